@@ -1,0 +1,73 @@
+"""The ``kg`` command line.
+
+Each command family lives in its own module and is imported only when that
+command runs, so ``kg --help`` answers instantly without importing spaCy or
+the Neo4j driver. To add a command, write ``kg/cli/<name>.py`` exposing a
+click command named ``command`` and list it in :data:`COMMANDS`.
+
+Exit codes (also in README):
+    0  success
+    1  finished, but some inputs were bad or skipped (each was reported)
+    2  usage error (unknown option, missing argument)
+    3  configuration or environment error (no model, Neo4j unreachable)
+    130 interrupted (Ctrl-C); what was committed is kept and reported
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+import click
+
+#: command name -> (module, one-line help shown by ``kg --help``)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("kg.cli.extract", "Extract entities and triples from articles (JSON Lines or a table)."),
+    "ingest": ("kg.cli.ingest", "Extract articles and load them into the embedded store or Neo4j."),
+    "load": ("kg.cli.load", "Load the JSON Lines output of `kg extract` without re-extracting."),
+    "eval": ("kg.cli.evaluate", "Score extraction against gold annotations (precision, recall, F1)."),
+    "query": ("kg.cli.query", "Run a named query from the cypher/ library against Neo4j."),
+    "export": ("kg.cli.export", "Export the graph as GraphML, GEXF or JSON (for Gephi, networkx)."),
+    "analyze": ("kg.cli.analyze", "Centrality, communities, ego networks and the actor network."),
+    "stats": ("kg.cli.stats", "Counts of articles, entities and relationships in a store."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when it is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name, (module, _) in COMMANDS.items() if importlib.util.find_spec(module))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, short_help = COMMANDS[cmd_name]
+        if importlib.util.find_spec(module_name) is None:
+            return None
+        module = importlib.import_module(module_name)
+        command: click.Command = module.command
+        command.short_help = command.short_help or short_help
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # List commands from the table, without importing their modules.
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: a knowledge graph of who said, did, denied or threatened what to whom.
+
+    Typical use: `kg ingest articles/` builds a graph in ./kg-data (no server
+    needed); `kg ingest --neo4j articles/` loads into Neo4j (NEO4J_URI,
+    NEO4J_USER, NEO4J_PASSWORD from the environment or ~/.config/kg/config.toml).
+    """
+
+
+def main() -> None:
+    cli(prog_name="kg")
