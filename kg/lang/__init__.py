@@ -1,0 +1,102 @@
+"""Language knowledge as data: one folder per language, read by generic code.
+
+``kg/lang/<code>/`` holds everything kg knows about a language: reporting
+verbs, hedges, negation words, pronouns, demonyms, role titles, the
+dependency-label scheme its official models use, ... as TOML, TSV or plain
+text files. The algorithms in :mod:`kg.extract` read these files through
+:class:`LanguageData` and never hard-code a word. Adding French means adding
+``kg/lang/fr/`` (with a ``language.toml``), not code.
+
+File formats understood by the accessors:
+
+* ``*.toml`` -> :meth:`LanguageData.toml`
+* ``*.tsv``  -> :meth:`LanguageData.tsv` (tab-separated rows, ``#`` comments)
+* ``*.txt``  -> :meth:`LanguageData.lines` (one entry per line, ``#`` comments)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANG_DIR = Path(__file__).resolve().parent
+
+
+class UnsupportedLanguageError(LookupError):
+    """kg has no language data for this language code."""
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Read-only access to the data files of one language."""
+
+    code: str
+    path: Path
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """``language.toml``: name, label scheme, model hints."""
+        return self.toml("language")
+
+    def has(self, name: str) -> bool:
+        return any((self.path / f"{name}{ext}").exists() for ext in (".toml", ".tsv", ".txt"))
+
+    def toml(self, name: str) -> dict[str, Any]:
+        return _read_toml(self.path / f"{name}.toml")
+
+    def tsv(self, name: str) -> list[tuple[str, ...]]:
+        return _read_tsv(self.path / f"{name}.tsv")
+
+    def lines(self, name: str) -> list[str]:
+        return _read_lines(self.path / f"{name}.txt")
+
+
+@cache
+def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def _read_tsv(path: Path) -> list[tuple[str, ...]]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return rows
+
+
+@cache
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def available_languages() -> list[str]:
+    """Codes of the languages kg has data for (folders with a ``language.toml``)."""
+    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.toml").exists())
+
+
+@cache
+def get_language(code: str) -> LanguageData:
+    code = (code or "").lower()
+    path = LANG_DIR / code
+    if not code.isalpha() or not (path / "language.toml").exists():
+        raise UnsupportedLanguageError(
+            f"kg has no language data for {code!r} (supported: {', '.join(available_languages())})"
+        )
+    return LanguageData(code, path)
