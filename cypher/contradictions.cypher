@@ -1,0 +1,44 @@
+// Contradictions: one actor asserts something and another denies it, about the same entities.
+//
+// Answers: "Where do actors contradict each other?" An assertion (STATES, REPORTS, ...) and a
+// denial (DENIES, or an assertion with negative polarity) by different actors contradict when the
+// entities they are about overlap: the object itself when it is an Entity, or the entities a Concept
+// INVOLVES. With `actor` set, only pairs whose shared entities or whose two speakers include X.
+// One row per assertion/denial pair, most shared entities first.
+//
+// Parameters:
+//   actor: string = null - key, name or alias of an entity the pair must involve (default: any)
+//   assert_predicates: list = STATES,REPORTS,QUOTES,CLAIMS,ACCUSES - predicates that assert something
+//   deny_predicates: list = DENIES - predicates that deny something
+//   since: date = null - earliest publication date of either statement (inclusive)
+//   until: date = null - latest publication date of either statement (inclusive)
+//   limit: int = 100 - maximum number of rows
+//
+// Example: kg query contradictions -p actor="North Korea"
+MATCH (a1:Entity)-[r1]->(o1)
+WHERE type(r1) IN $assert_predicates AND r1.polarity = 'positive'
+  AND ($since IS NULL OR r1.published >= $since)
+  AND ($until IS NULL OR r1.published <= $until)
+WITH a1, r1, o1,
+     CASE WHEN o1:Concept THEN [(o1)-[:INVOLVES]->(e:Entity) | e] ELSE [o1] END AS about1
+MATCH (a2:Entity)-[r2]->(o2)
+WHERE a2 <> a1
+  AND ((type(r2) IN $deny_predicates AND r2.polarity = 'positive')
+       OR (type(r2) IN $assert_predicates AND r2.polarity = 'negative'))
+  AND ($since IS NULL OR r2.published >= $since)
+  AND ($until IS NULL OR r2.published <= $until)
+WITH a1, r1, o1, about1, a2, r2, o2,
+     CASE WHEN o2:Concept THEN [(o2)-[:INVOLVES]->(e:Entity) | e] ELSE [o2] END AS about2
+WITH a1, r1, o1, a2, r2, o2, [e IN about1 WHERE e IN about2] AS shared
+WHERE size(shared) > 0
+  AND ($actor IS NULL OR any(e IN shared + [a1, a2] WHERE
+        toLower(e.key) = toLower($actor) OR toLower(e.name) = toLower($actor)
+        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($actor))))
+RETURN a1.name AS asserter, type(r1) AS assertion, CASE WHEN o1:Concept THEN o1.text ELSE o1.name END AS claim,
+       a2.name AS denier, type(r2) AS denial, CASE WHEN o2:Concept THEN o2.text ELSE o2.name END AS denied,
+       [e IN shared | e.name] AS shared_entities,
+       r1.evidence AS assertion_evidence, r2.evidence AS denial_evidence,
+       r1.article_id AS assertion_article, r2.article_id AS denial_article,
+       r1.published AS asserted_on, r2.published AS denied_on
+ORDER BY size(shared) DESC, asserted_on DESC, asserter, denier
+LIMIT $limit
