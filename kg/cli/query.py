@@ -1,0 +1,154 @@
+"""``kg query``: run a named query of the cypher/ library against Neo4j, or list the menu."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
+
+#: Widest cell of the table format; longer text is cut with an ellipsis (json/csv give it whole).
+MAX_CELL = 70
+
+
+@click.command(name="query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+    help="table for reading, json (an array of objects) or csv for other tools.",
+)  # fmt: skip
+@click.option("--list", "list_only", is_flag=True, help="List the queries with their parameters and examples.")
+@click.option("--cypher", "show_cypher", is_flag=True, help="Print the query's Cypher instead of running it.")
+def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, show_cypher: bool) -> None:
+    """Run the named query NAME from the cypher/ library against Neo4j.
+
+    \b
+    Examples:
+      kg query --list
+      kg query who_said_what -p actor="North Korea"
+      kg query timeline -p actor=Russia -p since=2024-10-01 --format csv > russia.csv
+
+    Values are typed from the query's header: int, float, bool (true/false),
+    date (2024-10-01), list (a,b,c) and string; `null` means "no filter".
+    Neo4j settings come from NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or the config file.
+    """
+    from kg.queries import QueryError, get_query, list_queries
+
+    try:
+        if list_only or not name:
+            if not list_only:
+                click.echo("kg query: give a query NAME; the available queries are:\n", err=True)
+            _print_menu(list_queries(), err=not list_only)
+            if not list_only:
+                sys.exit(EXIT_USAGE)
+            return
+        query = get_query(name)
+        values = _parse_params(params)
+        query.bind(values)  # report parameter errors before connecting
+    except QueryError as exc:
+        fail(str(exc), EXIT_USAGE)
+        return
+    if show_cypher:
+        click.echo(query.cypher)
+        return
+    keys, rows = _run(name, values)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=_json_default))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=keys, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(row[k]) for k in keys} for row in rows)
+    else:
+        _print_table(keys, rows)
+        click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+def _parse_params(params: Sequence[str]) -> dict[str, str]:
+    from kg.queries import ParameterError
+
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ParameterError(f"parameter {item!r} is not KEY=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Connect, run, close; environment problems exit 3 with a message that holds no credentials."""
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+    from kg.config import ConfigError, neo4j_settings, redact_uri
+    from kg.load import StoreError, connect_neo4j
+    from kg.queries import execute
+
+    try:
+        settings = neo4j_settings()
+        driver = connect_neo4j(settings)
+    except (ConfigError, StoreError) as exc:
+        fail(str(exc), EXIT_ENVIRONMENT)
+    try:
+        return execute(name, values, driver, settings.database)
+    except (ServiceUnavailable, AuthError, OSError) as exc:
+        fail(f"cannot reach Neo4j at {redact_uri(settings.uri)}: {exc}", EXIT_ENVIRONMENT)
+    except Neo4jError as exc:
+        fail(f"Neo4j rejected query {name!r}: {exc.message}", EXIT_ENVIRONMENT)
+    finally:
+        driver.close()
+    raise AssertionError("unreachable")
+
+
+def _print_menu(queries: Sequence[Any], err: bool = False) -> None:
+    """The menu: each query's description, its parameters (type, required or default, meaning) and an example."""
+    for i, q in enumerate(queries):
+        if i:
+            click.echo("", err=err)
+        click.echo(f"{q.name}\n    {q.description}", err=err)
+        flags = [f"-p {p.name}=<{p.type}>" for p in q.parameters]
+        width = max((len(f) for f in flags), default=0)
+        for flag, p in zip(flags, q.parameters, strict=True):
+            need = "required" if p.required else f"default {p.default}" if p.default else "optional"
+            click.echo(f"      {flag.ljust(width)}  {p.doc} [{need}]", err=err)
+        click.echo(f"    e.g. {q.example}", err=err)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _cell(value: Any) -> str:
+    """One value as text: lists joined with '; ', dates ISO, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return str(value)
+
+
+def _print_table(keys: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
+    cells = [[_short(" ".join(_cell(row[k]).split())) for k in keys] for row in rows]
+    widths = [max([len(k)] + [len(r[i]) for r in cells]) for i, k in enumerate(keys)]
+    click.echo("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for r in cells:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
