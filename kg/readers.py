@@ -12,22 +12,45 @@ Accepted inputs (the same for ``kg extract``, ``kg ingest``):
 Bad input never stops the stream: each problem is reported to ``on_error``
 as an :class:`InputError` that names the file (and line), and reading goes on
 with the next record. The caller decides the exit code.
+
+Decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252
+(the superset of Latin-1 that legacy scraped pages use), so German Latin-1
+text is read correctly. Binary files (images, archives, PDFs, or data with
+NUL bytes or many control characters) are refused, not guessed at.
+
+Limits: an article longer than :func:`kg.textprep.max_article_chars`
+(1,000,000 characters, spaCy's ``nlp.max_length``) is refused with a message;
+oversized files and JSON lines are refused without being read into memory.
 """
 
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.model import Article, ModelError
+from kg.textprep import clean_optional, clean_text, max_article_chars, size_problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-#: Articles larger than this are refused: a 10 MB "article" is a mis-scraped dump, not news.
-MAX_ARTICLE_BYTES = 5_000_000
+
+#: File signatures of formats that are certainly not article text.
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"\x7fELF", "an executable"),
+)
 
 
 @dataclass(frozen=True)
@@ -50,17 +73,47 @@ def _raise(err: InputError) -> None:
     raise ValueError(str(err))
 
 
-def decode_text(data: bytes, source: str) -> tuple[str | None, InputError | None]:
-    """Decode bytes as UTF-8, falling back to Windows-1252 for legacy Latin text.
+def _max_bytes(chars: int) -> int:
+    # A character is at most 4 bytes in UTF-8 (2 in UTF-16, 1 in cp1252).
+    return 4 * chars + 16
 
-    Returns ``(text, None)`` or ``(None, error)``. Binary data (NUL bytes or a
-    high share of control characters) is refused rather than guessed at.
+
+def _max_json_line_bytes(chars: int) -> int:
+    # JSON may spell a character as a 6-byte \\uXXXX escape; allow room for the other fields.
+    return 6 * chars + 65_536
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` looks like a binary file, or None when it looks like text."""
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return f"{what}, not text"
+    sample = data[:8192]
+    if not sample:
+        return None
+    nul = sample.count(0) / len(sample)
+    controls = sum(b < 9 or 13 < b < 32 for b in sample) / len(sample)
+    # A stray NUL in real text is removed later; data made of them is not text.
+    if nul > 0.01 or controls > 0.05:
+        return "binary data (control characters), not text"
+    return None
+
+
+def decode_text(data: bytes, source: str) -> tuple[str | None, InputError | None]:
+    """Decode bytes as UTF-8 / UTF-16 (BOM) / Windows-1252, or report why they are not text.
+
+    Returns ``(text, None)`` or ``(None, error)``.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    sample = data[:4096]
-    if b"\x00" in sample or (sample and sum(b < 9 or 13 < b < 32 for b in sample) / len(sample) > 0.05):
-        return None, InputError(source, "looks like a binary file, not text; skipped")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, InputError(source, "starts with a UTF-16 byte-order mark but is not UTF-16; skipped")
+    reason = binary_reason(data)
+    if reason is not None:
+        return None, InputError(source, f"looks like {reason}; skipped")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -72,24 +125,56 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, InputError | None
         return data.decode("latin-1"), None
 
 
-def _clean(text: str) -> str:
-    # NUL bytes are not valid in Neo4j strings and never meaningful in news text.
-    return text.replace("\x00", "")
-
-
 def _text_article(text: str, source: str, on_error: ErrorHandler) -> Iterator[Article]:
-    text = _clean(text)
+    text = clean_text(text)
     if not text.strip():
         on_error(InputError(source, "empty article (no text); skipped"))
         return
-    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
-        on_error(InputError(source, f"article larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; skipped"))
+    problem = size_problem(text)
+    if problem:
+        on_error(InputError(source, problem))
         return
-    yield Article.create(text, source=None)
+    yield Article.create(text)
 
 
-def _jsonl_articles(lines: Iterable[bytes], source: str, on_error: ErrorHandler) -> Iterator[Article]:
-    for lineno, raw in enumerate(lines, start=1):
+def _clean_article(article: Article) -> Article:
+    fields = {name: getattr(article, name) for name in Article.__slots__}
+    for name in ("id", "text", "url", "title", "source", "lang"):
+        fields[name] = clean_optional(fields[name])
+    return Article(**fields)
+
+
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``; a line longer than ``max_bytes`` is skipped unread and yields None."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # drain the rest of the overlong line in bounded chunks
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def _jsonl_articles(stream: BinaryIO, source: str, on_error: ErrorHandler) -> Iterator[Article]:
+    limit = max_article_chars()
+    max_line = _max_json_line_bytes(limit)
+    for lineno, raw in enumerate(_bounded_lines(stream, max_line), start=1):
+        if raw is None:
+            on_error(
+                InputError(
+                    source,
+                    f"line longer than {max_line:,} bytes (articles are limited to {limit:,} characters); line skipped",
+                    lineno,
+                )
+            )
+            continue
+        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
         if not raw.strip():
             continue
         try:
@@ -102,40 +187,70 @@ def _jsonl_articles(lines: Iterable[bytes], source: str, on_error: ErrorHandler)
         except json.JSONDecodeError as exc:
             on_error(InputError(source, f"malformed JSON ({exc.msg}, column {exc.colno}); line skipped", lineno))
             continue
+        except RecursionError:
+            on_error(InputError(source, "JSON nested too deeply; line skipped", lineno))
+            continue
         try:
-            article = Article.from_dict(record)
+            article = _clean_article(Article.from_dict(record))
         except ModelError as exc:
             on_error(InputError(source, f"{exc}; line skipped", lineno))
             continue
         if not article.text.strip():
             on_error(InputError(source, "article has empty text; line skipped", lineno))
             continue
-        if len(article.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
-            on_error(InputError(source, f"article larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; skipped", lineno))
+        problem = size_problem(article.text, limit)
+        if problem:
+            on_error(InputError(source, problem, lineno))
             continue
-        yield Article(**{**_fields(article), "text": _clean(article.text)})
-
-
-def _fields(article: Article) -> dict:
-    return {name: getattr(article, name) for name in Article.__slots__}
+        yield article
 
 
 def _iter_files(path: Path) -> Iterator[Path]:
     for child in sorted(path.rglob("*")):
-        if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+        if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not child.is_dir():
             yield child
+
+
+def _not_readable_reason(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (checked before opening: a FIFO would block forever)."""
+    if path.is_symlink() and not path.exists():
+        return "broken symbolic link (its target does not exist)"
+    if not path.exists():
+        return "no such file or directory"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket or device"
+        return f"is {kind}, not a regular file; give articles as files or on stdin (-)"
+    return None
 
 
 def _read_file(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
     source = str(path)
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            with path.open("rb") as f:
-                yield from _jsonl_articles(f, source, on_error)
-        except OSError as exc:
-            on_error(InputError(source, f"cannot read: {exc.strerror or exc}"))
+    reason = _not_readable_reason(path)
+    if reason is not None:
+        on_error(InputError(source, reason))
         return
     try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as f:
+                yield from _jsonl_articles(f, source, on_error)
+            return
+        limit = max_article_chars()
+        size = path.stat().st_size
+        if size > _max_bytes(limit):
+            on_error(
+                InputError(
+                    source,
+                    f"file has {size:,} bytes, more than any article kg accepts "
+                    f"({limit:,} characters, KG_MAX_ARTICLE_CHARS); skipped, not read",
+                )
+            )
+            return
         data = path.read_bytes()
     except OSError as exc:
         on_error(InputError(source, f"cannot read: {exc.strerror or exc}"))
@@ -155,9 +270,7 @@ def read_articles(paths: Iterable[str | Path], on_error: ErrorHandler = _raise) 
             yield from _read_stdin(on_error)
             continue
         path = Path(raw)
-        if not path.exists():
-            on_error(InputError(str(path), "no such file or directory"))
-        elif path.is_dir():
+        if path.is_dir():
             found = False
             for child in _iter_files(path):
                 found = True
@@ -168,13 +281,24 @@ def read_articles(paths: Iterable[str | Path], on_error: ErrorHandler = _raise) 
             yield from _read_file(path, on_error)
 
 
-def _read_stdin(on_error: ErrorHandler) -> Iterator[Article]:
-    stream = sys.stdin.buffer
+def _read_stdin(on_error: ErrorHandler, stream: BinaryIO | None = None) -> Iterator[Article]:
+    stream = stream or sys.stdin.buffer
     head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-    if head.lstrip().startswith(b"{"):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         yield from _jsonl_articles(stream, "<stdin>", on_error)
         return
-    text, err = decode_text(stream.read(), "<stdin>")
+    limit = max_article_chars()
+    data = stream.read(_max_bytes(limit) + 1)
+    if len(data) > _max_bytes(limit):
+        on_error(
+            InputError(
+                "<stdin>",
+                f"more than {_max_bytes(limit):,} bytes, larger than any article kg accepts "
+                f"({limit:,} characters); skipped",
+            )
+        )
+        return
+    text, err = decode_text(data, "<stdin>")
     if err is not None:
         on_error(err)
         return

@@ -1,0 +1,58 @@
+"""Clean article text once, before any stage sees it.
+
+Everything here is about text that would break a later stage rather than
+about language: NUL characters (Neo4j and many tools mishandle them, and
+:func:`kg.model.stable_hash` relies on their absence), lone UTF-16 surrogates
+(JSON can spell them as ``\\ud800`` escapes, but they cannot be encoded as
+UTF-8, so writing output or sending them to Neo4j would fail), and articles so
+long that spaCy refuses them (``nlp.max_length``) or that cannot be news.
+
+Everything else, including quotes, backslashes, Cypher-looking fragments and
+bidirectional control marks, is kept verbatim: it is data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+#: The longest article kg processes, in characters: spaCy's default ``nlp.max_length``.
+#: A longer "article" is a mis-scraped dump, not news; it is refused (not truncated,
+#: because a silently cut article would yield a graph that looks complete but is not).
+DEFAULT_MAX_ARTICLE_CHARS = 1_000_000
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def max_article_chars() -> int:
+    """The article size limit: ``KG_MAX_ARTICLE_CHARS`` if set to a positive integer, else the default."""
+    raw = os.environ.get("KG_MAX_ARTICLE_CHARS", "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_MAX_ARTICLE_CHARS
+    return value if value > 0 else DEFAULT_MAX_ARTICLE_CHARS
+
+
+def clean_text(text: str) -> str:
+    """Remove NUL characters and replace lone surrogates by U+FFFD; everything else is kept."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def clean_optional(value: str | None) -> str | None:
+    return clean_text(value) if value is not None else None
+
+
+def size_problem(text: str, limit: int | None = None) -> str | None:
+    """Why ``text`` is too large to be an article, or None when it is fine."""
+    limit = limit or max_article_chars()
+    if len(text) > limit:
+        return (
+            f"article has {len(text):,} characters, more than the limit of {limit:,} "
+            f"(KG_MAX_ARTICLE_CHARS); skipped, not truncated"
+        )
+    return None
