@@ -1,0 +1,63 @@
+"""Export the graph as GraphML, GEXF (Gephi) or node-link JSON.
+
+GraphML and GEXF only hold scalar attributes, so :func:`flatten` turns lists
+into ``"; "``-joined strings, dates into ISO strings, dicts into JSON and drops
+``None`` values; every node also gets a ``label`` (name, title or text) that
+Gephi shows. JSON keeps lists as lists (node-link format, ``edges`` key).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import IO, Any
+
+import networkx as nx
+
+FORMATS = ("graphml", "gexf", "json")
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def display_label(node: str, data: dict[str, Any]) -> str:
+    return str(data.get("name") or data.get("title") or data.get("text") or data.get("id") or node)
+
+
+def flatten(G: nx.Graph) -> nx.Graph:
+    """A copy of ``G`` whose attributes are all str/int/float/bool (what GraphML and GEXF can hold)."""
+    H = G.__class__()
+    for node, data in G.nodes(data=True):
+        attrs = {k: _scalar(v) for k, v in data.items() if v is not None and k != "label"}
+        H.add_node(node, label=display_label(node, data), **attrs)
+    if G.is_multigraph():
+        for u, v, k, data in G.edges(keys=True, data=True):
+            H.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items() if x is not None})
+    else:
+        for u, v, data in G.edges(data=True):
+            H.add_edge(u, v, **{a: _scalar(x) for a, x in data.items() if x is not None})
+    return H
+
+
+def node_link_json(G: nx.Graph) -> str:
+    data = nx.node_link_data(G, edges="edges")
+    return json.dumps(data, ensure_ascii=False, default=_scalar, indent=1)
+
+
+def write(G: nx.Graph, fmt: str, out: IO[bytes]) -> None:
+    """Write ``G`` to the binary stream ``out`` in ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "graphml":
+        nx.write_graphml(flatten(G), out, encoding="utf-8")
+    elif fmt == "gexf":
+        nx.write_gexf(flatten(G), out, encoding="utf-8")
+    elif fmt == "json":
+        out.write(node_link_json(G).encode("utf-8") + b"\n")
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,74 @@
+"""Loading extractions into a graph store: Neo4j or the embedded SQLite store.
+
+    from kg.load import open_store
+    with open_store() as store:             # Neo4j if NEO4J_URI is set, else ./kg-data
+        stats = store.write(extractions)     # idempotent, batched, one transaction per batch
+        store.counts(); store.to_networkx()
+
+Which store (:func:`open_store`, and the CLI's ``--neo4j``/``--store``):
+``neo4j=True`` -> Neo4j; ``neo4j=False`` or a ``store_dir`` -> the embedded
+store; neither -> Neo4j when ``NEO4J_URI`` is set in the environment, else
+the embedded store in :func:`kg.config.store_dir`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import neo4j
+
+from kg.config import Neo4jSettings, neo4j_settings, redact_uri, store_dir
+from kg.load.base import GraphStore, LoadStats, StoreError
+from kg.load.local_store import LocalStore
+from kg.load.neo4j_writer import Neo4jStore
+
+__all__ = [
+    "GraphStore",
+    "LoadStats",
+    "LocalStore",
+    "Neo4jStore",
+    "StoreError",
+    "connect_neo4j",
+    "open_store",
+    "wants_neo4j",
+]
+
+
+def connect_neo4j(settings: Neo4jSettings | None = None) -> neo4j.Driver:
+    """A verified driver, or :class:`StoreError` ``cannot reach Neo4j at <redacted uri>: ...``."""
+    settings = settings or neo4j_settings()
+    where = redact_uri(settings.uri)
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise StoreError(f"cannot reach Neo4j at {where}: {exc}") from None
+    try:
+        driver.verify_connectivity()
+    except Exception as exc:  # any failure here means "not usable"; the message names the cause
+        driver.close()
+        reason = str(exc).replace(settings.password, "***") if settings.password else str(exc)
+        raise StoreError(f"cannot reach Neo4j at {where}: {reason or type(exc).__name__}") from None
+    return driver
+
+
+def wants_neo4j(neo4j: bool | None = None, store_dir: str | Path | None = None) -> bool:
+    """The store-selection rule (see the module docstring)."""
+    if neo4j is not None:
+        return neo4j
+    if store_dir is not None:
+        return False
+    return bool(os.environ.get("NEO4J_URI"))
+
+
+def open_store(*, neo4j: bool | None = None, store_dir: str | Path | None = None, batch_size: int = 1000) -> GraphStore:
+    """Open the store the selection rule picks; raises :class:`StoreError` if it cannot be used."""
+    if wants_neo4j(neo4j, store_dir):
+        settings = neo4j_settings()
+        driver = connect_neo4j(settings)
+        return Neo4jStore(driver, settings.database, batch_size, owns_driver=True)
+    return LocalStore(store_dir if store_dir is not None else _default_store_dir(), batch_size)
+
+
+def _default_store_dir() -> Path:
+    return store_dir()

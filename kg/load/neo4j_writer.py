@@ -1,0 +1,252 @@
+"""Write extractions to Neo4j: batched ``UNWIND $rows ... MERGE``, idempotent, one transaction per batch.
+
+Why it is built this way:
+
+* One managed write transaction (``session.execute_write``) per batch, so the
+  driver retries transient errors and a batch is all-or-nothing: a crash or
+  Ctrl-C mid-load never leaves an article half written. The article's
+  ``content_hash`` is set by the last statement of that transaction; an article
+  counts as loaded only when it has one, so a re-run redoes anything incomplete.
+* One statement per (batch, node label) and per (batch, relationship type):
+  labels and types cannot be parameters, so they are spliced in, but only from
+  the whitelists (:mod:`kg.load.vocabulary`), checked for the whole batch
+  before any statement runs. Every value is a parameter.
+* ``MERGE`` on keys and on triple ids makes re-loading the same extraction a
+  no-op; an article whose text changed has its old evidence (relations with
+  its ``article_id``, its ``MENTIONS``) deleted first, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import neo4j
+import networkx as nx
+
+from kg.load.base import BatchCallback, LoadStats, batches
+from kg.load.rows import BatchRows, build_rows
+from kg.load.schema import ensure_schema
+from kg.load.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
+from kg.model import ENTITY_TYPES, Extraction
+
+_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.title = row.title, a.source = row.source, a.published = row.published, a.lang = row.lang
+"""
+
+_ENTITIES = """
+UNWIND $rows AS row
+MERGE (e:Entity {key: row.key})
+SET e:{label}, e.name = row.name, e.type = row.type,
+    e.country = coalesce(row.country, e.country), e.role = coalesce(row.role, e.role),
+    e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])]
+{remove}
+"""
+
+_CONCEPTS = """
+UNWIND $rows AS row
+MERGE (c:Concept {key: row.key})
+SET c.text = row.text, c.lang = row.lang
+"""
+
+_INVOLVES = """
+UNWIND $rows AS row
+MATCH (c:Concept {key: row.concept})
+MATCH (e:Entity {key: row.entity})
+MERGE (c)-[:INVOLVES]->(e)
+"""
+
+_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article_id})
+MATCH (e:Entity {key: row.key})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = row.count
+"""
+
+_RELATIONS = """
+UNWIND $rows AS row
+MATCH (s:Entity {key: row.subject})
+OPTIONAL MATCH (oe:Entity {key: row.object})
+OPTIONAL MATCH (oc:Concept {key: row.object})
+WITH row, s, coalesce(oe, oc) AS o
+WHERE o IS NOT NULL
+MERGE (s)-[r:{type} {id: row.id}]->(o)
+SET r = row.props
+"""
+
+_DONE = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a.content_hash = row.content_hash
+"""
+
+_DELETE_MENTIONS = "MATCH (a:Article)-[m:MENTIONS]->() WHERE a.id IN $ids DELETE m"
+_DELETE_EVIDENCE = "MATCH ()-[r:{type}]->() WHERE r.article_id IN $ids DELETE r"
+
+
+class Neo4jStore:
+    """The Neo4j implementation of :class:`kg.load.base.GraphStore`."""
+
+    def __init__(
+        self, driver: neo4j.Driver, database: str | None = None, batch_size: int = 1000, *, owns_driver: bool = False
+    ) -> None:
+        """``owns_driver``: :meth:`close` closes the driver too (set by :func:`kg.load.open_store`)."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.driver = driver
+        self.owns_driver = owns_driver
+        self.database = database
+        self.batch_size = batch_size
+        #: Statements run per kind ("articles", "entities:Person", "relations:STATES", ...): for tests and tuning.
+        self.statements: Counter[str] = Counter()
+        self._schema_ready = False
+
+    # -- schema -----------------------------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes of ``cypher/schema.cypher`` (idempotent)."""
+        ensure_schema(self.driver, self.database)
+        self._schema_ready = True
+
+    # -- writing ----------------------------------------------------------------------------------------------
+    def write(
+        self,
+        extractions: Iterable[Extraction],
+        *,
+        stats: LoadStats | None = None,
+        on_batch: BatchCallback | None = None,
+        force: bool = False,
+    ) -> LoadStats:
+        """Write ``extractions`` in batches; returns (and updates ``stats`` after each commit).
+
+        Articles already stored with the same ``content_hash`` are skipped
+        unless ``force`` (then their evidence is rewritten, with the same result).
+        """
+        stats = stats if stats is not None else LoadStats()
+        if not self._schema_ready:
+            self.ensure_schema()
+        for batch in batches(extractions, self.batch_size):
+            known = self.known_hashes([ex.article.id for ex in batch])
+            todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
+            stats.articles_skipped += len(batch) - len(todo)
+            if todo:
+                rows = build_rows(todo)  # validates whitelists before any statement runs
+                replaced = [aid for aid in rows.article_ids if aid in known]
+                with self._session() as session:
+                    counters, kinds = session.execute_write(self._write_batch, rows, replaced)
+                self.statements.update(kinds)
+                stats.articles_written += len(rows.articles)
+                stats.entities += rows.entity_count
+                stats.triples += rows.triple_count
+                node_rows = len(rows.articles) + rows.entity_count + len(rows.concepts)
+                stats.nodes_created += counters["nodes_created"]
+                stats.nodes_merged += node_rows - counters["nodes_created"]
+                stats.relationships_created += counters["relationships_created"]
+                stats.relationships_deleted += counters["relationships_deleted"]
+            stats.batches += 1
+            stats.tick()
+            if on_batch is not None:
+                on_batch(stats, [ex.article.id for ex in batch])
+        stats.tick()
+        return stats
+
+    @staticmethod
+    def _write_batch(tx: neo4j.ManagedTransaction, rows: BatchRows, replaced: list[str]) -> tuple[Counter, Counter]:
+        """All statements of one batch, in one transaction (re-run from scratch if the driver retries)."""
+        counters: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+
+        def run(kind: str, query: str, **params: Any) -> None:
+            summary = tx.run(query, **params).consume()  # type: ignore[arg-type]  # built from whitelists only
+            c = summary.counters
+            counters.update(
+                nodes_created=c.nodes_created,
+                relationships_created=c.relationships_created,
+                relationships_deleted=c.relationships_deleted,
+            )
+            kinds[kind] += 1
+
+        if replaced:
+            run("delete:MENTIONS", _DELETE_MENTIONS, ids=replaced)
+            present = {r["t"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")}
+            for rel_type in sorted(present & vocabulary()):
+                run(
+                    f"delete:{rel_type}",
+                    _DELETE_EVIDENCE.replace("{type}", check_relationship_type(rel_type)),
+                    ids=replaced,
+                )
+        run("articles", _ARTICLES, rows=rows.articles)
+        for label, entity_rows in sorted(rows.entities.items()):
+            others = sorted(ENTITY_TYPES - {check_label(label)})
+            query = _ENTITIES.replace("{label}", label).replace("{remove}", "REMOVE e:" + ":".join(others))
+            run(f"entities:{label}", query, rows=entity_rows)
+        if rows.concepts:
+            run("concepts", _CONCEPTS, rows=rows.concepts)
+        if rows.involves:
+            run("involves", _INVOLVES, rows=rows.involves)
+        if rows.mentions:
+            run("mentions", _MENTIONS, rows=rows.mentions)
+        for predicate, rel_rows in rows.relations.items():
+            run(
+                f"relations:{predicate}",
+                _RELATIONS.replace("{type}", check_relationship_type(predicate)),
+                rows=rel_rows,
+            )
+        run("done", _DONE, rows=rows.articles)
+        return counters, kinds
+
+    # -- reading ----------------------------------------------------------------------------------------------
+    def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """``{article id: content_hash}`` for the given ids that are completely loaded."""
+        if not ids:
+            return {}
+        query = (
+            "UNWIND $ids AS id MATCH (a:Article {id: id}) WHERE a.content_hash IS NOT NULL "
+            "RETURN a.id AS id, a.content_hash AS h"
+        )
+        with self._session(neo4j.READ_ACCESS) as session:
+            return {r["id"]: r["h"] for r in session.run(query, ids=list(ids))}
+
+    def counts(self) -> dict[str, int]:
+        """Node and relationship totals plus one entry per non-empty label and relationship type."""
+        out: dict[str, int] = {}
+        with self._session(neo4j.READ_ACCESS) as session:
+            out["nodes"] = session.run("MATCH (n) RETURN count(n) AS c").single(strict=True)["c"]
+            out["relationships"] = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single(strict=True)["c"]
+            labels = {r["l"] for r in session.run("CALL db.labels() YIELD label AS l RETURN l")}
+            for label in [x for x in ["Article", "Entity", "Concept", *sorted(ENTITY_TYPES)] if x in labels]:
+                n = session.run(f"MATCH (n:{label}) RETURN count(n) AS c").single(strict=True)["c"]  # type: ignore[arg-type]
+                if n:
+                    out[label] = n
+            present = {r["t"] for r in session.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")}
+            for rel_type in sorted(present & set(relationship_types())):
+                n = session.run(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS c").single(strict=True)["c"]  # type: ignore[arg-type]
+                if n:
+                    out[rel_type] = n
+        return out
+
+    def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        # Notifications off: "property key does not exist" on a fresh database is noise, not news.
+        return self.driver.session(
+            database=self.database,
+            default_access_mode=mode,
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+        )
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        from kg.graph.projection import neo4j_to_networkx
+
+        return neo4j_to_networkx(self.driver, self.database)
+
+    def close(self) -> None:
+        if self.owns_driver:
+            self.driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

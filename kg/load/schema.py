@@ -1,0 +1,51 @@
+"""Read ``cypher/schema.cypher`` and create its constraints and indexes in Neo4j.
+
+The file is the single source of the schema: this module only splits it into
+statements and expands the per-relationship-type templates for every type in
+the predicate whitelist (:func:`kg.load.vocabulary.vocabulary`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import neo4j
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "cypher" / "schema.cypher"
+PER_TYPE_MARKER = "// @per-relationship-type"
+
+
+def _statements(text: str) -> list[str]:
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [s.strip() for s in body.split(";") if s.strip()]
+
+
+def schema_statements(path: Path = SCHEMA_FILE, types: list[str] | None = None) -> list[str]:
+    """All schema statements, templates expanded, in file order."""
+    from kg.load.vocabulary import vocabulary
+
+    text = path.read_text(encoding="utf-8")
+    parts = re.split(rf"^{re.escape(PER_TYPE_MARKER)}[ \t]*$", text, maxsplit=1, flags=re.M)
+    static, templated = parts[0], parts[1] if len(parts) > 1 else ""
+    out = _statements(static)
+    for rel_type in types if types is not None else sorted(vocabulary()):
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", rel_type):  # whitelist entries only, but belt and braces
+            raise ValueError(f"refusing relationship type {rel_type!r} in schema")
+        out += [s.replace("{type}", rel_type).replace("{name}", rel_type.lower()) for s in _statements(templated)]
+    return out
+
+
+def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> int:
+    """Create every constraint and index that does not exist yet; returns the number of statements run.
+
+    Schema statements cannot share a transaction with writes, so each runs in
+    its own auto-commit transaction; ``IF NOT EXISTS`` makes re-runs no-ops.
+    Waits for the indexes to come online so the first load already uses them.
+    """
+    statements = schema_statements()
+    with driver.session(database=database) as session:
+        for statement in statements:
+            session.run(statement).consume()  # type: ignore[arg-type]  # statements come from our own file
+        session.run("CALL db.awaitIndexes(300)").consume()
+    return len(statements)
