@@ -26,9 +26,9 @@ CALL (x) {
 }
 CALL (x) {
   CALL (x) {
-    MATCH ()-[r]->(x) RETURN r
+    MATCH (:Entity)-[r]->(x) RETURN r
     UNION
-    MATCH ()-[r]->(:Concept)-[:INVOLVES]->(x) RETURN r
+    MATCH (:Entity)-[r]->(:Concept)-[:INVOLVES]->(x) RETURN r
   }
   WITH r WHERE type(r) <> 'AFFILIATED_WITH'
   WITH type(r) AS predicate, count(r) AS n

@@ -3,12 +3,13 @@
 // Answers: "Where do actors contradict each other?" An assertion (STATES, REPORTS, ...) and a
 // denial (DENIES, or an assertion with negative polarity) by different actors contradict when the
 // entities they are about overlap: the object itself when it is an Entity, or the entities a Concept
-// INVOLVES. With `actor` set, only pairs whose shared entities or whose two speakers include X.
+// INVOLVES. Speakers affiliated with each other (a president and his country) never contradict
+// each other here. With `actor` set, only pairs whose shared entities or whose two speakers include X.
 // One row per assertion/denial pair, most shared entities first.
 //
 // Parameters:
 //   actor: string = null - key, name or alias of an entity the pair must involve (default: any)
-//   assert_predicates: list = STATES,REPORTS,QUOTES,CLAIMS,ACCUSES - predicates that assert something
+//   assert_predicates: list = STATES,REPORTS,QUOTES,ACCUSES,SUSPECTS - predicates that assert something
 //   deny_predicates: list = DENIES - predicates that deny something
 //   since: date = null - earliest publication date of either statement (inclusive)
 //   until: date = null - latest publication date of either statement (inclusive)
@@ -22,7 +23,7 @@ WHERE type(r1) IN $assert_predicates AND r1.polarity = 'positive'
 WITH a1, r1, o1,
      CASE WHEN o1:Concept THEN [(o1)-[:INVOLVES]->(e:Entity) | e] ELSE [o1] END AS about1
 MATCH (a2:Entity)-[r2]->(o2)
-WHERE a2 <> a1
+WHERE a2 <> a1 AND NOT EXISTS { (a1)-[:AFFILIATED_WITH]-(a2) }
   AND ((type(r2) IN $deny_predicates AND r2.polarity = 'positive')
        OR (type(r2) IN $assert_predicates AND r2.polarity = 'negative'))
   AND ($since IS NULL OR r2.published >= $since)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -197,15 +198,25 @@ def expand_token(token: str) -> list[str]:
 
 @cache
 def predicate_kinds() -> dict[str, str]:
-    """Predicate name -> kind (``speech``, ``event``, ``structural``) from :mod:`kg.predicates`."""
+    """Predicate name -> kind (``speech``, ``event``, ``structural``) from the vocabulary.
+
+    Read through :mod:`kg.predicates` when it offers ``PREDICATES``, else straight from its data
+    file ``kg/predicates.toml`` (one table per predicate with a ``kind``), so the query library
+    depends on the vocabulary's data, not on its Python API.
+    """
     from kg.model import STRUCTURAL_PREDICATES
 
     kinds = {name: "structural" for name in STRUCTURAL_PREDICATES}
+    table: Any = {}
     try:
         from kg import predicates as vocab
-    except ImportError:  # the vocabulary module is missing: only the structural predicates are known
-        return kinds
-    table = getattr(vocab, "PREDICATES", {})
+
+        table = getattr(vocab, "PREDICATES", {})
+    except ImportError:
+        pass
+    if not table and (_PACKAGE_DIR / "predicates.toml").exists():
+        with (_PACKAGE_DIR / "predicates.toml").open("rb") as f:
+            table = tomllib.load(f)
     items = table.items() if isinstance(table, Mapping) else ((getattr(p, "name", p), p) for p in table)
     for name, spec in items:
         kind = spec.get("kind") if isinstance(spec, Mapping) else getattr(spec, "kind", None)
