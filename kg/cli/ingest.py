@@ -1,0 +1,98 @@
+"""``kg ingest``: read articles, extract, load into the embedded store or Neo4j, in one streaming pass."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import click
+
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems, fail
+from kg.load.base import GraphStore, LoadStats, StoreError
+from kg.load.cli_support import open_store_or_exit, print_summary, progress, store_options
+from kg.model import Article, Extraction
+from kg.readers import InputError, read_articles
+
+#: Articles whose stored content_hash is looked up in one query.
+LOOKUP_CHUNK = 256
+
+
+@click.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@store_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per write.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+@click.option("--lang", default=None, help="Language of articles that do not say (default: detected).")
+def command(
+    paths: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int, workers: int, lang: str | None
+) -> None:
+    """Extract the articles in PATHS and load them into a graph store.
+
+    \b
+    PATHS: .txt/.md files (one article each), .jsonl files (one article per
+    line), directories of those, or - for standard input.
+    \b
+    Store: --store DIR (embedded, default ./kg-data), --neo4j, or Neo4j when
+    NEO4J_URI is set and --store is not given. Articles already loaded with
+    the same text are skipped before extraction; changed ones are replaced.
+    """
+    try:
+        from kg.extract.pipeline import Extractor
+    except ImportError as exc:
+        fail(f"the extractor is not available: {exc}", EXIT_ENVIRONMENT)
+        return
+    problems = InputProblems()
+    store = open_store_or_exit(use_neo4j, store_dir, batch_size)
+    counts = {"articles_read": 0, "articles_unchanged": 0, "articles_not_extracted": 0}
+    stats = LoadStats()
+
+    def on_skip(article: Article, reason: str) -> None:
+        counts["articles_not_extracted"] += 1
+        problems(InputError(f"article {article.id}", f"{reason}; skipped"))
+
+    try:
+        extractor = Extractor(workers=workers, default_lang=lang)
+        fresh = _unchanged_filtered(read_articles(paths, on_error=problems), store, counts)
+        with progress("ingesting") as bar:
+            extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
+            store.write(extractions, stats=stats)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted; the batches committed before are kept", err=True)
+        print_summary(stats, **counts)
+        store.close()
+        sys.exit(EXIT_INTERRUPTED)
+    except StoreError as exc:
+        print_summary(stats, **counts)
+        store.close()
+        fail(str(exc), EXIT_ENVIRONMENT)
+    except Exception as exc:
+        if _is_connection_error(exc):
+            print_summary(stats, **counts)
+            store.close()
+            fail(f"lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
+        raise
+    store.close()
+    print_summary(stats, **counts)
+    sys.exit(problems.exit_code)
+
+
+def _unchanged_filtered(articles: Iterable[Article], store: GraphStore, counts: dict[str, int]) -> Iterator[Article]:
+    """The articles not already stored with the same content, looked up in chunks (one query per chunk)."""
+    it = iter(articles)
+    while chunk := list(islice(it, LOOKUP_CHUNK)):
+        known = store.known_hashes([a.id for a in chunk])
+        counts["articles_read"] += len(chunk)
+        for article in chunk:
+            if known.get(article.id) == article.content_hash:
+                counts["articles_unchanged"] += 1
+            else:
+                yield article
+
+
+def _is_connection_error(exc: Exception) -> bool:
+    try:
+        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+    except ImportError:  # pragma: no cover - neo4j is a dependency
+        return False
+    return isinstance(exc, (ServiceUnavailable, SessionExpired))

@@ -1,0 +1,123 @@
+"""``kg load``: load the JSON Lines written by ``kg extract`` into a store, without re-extracting."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems, fail
+from kg.load.base import LoadStats, StoreError
+from kg.load.cli_support import open_store_or_exit, print_summary, progress, store_options
+from kg.load.rows import validate
+from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
+from kg.readers import ErrorHandler, InputError
+
+
+@click.command(name="load")
+@click.argument("files", nargs=-1, required=True)
+@store_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per write.")
+def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int) -> None:
+    """Load FILES (JSON Lines from `kg extract`; - for standard input) into a graph store.
+
+    An article with any malformed record (reported as FILE:LINE) is skipped
+    whole, so it is never marked loaded with part of its triples missing.
+    Store selection as in `kg ingest`.
+    """
+    problems = InputProblems()
+    store = open_store_or_exit(use_neo4j, store_dir, batch_size)
+    stats = LoadStats()
+    try:
+        with progress("loading") as bar:
+            store.write(bar(read_extractions(files, problems)), stats=stats)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted; the batches committed before are kept", err=True)
+        print_summary(stats)
+        store.close()
+        sys.exit(EXIT_INTERRUPTED)
+    except StoreError as exc:
+        print_summary(stats)
+        store.close()
+        fail(str(exc), EXIT_ENVIRONMENT)
+    store.close()
+    print_summary(stats)
+    sys.exit(problems.exit_code)
+
+
+def read_extractions(files: Iterable[str], on_error: ErrorHandler) -> Iterator[Extraction]:
+    """Extractions from ``kg extract`` JSON Lines files; each bad line is reported with FILE:LINE."""
+    for name in files:
+        if name == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", on_error)
+            continue
+        try:
+            with Path(name).open("rb") as stream:
+                yield from _read_stream(stream, name, on_error)
+        except OSError as exc:
+            on_error(InputError(name, f"cannot read: {exc.strerror or exc}"))
+
+
+def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iterator[Extraction]:
+    group: list[tuple[int, dict[str, Any]]] = []
+    bad = False
+
+    def flush() -> Iterator[Extraction]:
+        if group:
+            yield from _extraction(group, bad, source, on_error)
+
+    for lineno, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError(f"a record must be a JSON object, got {type(record).__name__}")
+        except (UnicodeDecodeError, ValueError) as exc:
+            on_error(InputError(source, f"malformed line ({exc}); skipped", lineno))
+            bad = True
+            continue
+        if record.get("kind") == "article":
+            yield from flush()
+            group, bad = [(lineno, record)], False
+        elif not group:
+            on_error(InputError(source, f"{record.get('kind')!r} record before any article record; skipped", lineno))
+        else:
+            group.append((lineno, record))
+    yield from flush()
+
+
+_PARSERS = {"article": Article.from_dict, "entity": Entity.from_dict, "triple": Triple.from_dict}
+
+
+def _extraction(
+    group: list[tuple[int, dict[str, Any]]], bad: bool, source: str, on_error: ErrorHandler
+) -> Iterator[Extraction]:
+    """One article's records -> its extraction, or nothing (reported) if any record is bad."""
+    first_line, head = group[0]
+    article_id = head.get("id")
+    for lineno, record in group:
+        kind = record.get("kind")
+        parser = _PARSERS.get(kind)  # type: ignore[arg-type]
+        try:
+            if parser is None:
+                raise ModelError(f"unknown record kind {kind!r}")
+            parser(record)
+            if kind != "article" and record.get("article_id") != article_id:
+                raise ModelError(f"record belongs to article {record.get('article_id')!r}, not {article_id!r}")
+        except (ModelError, TypeError, ValueError) as exc:
+            on_error(InputError(source, f"{exc}", lineno))
+            bad = True
+    if not bad:
+        try:
+            (extraction,) = extractions_from_records(record for _, record in group)
+            validate(extraction)
+            yield extraction
+            return
+        except (ModelError, TypeError, ValueError) as exc:
+            on_error(InputError(source, f"{exc}", first_line))
+    on_error(InputError(source, f"article {article_id!r} not loaded because of the errors reported", first_line))

@@ -1,0 +1,27 @@
+"""``kg stats``: how many nodes and relationships of each kind a store holds."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from kg.load.cli_support import open_store_or_exit, store_options
+
+
+@click.command(name="stats")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def command(use_neo4j: bool, store_dir: str | None, as_json: bool) -> None:
+    """Counts by node label and relationship type (store selection as in `kg ingest`)."""
+    store = open_store_or_exit(use_neo4j, store_dir)
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(counts, indent=1))
+        return
+    width = max((len(k) for k in counts), default=5)
+    for name, value in counts.items():
+        click.echo(f"{name:<{width}}  {value:>8}")

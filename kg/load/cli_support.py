@@ -1,0 +1,101 @@
+"""CLI plumbing shared by the store commands (ingest, load, export, analyze, stats).
+
+The store-selection rule, in one place: ``--neo4j`` -> Neo4j (settings from
+the environment or the config file); ``--store DIR`` -> the embedded store in
+DIR; neither -> Neo4j if ``NEO4J_URI`` is set in the environment, else the
+embedded store in ``$KG_STORE`` or ``./kg-data``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
+from kg.config import ConfigError
+from kg.load.base import GraphStore, LoadStats, StoreError
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def store_options(f: F) -> F:
+    """``--neo4j`` / ``--store DIR`` (mutually exclusive)."""
+    f = click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(file_okay=False),
+        default=None,
+        help="Use the embedded store in DIR (default ./kg-data, or $KG_STORE).",
+    )(f)
+    f = click.option(
+        "--neo4j",
+        "use_neo4j",
+        is_flag=True,
+        default=False,
+        help="Use Neo4j (NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or ~/.config/kg/config.toml). "
+        "Also the default when NEO4J_URI is set and --store is not given.",
+    )(f)
+    return f
+
+
+def open_store_or_exit(use_neo4j: bool, store_dir: str | None, batch_size: int = 1000) -> GraphStore:
+    """Open the selected store, or exit 2 (both options) / 3 (unreachable, bad config) with a clear message."""
+    from kg.load import open_store
+
+    if use_neo4j and store_dir is not None:
+        fail("--neo4j and --store exclude each other; give one", EXIT_USAGE)
+    try:
+        return open_store(neo4j=True if use_neo4j else None, store_dir=store_dir, batch_size=batch_size)
+    except (StoreError, ConfigError) as exc:
+        fail(str(exc), EXIT_ENVIRONMENT)
+        raise AssertionError("unreachable") from exc
+
+
+def print_summary(stats: LoadStats, **extra: int) -> None:
+    """The closing summary of a load, on stderr (stdout stays free for data)."""
+    parts = [f"{name.replace('_', ' ')} {value}" for name, value in extra.items()]
+    parts += [
+        f"articles written {stats.articles_written}",
+        f"articles skipped (unchanged) {stats.articles_skipped}",
+        f"entities {stats.entities}",
+        f"triples {stats.triples}",
+        f"nodes created {stats.nodes_created}",
+        f"nodes merged {stats.nodes_merged}",
+        f"relationships created {stats.relationships_created}",
+        f"relationships replaced {stats.relationships_deleted}",
+        f"seconds {stats.seconds:.2f}",
+    ]
+    click.echo("kg: " + ", ".join(parts), err=True)
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Callable[[Iterable[T]], Iterator[T]]]:
+    """Yields a wrapper that counts items through a rich progress line on stderr, only when stderr is a TTY."""
+    if not sys.stderr.isatty():
+        yield lambda items: iter(items)
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+    def wrap(items: Iterable[T]) -> Iterator[T]:
+        task = bar.add_task(label, total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+    with bar:
+        yield wrap
