@@ -50,13 +50,13 @@ def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, 
                 sys.exit(EXIT_USAGE)
             return
         query = get_query(name)
+        if show_cypher:
+            click.echo(query.cypher)
+            return
         values = _parse_params(params)
         query.bind(values)  # report parameter errors before connecting
     except QueryError as exc:
         fail(str(exc), EXIT_USAGE)
-        return
-    if show_cypher:
-        click.echo(query.cypher)
         return
     keys, rows = _run(name, values)
     if fmt == "json":
