@@ -18,7 +18,7 @@ from pathlib import Path
 
 import neo4j
 
-from kg.config import Neo4jSettings, neo4j_settings, redact_uri, store_dir
+from kg.config import Neo4jSettings, driver_options, neo4j_settings, redact_uri, scrub, store_dir
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.local_store import LocalStore
 from kg.load.neo4j_writer import Neo4jStore
@@ -40,14 +40,14 @@ def connect_neo4j(settings: Neo4jSettings | None = None) -> neo4j.Driver:
     settings = settings or neo4j_settings()
     where = redact_uri(settings.uri)
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), **driver_options())
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-        raise StoreError(f"cannot reach Neo4j at {where}: {exc}") from None
+        raise StoreError(f"cannot reach Neo4j at {where}: {scrub(str(exc), settings.password)}") from None
     try:
         driver.verify_connectivity()
     except Exception as exc:  # any failure here means "not usable"; the message names the cause
         driver.close()
-        reason = str(exc).replace(settings.password, "***") if settings.password else str(exc)
+        reason = scrub(str(exc), settings.password)
         raise StoreError(f"cannot reach Neo4j at {where}: {reason or type(exc).__name__}") from None
     return driver
 

@@ -26,19 +26,11 @@ class UnknownEntityTypeError(ModelError):
     """An entity's type is not a whitelisted label; nothing was written."""
 
 
-#: Stand-in until kg.predicates lands (the relations helper writes it); removed then.
-_PROVISIONAL = frozenset(
-    {"STATES", "DENIES", "ACCUSES", "WARNS", "THREATENS", "AGREES", "DEPLOYS", "SUPPORTS", "MEETS"}
-)
-
-
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """All predicates a triple may carry (the vocabulary plus the structural ones)."""
-    try:
-        from kg.predicates import PREDICATES
-    except ImportError:
-        return _PROVISIONAL | STRUCTURAL_PREDICATES
+    from kg.predicates import PREDICATES
+
     return frozenset(PREDICATES) | STRUCTURAL_PREDICATES
 
 
@@ -53,7 +45,9 @@ def check_relationship_type(predicate: str) -> str:
         check_predicate(predicate)
     except ModelError as exc:
         raise UnknownPredicateError(str(exc)) from None
-    if predicate in RESERVED_TYPES or predicate not in vocabulary():
+    from kg.predicates import is_known
+
+    if predicate in RESERVED_TYPES or not (is_known(predicate) or predicate in STRUCTURAL_PREDICATES):
         raise UnknownPredicateError(f"predicate {predicate!r} is not in the predicate vocabulary (kg.predicates)")
     return predicate
 
