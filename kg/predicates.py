@@ -22,7 +22,6 @@ VOCABULARY_FILE = Path(__file__).resolve().with_name("predicates.toml")
 
 Kind = Literal["speech", "event", "structural"]
 KINDS: tuple[Kind, ...] = ("speech", "event", "structural")
-_SUFFIXES = ("_light", "_object")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +38,8 @@ class Predicate:
     light: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     #: lang -> object nouns required for the verb to count (empty: any object)
     objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: lang -> prepositions introducing an event's target actor ("mit", "with", "to")
+    preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def gated(self, lang: str) -> bool:
         """Whether this predicate's verbs count only with one of its object nouns in ``lang``."""
@@ -57,11 +58,14 @@ def _load(path: Path) -> dict[str, Predicate]:
         lemmas: dict[str, tuple[str, ...]] = {}
         light: dict[str, tuple[tuple[str, str], ...]] = {}
         objects: dict[str, frozenset[str]] = {}
+        preps: dict[str, frozenset[str]] = {}
         for key, value in spec.items():
             if key in ("kind", "cameo", "plover"):
                 continue
             if key.endswith("_light"):
                 light[key.removesuffix("_light")] = tuple((v.lower(), n.lower()) for v, n in value)
+            elif key.endswith("_prep"):
+                preps[key.removesuffix("_prep")] = frozenset(p.lower() for p in value)
             elif key.endswith("_object"):
                 objects[key.removesuffix("_object")] = frozenset(n.lower() for n in value)
             elif key.isalpha() and len(key) in (2, 3):
@@ -70,7 +74,7 @@ def _load(path: Path) -> dict[str, Predicate]:
                 raise ValueError(f"{path}: predicate {name} has unknown field {key!r}")
         if kind == "structural" and (lemmas or light):
             raise ValueError(f"{path}: structural predicate {name} must not have verb lemmas")
-        out[name] = Predicate(name, kind, spec.get("cameo"), spec.get("plover"), lemmas, light, objects)
+        out[name] = Predicate(name, kind, spec.get("cameo"), spec.get("plover"), lemmas, light, objects, preps)
     missing = STRUCTURAL_PREDICATES - out.keys()
     if missing:
         raise ValueError(f"{path}: structural predicates {sorted(missing)} are missing")

@@ -1,0 +1,101 @@
+"""The word-level knowledge relation extraction needs for one language, read from ``kg/lang/<code>/``.
+
+Hedges, negation words, complementizers, attribution cues, verb forms the
+lemmatizer may miss, and how separable particles join their verb. Loaded
+once per language; the algorithms in :mod:`kg.extract.relations` only ever
+see this object, never a literal word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from kg.lang import get_language
+from kg.predicates import Lexicon, Predicate, lexicon
+
+
+@dataclass(frozen=True)
+class AttributionCue:
+    """A phrase naming a content's source: "laut X", "according to X", "X zufolge"."""
+
+    words: tuple[str, ...]
+    source: str  # "after": the source follows the cue; "before": it precedes it
+    predicate: str
+
+
+@dataclass(frozen=True)
+class LanguageCues:
+    lang: str
+    lexicon: Lexicon
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    complementizers: frozenset[str]
+    cues: tuple[AttributionCue, ...]
+    source_nouns: frozenset[str]
+    quote_markers: tuple[tuple[str, ...], ...]
+    verb_forms: dict[str, str]
+    particle_join: str
+    passive_auxiliaries: frozenset[str]
+    agent_prepositions: frozenset[str]
+
+    def is_hedge(self, token: Token) -> bool:
+        return token.lower_ in self.hedges
+
+    def is_negation(self, token: Token) -> bool:
+        return token.lower_ in self.negations
+
+    def join_particle(self, lemma: str, particle: str) -> str:
+        """The vocabulary lemma of a verb with a separated particle."""
+        if self.particle_join == "prefix":
+            return particle + lemma
+        return f"{lemma} {particle}"
+
+    def verb_lemmas(self, token: Token, particles: list[Token]) -> list[str]:
+        """Candidate vocabulary lemmas of a verb token, most specific first."""
+        bases = [token.lemma_.lower()]
+        form = self.verb_forms.get(token.lower_)
+        if form and form not in bases:
+            bases.append(form)
+        if token.lower_ not in bases:
+            bases.append(token.lower_)
+        out = [self.join_particle(b, p.lower_) for p in particles for b in bases]
+        return out + bases
+
+    def predicate_for(
+        self, token: Token, particles: list[Token], objects: tuple[str, ...]
+    ) -> tuple[str, Predicate] | None:
+        """``(lemma, predicate)`` the verb ``token`` expresses, given its object lemmas."""
+        for lemma in self.verb_lemmas(token, particles):
+            if self.lexicon.has_verb(lemma):
+                pred = self.lexicon.lookup(lemma, objects)
+                if pred is not None:
+                    return lemma, pred
+        return None
+
+
+@cache
+def cues_for(lang: str) -> LanguageCues:
+    data = get_language(lang)
+    attribution = data.toml("attribution")
+    verbs = data.toml("verbs")
+    cues = tuple(
+        AttributionCue(tuple(w.lower() for w in c["words"]), c.get("source", "after"), c.get("predicate", "REPORTS"))
+        for c in attribution.get("cue", ())
+    )
+    return LanguageCues(
+        lang=lang,
+        lexicon=lexicon(lang),
+        hedges=frozenset(w.lower() for w in data.lines("hedges")),
+        negations=frozenset(w.lower() for w in data.lines("negations")),
+        complementizers=frozenset(w.lower() for w in data.lines("complementizers")),
+        cues=cues,
+        source_nouns=frozenset(w.lower() for w in attribution.get("source_nouns", ())),
+        quote_markers=tuple(tuple(w.lower() for w in m) for m in attribution.get("quote_markers", ())),
+        verb_forms={row[0].lower(): row[1].lower() for row in data.tsv("verb_forms") if len(row) >= 2},
+        particle_join=verbs.get("particle_join", "prefix"),
+        passive_auxiliaries=frozenset(verbs.get("passive_auxiliaries", ())),
+        agent_prepositions=frozenset(w.lower() for w in verbs.get("agent_prepositions", ())),
+    )

@@ -1,0 +1,106 @@
+"""Dependency-label schemes as data: abstract roles instead of UD or TIGER labels.
+
+Relation extraction asks "is this token the *subject* of that verb?", never
+"is its label ``nsubj``?". The mapping from roles to labels lives in
+``kg/lang/schemes/<name>.toml``; the scheme of a pipeline is recognised from
+its parser's label set (or, for a hand-built ``Doc``, from the labels it
+carries), so the official TIGER German models and UD-trained ones both work.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+SCHEME_DIR = Path(__file__).resolve().parents[1] / "lang" / "schemes"
+DEFAULT_SCHEME = "ud"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """One label scheme: role name -> dependency labels."""
+
+    name: str
+    roles: dict[str, frozenset[str]]
+    markers: frozenset[str]
+    #: True where auxiliaries head the main verb (TIGER), False where they hang below it (UD).
+    aux_heads_verb: bool = False
+
+    def labels(self, *roles: str) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for role in roles:
+            out |= self.roles.get(role, frozenset())
+        return out
+
+    def has(self, token: Token, *roles: str) -> bool:
+        dep = token.dep_
+        return any(dep in self.roles.get(role, ()) for role in roles)
+
+    def children(self, token: Token, *roles: str) -> list[Token]:
+        labels = self.labels(*roles)
+        return [c for c in token.children if c.dep_ in labels]
+
+    def all_labels(self) -> frozenset[str]:
+        return self.labels(*self.roles)
+
+
+@cache
+def schemes() -> dict[str, Scheme]:
+    """All schemes in ``kg/lang/schemes/``, by name."""
+    out = {}
+    for path in sorted(SCHEME_DIR.glob("*.toml")):
+        with path.open("rb") as f:
+            raw = tomllib.load(f)
+        roles = {role: frozenset(labels) for role, labels in raw.get("roles", {}).items()}
+        markers = frozenset(raw.get("markers", ()))
+        out[raw["name"]] = Scheme(raw["name"], roles, markers, bool(raw.get("aux_heads_verb")))
+    return out
+
+
+def detect_scheme(labels: Iterable[str]) -> Scheme:
+    """The scheme whose marker labels best match ``labels`` (UD when nothing matches)."""
+    present = set(labels)
+    best = max(schemes().values(), key=lambda s: (len(s.markers & present), s.name == DEFAULT_SCHEME))
+    if not best.markers & present:
+        return schemes()[DEFAULT_SCHEME]
+    return best
+
+
+def scheme_of_pipeline(nlp) -> Scheme:
+    """Scheme of a spaCy pipeline, from its parser's labels."""
+    if "parser" in nlp.pipe_names:
+        return detect_scheme(nlp.get_pipe("parser").labels)
+    return schemes()[DEFAULT_SCHEME]
+
+
+def scheme_of_doc(doc: Doc) -> Scheme:
+    """Scheme of an already parsed document, from the labels it carries."""
+    return detect_scheme({t.dep_ for t in doc})
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    """``[start, end)`` token range of ``token``'s subtree (spaCy guarantees it is contiguous for projective parses)."""
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def walk(token: Token, roles: frozenset[str], depth: int = 4) -> Iterator[Token]:
+    """``token`` and its descendants reachable through labels in ``roles``, breadth first."""
+    frontier = [token]
+    seen = {token.i}
+    yield token
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in roles and c.i not in seen:
+                    seen.add(c.i)
+                    nxt.append(c)
+                    yield c
+        frontier = nxt
+        if not frontier:
+            break

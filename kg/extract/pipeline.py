@@ -1,0 +1,183 @@
+"""The extraction pipeline: articles in, one :class:`~kg.model.Extraction` per article out, streaming.
+
+Per article: choose the language (the article's ``lang`` wins, else lingua
+detects it), parse with that language's spaCy pipeline, resolve entities
+(:func:`kg.extract.resolve.analyze_entities`), read relations
+(:mod:`kg.extract.relations`). Consecutive articles of one language are fed
+to ``nlp.pipe`` together so spaCy can batch them, and output order always
+equals input order. Nothing holds the whole corpus in memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.deps import Scheme, scheme_of_pipeline
+from kg.extract.mentions import MentionIndex
+from kg.extract.relations import RelationExtractor, affiliation_triples
+from kg.lang import UnsupportedLanguageError, available_languages, get_language
+from kg.model import Article, Extraction
+from kg.pipelines import ModelNotFoundError, load_pipeline
+
+log = logging.getLogger(__name__)
+
+SkipHandler = Callable[[Article, str], None]
+
+#: Pipeline components extraction never reads (excluded when loading: less work per doc).
+EXCLUDE = ("senter", "textcat", "textcat_multilabel", "entity_linker", "entity_ruler_debug")
+#: Languages lingua may answer besides the supported ones, so that foreign text is recognised as
+#: foreign (and skipped) instead of being forced into German or English.
+OTHER_LANGUAGES = ("fr", "es", "it", "nl", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "sv", "da", "cs")
+#: Characters of an article lingua looks at: plenty for a language decision, cheap.
+DETECT_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class _Language:
+    """What extraction needs for one language, built once."""
+
+    code: str
+    nlp: Language
+    scheme: Scheme
+    relations: RelationExtractor
+
+
+class Extractor:
+    """Streams articles through entity and relation extraction.
+
+    ``workers > 1`` parses with spaCy's ``n_process`` (worker processes, output
+    still in input order). ``default_lang`` is used for articles without a
+    ``lang`` whose language cannot be detected.
+    """
+
+    def __init__(self, *, workers: int = 1, batch_size: int = 64, default_lang: str | None = None) -> None:
+        self.workers = max(1, int(workers))
+        self.batch_size = max(1, int(batch_size))
+        self.default_lang = default_lang.lower() if default_lang else None
+        self._languages: dict[str, _Language] = {}
+        #: language -> why it cannot be served (no data, no model); filled as articles meet them
+        self.unavailable: dict[str, str] = {}
+        #: language -> the resolver's message, for languages kg supports but no model is installed
+        self.missing_models: dict[str, str] = {}
+
+    # -- language -------------------------------------------------------------------
+
+    @cached_property
+    def _detector(self):
+        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+        langs = []
+        for code in dict.fromkeys([*available_languages(), *OTHER_LANGUAGES]):
+            iso = getattr(IsoCode639_1, code.upper(), None)
+            if iso is not None:
+                langs.append(Language.from_iso_code_639_1(iso))
+        return LanguageDetectorBuilder.from_languages(*langs).build()
+
+    def detect_language(self, text: str) -> str | None:
+        """ISO 639-1 code of ``text``'s language, or None when lingua cannot tell."""
+        found = self._detector.detect_language_of(text[:DETECT_CHARS])
+        return found.iso_code_639_1.name.lower() if found is not None else None
+
+    def language_of(self, article: Article) -> str | None:
+        if article.lang:
+            return article.lang.split("-")[0].split("_")[0].lower()
+        return self.detect_language(article.text) or self.default_lang
+
+    def _language(self, code: str) -> _Language:
+        """Pipeline and relation reader for ``code``; raises when kg cannot serve the language."""
+        cached = self._languages.get(code)
+        if cached is not None:
+            return cached
+        get_language(code)  # UnsupportedLanguageError when kg has no data for it
+        nlp = load_pipeline(code, exclude=EXCLUDE)
+        scheme = scheme_of_pipeline(nlp)
+        lang = _Language(code, nlp, scheme, RelationExtractor(code, scheme))
+        self._languages[code] = lang
+        return lang
+
+    def _available(self, code: str | None) -> str | None:
+        """None when ``code`` can be served, else the reason it cannot."""
+        if code is None:
+            return "language could not be detected (give the article a `lang` or use --lang)"
+        if code in self.unavailable:
+            return self.unavailable[code]
+        try:
+            self._language(code)
+        except UnsupportedLanguageError as exc:
+            self.unavailable[code] = f"unsupported language {code!r}: {exc}"
+        except ModelNotFoundError as exc:
+            self.missing_models[code] = str(exc)
+            self.unavailable[code] = str(exc)
+        else:
+            return None
+        return self.unavailable[code]
+
+    # -- extraction -----------------------------------------------------------------
+
+    def extract(self, articles: Iterable[Article], on_skip: SkipHandler | None = None) -> Iterator[Extraction]:
+        """One Extraction per article, in input order, streaming.
+
+        Articles whose language is unsupported or has no model go to
+        ``on_skip(article, reason)`` and are not yielded.
+        """
+
+        def served() -> Iterator[tuple[str, Article]]:
+            for article in articles:
+                code = self.language_of(article)
+                reason = self._available(code)
+                if reason is None:
+                    yield code, article  # type: ignore[misc]
+                elif on_skip is not None:
+                    on_skip(article, reason)
+                else:
+                    log.warning("skipping article %s: %s", article.id, reason)
+
+        for code, run in itertools.groupby(served(), key=lambda pair: pair[0]):
+            lang = self._languages[code]
+            texts = ((article.text, article) for _, article in run)
+            kwargs = {"batch_size": self.batch_size}
+            if self.workers > 1:
+                kwargs["n_process"] = self.workers
+            for doc, article in lang.nlp.pipe(texts, as_tuples=True, **kwargs):
+                yield self._finish(lang, article, doc)
+
+    def extract_one(self, article: Article) -> Extraction:
+        """Extract a single article; raises if its language cannot be served."""
+        code = self.language_of(article)
+        if code is None:
+            raise UnsupportedLanguageError(f"cannot detect the language of article {article.id}")
+        lang = self._language(code)
+        return self._finish(lang, article, lang.nlp(article.text))
+
+    def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
+        """Entities and relations of one parsed article."""
+        analysis = _analyze_entities(doc, lang.code)
+        if analysis is None:
+            return Extraction(article)
+        index: MentionIndex = analysis.index
+        triples = lang.relations.extract(doc, index, article.id)
+        triples += affiliation_triples(analysis.affiliations, doc, article.id)
+        return Extraction(
+            article=article,
+            entities=tuple(analysis.entities),
+            triples=tuple(triples),
+            mentions=tuple(sorted(analysis.mention_counts.items())),
+        )
+
+
+def _analyze_entities(doc: Doc, code: str):
+    """The entity stage's analysis of ``doc`` (None, logged, if that stage fails on this doc)."""
+    from kg.extract.resolve import analyze_entities
+
+    try:
+        return analyze_entities(doc, get_language(code))
+    except Exception:  # one bad document must not end a corpus run
+        log.exception("entity analysis failed")
+        return None

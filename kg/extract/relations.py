@@ -1,0 +1,674 @@
+"""Triples from a dependency parse: who said, denied, did what to or about whom.
+
+For every verb of a sentence whose lemma (with its separable particle) is in
+the predicate vocabulary, the frame is read off the parse in abstract roles
+(:mod:`kg.extract.deps`), so UD and TIGER parses go through the same code:
+
+* subject: the entity at the subject (agent in the passive), every conjunct
+  of a coordination ("Moskau und Pjöngjang wiesen ... zurück" -> two triples);
+  inherited through verb chains (xcomp, conjoined verbs, TIGER ``oc`` under
+  an auxiliary) when the verb has none of its own;
+* object: an entity where the argument is an actor, else a
+  :class:`~kg.model.Concept` made from the content clause (minus its
+  complementizer) or the object phrase;
+* polarity and hedging from the language's negation and hedge words on the
+  verb, its auxiliaries and (for hedges) inside the reported clause;
+* ``reported_by``: triples of verbs inside a speech verb's content clause, or
+  in a sentence attributed by "laut X"/"according to X", carry the speaker.
+
+Entity work is never redone here: every actor comes from the
+:class:`~kg.extract.mentions.MentionIndex` built by the entity stage.
+Nothing in this module raises on odd parses; a sentence that cannot be read
+yields no triples.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.cues import LanguageCues, cues_for
+from kg.extract.deps import Scheme, scheme_of_doc, walk
+from kg.extract.mentions import Mention, MentionIndex
+from kg.model import Concept, Entity, Provenance, Triple
+from kg.predicates import PREDICATES, Predicate
+
+log = logging.getLogger(__name__)
+
+#: Sentences longer than this are skipped: parses of run-on text are noise, and cost grows with length.
+MAX_SENTENCE_TOKENS = 150
+#: Verb-like parts of speech a vocabulary verb may carry (weak taggers call participles ADJ).
+VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+RECIPROCAL = frozenset({"MEETS", "NEGOTIATES_WITH", "COOPERATES_WITH", "AGREES"})
+
+BASE_CONFIDENCE = 0.9
+FALLBACK_CONFIDENCE = 0.6
+
+
+@dataclass
+class _Arg:
+    """A resolved argument with how much we trust it."""
+
+    mention: Mention
+    confidence: float = 1.0
+
+
+@dataclass
+class _Sentence:
+    index: int
+    span: Span
+    provenance: Provenance
+    #: (start, end, speaker key): token ranges whose verbs report someone's content
+    reported: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class RelationExtractor:
+    """Relation extraction for one language and label scheme; cheap to build, reusable across docs."""
+
+    def __init__(self, lang: str, scheme: Scheme | None = None) -> None:
+        self.lang = lang
+        self.cues: LanguageCues = cues_for(lang)
+        self.scheme = scheme
+
+    # -- entry point -----------------------------------------------------------------
+
+    def extract(self, doc: Doc, index: MentionIndex, article_id: str) -> list[Triple]:
+        """All triples of ``doc``; never raises (a failing sentence is logged and skipped)."""
+        scheme = self.scheme or scheme_of_doc(doc)
+        out: list[Triple] = []
+        for i, sent in enumerate(_sentences(doc)):
+            if len(sent) > MAX_SENTENCE_TOKENS or len(sent) < 2:
+                continue
+            s = _Sentence(i, sent, Provenance(article_id, i, sent.start_char, sent.end_char, sent.text))
+            try:
+                out.extend(_SentenceReader(self, scheme, index, s).read())
+            except Exception:  # a parse we did not foresee must not stop the article
+                log.exception("relation extraction failed on sentence %d of %s", i, article_id)
+        return _dedupe(out)
+
+
+def _sentences(doc: Doc) -> Iterable[Span]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc.sents
+    return [doc[:]]
+
+
+def _dedupe(triples: list[Triple]) -> list[Triple]:
+    best: dict[str, Triple] = {}
+    for t in triples:
+        old = best.get(t.id)
+        if old is None or t.confidence > old.confidence:
+            best[t.id] = t
+    return list(best.values())
+
+
+def extract_relations(
+    doc: Doc, index: MentionIndex, lang: str, article_id: str, scheme: Scheme | None = None
+) -> list[Triple]:
+    """Convenience wrapper: the triples of one parsed document."""
+    return RelationExtractor(lang, scheme).extract(doc, index, article_id)
+
+
+class _SentenceReader:
+    """Reads the frames of one sentence."""
+
+    def __init__(self, ex: RelationExtractor, scheme: Scheme, index: MentionIndex, sent: _Sentence) -> None:
+        self.cues = ex.cues
+        self.lang = ex.lang
+        self.s = scheme
+        self.index = index
+        self.sent = sent
+        self.span = sent.span
+
+    # -- orchestration ---------------------------------------------------------------
+
+    def read(self) -> list[Triple]:
+        frames = []
+        for tok in self.span:
+            if tok.pos_ not in VERBAL_POS and tok.dep_ not in self.s.labels("root"):
+                continue
+            frame = self._frame(tok)
+            if frame is not None:
+                frames.append(frame)
+        # Speech verbs first: their content clauses tell which inner triples are reported.
+        frames.sort(key=lambda f: f[1].kind != "speech")
+        out: list[Triple] = []
+        attribution = self._attribution()
+        if attribution is not None:
+            out.extend(attribution)
+        for tok, pred, lemma in frames:
+            out.extend(self._triples(tok, pred, lemma))
+        return out
+
+    def _frame(self, tok: Token) -> tuple[Token, Predicate, str] | None:
+        particles = self.s.children(tok, "particle")
+        objects = tuple(o.lemma_ for o in self._object_tokens(tok))
+        hit = self.cues.predicate_for(tok, particles, objects)
+        if hit is None:
+            return None
+        lemma, pred = hit
+        return tok, pred, lemma
+
+    # -- syntax helpers --------------------------------------------------------------
+
+    def _chain_up(self, v: Token) -> list[Token]:
+        """Verbs above ``v`` that share its subject: xcomp/conjoined verbs, TIGER auxiliaries heading ``oc``."""
+        out = []
+        cur = v
+        for _ in range(4):
+            head = cur.head
+            if head.i == cur.i or not (self.span.start <= head.i < self.span.end):
+                break
+            shares_subject = (
+                (self.s.has(cur, "open_complement") and not self._has_marker(cur))
+                or (self.s.has(cur, "conjunct") and head.pos_ in VERBAL_POS)
+                or (self.s.aux_heads_verb and self.s.has(cur, "clausal_complement") and head.pos_ == "AUX")
+            )
+            if not shares_subject:
+                break
+            out.append(head)
+            cur = head
+        return out
+
+    def _has_marker(self, v: Token) -> bool:
+        return any(c.lower_ in self.cues.complementizers for c in self.s.children(v, "marker"))
+
+    def _auxiliaries(self, v: Token) -> list[Token]:
+        auxes = self.s.children(v, "auxiliary", "passive_auxiliary")
+        auxes += [t for t in self._chain_up(v) if t.pos_ == "AUX"]
+        return auxes
+
+    def _is_passive(self, v: Token) -> bool:
+        """Passive voice: a passive subject, or a passive auxiliary of the language ("werden", "be")."""
+        if self.s.children(v, "passive_subject"):
+            return True
+        aux = self.cues.passive_auxiliaries
+        if any(t.lemma_.lower() in aux for t in self.s.children(v, "passive_auxiliary")):
+            return True
+        if self.s.aux_heads_verb and "Part" in v.morph.get("VerbForm"):
+            return any(t.lemma_.lower() in aux for t in self._chain_up(v) if t.pos_ == "AUX")
+        return False
+
+    def _split_subjects(self, v: Token) -> tuple[list[Token], list[Token]]:
+        """Subject-labelled children of ``v`` as (subjects, misattached objects).
+
+        A verb has one subject (coordination hangs below it). When a parse gives
+        it several, the ones marked for a non-nominative case are objects, and of
+        the rest the first is the subject ("Russland wies die Vorwürfe zurück").
+        """
+        subj = self.s.children(v, "subject")
+        if len(subj) < 2:
+            return subj, []
+        nominative = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")]
+        first = (nominative or subj)[0]
+        return [first], [t for t in subj if t is not first]
+
+    def _object_tokens(self, v: Token) -> list[Token]:
+        objs = self.s.children(v, "object") + self._split_subjects(v)[1]
+        if self._is_passive(v):
+            objs += self.s.children(v, "passive_subject")
+            if self.s.aux_heads_verb:
+                for u in self._chain_up(v):
+                    objs += self.s.children(u, "subject")
+        out = []
+        for o in objs:
+            out.append(o)
+            out += [c for c in walk(o, self.s.labels("conjunct"), 3) if c is not o]
+        return out
+
+    def _subject_tokens(self, v: Token) -> tuple[list[Token], bool]:
+        """Subject heads of ``v`` (logical subject: the agent in the passive) and whether they were inherited."""
+        if self._is_passive(v):
+            return self._agents(v), False
+        subj = self._split_subjects(v)[0]
+        if subj:
+            return subj, False
+        controller = self._controller(v)
+        if controller is not None:
+            return [controller], True
+        for aux in self.s.children(v, "auxiliary"):
+            subj = self.s.children(aux, "subject")
+            if subj:
+                return subj, False
+        for head in self._chain_up(v):
+            subj = self.s.children(head, "subject")
+            for aux in self.s.children(head, "auxiliary"):
+                subj += self.s.children(aux, "subject")
+            if subj:
+                return subj, True
+        # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
+        if self.s.has(v, "relative_clause") and v.head.pos_ in NOMINAL_POS:
+            return [v.head], True
+        return [], False
+
+    def _controller(self, v: Token) -> Token | None:
+        """Object control: "quoted Austin as saying", "forderte Russland auf, ... abzuziehen".
+
+        A subjectless complement of a verb that has an object takes that object as its subject.
+        """
+        head = v.head
+        if head.pos_ == "ADP" and head.head.pos_ in VERBAL_POS:
+            head = head.head
+        elif not self.s.has(v, "open_complement", "adverbial_clause") or self._has_marker(v):
+            return None
+        if head.i == v.i:
+            return None
+        objs = self.s.children(head, "object", "indirect_object") + self._split_subjects(head)[1]
+        return next((o for o in objs if self._entity_at(o) is not None), None)
+
+    def _agents(self, v: Token) -> list[Token]:
+        out = []
+        for a in self.s.children(v, "agent"):
+            if a.pos_ == "ADP":
+                out += [n for n in self.s.children(a, "prepositional_object") if n.pos_ in NOMINAL_POS]
+            else:
+                out.append(a)
+        if not out:
+            # Schemes or parses without an agent label: a "von"/"by" phrase of a passive verb.
+            out = [n for prep, n in self._prep_args(v) if prep in self.cues.agent_prepositions]
+        return out
+
+    def _prep_args(self, v: Token) -> list[tuple[str, Token]]:
+        """``(preposition, noun)`` pairs of ``v``'s prepositional dependents, in either attachment style."""
+        out = []
+        for c in self.s.children(v, "oblique"):
+            if c.pos_ == "ADP":
+                out += [(c.lower_, n) for n in self.s.children(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
+            else:
+                case = self.s.children(c, "case")
+                out.append((case[0].lower_ if case else "", c))
+        return out
+
+    # -- entities --------------------------------------------------------------------
+
+    def _entity_at(self, tok: Token) -> Mention | None:
+        """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
+        roles = self.s.labels("apposition", "name_part", "genitive", "determiner")
+        for t in walk(tok, roles, 3):
+            m = self.index.at(t.i)
+            if m is not None:
+                return m
+        return None
+
+    def _entities(self, tok: Token) -> list[Mention]:
+        """Mentions of ``tok`` and of every conjunct coordinated with it."""
+        out = []
+        for t in walk(tok, self.s.labels("conjunct"), 4):
+            m = self._entity_at(t)
+            if m is not None and all(m.entity.key != o.entity.key for o in out):
+                out.append(m)
+        return out
+
+    def _entity_inside(self, tok: Token) -> Mention | None:
+        """The first mention anywhere in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea)."""
+        found = self.index.within(tok.left_edge.i, tok.right_edge.i + 1)
+        return found[0] if found else None
+
+    def _adjacent(self, i: int, step: int) -> Mention | None:
+        """The mention right before (step=-1) or after (step=+1) token ``i``, inside the sentence."""
+        j = i + step
+        if not (self.span.start <= j < self.span.end):
+            return None
+        m = self.index.at(j)
+        return m
+
+    # -- polarity, hedging, confidence -----------------------------------------------
+
+    def _negated(self, v: Token, objects: list[Token] = ()) -> bool:
+        scope = [v, *self._auxiliaries(v)]
+        for t in scope:
+            for c in t.children:
+                if self.s.has(c, "negation") or (self.cues.is_negation(c) and c.pos_ not in NOMINAL_POS):
+                    return True
+        # "keine Truppen schicken", "sent no troops": a negative determiner on the object.
+        return any(self.cues.is_negation(d) for o in objects for d in o.children if d.i < o.i)
+
+    def _hedged(self, v: Token) -> bool:
+        for t in [v, *self._auxiliaries(v)]:
+            if self.cues.is_hedge(t) and t is not v:
+                return True
+            if any(self.cues.is_hedge(c) for c in t.children):
+                return True
+        return False
+
+    def _confidence(self, *args: _Arg, hedged: bool = False, fallback: bool = False) -> float:
+        c = BASE_CONFIDENCE
+        for a in args:
+            c *= a.confidence * (0.8 if a.mention.via == "pronoun" else 1.0) * a.mention.confidence
+        if hedged:
+            c *= 0.9
+        if fallback:
+            c *= FALLBACK_CONFIDENCE / BASE_CONFIDENCE
+        if len(self.span) > 60:
+            c *= 0.9
+        return round(max(0.05, min(1.0, c)), 3)
+
+    # -- concepts --------------------------------------------------------------------
+
+    def _concept(self, start: int, end: int, drop_marker: bool = True) -> Concept | None:
+        toks = [t for t in self.span.doc[start:end]]
+        while toks and (toks[0].is_punct or (drop_marker and toks[0].lower_ in self.cues.complementizers)):
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if not toks:
+            return None
+        text = self.span.doc[toks[0].i : toks[-1].i + 1].text
+        mentions = [m.entity.key for m in self.index.within(toks[0].i, toks[-1].i + 1)]
+        return Concept.create(text, self.lang, mentions)
+
+    def _clause(self, v: Token, extra: list[Token]) -> Token | None:
+        """The content clause of a speech verb (or of its light-verb noun)."""
+        for t in [v, *extra]:
+            for c in self.s.children(t, "clausal_complement"):
+                if c.pos_ in VERBAL_POS or self._has_marker(c) or c.dep_ not in self.s.labels("open_complement"):
+                    return c
+            for c in self.s.children(t, "adverbial_clause"):
+                if self._has_marker(c):
+                    return c
+        return None
+
+    # -- triples ---------------------------------------------------------------------
+
+    def _reported_by(self, v: Token, speaker: str | None) -> str | None:
+        inner = [r for r in self.sent.reported if r[0] <= v.i < r[1] and r[2] != speaker]
+        if not inner:
+            return None
+        return min(inner, key=lambda r: r[1] - r[0])[2]
+
+    def _subjects(self, v: Token) -> tuple[list[_Arg], bool]:
+        toks, inherited = self._subject_tokens(v)
+        args = [_Arg(m, 0.9 if inherited else 1.0) for t in toks for m in self._entities(t)]
+        if args or toks:
+            return args, False
+        m = self._adjacent(v.i, -1)
+        return ([_Arg(m, 1.0)], True) if m is not None else ([], False)
+
+    def _triples(self, v: Token, pred: Predicate, lemma: str) -> list[Triple]:
+        subjects, fallback = self._subjects(v)
+        if not subjects:
+            return []
+        if pred.kind == "speech":
+            return self._speech(v, pred, lemma, subjects, fallback)
+        return self._event(v, pred, lemma, subjects, fallback)
+
+    def _make(
+        self,
+        subj: _Arg,
+        pred: Predicate,
+        obj: Entity | Concept,
+        v: Token,
+        lemma: str,
+        *,
+        negative: bool,
+        hedged: bool,
+        conf: float,
+        reported_by: str | None,
+    ) -> Triple | None:
+        if isinstance(obj, Entity) and obj.key == subj.mention.entity.key:
+            return None
+        return Triple(
+            subject=subj.mention.entity,
+            predicate=pred.name,
+            object=obj,
+            provenance=self.sent.provenance,
+            verb=lemma,
+            polarity="negative" if negative else "positive",
+            hedged=hedged,
+            cameo=pred.cameo,
+            plover=pred.plover,
+            confidence=conf,
+            reported_by=reported_by if reported_by != subj.mention.entity.key else None,
+        )
+
+    def _speech(self, v: Token, pred: Predicate, lemma: str, subjects: list[_Arg], fallback: bool) -> list[Triple]:
+        objects = self._object_tokens(v)
+        light_nouns = [o for o in objects if (lemma, o.lemma_.lower()) in self.cues.lexicon.light]
+        clause = self._clause(v, light_nouns)
+        speaker = subjects[0].mention.entity.key
+        clause_span = (clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+        if clause_span is not None:
+            self.sent.reported.append((*clause_span, speaker))
+
+        targets: list[_Arg] = []
+        for o in objects + self.s.children(v, "indirect_object"):
+            if o in light_nouns:
+                continue
+            targets += [_Arg(m) for m in self._entities(o)]
+        obj_fallback = False
+        if not targets and pred.name == "QUOTES":
+            m = self._quoted(v)
+            if m is not None:
+                targets, obj_fallback = [_Arg(m)], True
+
+        concept: Concept | None = None
+        if not targets:
+            if clause_span is not None:
+                concept = self._concept(*clause_span)
+            else:
+                concept = self._np_concept([o for o in objects if o not in light_nouns] or self._loose_objects(v))
+        if not targets and concept is None:
+            return []
+
+        negative = self._negated(v)
+        hedged = self._hedged(v)
+        if clause_span is not None and not hedged:
+            hedged = any(self.cues.is_hedge(t) for t in self.span.doc[clause_span[0] : clause_span[1]])
+        out = []
+        for subj in subjects:
+            reported = self._reported_by(v, subj.mention.entity.key)
+            objs: list[tuple[Entity | Concept, tuple[_Arg, ...]]] = (
+                [(t.mention.entity, (t,)) for t in targets] if targets else [(concept, ())]  # type: ignore[list-item]
+            )
+            for obj, extra in objs:
+                conf = self._confidence(subj, *extra, hedged=hedged, fallback=fallback or obj_fallback)
+                t = self._make(
+                    subj, pred, obj, v, lemma, negative=negative, hedged=hedged, conf=conf, reported_by=reported
+                )
+                if t is not None:
+                    out.append(t)
+        return out
+
+    def _quoted(self, v: Token) -> Mention | None:
+        """The quoted person of a quoting verb on a weak parse: the mention right after it or before a quote marker."""
+        m = self._adjacent(v.i, +1)
+        if m is not None:
+            return m
+        words = [t.lower_ for t in self.span]
+        for marker in self.cues.quote_markers:
+            n = len(marker)
+            for k in range(v.i - self.span.start + 1, len(words) - n + 1):
+                if tuple(words[k : k + n]) == marker:
+                    return self._adjacent(self.span.start + k, -1)
+        return None
+
+    def _loose_objects(self, v: Token) -> list[Token]:
+        """Objects a weak parse attached to the verb above (``entschieden`` -> ``Spekulationen``)."""
+        for head in self._chain_up(v):
+            objs = [
+                c
+                for c in self.s.children(head, "object", "oblique")
+                if c.pos_ in NOMINAL_POS and not self.s.children(c, "case") and c.i < v.i
+            ]
+            if objs:
+                return objs
+        return []
+
+    def _np_concept(self, objects: list[Token]) -> Concept | None:
+        for o in objects:
+            if o.pos_ == "PRON" and self.index.at(o.i) is None:
+                continue
+            return self._concept(o.left_edge.i, o.right_edge.i + 1, drop_marker=False)
+        return None
+
+    def _event(self, v: Token, pred: Predicate, lemma: str, subjects: list[_Arg], fallback: bool) -> list[Triple]:
+        objects = self._object_tokens(v)
+        object_nouns = pred.objects.get(self.lang, frozenset())
+        light = {n for (verb, n) in self.cues.lexicon.light if verb == lemma}
+        theme_is_noun = pred.gated(self.lang) or any(o.lemma_.lower() in light for o in objects)
+        targets: list[_Arg] = []
+        allowed = pred.preps.get(self.lang, frozenset())
+        agents = set(self._agents(v)) if self._is_passive(v) else set()
+        preps = [
+            _Arg(m) for prep, n in self._prep_args(v) if prep in allowed and n not in agents for m in self._entities(n)
+        ]
+        if theme_is_noun:
+            # "liefert Waffen an Russland", "Sanktionen gegen Iran": the actor is in a prepositional phrase
+            # or inside the theme noun's phrase ("den Geschäftsträger Nordkoreas").
+            targets = preps
+            if not targets:
+                for o in objects:
+                    m = self._entity_inside(o)
+                    if m is not None:
+                        targets.append(_Arg(m, 0.9))
+        else:
+            for o in objects + self.s.children(v, "indirect_object"):
+                ms = self._entities(o) or ([m] if (m := self._entity_inside(o)) else [])
+                targets += [_Arg(m) for m in ms]
+            if not targets:
+                targets = preps
+        negative = self._negated(v, objects)
+        hedged = self._hedged(v)
+        out = []
+        if not targets and pred.name in RECIPROCAL and len(subjects) > 1:
+            # "Putin und Kim trafen sich": each met the other.
+            for a in subjects:
+                for b in subjects:
+                    if a is not b:
+                        conf = self._confidence(a, b, hedged=hedged, fallback=fallback)
+                        t = self._make(
+                            a,
+                            pred,
+                            b.mention.entity,
+                            v,
+                            lemma,
+                            negative=negative,
+                            hedged=hedged,
+                            conf=conf,
+                            reported_by=self._reported_by(v, a.mention.entity.key),
+                        )
+                        if t is not None:
+                            out.append(t)
+            return out
+        theme = None
+        if not targets:
+            theme = self._np_concept([o for o in objects if o.lemma_.lower() not in object_nouns] or objects)
+            if theme is None:
+                return []
+        for subj in subjects:
+            reported = self._reported_by(v, subj.mention.entity.key)
+            pairs = [(t.mention.entity, (t,)) for t in targets] if targets else [(theme, ())]
+            for obj, extra in pairs:
+                conf = self._confidence(subj, *extra, hedged=hedged, fallback=fallback)
+                t = self._make(
+                    subj, pred, obj, v, lemma, negative=negative, hedged=hedged, conf=conf, reported_by=reported
+                )
+                if t is not None:
+                    out.append(t)
+        return out
+
+    # -- attribution cues ("laut X", "according to X") --------------------------------
+
+    def _attribution(self) -> list[Triple] | None:
+        words = [t.lower_ for t in self.span]
+        for cue in self.cues.cues:
+            n = len(cue.words)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k : k + n]) != cue.words:
+                    continue
+                start, end = self.span.start + k, self.span.start + k + n
+                source = self._cue_source(start, end, cue.source)
+                if source is None:
+                    continue
+                m, phrase = source
+                rest_start, rest_end = self.span.start, self.span.end
+                if phrase[0] == self.span.start or phrase[0] <= self.span.start + 1:
+                    rest_start = phrase[1]
+                else:
+                    rest_end = phrase[0]
+                concept = self._concept(rest_start, rest_end, drop_marker=False)
+                if concept is None:
+                    return None
+                self.sent.reported.append((rest_start, rest_end, m.entity.key))
+                pred = PREDICATES[cue.predicate]
+                hedged = any(self.cues.is_hedge(t) for t in self.span.doc[rest_start:rest_end])
+                subj = _Arg(m)
+                t = self._make(
+                    subj,
+                    pred,
+                    concept,
+                    self.span.doc[start],
+                    " ".join(cue.words),
+                    negative=False,
+                    hedged=hedged,
+                    conf=self._confidence(subj, hedged=hedged),
+                    reported_by=None,
+                )
+                return [t] if t is not None else None
+        return None
+
+    def _cue_source(self, start: int, end: int, where: str) -> tuple[Mention, tuple[int, int]] | None:
+        """The source entity of an attribution cue and the token range of the whole attribution phrase."""
+        if where == "after":
+            for j in range(end, min(end + 8, self.span.end)):
+                tok = self.span.doc[j]
+                if tok.is_punct and tok.text in ",;:":
+                    break
+                m = self.index.at(j)
+                if m is not None:
+                    stop = m.end
+                    if stop < self.span.end and self.span.doc[stop].text == ",":
+                        stop += 1
+                    return m, (start, stop)
+            return None
+        for j in range(start - 1, max(start - 8, self.span.start - 1), -1):
+            m = self.index.at(j)
+            if m is not None:
+                # "X zufolge": the phrase starts at the source's own phrase.
+                first = min(m.start, self.span.doc[j].left_edge.i)
+                stop = end + 1 if end < self.span.end and self.span.doc[end].text == "," else end
+                return m, (max(first, self.span.start), stop)
+        return None
+
+
+def affiliation_triples(affiliations: Iterable, doc: Doc, article_id: str) -> list[Triple]:
+    """``AFFILIATED_WITH`` triples from the entity stage's affiliations (member -> group), with their sentence."""
+    sents = list(_sentences(doc))
+    starts = [s.start for s in sents]
+    out = []
+    pred = PREDICATES["AFFILIATED_WITH"]
+    for aff in affiliations:
+        try:
+            if aff.member.key == aff.group.key:
+                continue
+            idx = max(0, _bisect(starts, int(aff.token)))
+            sent = sents[idx]
+            out.append(
+                Triple(
+                    subject=aff.member,
+                    predicate=pred.name,
+                    object=aff.group,
+                    provenance=Provenance(article_id, idx, sent.start_char, sent.end_char, sent.text),
+                    cameo=pred.cameo,
+                    plover=pred.plover,
+                    confidence=BASE_CONFIDENCE,
+                )
+            )
+        except (AttributeError, IndexError, TypeError, ValueError):
+            log.debug("skipping malformed affiliation %r", aff)
+    return _dedupe(out)
+
+
+def _bisect(starts: list[int], i: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= i:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
