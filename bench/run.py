@@ -1,0 +1,502 @@
+"""kg's benchmark: every figure measured in one run, on one corpus, against same-run baselines.
+
+    python bench/run.py            # full sizes (long: see README "Performance")
+    python bench/run.py --quick    # small sizes, < 3 minutes on an idle 2-core machine
+
+Prints a table, then one ``name: value`` line per figure (the names below are
+a contract: CI's smoke test and the README read them), and writes everything,
+including the sizes used and every repetition, to ``bench/results/latest.json``.
+
+Figures:
+    extract_overhead        kg extraction wall time / bare ``nlp.pipe`` (same texts, same pipelines); median of reps
+    extract_articles_per_s  kg extraction, one process
+    extract_tokens_per_s    same run, tokens as spaCy counts them
+    extract_scaling_2proc   throughput with 2 worker processes / with 1
+    load_rel_per_s          relationships per second merged into Neo4j by kg's loader (fresh database, load only)
+    load_vs_baseline        kg's loader throughput / the minimal UNWIND-MERGE loader's (bench/baseline.py)
+    reingest_speedup        first ``kg ingest`` (extract + load) / re-ingest of the same, unchanged corpus
+    peak_rss_mb_1k          peak RSS streaming the small corpus into the embedded store (fresh process)
+    peak_rss_mb_20k         same with the large corpus: flat memory means these two are about equal
+
+Neo4j: the server in ``NEO4J_URI`` (credentials as kg reads them), or a
+``scripts/neo4j`` server started for the run and stopped after it. The load
+figures need an empty database and leave it empty: a database that already
+holds data is refused unless ``--wipe`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import baseline, corpus, synthetic  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+SCRIPTS_NEO4J = ROOT / "scripts" / "neo4j"
+
+# Like scripts/env.sh: the shared pipelines when the user has chosen none (subprocesses inherit this).
+for _lang, _dir in (("DE", "de_kg_news_sm"), ("EN", "en_core_web_sm")):
+    if not os.environ.get(f"KG_MODEL_{_lang}") and (ROOT.parent / "shared" / "models" / _dir).is_dir():
+        os.environ[f"KG_MODEL_{_lang}"] = str(ROOT.parent / "shared" / "models" / _dir)
+
+#: Figure name -> (target, "min" if the value must be at least the target, "max" if at most; None: no target).
+TARGETS: dict[str, tuple[float | None, str]] = {
+    "extract_overhead": (1.15, "max"),
+    "extract_articles_per_s": (None, ""),
+    "extract_tokens_per_s": (None, ""),
+    "extract_scaling_2proc": (1.8, "min"),
+    "load_rel_per_s": (50_000, "min"),
+    "load_vs_baseline": (0.8, "min"),
+    "reingest_speedup": (5.0, "min"),
+    "peak_rss_mb_1k": (None, ""),
+    "peak_rss_mb_20k": (None, ""),
+}
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much work each figure does; ``--quick`` and the full run differ only here."""
+
+    extract_n: int  # articles for overhead and single-process throughput
+    extract_reps: int
+    scale_n: int  # articles for the 1-vs-2-process comparison
+    scale_reps: int
+    load_n: int  # synthetic pre-extracted articles (about 30 relationships each)
+    load_reps: int
+    reingest_n: int
+    rss_small: int
+    rss_large: int
+    batch_size: int = 1000  # kg loader batch size, as `kg ingest` defaults
+
+
+QUICK = Sizes(
+    extract_n=16,
+    extract_reps=3,
+    scale_n=40,
+    scale_reps=1,
+    load_n=1500,
+    load_reps=2,
+    reingest_n=16,
+    rss_small=20,
+    rss_large=200,
+)
+FULL = Sizes(
+    extract_n=120,
+    extract_reps=3,
+    scale_n=300,
+    scale_reps=2,
+    load_n=10_000,
+    load_reps=3,
+    reingest_n=200,
+    rss_small=1_000,
+    rss_large=20_000,
+)
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - started, value
+
+
+def alternate(reps: int, first: Callable[[], float], second: Callable[[], float]) -> tuple[list[float], list[float]]:
+    """Run two measurements ``reps`` times each in alternating order (AB, BA, AB, ...) to cancel drift."""
+    a: list[float] = []
+    b: list[float] = []
+    for rep in range(reps):
+        if rep % 2 == 0:
+            a.append(first())
+            b.append(second())
+        else:
+            b.append(second())
+            a.append(first())
+    return a, b
+
+
+# -- extraction ------------------------------------------------------------------------------------------------
+
+
+def kg_pipelines(langs: Iterable[str]) -> dict[str, Any]:
+    """The very ``Language`` objects kg's extractor runs (same components), for the bare baseline.
+
+    ``load_pipeline`` caches per (model, exclude), so with the extractor's own
+    ``EXCLUDE`` this returns the identical objects, not look-alikes.
+    """
+    from kg.extract.pipeline import EXCLUDE
+    from kg.pipelines import load_pipeline
+
+    return {lang: load_pipeline(lang, exclude=EXCLUDE) for lang in langs}
+
+
+def consume(extractions: Iterable[Any]) -> int:
+    return sum(1 for _ in extractions)
+
+
+def refuse_skips(article: Any, reason: str) -> None:
+    """A skipped article would make kg look faster than the baseline: stop instead."""
+    raise RuntimeError(f"kg skipped benchmark article {article.id}: {reason}")
+
+
+def bench_extraction(sizes: Sizes, out: dict[str, Any]) -> list[Any]:
+    """extract_overhead, extract_articles_per_s, extract_tokens_per_s, extract_scaling_2proc."""
+    from kg.extract.pipeline import Extractor
+
+    articles = list(corpus.generate(sizes.extract_n))
+    by_lang: dict[str, list[str]] = {}
+    for art in articles:
+        by_lang.setdefault(art.lang or "en", []).append(art.text)
+
+    single = Extractor(workers=1)
+    batch_size = getattr(single, "batch_size", 64)
+    # Warm-up: load the pipelines (cached per process) and touch every code path once.
+    consume(single.extract(articles[:4], on_skip=refuse_skips))
+    nlps = kg_pipelines(by_lang)
+    tokens = baseline.bare_pipe(nlps, {k: v[:2] for k, v in by_lang.items()}, batch_size)
+
+    extractions: list[Any] = []
+
+    def run_kg() -> float:
+        dt, result = timed(lambda: list(single.extract(articles, on_skip=refuse_skips)))
+        extractions[:] = result
+        return dt
+
+    def run_bare() -> float:
+        nonlocal tokens
+        dt, tokens = timed(lambda: baseline.bare_pipe(nlps, by_lang, batch_size))
+        return dt
+
+    log(f"extraction: {len(articles)} articles x {sizes.extract_reps} reps, kg vs bare nlp.pipe")
+    kg_times, bare_times = alternate(sizes.extract_reps, run_kg, run_bare)
+    kg_med, bare_med = statistics.median(kg_times), statistics.median(bare_times)
+    out["extract_overhead"] = kg_med / bare_med
+    out["extract_articles_per_s"] = len(articles) / kg_med
+    out["extract_tokens_per_s"] = tokens / kg_med
+    out["_detail"]["extraction"] = {
+        "articles": len(articles),
+        "tokens": tokens,
+        "kg_seconds": kg_times,
+        "bare_seconds": bare_times,
+        "pipelines": {lang: nlp.pipe_names for lang, nlp in nlps.items()},
+        "batch_size": batch_size,
+        "triples": sum(len(ex.triples) for ex in extractions),
+        "entities": sum(len(ex.entities) for ex in extractions),
+    }
+
+    scale_articles = list(corpus.generate(sizes.scale_n, start=sizes.extract_n))
+    double = Extractor(workers=2)
+    consume(double.extract(articles[:4]))  # start (or warm) the pool if the extractor keeps one
+    log(f"scaling: {len(scale_articles)} articles, 1 vs 2 worker processes")
+    one, two = alternate(
+        sizes.scale_reps,
+        lambda: timed(lambda: consume(single.extract(scale_articles)))[0],
+        lambda: timed(lambda: consume(double.extract(scale_articles)))[0],
+    )
+    out["extract_scaling_2proc"] = statistics.median(one) / statistics.median(two)
+    out["_detail"]["scaling"] = {"articles": len(scale_articles), "seconds_1proc": one, "seconds_2proc": two}
+    _close(double)
+    _close(single)
+    return extractions
+
+
+def _close(extractor: Any) -> None:
+    close = getattr(extractor, "close", None)
+    if callable(close):
+        close()
+
+
+# -- loading ---------------------------------------------------------------------------------------------------
+
+
+def bench_load(sizes: Sizes, driver: Any, database: str | None, out: dict[str, Any]) -> None:
+    """load_rel_per_s and load_vs_baseline on the same synthetic pre-extracted rows, fresh database each run."""
+    from kg.load.neo4j_writer import Neo4jStore
+
+    extractions = list(synthetic.extractions(sizes.load_n))
+    rows = baseline.flatten(extractions)
+    counts: dict[str, list[int]] = {"kg": [], "baseline": []}
+
+    def run_kg() -> float:
+        baseline.reset(driver, database)
+        store = Neo4jStore(driver, database, batch_size=sizes.batch_size)
+        store.ensure_schema()  # constraints before load, not timed: a one-off per database
+        dt, _ = timed(lambda: store.write(extractions))
+        counts["kg"].append(baseline.relationship_count(driver, database))
+        return dt
+
+    def run_baseline() -> float:
+        baseline.reset(driver, database)
+        baseline.ensure_minimal_schema(driver, database)
+        dt, _ = timed(lambda: baseline.MinimalLoader(driver, database).load(rows))
+        counts["baseline"].append(baseline.relationship_count(driver, database))
+        return dt
+
+    log(f"load: {len(extractions)} synthetic articles x {sizes.load_reps} reps, kg loader vs minimal loader")
+    kg_times, base_times = alternate(sizes.load_reps, run_kg, run_baseline)
+    rels = counts["kg"][0]
+    if set(counts["kg"]) != {rels} or set(counts["baseline"]) != {rels}:
+        log(f"WARNING: relationship counts differ between runs/loaders: {counts}")
+    kg_rate = rels / statistics.median(kg_times)
+    base_rate = counts["baseline"][0] / statistics.median(base_times)
+    out["load_rel_per_s"] = kg_rate
+    out["load_vs_baseline"] = kg_rate / base_rate
+    out["_detail"]["load"] = {
+        "articles": len(extractions),
+        "relationships": rels,
+        "relationship_counts": counts,
+        "kg_seconds": kg_times,
+        "baseline_seconds": base_times,
+        "baseline_rel_per_s": base_rate,
+        "kg_batch_size": sizes.batch_size,
+    }
+    baseline.reset(driver, database)
+
+
+def bench_reingest(sizes: Sizes, driver: Any, database: str | None, out: dict[str, Any]) -> None:
+    """reingest_speedup: ``kg ingest`` twice over the same JSON Lines corpus, in this process (models warm)."""
+    from click.testing import CliRunner
+
+    from kg.cli.ingest import command as ingest
+
+    baseline.reset(driver, database)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        path = corpus.write_jsonl(Path(tmp) / "corpus.jsonl", sizes.reingest_n)
+        runner = CliRunner()
+        args = [str(path), "--neo4j", "--batch-size", str(sizes.batch_size)]
+        log(f"re-ingest: kg ingest of {sizes.reingest_n} articles, then again unchanged")
+        first, r1 = timed(lambda: runner.invoke(ingest, args, catch_exceptions=False))
+        second, r2 = timed(lambda: runner.invoke(ingest, args, catch_exceptions=False))
+    for result in (r1, r2):
+        if result.exit_code != 0:
+            raise RuntimeError(f"kg ingest exited {result.exit_code}: {result.output[-2000:]}")
+    out["reingest_speedup"] = first / second
+    out["_detail"]["reingest"] = {
+        "articles": sizes.reingest_n,
+        "first_seconds": first,
+        "second_seconds": second,
+        "second_output": r2.output[-600:],
+    }
+    baseline.reset(driver, database)
+
+
+# -- memory ----------------------------------------------------------------------------------------------------
+
+
+def measure_rss(n: int) -> dict[str, Any]:
+    """Peak RSS of a fresh interpreter streaming ``n`` articles into a temporary embedded store."""
+    with tempfile.TemporaryDirectory(prefix="kg-rss-") as tmp:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.rss", "--n", str(n), "--store", str(Path(tmp) / "store")],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench.rss --n {n} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench_memory(sizes: Sizes, out: dict[str, Any]) -> None:
+    for name, n in (("peak_rss_mb_1k", sizes.rss_small), ("peak_rss_mb_20k", sizes.rss_large)):
+        log(f"memory: {n} articles streamed into the embedded store in a fresh process")
+        result = measure_rss(n)
+        out[name] = result["peak_rss_mb"]
+        out["_detail"][name] = result
+
+
+# -- Neo4j -----------------------------------------------------------------------------------------------------
+
+
+class Neo4jServer:
+    """The server in ``NEO4J_URI``, or a throw-away ``scripts/neo4j`` server of the bench's own.
+
+    Without ``NEO4J_URI`` the bench never touches anyone's server: it starts
+    one on ``KG_BENCH_NEO4J_PORT`` (default 7699) with a temporary home, and
+    :meth:`close` stops it and deletes the home, unless a server was already
+    running on that port, which is then used and left running.
+    """
+
+    def __init__(self) -> None:
+        self.env: dict[str, str] | None = None
+        self.home: tempfile.TemporaryDirectory[str] | None = None
+        if not os.environ.get("NEO4J_URI"):
+            port = os.environ.get("KG_BENCH_NEO4J_PORT", "7699")
+            env = {**os.environ, "NEO4J_PORT": port}
+            status = subprocess.run([sys.executable, str(SCRIPTS_NEO4J), "status"], env=env, capture_output=True)
+            if status.returncode != 0:
+                self.home = tempfile.TemporaryDirectory(prefix="kg-bench-neo4j-")
+                env["NEO4J_HOME"] = self.home.name
+                env.setdefault("NEO4J_HEAP", "1g")
+                log(f"NEO4J_URI is not set: starting a scratch Neo4j on port {port}")
+                proc = subprocess.run(
+                    [sys.executable, str(SCRIPTS_NEO4J), "start"], env=env, capture_output=True, text=True, check=False
+                )
+                if proc.returncode != 0:
+                    raise RuntimeError(f"scripts/neo4j start failed: {proc.stderr.strip()[-800:]}")
+                self.env = env
+            os.environ["NEO4J_URI"] = f"bolt://127.0.0.1:{port}"
+        from kg.config import neo4j_settings
+        from kg.load import connect_neo4j
+
+        self.settings = neo4j_settings()
+        self.driver = connect_neo4j(self.settings)
+
+    def close(self) -> None:
+        self.driver.close()
+        if self.env is not None:
+            subprocess.run([sys.executable, str(SCRIPTS_NEO4J), "stop"], env=self.env, capture_output=True, check=False)
+        if self.home is not None:
+            self.home.cleanup()
+
+
+def node_count(driver: Any, database: str | None) -> int:
+    records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database)
+    return int(records[0]["c"])
+
+
+# -- report ----------------------------------------------------------------------------------------------------
+
+
+def verdict(name: str, value: float) -> str:
+    target, kind = TARGETS[name]
+    if target is None:
+        return ""
+    ok = value >= target if kind == "min" else value <= target
+    return ("met" if ok else "NOT met") + f" ({'>=' if kind == 'min' else '<='} {target:g})"
+
+
+def fmt(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3f}"
+
+
+def report(results: dict[str, Any], sizes: Sizes) -> None:
+    notes = {
+        "extract_overhead": f"{sizes.extract_n} articles, median of {sizes.extract_reps}",
+        "extract_articles_per_s": "1 process",
+        "extract_tokens_per_s": "1 process",
+        "extract_scaling_2proc": f"{sizes.scale_n} articles",
+        "load_rel_per_s": f"{results['_detail'].get('load', {}).get('relationships', '?')} relationships",
+        "load_vs_baseline": "vs bench/baseline.py MinimalLoader",
+        "reingest_speedup": f"{sizes.reingest_n} articles, kg ingest --neo4j",
+        "peak_rss_mb_1k": f"N = {sizes.rss_small}",
+        "peak_rss_mb_20k": f"N = {sizes.rss_large}",
+    }
+    print(f"{'figure':<24} {'value':>12}  {'target':<18} notes")
+    print("-" * 90)
+    measured = [name for name in TARGETS if name in results]
+    for name in measured:
+        print(f"{name:<24} {fmt(results[name]):>12}  {verdict(name, results[name]):<18} {notes[name]}")
+    print()
+    print(f"rss_n_small: {sizes.rss_small}")
+    print(f"rss_n_large: {sizes.rss_large}")
+    for name in measured:
+        print(f"{name}: {results[name]:.4g}")
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {"cores": os.cpu_count(), "python": platform.python_version()}
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line)
+        meminfo = Path("/proc/meminfo").read_text().split()
+        info["ram_gb"] = round(int(meminfo[meminfo.index("MemTotal:") + 1]) / 1024**2, 1)
+    except (OSError, StopIteration, ValueError):
+        pass
+    info["loadavg_at_start"] = os.getloadavg()
+    return info
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="kg benchmark (see module docstring)")
+    parser.add_argument("--quick", action="store_true", help="small sizes for CI (< 3 minutes idle)")
+    parser.add_argument("--wipe", action="store_true", help="allow emptying a Neo4j database that holds data")
+    parser.add_argument("--rss-n", help="the two memory corpus sizes, e.g. 1000,20000")
+    parser.add_argument("--load-n", type=int, help="synthetic articles for the load figures")
+    parser.add_argument("--extract-n", type=int, help="articles for the extraction figures")
+    parser.add_argument("--batch-size", type=int, help="kg loader batch size (rows)")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument(
+        "--only", default="extract,load,reingest,memory", help="comma-separated subset, for development"
+    )
+    args = parser.parse_args(argv)
+
+    sizes = QUICK if args.quick else FULL
+    if args.rss_n:
+        small, large = (int(x) for x in args.rss_n.split(","))
+        sizes = replace(sizes, rss_small=small, rss_large=large)
+    if args.load_n:
+        sizes = replace(sizes, load_n=args.load_n)
+    if args.extract_n:
+        sizes = replace(sizes, extract_n=args.extract_n)
+    if args.batch_size:
+        sizes = replace(sizes, batch_size=args.batch_size)
+
+    only = set(args.only.split(","))
+    results: dict[str, Any] = {"_detail": {}}
+    started = time.perf_counter()
+    info = machine()
+    server = Neo4jServer()
+    try:
+        db = server.settings.database
+        if node_count(server.driver, db) and not args.wipe:
+            print(
+                "bench: the Neo4j database holds data and the load figures need an empty one; "
+                "point NEO4J_URI at a scratch server or pass --wipe to delete everything in it",
+                file=sys.stderr,
+            )
+            return 2
+        if "extract" in only:
+            bench_extraction(sizes, results)
+        if "load" in only:
+            bench_load(sizes, server.driver, db, results)
+        if "reingest" in only:
+            bench_reingest(sizes, server.driver, db, results)
+    finally:
+        try:
+            from kg.load.schema import ensure_schema
+
+            ensure_schema(server.driver, server.settings.database)  # leave kg's schema, as tests expect
+        finally:
+            server.close()
+    if "memory" in only:
+        bench_memory(sizes, results)
+
+    detail = results.pop("_detail")
+    report(results, sizes)
+    payload = {
+        "mode": "quick" if args.quick else "full",
+        "sizes": asdict(sizes),
+        "machine": info,
+        "seconds": round(time.perf_counter() - started, 1),
+        "figures": results,
+        "detail": detail,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+    log(f"done in {payload['seconds']} s; results in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
