@@ -12,7 +12,7 @@ What the converter adds to the annotations, and why:
 * concept mentions: a ``{"text": ...}`` object may list ``"mentions"`` (entity keys); without
   it, the article's entities whose name or alias begins a word of the text are taken;
 * mention counts: occurrences of each entity's name or aliases in the article (at least 1);
-* cameo/plover: from the predicate vocabulary (``kg/predicates.toml``), as the extractor does;
+* cameo/plover: from the predicate vocabulary (:mod:`kg.predicates`), as the extractor does;
 * affiliations: a person or organisation with a ``country`` gets ``AFFILIATED_WITH`` that
   country when the country is among the article's entities and the gold has no such triple,
   mirroring the resolver's role handling.
@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kg.model import Article, Concept, Entity, Extraction, ModelError, Provenance, Triple
-
-_VOCABULARY = Path(__file__).resolve().parent / "predicates.toml"
+from kg.predicates import PREDICATES
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -122,14 +120,14 @@ def _triple(
     **attrs: Any,
 ) -> Triple:
     start, end = sentences[sentence] if 0 <= sentence < len(sentences) else (0, len(article.text))
-    spec = _vocabulary().get(predicate, {})
+    spec = PREDICATES.get(predicate)
     return Triple(
         subject=subject,
         predicate=predicate,
         object=obj,
         provenance=Provenance(article.id, sentence, start, end, article.text[start:end]),
-        cameo=spec.get("cameo"),
-        plover=spec.get("plover"),
+        cameo=spec.cameo if spec else None,
+        plover=spec.plover if spec else None,
         **attrs,
     )
 
@@ -169,15 +167,6 @@ def _occurs(ent: Entity, text: str) -> bool:
 
 def _count(ent: Entity, text: str) -> int:
     return len(_pattern(ent).findall(text))
-
-
-@cache
-def _vocabulary() -> dict[str, dict[str, Any]]:
-    """Predicate -> its table in ``kg/predicates.toml`` (cameo, plover, kind); empty if the file is absent."""
-    if not _VOCABULARY.exists():
-        return {}
-    with _VOCABULARY.open("rb") as f:
-        return tomllib.load(f)
 
 
 def load_into(driver: Any, extractions: Iterable[Extraction], database: str | None = None) -> Any:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -198,29 +197,12 @@ def expand_token(token: str) -> list[str]:
 
 @cache
 def predicate_kinds() -> dict[str, str]:
-    """Predicate name -> kind (``speech``, ``event``, ``structural``) from the vocabulary.
-
-    Read through :mod:`kg.predicates` when it offers ``PREDICATES``, else straight from its data
-    file ``kg/predicates.toml`` (one table per predicate with a ``kind``), so the query library
-    depends on the vocabulary's data, not on its Python API.
-    """
+    """Predicate name -> kind (``speech``, ``event``, ``structural``) from the vocabulary :mod:`kg.predicates`."""
     from kg.model import STRUCTURAL_PREDICATES
+    from kg.predicates import PREDICATES
 
     kinds = {name: "structural" for name in STRUCTURAL_PREDICATES}
-    table: Any = {}
-    try:
-        from kg import predicates as vocab
-
-        table = getattr(vocab, "PREDICATES", {})
-    except ImportError:
-        pass
-    if not table and (_PACKAGE_DIR / "predicates.toml").exists():
-        with (_PACKAGE_DIR / "predicates.toml").open("rb") as f:
-            table = tomllib.load(f)
-    items = table.items() if isinstance(table, Mapping) else ((getattr(p, "name", p), p) for p in table)
-    for name, spec in items:
-        kind = spec.get("kind") if isinstance(spec, Mapping) else getattr(spec, "kind", None)
-        kinds[str(name)] = str(getattr(kind, "value", kind) or "event").lower()
+    kinds.update({name: p.kind for name, p in PREDICATES.items()})
     return kinds
 
 
