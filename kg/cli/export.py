@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -28,7 +29,8 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     finally:
         store.close()
     if out is None:
-        write(graph, fmt, click.get_binary_stream("stdout"))
+        write(graph, fmt, sys.stdout.buffer)
+        sys.stdout.flush()
     else:
         with Path(out).open("wb") as stream:
             write(graph, fmt, stream)
