@@ -68,6 +68,10 @@ class GraphStore(Protocol):
 
     def close(self) -> None: ...
 
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
 
 def batches(extractions: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
     """Group extractions so that each batch holds about ``size`` rows (at least one article).
