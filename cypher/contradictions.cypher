@@ -16,30 +16,41 @@
 //   limit: int = 100 - maximum number of rows
 //
 // Example: kg query contradictions -p actor="North Korea"
-MATCH (a1:Entity)-[r1]->(o1)
+// Anchored on each shared entity e: pairs of statements about the same e, never all assertions x all denials.
+MATCH (e:Entity)
+CALL (e) {
+  MATCH (a1:Entity)-[r1]->(e)
+  RETURN a1, r1, e AS o1
+  UNION
+  MATCH (a1:Entity)-[r1]->(o1:Concept)-[:INVOLVES]->(e)
+  RETURN a1, r1, o1
+}
+WITH e, a1, r1, o1
 WHERE type(r1) IN $assert_predicates AND r1.polarity = 'positive'
   AND ($since IS NULL OR r1.published >= $since)
   AND ($until IS NULL OR r1.published <= $until)
-WITH a1, r1, o1,
-     CASE WHEN o1:Concept THEN [(o1)-[:INVOLVES]->(e:Entity) | e] ELSE [o1] END AS about1
-MATCH (a2:Entity)-[r2]->(o2)
+CALL (e) {
+  MATCH (a2:Entity)-[r2]->(e)
+  RETURN a2, r2, e AS o2
+  UNION
+  MATCH (a2:Entity)-[r2]->(o2:Concept)-[:INVOLVES]->(e)
+  RETURN a2, r2, o2
+}
+WITH e, a1, r1, o1, a2, r2, o2
 WHERE a2 <> a1 AND NOT EXISTS { (a1)-[:AFFILIATED_WITH]-(a2) }
   AND ((type(r2) IN $deny_predicates AND r2.polarity = 'positive')
        OR (type(r2) IN $assert_predicates AND r2.polarity = 'negative'))
   AND ($since IS NULL OR r2.published >= $since)
   AND ($until IS NULL OR r2.published <= $until)
-WITH a1, r1, o1, about1, a2, r2, o2,
-     CASE WHEN o2:Concept THEN [(o2)-[:INVOLVES]->(e:Entity) | e] ELSE [o2] END AS about2
-WITH a1, r1, o1, a2, r2, o2, [e IN about1 WHERE e IN about2] AS shared
-WHERE size(shared) > 0
-  AND ($actor IS NULL OR any(e IN shared + [a1, a2] WHERE
-        toLower(e.key) = toLower($actor) OR toLower(e.name) = toLower($actor)
-        OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($actor))))
+WITH a1, r1, o1, a2, r2, o2, collect(DISTINCT e) AS shared
+WHERE $actor IS NULL OR any(x IN shared + [a1, a2] WHERE
+        toLower(x.key) = toLower($actor) OR toLower(x.name) = toLower($actor)
+        OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower($actor)))
 RETURN a1.name AS asserter, type(r1) AS assertion, CASE WHEN o1:Concept THEN o1.text ELSE o1.name END AS claim,
        a2.name AS denier, type(r2) AS denial, CASE WHEN o2:Concept THEN o2.text ELSE o2.name END AS denied,
-       [e IN shared | e.name] AS shared_entities,
+       [x IN shared | x.name] AS shared_entities,
        r1.evidence AS assertion_evidence, r2.evidence AS denial_evidence,
        r1.article_id AS assertion_article, r2.article_id AS denial_article,
        r1.published AS asserted_on, r2.published AS denied_on
-ORDER BY size(shared) DESC, asserted_on DESC, asserter, denier
+ORDER BY size(shared) DESC, asserted_on DESC, asserter, denier, assertion_evidence
 LIMIT $limit
