@@ -42,10 +42,10 @@ class LanguageCues:
     agent_prepositions: frozenset[str]
 
     def is_hedge(self, token: Token) -> bool:
-        return token.lower_ in self.hedges
+        return token.text.lower() in self.hedges
 
     def is_negation(self, token: Token) -> bool:
-        return token.lower_ in self.negations
+        return token.text.lower() in self.negations
 
     def join_particle(self, lemma: str, particle: str) -> str:
         """The vocabulary lemma of a verb with a separated particle."""
@@ -56,12 +56,12 @@ class LanguageCues:
     def verb_lemmas(self, token: Token, particles: list[Token]) -> list[str]:
         """Candidate vocabulary lemmas of a verb token, most specific first."""
         bases = [token.lemma_.lower()]
-        form = self.verb_forms.get(token.lower_)
+        form = self.verb_forms.get(token.text.lower())
         if form and form not in bases:
             bases.append(form)
-        if token.lower_ not in bases:
-            bases.append(token.lower_)
-        out = [self.join_particle(b, p.lower_) for p in particles for b in bases]
+        if token.text.lower() not in bases:
+            bases.append(token.text.lower())
+        out = [self.join_particle(b, p.text.lower()) for p in particles for b in bases]
         return out + bases
 
     def predicate_for(

@@ -175,7 +175,7 @@ class _SentenceReader:
         return out
 
     def _has_marker(self, v: Token) -> bool:
-        return any(c.lower_ in self.cues.complementizers for c in self.s.children(v, "marker"))
+        return any(c.text.lower() in self.cues.complementizers for c in self.s.children(v, "marker"))
 
     def _auxiliaries(self, v: Token) -> list[Token]:
         auxes = self.s.children(v, "auxiliary", "passive_auxiliary")
@@ -217,7 +217,9 @@ class _SentenceReader:
         out = []
         for o in objs:
             out.append(o)
-            out += [c for c in walk(o, self.s.labels("conjunct"), 3) if c is not o]
+            out += [
+                c for c in walk(o, self.s.labels("conjunct", "coordinator"), 4) if c is not o and c.pos_ in NOMINAL_POS
+            ]
         return out
 
     def _subject_tokens(self, v: Token) -> tuple[list[Token], bool]:
@@ -277,10 +279,12 @@ class _SentenceReader:
         out = []
         for c in self.s.children(v, "oblique"):
             if c.pos_ == "ADP":
-                out += [(c.lower_, n) for n in self.s.children(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
+                out += [
+                    (c.text.lower(), n) for n in self.s.children(c, "prepositional_object") if n.pos_ in NOMINAL_POS
+                ]
             else:
                 case = self.s.children(c, "case")
-                out.append((case[0].lower_ if case else "", c))
+                out.append((case[0].text.lower() if case else "", c))
         return out
 
     # -- entities --------------------------------------------------------------------
@@ -297,7 +301,8 @@ class _SentenceReader:
     def _entities(self, tok: Token) -> list[Mention]:
         """Mentions of ``tok`` and of every conjunct coordinated with it."""
         out = []
-        for t in walk(tok, self.s.labels("conjunct"), 4):
+        # Conjuncts hang below the first conjunct (UD) or below the coordinator (TIGER: X cd-> und cj-> Y).
+        for t in walk(tok, self.s.labels("conjunct", "coordinator"), 4):
             m = self._entity_at(t)
             if m is not None and all(m.entity.key != o.entity.key for o in out):
                 out.append(m)
@@ -351,9 +356,9 @@ class _SentenceReader:
 
     def _concept(self, start: int, end: int, drop_marker: bool = True) -> Concept | None:
         toks = [t for t in self.span.doc[start:end]]
-        while toks and (toks[0].is_punct or (drop_marker and toks[0].lower_ in self.cues.complementizers)):
+        while toks and (_punct(toks[0]) or (drop_marker and toks[0].text.lower() in self.cues.complementizers)):
             toks.pop(0)
-        while toks and toks[-1].is_punct:
+        while toks and _punct(toks[-1]):
             toks.pop()
         if not toks:
             return None
@@ -478,7 +483,7 @@ class _SentenceReader:
         m = self._adjacent(v.i, +1)
         if m is not None:
             return m
-        words = [t.lower_ for t in self.span]
+        words = [t.text.lower() for t in self.span]
         for marker in self.cues.quote_markers:
             n = len(marker)
             for k in range(v.i - self.span.start + 1, len(words) - n + 1):
@@ -574,7 +579,7 @@ class _SentenceReader:
     # -- attribution cues ("laut X", "according to X") --------------------------------
 
     def _attribution(self) -> list[Triple] | None:
-        words = [t.lower_ for t in self.span]
+        words = [t.text.lower() for t in self.span]
         for cue in self.cues.cues:
             n = len(cue.words)
             for k in range(len(words) - n + 1):
@@ -616,7 +621,7 @@ class _SentenceReader:
         if where == "after":
             for j in range(end, min(end + 8, self.span.end)):
                 tok = self.span.doc[j]
-                if tok.is_punct and tok.text in ",;:":
+                if _punct(tok) and tok.text in ",;:":
                     break
                 m = self.index.at(j)
                 if m is not None:
@@ -672,3 +677,8 @@ def _bisect(starts: list[int], i: int) -> int:
         else:
             hi = mid
     return lo - 1
+
+
+def _punct(token: Token) -> bool:
+    """Punctuation by tag or by lexeme (hand-built Docs have tags but no lexical attributes)."""
+    return token.pos_ == "PUNCT" or token.is_punct

@@ -1,0 +1,315 @@
+"""Relation extraction: what a reader of each sentence would call the facts in it.
+
+Two paths are specified here:
+
+* the TIGER label scheme (the official German spaCy models), with hand-built
+  ``Doc``s whose parse is exactly what those models produce for the sentence;
+* the UD/ClearNLP scheme with the real pipelines (English ``en_core_web_sm``,
+  the project's German UD model) on sentences written for these tests.
+
+Entities are given as a hand-built :class:`MentionIndex`, so these tests
+specify the relation stage alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kg.extract.deps import detect_scheme, scheme_of_doc
+from kg.extract.mentions import Mention, MentionIndex
+from kg.extract.relations import affiliation_triples, extract_relations
+from kg.model import Concept, Entity
+
+RUS = Entity("country:RUS", "Russia", "Country", country="RUS")
+PRK = Entity("country:PRK", "North Korea", "Country", country="PRK")
+UKR = Entity("country:UKR", "Ukraine", "Country", country="UKR")
+DEU = Entity("country:DEU", "Germany", "Country", country="DEU")
+IRN = Entity("country:IRN", "Iran", "Country", country="IRN")
+AUSTIN = Entity("person:lloyd-austin", "Lloyd Austin", "Person", country="USA", role="defence minister")
+AA = Entity("org:auswaertiges-amt", "Auswärtiges Amt", "Organization", country="DEU")
+REUTERS = Entity("org:reuters", "Reuters", "Organization")
+
+
+def tiger_doc(rows: list[tuple[str, str, int, str, str]], morph: dict[int, str] | None = None) -> Doc:
+    """A parsed German Doc from ``(word, lemma, head index, TIGER label, POS)`` rows."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        lemmas=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        sent_starts=[True] + [False] * (len(rows) - 1),
+    )
+    for i, m in (morph or {}).items():
+        doc[i].set_morph(m)
+    return doc
+
+
+def index(doc: Doc, *spans: tuple[int, int, Entity]) -> MentionIndex:
+    return MentionIndex(Mention(s, e, ent, doc[s:e].text) for s, e, ent in spans)
+
+
+def facts(triples) -> set[tuple]:
+    """(subject, predicate, object key or concept text, polarity, hedged) of each triple."""
+    out = set()
+    for t in triples:
+        obj = t.object.text if isinstance(t.object, Concept) else t.object.key
+        out.add((t.subject.key, t.predicate, obj, t.polarity, t.hedged))
+    return out
+
+
+# -- TIGER (hand-built parses as de_core_news_* produce them) ---------------------------
+
+
+def test_tiger_scheme_is_recognised_from_the_labels():
+    doc = tiger_doc([("Russland", "Russland", 1, "sb", "PROPN"), ("dementiert", "dementieren", 1, "ROOT", "VERB")])
+    assert scheme_of_doc(doc).name == "tiger"
+    assert detect_scheme({"nsubj", "obj", "ccomp"}).name == "ud"
+
+
+def test_tiger_subject_and_object_give_a_denial_of_the_object_phrase():
+    doc = tiger_doc(
+        [
+            ("Russland", "Russland", 1, "sb", "PROPN"),
+            ("dementiert", "dementieren", 1, "ROOT", "VERB"),
+            ("die", "der", 3, "nk", "DET"),
+            ("Berichte", "Bericht", 1, "oa", "NOUN"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ]
+    )
+    triples = extract_relations(doc, index(doc, (0, 1, RUS)), "de", "a1")
+    assert facts(triples) == {("country:RUS", "DENIES", "die Berichte", "positive", False)}
+    t = triples[0]
+    assert t.verb == "dementieren" and t.cameo == "01" and t.plover == "REJECT"
+    assert (t.provenance.article_id, t.provenance.sentence, t.provenance.text) == ("a1", 0, doc[:].text)
+
+
+def test_tiger_negation_under_an_auxiliary_makes_the_triple_negative():
+    # "Russland hat die Berichte nicht dementiert": TIGER puts the auxiliary on top, the participle below it (oc).
+    doc = tiger_doc(
+        [
+            ("Russland", "Russland", 1, "sb", "PROPN"),
+            ("hat", "haben", 1, "ROOT", "AUX"),
+            ("die", "der", 3, "nk", "DET"),
+            ("Berichte", "Bericht", 5, "oa", "NOUN"),
+            ("nicht", "nicht", 5, "ng", "PART"),
+            ("dementiert", "dementieren", 1, "oc", "VERB"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ]
+    )
+    assert facts(extract_relations(doc, index(doc, (0, 1, RUS)), "de", "a1")) == {
+        ("country:RUS", "DENIES", "die Berichte", "negative", False)
+    }
+
+
+def test_tiger_separable_verb_and_coordinated_subjects_give_one_denial_each():
+    # "Moskau und Pjöngjang wiesen die Berichte zurück": in TIGER the second conjunct hangs below "und" (cd -> cj).
+    doc = tiger_doc(
+        [
+            ("Moskau", "Moskau", 3, "sb", "PROPN"),
+            ("und", "und", 0, "cd", "CCONJ"),
+            ("Pjöngjang", "Pjöngjang", 1, "cj", "PROPN"),
+            ("wiesen", "weisen", 3, "ROOT", "VERB"),
+            ("die", "der", 5, "nk", "DET"),
+            ("Berichte", "Bericht", 3, "oa", "NOUN"),
+            ("zurück", "zurück", 3, "svp", "ADP"),
+            (".", ".", 3, "punct", "PUNCT"),
+        ]
+    )
+    triples = extract_relations(doc, index(doc, (0, 1, RUS), (2, 3, PRK)), "de", "a1")
+    assert facts(triples) == {
+        ("country:RUS", "DENIES", "die Berichte", "positive", False),
+        ("country:PRK", "DENIES", "die Berichte", "positive", False),
+    }
+    assert {t.verb for t in triples} == {"zurückweisen"}
+
+
+def _dass_clause_doc() -> Doc:
+    # "Austin sagte, dass Nordkorea keine Truppen nach Russland schicken könnte."
+    return tiger_doc(
+        [
+            ("Austin", "Austin", 1, "sb", "PROPN"),  # 0
+            ("sagte", "sagen", 1, "ROOT", "VERB"),  # 1
+            (",", ",", 1, "punct", "PUNCT"),  # 2
+            ("dass", "dass", 10, "cp", "SCONJ"),  # 3
+            ("Nordkorea", "Nordkorea", 10, "sb", "PROPN"),  # 4
+            ("keine", "kein", 6, "nk", "DET"),  # 5
+            ("Truppen", "Truppe", 9, "oa", "NOUN"),  # 6
+            ("nach", "nach", 9, "mo", "ADP"),  # 7
+            ("Russland", "Russland", 7, "nk", "PROPN"),  # 8
+            ("schicken", "schicken", 10, "oc", "VERB"),  # 9
+            ("könnte", "können", 1, "oc", "AUX"),  # 10
+            (".", ".", 1, "punct", "PUNCT"),  # 11
+        ],
+        morph={9: "VerbForm=Inf", 10: "Mood=Sub"},
+    )
+
+
+def test_tiger_dass_clause_is_the_concept_and_its_own_event_is_reported_by_the_speaker():
+    doc = _dass_clause_doc()
+    triples = extract_relations(doc, index(doc, (0, 1, AUSTIN), (4, 5, PRK), (8, 9, RUS)), "de", "a1")
+    by_pred = {t.predicate: t for t in triples}
+    assert set(by_pred) == {"STATES", "DEPLOYS"}
+
+    states = by_pred["STATES"]
+    assert states.subject == AUSTIN
+    assert states.object.text == "Nordkorea keine Truppen nach Russland schicken könnte"  # no "dass"
+    assert set(states.object.mentions) == {"country:PRK", "country:RUS"}
+    # The statement itself is not negated ("keine" is inside the content) but is hedged ("könnte").
+    assert (states.polarity, states.hedged, states.reported_by) == ("positive", True, None)
+
+    deploys = by_pred["DEPLOYS"]
+    assert (deploys.subject, deploys.object) == (PRK, RUS)
+    assert (deploys.polarity, deploys.hedged, deploys.reported_by) == ("negative", True, "person:lloyd-austin")
+    assert deploys.confidence < states.confidence or deploys.confidence <= 0.9
+
+
+def test_tiger_passive_agent_is_the_subject_and_the_envoys_country_the_object():
+    # "Der russische Botschafter wurde vom Auswärtigen Amt einbestellt."
+    doc = tiger_doc(
+        [
+            ("Der", "der", 2, "nk", "DET"),
+            ("russische", "russisch", 2, "nk", "ADJ"),
+            ("Botschafter", "Botschafter", 3, "sb", "NOUN"),
+            ("wurde", "werden", 3, "ROOT", "AUX"),
+            ("vom", "von", 7, "sbp", "ADP"),
+            ("Auswärtigen", "Auswärtig", 6, "nk", "ADJ"),
+            ("Amt", "Amt", 4, "nk", "NOUN"),
+            ("einbestellt", "einbestellen", 3, "oc", "VERB"),
+            (".", ".", 3, "punct", "PUNCT"),
+        ],
+        morph={7: "VerbForm=Part"},
+    )
+    triples = extract_relations(doc, index(doc, (1, 2, RUS), (5, 7, AA)), "de", "a1")
+    assert facts(triples) == {("org:auswaertiges-amt", "SUMMONS", "country:RUS", "positive", False)}
+    assert triples[0].cameo == "16"
+
+
+def test_tiger_laut_names_the_source_of_the_sentence():
+    # "Laut Reuters liefert Iran Drohnen an Russland."
+    doc = tiger_doc(
+        [
+            ("Laut", "laut", 2, "mo", "ADP"),
+            ("Reuters", "Reuters", 0, "nk", "PROPN"),
+            ("liefert", "liefern", 2, "ROOT", "VERB"),
+            ("Iran", "Iran", 2, "sb", "PROPN"),
+            ("Drohnen", "Drohne", 2, "oa", "NOUN"),
+            ("an", "an", 2, "mo", "ADP"),
+            ("Russland", "Russland", 5, "nk", "PROPN"),
+            (".", ".", 2, "punct", "PUNCT"),
+        ]
+    )
+    triples = extract_relations(doc, index(doc, (1, 2, REUTERS), (3, 4, IRN), (6, 7, RUS)), "de", "a1")
+    by_pred = {t.predicate: t for t in triples}
+    assert by_pred["REPORTS"].subject == REUTERS
+    assert by_pred["REPORTS"].object.text == "liefert Iran Drohnen an Russland"
+    weapons = by_pred["SUPPLIES_WEAPONS_TO"]
+    assert (weapons.subject, weapons.object, weapons.reported_by) == (IRN, RUS, "org:reuters")
+
+
+def test_no_vocabulary_verb_no_triple_and_odd_parses_do_not_raise():
+    doc = tiger_doc([("Nordkorea", "Nordkorea", 1, "sb", "PROPN"), ("schweigt", "schweigen", 1, "ROOT", "VERB")])
+    assert extract_relations(doc, index(doc, (0, 1, PRK)), "de", "a1") == []
+    # A verb that is its own subject's head in a cycle-free but meaningless parse.
+    doc = tiger_doc([("dementiert", "dementieren", 0, "ROOT", "VERB"), ("dementiert", "dementieren", 0, "oc", "VERB")])
+    assert extract_relations(doc, index(doc), "de", "a1") == []
+
+
+def test_affiliations_become_structural_triples_in_their_sentence():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Aff:
+        member: Entity
+        group: Entity
+        role: str | None
+        token: int
+
+    doc = _dass_clause_doc()
+    [t] = affiliation_triples([Aff(AUSTIN, Entity("org:pentagon", "Pentagon", "Organization"), None, 0)], doc, "a1")
+    assert (t.predicate, t.subject, t.object.key, t.provenance.sentence, t.verb) == (
+        "AFFILIATED_WITH",
+        AUSTIN,
+        "org:pentagon",
+        0,
+        "",
+    )
+
+
+# -- UD / ClearNLP with the real pipelines ------------------------------------------------
+
+
+def ner_index(doc: Doc, keys: dict[str, Entity]) -> MentionIndex:
+    """Mentions for the given surface strings (the entity stage's job, done by hand here)."""
+    out = []
+    for text, ent in keys.items():
+        words = text.split()
+        for i in range(len(doc) - len(words) + 1):
+            if [t.text for t in doc[i : i + len(words)]] == words:
+                out.append(Mention(i, i + len(words), ent, text))
+    return MentionIndex(out)
+
+
+@pytest.mark.model
+def test_english_denial_with_a_that_clause_and_a_reported_negative_event(nlp_en):
+    doc = nlp_en("Russia denied that North Korea had sent troops to Ukraine.")
+    triples = extract_relations(doc, ner_index(doc, {"Russia": RUS, "North Korea": PRK, "Ukraine": UKR}), "en", "a")
+    by_pred = {t.predicate: t for t in triples}
+    assert by_pred["DENIES"].subject == RUS
+    assert by_pred["DENIES"].object.text == "North Korea had sent troops to Ukraine"
+    assert by_pred["DEPLOYS"].subject == PRK and by_pred["DEPLOYS"].object == UKR
+    assert by_pred["DEPLOYS"].reported_by == "country:RUS"
+
+
+@pytest.mark.model
+def test_english_hedge_in_the_clause_marks_statement_and_content_hedged(nlp_en):
+    doc = nlp_en("Lloyd Austin said that Pyongyang might send soldiers to Russia.")
+    triples = extract_relations(
+        doc, ner_index(doc, {"Lloyd Austin": AUSTIN, "Pyongyang": PRK, "Russia": RUS}), "en", "a"
+    )
+    assert ("person:lloyd-austin", "STATES", "Pyongyang might send soldiers to Russia", "positive", True) in facts(
+        triples
+    )
+    assert ("country:PRK", "DEPLOYS", "country:RUS", "positive", True) in facts(triples)
+
+
+@pytest.mark.model
+def test_english_coordination_passive_and_according_to(nlp_en):
+    doc = nlp_en("Moscow and Pyongyang rejected the accusations.")
+    assert {
+        (t.subject.key, t.predicate)
+        for t in extract_relations(doc, ner_index(doc, {"Moscow": RUS, "Pyongyang": PRK}), "en", "a")
+    } == {("country:RUS", "REJECTS"), ("country:PRK", "REJECTS")}
+
+    doc = nlp_en("The Russian ambassador was summoned by Germany.")
+    assert facts(extract_relations(doc, ner_index(doc, {"Russian": RUS, "Germany": DEU}), "en", "a")) == {
+        ("country:DEU", "SUMMONS", "country:RUS", "positive", False)
+    }
+
+    doc = nlp_en("According to Reuters, Iran supplied drones to Russia.")
+    got = facts(extract_relations(doc, ner_index(doc, {"Reuters": REUTERS, "Iran": IRN, "Russia": RUS}), "en", "a"))
+    assert ("org:reuters", "REPORTS", "Iran supplied drones to Russia", "positive", False) in got
+    assert ("country:IRN", "SUPPLIES_WEAPONS_TO", "country:RUS", "positive", False) in got
+
+
+@pytest.mark.model
+def test_english_quote_frame_and_negated_event(nlp_en):
+    doc = nlp_en("Reuters quoted Austin as saying that North Korea did not attack Ukraine.")
+    got = facts(
+        extract_relations(
+            doc, ner_index(doc, {"Reuters": REUTERS, "Austin": AUSTIN, "North Korea": PRK, "Ukraine": UKR}), "en", "a"
+        )
+    )
+    assert ("org:reuters", "QUOTES", "person:lloyd-austin", "positive", False) in got
+    assert ("country:PRK", "ATTACKS", "country:UKR", "negative", False) in got
+
+
+@pytest.mark.model
+def test_german_ud_separable_verb_and_misattached_object(nlp_de):
+    doc = nlp_de("Russland wies die Vorwürfe zurück.")
+    got = extract_relations(doc, ner_index(doc, {"Russland": RUS}), "de", "a")
+    assert {(t.subject.key, t.predicate, t.verb) for t in got} == {("country:RUS", "DENIES", "zurückweisen")}
