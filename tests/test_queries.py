@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shlex
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -351,3 +352,29 @@ def test_the_gold_set_converts_when_present():
         pytest.xfail(f"{GOLD_SET} is not written yet")
     extractions = gold_extractions(GOLD_SET)
     assert extractions and all(ex.triples for ex in extractions)
+
+
+def test_an_analysts_own_directory_adds_and_overrides_queries(tmp_path, monkeypatch):
+    (tmp_path / "my_counts.cypher").write_text(
+        "// Count articles.\n//\n// Answers: how many articles.\n//\n// Parameters:\n"
+        "//   lang: string = null - only this language\n//\n// Example: kg query my_counts\n"
+        "MATCH (a:Article) WHERE $lang IS NULL OR a.lang = $lang RETURN count(a) AS n\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "denials.cypher").write_text(
+        "// My denials.\n//\n// Answers: mine.\n//\n// Example: kg query denials\nRETURN 1 AS one\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("KG_CYPHER_DIR", str(tmp_path))
+    names = [q.name for q in list_queries()]
+    assert "my_counts" in names and names == sorted(names)
+    assert get_query("denials").description == "My denials."
+    assert get_query("my_counts").bind({"lang": "de"}) == {"lang": "de"}
+
+
+def test_the_package_ships_the_library_through_kg_cypher():
+    """Installed copies read ``kg/cypher``: it must resolve to the repository's ``cypher/``."""
+    import kg
+
+    packaged = Path(kg.__file__).resolve().parent / "cypher"
+    assert packaged.resolve() == (Path(__file__).resolve().parents[1] / "cypher").resolve()
+    assert {p.stem for p in packaged.glob("*.cypher")} >= REQUIRED_QUERIES
