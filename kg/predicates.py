@@ -40,10 +40,15 @@ class Predicate:
     objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: lang -> prepositions introducing an event's target actor ("mit", "with", "to")
     preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: lang -> the lemmas the object nouns gate (absent: all of the language's lemmas)
+    gated_lemmas: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def gated(self, lang: str) -> bool:
-        """Whether this predicate's verbs count only with one of its object nouns in ``lang``."""
-        return bool(self.objects.get(lang))
+    def gated(self, lang: str, lemma: str | None = None) -> bool:
+        """Whether ``lemma`` (any lemma when None) counts only with one of the object nouns in ``lang``."""
+        if not self.objects.get(lang):
+            return False
+        only = self.gated_lemmas.get(lang)
+        return only is None or lemma is None or lemma in only
 
 
 def _load(path: Path) -> dict[str, Predicate]:
@@ -59,11 +64,14 @@ def _load(path: Path) -> dict[str, Predicate]:
         light: dict[str, tuple[tuple[str, str], ...]] = {}
         objects: dict[str, frozenset[str]] = {}
         preps: dict[str, frozenset[str]] = {}
+        gated: dict[str, frozenset[str]] = {}
         for key, value in spec.items():
             if key in ("kind", "cameo", "plover"):
                 continue
             if key.endswith("_light"):
                 light[key.removesuffix("_light")] = tuple((v.lower(), n.lower()) for v, n in value)
+            elif key.endswith("_gated"):
+                gated[key.removesuffix("_gated")] = frozenset(v.lower() for v in value)
             elif key.endswith("_prep"):
                 preps[key.removesuffix("_prep")] = frozenset(p.lower() for p in value)
             elif key.endswith("_object"):
@@ -74,7 +82,7 @@ def _load(path: Path) -> dict[str, Predicate]:
                 raise ValueError(f"{path}: predicate {name} has unknown field {key!r}")
         if kind == "structural" and (lemmas or light):
             raise ValueError(f"{path}: structural predicate {name} must not have verb lemmas")
-        out[name] = Predicate(name, kind, spec.get("cameo"), spec.get("plover"), lemmas, light, objects, preps)
+        out[name] = Predicate(name, kind, spec.get("cameo"), spec.get("plover"), lemmas, light, objects, preps, gated)
     missing = STRUCTURAL_PREDICATES - out.keys()
     if missing:
         raise ValueError(f"{path}: structural predicates {sorted(missing)} are missing")
@@ -133,7 +141,7 @@ class Lexicon:
                 return hit
         plain = None
         for pred in self.verbs.get(lemma, ()):
-            if pred.gated(self.lang):
+            if pred.gated(self.lang, lemma):
                 if any(o in pred.objects[self.lang] for o in objs):
                     return pred
             elif plain is None:

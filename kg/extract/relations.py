@@ -514,7 +514,9 @@ class _SentenceReader:
         objects = self._object_tokens(v)
         object_nouns = pred.objects.get(self.lang, frozenset())
         light = {n for (verb, n) in self.cues.lexicon.light if verb == lemma}
-        theme_is_noun = pred.gated(self.lang) or any(o.lemma_.lower() in light for o in objects)
+        theme_is_noun = pred.gated(self.lang, lemma) or any(
+            o.lemma_.lower() in light or o.lemma_.lower() in object_nouns for o in objects
+        )
         targets: list[_Arg] = []
         allowed = pred.preps.get(self.lang, frozenset())
         agents = set(self._agents(v)) if self._is_passive(v) else set()
