@@ -281,7 +281,9 @@ def _strip_strings(cypher: str) -> str:
 def query_dirs() -> list[Path]:
     """Directories searched for queries, in priority order (see the module docstring)."""
     dirs = [Path(p).expanduser() for p in os.environ.get("KG_CYPHER_DIR", "").split(os.pathsep) if p]
-    dirs += [_PACKAGE_DIR.parent / "cypher", _PACKAGE_DIR / "cypher"]
+    if (_PACKAGE_DIR.parent / "pyproject.toml").exists():  # a source checkout, not site-packages
+        dirs.append(_PACKAGE_DIR.parent / "cypher")
+    dirs.append(_PACKAGE_DIR / "cypher")
     seen: list[Path] = []
     for d in dirs:
         if d.is_dir() and d.resolve() not in {s.resolve() for s in seen}:
