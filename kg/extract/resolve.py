@@ -1,0 +1,518 @@
+"""Resolution: raw mentions -> canonical entities, in-article coreference, roles and affiliations.
+
+Input is what :mod:`kg.extract.entities` found; output is an
+:class:`EntityAnalysis` whose :class:`~kg.extract.mentions.MentionIndex` the
+relation stage queries token by token. Decisions made here, in order:
+
+1. **Keys.** Gazetteer hits get the record's key (``country:RUS``,
+   ``person:lloyd-austin``, ...). A capital or seat of power stands for its
+   state only as a grammatical argument of a verb ("Moskau wies zurück");
+   elsewhere ("in Rom") it is a Location. A demonym whose head noun is an
+   actor noun ("die russische Regierung") stands for the state (via
+   ``metonym``, span demonym..noun); otherwise it only involves the state
+   (via ``demonym``).
+2. **Names within the article.** An NER person name that is the family name
+   (or a suffix) of exactly one longer name in the article is that person
+   ("Austin" -> Lloyd Austin); a bare first name shared by two people
+   ("Wladimir" with Putin and Selenskij) is ambiguous and left out. NER
+   entities unknown to the gazetteer are keyed by type and longest name.
+3. **Pronouns.** A pronoun refers to the one compatible person (gender from the
+   gazetteer, unknown = compatible) of the most recent preceding sentence
+   that mentions any compatible person (at most two sentences back); two
+   candidates there -> unresolved. Forms that may be plural (German "sie")
+   need singular morphology on the pronoun and no plural finite verb.
+4. **Roles and affiliations.** A role phrase next to a person's name (left:
+   "der ukrainische Präsident Wladimir Selenskij"; right apposition:
+   "Lavrov, Russia's foreign minister,"; or a role noun linked by an
+   apposition-like dependency, UD or TIGER) gives the person's role and state
+   or organisation; the person's mention is widened over a left role phrase so
+   that the relation stage finds the person at the role noun, which parsers
+   often make the subject. Gazetteer people keep their recorded role and state
+   when the article says nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import RawMention, find_mentions
+from kg.extract.mentions import Mention, MentionIndex, Via
+from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
+from kg.lang import LanguageData
+from kg.model import Entity, slugify
+
+log = logging.getLogger(__name__)
+
+_PRONOUN_SENTENCE_WINDOW = 2
+_ROLE_SCAN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """``member`` belongs to ``group`` (a state or organisation), in ``role`` if known."""
+
+    member: Entity
+    group: Entity
+    role: str | None
+    token: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAnalysis:
+    """Everything the entity stage knows about one document."""
+
+    index: MentionIndex
+    entities: tuple[Entity, ...]
+    affiliations: tuple[Affiliation, ...]
+    mention_counts: dict[str, int]
+
+
+@dataclass(slots=True)
+class _Found:
+    """A resolved mention before entities are frozen."""
+
+    start: int
+    end: int
+    key: str
+    via: Via
+    confidence: float
+    alias: str | None  # surface form to record as an alias, if it is a name
+
+
+@dataclass(slots=True)
+class _Info:
+    """What the article says about one entity key."""
+
+    key: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    groups: list[tuple[str, str | None, int]] = field(default_factory=list)  # (group key, role, token)
+
+
+def analyze_entities(doc: Doc, lang: LanguageData) -> EntityAnalysis:
+    """Find, resolve and describe the entities of ``doc`` (never raises on odd input)."""
+    try:
+        return _Analyzer(doc, lexicon(lang.code)).run()
+    except Exception:  # a broken document must not stop a batch; the relation stage gets nothing
+        log.exception("entity analysis failed for a document of %d tokens", len(doc))
+        return EntityAnalysis(MentionIndex(()), (), (), {})
+
+
+class _Analyzer:
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.recs = records()
+        self.has_dep = doc.has_annotation("DEP")
+        self.sent_of = self._sentence_ids(doc)
+        self.raw = find_mentions(doc, lex.code)
+        self.raw_at: dict[int, RawMention] = {i: m for m in self.raw for i in range(m.start, m.end)}
+        self.argument = lex.deps("argument")
+        self.conj = lex.deps("conj")
+        self.appos = lex.deps("apposition")
+        self.glue = lex.words("role_phrase_glue") | lex.words("possessive_markers")
+        self.info: dict[str, _Info] = {}
+        self.found: list[_Found] = []
+        self.group_at: dict[int, str] = {}
+
+    # ---------------------------------------------------------------- driver
+    def run(self) -> EntityAnalysis:
+        ner_people = self._cluster_ner_people()
+        for m in self.raw:
+            if m.kind == "name":
+                self._name(m)
+            elif m.kind == "short":
+                self._short(m, ner_people)
+            elif m.kind == "demonym":
+                self._demonym(m)
+            elif m.kind == "compound":
+                self._compound(m)
+            elif m.kind == "ner":
+                self._ner(m, ner_people)
+            elif m.kind == "pronoun":
+                self._pronoun(m)
+        self._roles()
+        return self._freeze()
+
+    # ----------------------------------------------------------- mention kinds
+    def _name(self, m: RawMention) -> None:
+        rec = self.recs.get(m.value)
+        if rec is None:
+            return
+        text = self._text(m.start, m.end)
+        if rec.metonym_of and self._is_argument(self.doc[m.start : m.end]):
+            self._add(m.start, m.end, self._record_info(self.recs[country_key(rec.metonym_of)]), "metonym", 0.9, None)
+            return
+        self._add(m.start, m.end, self._record_info(rec), "gazetteer", 1.0, text)
+
+    def _short(self, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
+        text = self._text(m.start, m.end)
+        # A family name that an NER-only person of this article carries is theirs, not the gazetteer's.
+        for key, name in self._ner_full_names(ner_people):
+            if name.split()[-1] == text and key in self.info:
+                self._add(m.start, m.end, self.info[key], "partial", 0.8, text)
+                return
+        rec = self.recs.get(m.value)
+        if rec is not None:
+            self._add(m.start, m.end, self._record_info(rec), "partial", 0.9, text)
+
+    def _demonym(self, m: RawMention) -> None:
+        info = self._record_info(self.recs[country_key(m.value)]) if country_key(m.value) in self.recs else None
+        if info is None:
+            return
+        head = self._actor_head(self.doc[m.start])
+        if head is not None:
+            self._add(m.start, head.i + 1, info, "metonym", 0.8, None)
+        else:
+            self._add(m.start, m.end, info, "demonym", 0.9, None)
+
+    def _compound(self, m: RawMention) -> None:
+        rec = self.recs.get(m.value)
+        if rec is None:
+            return
+        if rec.metonym_of:
+            rec = self.recs[country_key(rec.metonym_of)]
+        self._add(m.start, m.end, self._record_info(rec), "demonym", 0.9, None)
+
+    def _ner(self, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
+        text = self._text(m.start, m.end)
+        if m.value == "Person":
+            resolved = ner_people.get(m.start)
+            if resolved is None:
+                return  # ambiguous first name: left unresolved
+            key, name, confidence = resolved
+            info = self.info.get(key) or self._new_info(key, "Person", name)
+            via: Via = "ner" if " ".join(self._name_tokens(m.start, m.end)) == name else "partial"
+            self._add(m.start, m.end, info, via, confidence, text)
+            return
+        key = f"{m.value.lower()}:{slugify(text)}"
+        info = self.info.get(key) or self._new_info(key, m.value, text)
+        if len(text) > len(info.name):
+            info.name = text
+        self._add(m.start, m.end, info, "ner", 0.8, text)
+
+    def _pronoun(self, m: RawMention) -> None:
+        tok = self.doc[m.start]
+        if m.number != "sing" and not self._singular(tok):
+            return
+        sent = self.sent_of[m.start]
+        by_sentence: dict[int, list[str]] = {}
+        for f in self.found:
+            if f.start >= m.start:
+                break
+            if f.via == "pronoun" or self.info[f.key].type != "Person":
+                continue
+            if sent - self.sent_of[f.start] > _PRONOUN_SENTENCE_WINDOW:
+                continue
+            if self._gender(f.key) in (None, m.value):
+                by_sentence.setdefault(self.sent_of[f.start], []).append(f.key)
+        if not by_sentence:
+            return
+        candidates = set(by_sentence[max(by_sentence)])
+        if len(candidates) == 1:
+            key = candidates.pop()
+            self._add(m.start, m.end, self.info[key], "pronoun", 0.7, None)
+
+    # ------------------------------------------------------------ NER people
+    def _cluster_ner_people(self) -> dict[int, tuple[str, str, float] | None]:
+        """Start token of each NER person mention -> (key, name, confidence), or None if ambiguous.
+
+        Compares every NER person name with every other person name in the
+        article (NER and gazetteer): a name that is the tail of exactly one
+        longer name is that person; a single token that is only the first
+        name of two or more people is ambiguous.
+        """
+        people: list[tuple[tuple[str, ...], str | None]] = []  # (tokens, gazetteer key or None)
+        for m in self.raw:
+            if m.kind == "ner" and m.value == "Person":
+                people.append((self._name_tokens(m.start, m.end), None))
+            elif m.kind == "name" and self.recs.get(m.value, None) is not None and self.recs[m.value].type == "Person":
+                people.append((self._name_tokens(m.start, m.end), m.value))
+        full = {toks: key for toks, key in people if len(toks) > 1}
+        out: dict[int, tuple[str, str, float] | None] = {}
+        for m in self.raw:
+            if not (m.kind == "ner" and m.value == "Person"):
+                continue
+            toks = self._name_tokens(m.start, m.end)
+            tails = {self._person_key(f, k) for f, k in full.items() if len(f) > len(toks) and f[-len(toks) :] == toks}
+            if len(tails) == 1:
+                key = tails.pop()
+                out[m.start] = (key, self._display(key, full), 0.8)
+                continue
+            if len(toks) == 1:
+                firsts = {self._person_key(f, k) for f, k in full.items() if f[0] == toks[0]}
+                if len(firsts) > 1 or len(tails) > 1:
+                    out[m.start] = None
+                    continue
+                if len(firsts) == 1:
+                    key = firsts.pop()
+                    out[m.start] = (key, self._display(key, full), 0.6)
+                    continue
+            longest = max((f for f in full if f[-len(toks) :] == toks), key=len, default=toks)
+            key = self._person_key(longest, full.get(longest))
+            out[m.start] = (key, " ".join(longest), 0.8)
+        return out
+
+    def _person_key(self, toks: tuple[str, ...], gaz_key: str | None) -> str:
+        return gaz_key or f"person:{slugify(' '.join(toks))}"
+
+    def _display(self, key: str, full: dict[tuple[str, ...], str | None]) -> str:
+        rec = self.recs.get(key)
+        if rec is not None:
+            return rec.name
+        names = [" ".join(f) for f, k in full.items() if self._person_key(f, k) == key]
+        return max(names, key=len) if names else key.split(":", 1)[1]
+
+    def _ner_full_names(self, ner_people: dict[int, tuple[str, str, float] | None]) -> Iterable[tuple[str, str]]:
+        for value in ner_people.values():
+            if value is not None and value[0] not in self.recs and " " in value[1]:
+                yield value[0], value[1]
+
+    def _name_tokens(self, start: int, end: int) -> tuple[str, ...]:
+        """Name tokens with genitive endings removed ("Müllers" -> "Müller")."""
+        toks = [t.text for t in self.doc[start:end]]
+        suffixes = self.lex.grammar.get("genitive_suffixes", ())
+        last = toks[-1]
+        for s in suffixes:
+            if s and last.endswith(s) and len(last) > len(s) + 2 and self._seen_without(last[: -len(s)]):
+                toks[-1] = last[: -len(s)]
+                break
+        return tuple(toks)
+
+    def _seen_without(self, stem: str) -> bool:
+        return any(t.text == stem for t in self.doc)
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self) -> None:
+        """Attach roles and groups found next to person mentions; widen mentions over left role phrases."""
+        self.group_at = {
+            i: f.key
+            for f in self.found
+            if self.info[f.key].type in ("Country", "Organization")
+            for i in range(f.start, f.end)
+        }
+        for f in self.found:
+            info = self.info[f.key]
+            if info.type != "Person" or f.via == "pronoun":
+                continue
+            left = self._left_role_phrase(f.start)
+            phrase = left or self._right_role_phrase(f.end) or self._dep_role_phrase(f.start, f.end)
+            if not phrase:
+                continue
+            role, group = self._read_phrase(phrase)
+            if role is None:
+                continue
+            if info.role is None or left:
+                info.role = role
+            if group is not None:
+                if self.info[group].type == "Country" and (info.country is None or left):
+                    info.country = self.info[group].country
+                info.groups.append((group, role, f.start))
+            if left:
+                f.start = min(i for i in left if self.doc[i].lower_ not in self.glue)
+
+    def _role_token(self, i: int) -> str | None:
+        raw = self.raw_at.get(i)
+        if raw is None:
+            return None
+        if raw.kind == "role":
+            return raw.value
+        if raw.kind == "compound":
+            return raw.role
+        return None
+
+    def _group_token(self, i: int) -> bool:
+        """Does token ``i`` name a state or organisation (via any mention found)?"""
+        return i in self.group_at
+
+    def _left_role_phrase(self, start: int) -> list[int]:
+        """Tokens of "der ukrainische Präsident" / "Russia's foreign minister" left of a name."""
+        sent = self.sent_of[start]
+        tokens: list[int] = []
+        i = start - 1
+        while i >= 0 and start - i <= _ROLE_SCAN and self.sent_of[i] == sent:
+            if self._role_token(i) is not None or self._group_token(i) or self.doc[i].lower_ in self.glue:
+                tokens.append(i)
+                i -= 1
+                continue
+            break
+        # The token right before the name (ignoring glue) must be a role title.
+        core = [i for i in tokens if self.doc[i].lower_ not in self.glue]
+        if not core or self._role_token(core[0]) is None:
+            return []
+        return core
+
+    def _right_role_phrase(self, end: int) -> list[int]:
+        """Tokens of an apposition ", Russia's foreign minister," right of a name."""
+        if end >= len(self.doc) or self.doc[end].text not in (",", "(", "–", "—"):
+            return []
+        sent = self.sent_of[end]
+        tokens: list[int] = []
+        i = end + 1
+        while i < len(self.doc) and i - end <= _ROLE_SCAN and self.sent_of[i] == sent:
+            if self._role_token(i) is not None or self._group_token(i) or self.doc[i].lower_ in self.glue:
+                tokens.append(i)
+                i += 1
+                continue
+            break
+        if i < len(self.doc) and self.sent_of[i] == sent and not self.doc[i].is_punct:
+            return []
+        core = [i for i in tokens if self.doc[i].lower_ not in self.glue]
+        return core if any(self._role_token(i) is not None for i in core) else []
+
+    def _dep_role_phrase(self, start: int, end: int) -> list[int]:
+        """A role noun linked to the name by an apposition-like dependency, with its modifiers."""
+        if not self.has_dep:
+            return []
+        span = self.doc[start:end]
+        root = span.root
+        candidates: list[Token] = []
+        if root.dep_ in self.appos and root.head.i != root.i:
+            candidates.append(root.head)
+        candidates.extend(c for c in root.children if c.dep_ in self.appos)
+        for cand in candidates:
+            if start <= cand.i < end or self._role_token(cand.i) is None:
+                continue
+            return [cand.i] + [c.i for c in cand.children if self._group_token(c.i)]
+        return []
+
+    def _read_phrase(self, tokens: list[int]) -> tuple[str | None, str | None]:
+        """(canonical role, group key) of a role phrase; the role nearest the name wins."""
+        role = None
+        group = None
+        for i in tokens:
+            if role is None:
+                role = self._role_token(i)
+            if group is None and i in self.group_at:
+                group = self.group_at[i]
+        return role, group
+
+    # ---------------------------------------------------------------- helpers
+    def _is_argument(self, span: Span) -> bool:
+        """Is ``span`` (or the first conjunct it is coordinated with) an argument of a verb?"""
+        if not self.has_dep:
+            return False
+        tok = span.root
+        for _ in range(10):
+            if tok.dep_ in self.conj and tok.head.i != tok.i:
+                tok = tok.head
+            else:
+                break
+        return tok.dep_ in self.argument
+
+    def _actor_head(self, tok: Token) -> Token | None:
+        """The actor noun a demonym modifies ("russische Regierung"), if any."""
+        nouns = self.lex.actor_nouns
+        heads = []
+        if self.has_dep and tok.head.i > tok.i and tok.head.i - tok.i <= 3:
+            heads.append(tok.head)
+        nxt = tok.i + 1
+        while nxt < len(self.doc) and nxt - tok.i <= 3:
+            if self.doc[nxt].pos_ in ("NOUN", "PROPN") or not self.doc.has_annotation("POS"):
+                heads.append(self.doc[nxt])
+                break
+            nxt += 1
+        for head in heads:
+            phrase = self.doc[tok.i + 1 : head.i + 1].text.lower()
+            if head.lower_ in nouns or head.lemma_.lower() in nouns or phrase in nouns:
+                return head
+        return None
+
+    def _singular(self, tok: Token) -> bool:
+        """Morphology says a number-ambiguous pronoun ("sie") is singular."""
+        if tok.morph.get("Number") != ["Sing"]:
+            return False
+        head = tok.head
+        verbs = [head, *(c for c in head.children if c.pos_ == "AUX")] if self.has_dep else []
+        return not any("Plur" in v.morph.get("Number") and v.pos_ in ("VERB", "AUX") for v in verbs)
+
+    def _gender(self, key: str) -> str | None:
+        rec = self.recs.get(key)
+        return rec.gender if rec is not None else None
+
+    def _text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    @staticmethod
+    def _sentence_ids(doc: Doc) -> list[int]:
+        ids = [0] * len(doc)
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return ids
+        try:
+            for n, sent in enumerate(doc.sents):
+                for i in range(sent.start, sent.end):
+                    ids[i] = n
+        except ValueError:
+            return [0] * len(doc)
+        return ids
+
+    def _record_info(self, rec: Record) -> _Info:
+        info = self.info.get(rec.key)
+        if info is None:
+            info = self._new_info(rec.key, rec.type, rec.name)
+        return info
+
+    def _new_info(self, key: str, etype: str, name: str) -> _Info:
+        info = _Info(key, etype, name)
+        self.info[key] = info
+        return info
+
+    def _add(self, start: int, end: int, info: _Info, via: Via, confidence: float, alias: str | None) -> None:
+        self.found.append(_Found(start, end, info.key, via, confidence, alias))
+        if alias and alias not in info.aliases:
+            info.aliases.append(alias)
+
+    # ----------------------------------------------------------------- freeze
+    def _freeze(self) -> EntityAnalysis:
+        counts: dict[str, int] = {}
+        for f in self.found:
+            counts[f.key] = counts.get(f.key, 0) + 1
+        entities: dict[str, Entity] = {}
+        for f in self.found:
+            if f.key not in entities:
+                entities[f.key] = self._entity(self.info[f.key])
+        mentions = [
+            Mention(f.start, f.end, entities[f.key], self._text(f.start, f.end), f.via, f.confidence)
+            for f in self.found
+        ]
+        affiliations = self._affiliations(entities)
+        return EntityAnalysis(MentionIndex(mentions), tuple(entities.values()), tuple(affiliations), counts)
+
+    def _entity(self, info: _Info) -> Entity:
+        rec = self.recs.get(info.key)
+        if rec is not None:
+            return rec.entity(tuple(info.aliases), role=info.role, country=info.country)
+        return Entity(info.key, info.name, info.type, tuple(info.aliases), country=info.country, role=info.role)
+
+    def _affiliations(self, entities: dict[str, Entity]) -> list[Affiliation]:
+        """Groups stated in the article, then gazetteer groups that the article mentions."""
+        out: list[Affiliation] = []
+        seen: set[tuple[str, str]] = set()
+        first: dict[str, int] = {}
+        for f in self.found:
+            first.setdefault(f.key, f.start)
+        for key, entity in entities.items():
+            info = self.info[key]
+            for group, role, token in info.groups:
+                if (key, group) not in seen and group in entities:
+                    seen.add((key, group))
+                    out.append(Affiliation(entity, entities[group], role, token))
+            rec = self.recs.get(key)
+            implied = []
+            if entity.country and entity.type in ("Person", "Organization"):
+                implied.append(country_key(entity.country))
+            if rec is not None and rec.org:
+                implied.append(rec.org)
+            for group in implied:
+                if group in entities and group != key and (key, group) not in seen:
+                    seen.add((key, group))
+                    role = entity.role if entity.type == "Person" else None
+                    out.append(Affiliation(entity, entities[group], role, first[key]))
+        return out
