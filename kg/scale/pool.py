@@ -1,0 +1,166 @@
+"""Extraction over worker processes on one machine, and language regrouping for batching.
+
+Two problems this module solves, both measured by ``bench/run.py``:
+
+1. A real feed interleaves languages (de, en, de, ...). Feeding only
+   *consecutive* same-language articles to ``nlp.pipe`` then means batches of
+   one. :func:`extract_grouped` reads a bounded window of articles, runs each
+   language's articles of the window as one batch, and yields the results in
+   input order again.
+2. spaCy's own ``n_process`` parallelises only the parse: every ``Doc`` is
+   serialised back to the parent, which then does entity resolution and
+   relation reading alone, so the parent becomes the bottleneck (and with
+   interleaved languages spaCy starts new processes for every run of one
+   language). :func:`extract_parallel` instead sends whole chunks of articles
+   to a process pool whose workers each own an extractor; only the small
+   :class:`~kg.model.Extraction` objects come back.
+
+Output order always equals input order; at most ``2 * workers`` chunks are in
+flight, so memory does not grow with the corpus; skipped articles reach
+``on_skip`` in the parent, in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from kg.model import Article, Extraction
+
+SkipHandler = Callable[[Article, str], None]
+#: Extracts a list of articles of one language: yields served articles' extractions in order,
+#: reports the others to the skip handler (``Extractor.extract`` has this shape).
+RunFn = Callable[[list[Article], SkipHandler], Iterable[Extraction]]
+
+#: Articles per chunk sent to a worker: big enough to batch, small enough to balance two cores.
+DEFAULT_CHUNK = 8
+#: Articles regrouped by language at a time in one process.
+DEFAULT_WINDOW = 64
+
+# One entry per outcome of an article: ("ok", Extraction) or ("skip", reason).
+Outcome = tuple[str, Any]
+
+
+def _outcomes(run: RunFn, language_of: Callable[[Article], str | None], articles: list[Article]) -> list[Outcome]:
+    """Outcomes of ``articles`` in input order, each language's articles run as one batch."""
+    groups: dict[str | None, list[int]] = {}
+    for pos, article in enumerate(articles):
+        groups.setdefault(language_of(article), []).append(pos)
+    outcomes: list[Outcome | None] = [None] * len(articles)
+    for positions in groups.values():
+        group = [articles[p] for p in positions]
+        # Results and skips arrive in group order; walk a cursor to give each its position.
+        # Identity, not id: the same article may legitimately appear twice.
+        cursor = 0
+
+        def place(article: Article, outcome: Outcome, group: list[Article] = group, positions=positions) -> None:
+            nonlocal cursor
+            while cursor < len(group) and group[cursor] is not article:
+                cursor += 1
+            if cursor == len(group):
+                raise RuntimeError(f"the extractor returned article {article.id} out of order or as a copy")
+            outcomes[positions[cursor]] = outcome
+            cursor += 1
+
+        for extraction in run(group, lambda art, reason, place=place: place(art, ("skip", reason))):
+            place(extraction.article, ("ok", extraction))
+    return [o if o is not None else ("skip", "not extracted") for o in outcomes]
+
+
+def _emit(articles: list[Article], outcomes: list[Outcome], on_skip: SkipHandler | None) -> Iterator[Extraction]:
+    for article, (kind, value) in zip(articles, outcomes, strict=True):
+        if kind == "ok":
+            yield value
+        elif on_skip is not None:
+            on_skip(article, value)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract_grouped(
+    run: RunFn,
+    language_of: Callable[[Article], str | None],
+    articles: Iterable[Article],
+    on_skip: SkipHandler | None = None,
+    window: int = DEFAULT_WINDOW,
+) -> Iterator[Extraction]:
+    """In this process: regroup each ``window`` of articles by language, yield in input order."""
+    for chunk in _chunks(articles, window):
+        yield from _emit(chunk, _outcomes(run, language_of, chunk), on_skip)
+
+
+# -- worker processes ----------------------------------------------------------------------------------------------
+
+_worker_extractor: Any = None
+
+
+def _init_worker(batch_size: int, default_lang: str | None) -> None:
+    """Build this worker's single-process extractor (pipelines load on first use, once per worker)."""
+    global _worker_extractor
+    from kg.extract.pipeline import Extractor
+
+    _worker_extractor = Extractor(workers=1, batch_size=batch_size, default_lang=default_lang)
+
+
+def _work(articles: list[Article]) -> list[Outcome]:
+    ex = _worker_extractor
+    return _outcomes(lambda group, skip: ex.extract(group, on_skip=skip), ex.language_of, articles)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` where available (workers inherit loaded pipelines), else the platform default.
+
+    ``KG_MP_START`` overrides (``spawn``/``forkserver``) for platforms or
+    embedding applications where forking a threaded parent is unsafe.
+    """
+    method = os.environ.get("KG_MP_START")
+    if method:
+        return multiprocessing.get_context(method)
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def extract_parallel(
+    articles: Iterable[Article],
+    *,
+    workers: int,
+    batch_size: int = 64,
+    default_lang: str | None = None,
+    on_skip: SkipHandler | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+) -> Iterator[Extraction]:
+    """Extract ``articles`` in ``workers`` processes; yields in input order, streaming.
+
+    Worker errors are raised here, in the parent, when their chunk's turn
+    comes. Closing the generator early cancels the chunks not yet started.
+    """
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(batch_size, default_lang)
+    )
+    in_flight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+    try:
+        chunks = _chunks(articles, chunk_size)
+        for chunk in chunks:
+            in_flight.append((chunk, pool.submit(_work, chunk)))
+            if len(in_flight) >= 2 * workers:  # keep every worker busy, but no more than that in memory
+                done, future = in_flight.popleft()
+                yield from _emit(done, future.result(), on_skip)
+        while in_flight:
+            done, future = in_flight.popleft()
+            yield from _emit(done, future.result(), on_skip)
+    finally:
+        for _, future in in_flight:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,73 @@
+"""Multi-process and language-regrouped extraction (kg.scale.pool): same output, input order, real batches."""
+
+from __future__ import annotations
+
+from bench.corpus import generate
+from kg.model import Article, Extraction
+from kg.scale.pool import extract_grouped, extract_parallel
+
+
+def _article(i: int, lang: str | None) -> Article:
+    return Article.create(f"Text number {i}.", id=f"a{i}", lang=lang)
+
+
+class RecordingRun:
+    """A stand-in extraction step that records the batches it is given and skips language 'xx'."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def __call__(self, articles, on_skip):
+        self.batches.append([a.id for a in articles])
+        for art in articles:
+            if art.lang == "xx":
+                on_skip(art, "unsupported")
+            else:
+                yield Extraction(art)
+
+
+def test_grouped_extraction_batches_each_language_and_keeps_input_order():
+    langs = ["de", "en", "de", "xx", "en", "de"]
+    articles = [_article(i, lang) for i, lang in enumerate(langs)]
+    run = RecordingRun()
+    events: list[str] = []
+
+    def on_skip(article, reason):
+        events.append(f"skip {article.id} ({reason})")
+
+    for ex in extract_grouped(run, lambda a: a.lang, articles, on_skip=on_skip):
+        events.append(ex.article.id)
+
+    assert events == ["a0", "a1", "a2", "skip a3 (unsupported)", "a4", "a5"]
+    # One batch per language within the window, instead of six batches of one.
+    assert sorted(run.batches) == [["a0", "a2", "a5"], ["a1", "a4"], ["a3"]]
+
+
+def test_grouped_extraction_windows_bound_the_batch_size():
+    articles = [_article(i, "de") for i in range(10)]
+    run = RecordingRun()
+    out = [ex.article.id for ex in extract_grouped(run, lambda a: a.lang, articles, window=4)]
+    assert out == [a.id for a in articles]
+    assert [len(b) for b in run.batches] == [4, 4, 2]
+
+
+def test_same_article_twice_is_extracted_twice_in_place():
+    art = _article(1, "de")
+    other = _article(2, "en")
+    out = [ex.article.id for ex in extract_grouped(RecordingRun(), lambda a: a.lang, [art, other, art])]
+    assert out == ["a1", "a2", "a1"]
+
+
+def test_parallel_extraction_equals_single_process_extraction(nlp_de, nlp_en):
+    from kg.extract.pipeline import Extractor
+
+    articles = list(generate(10, seed=5))
+    articles.insert(3, Article.create("Ceci est un article en français sur la politique.", id="fr-1", lang="fr"))
+    skipped: list[str] = []
+
+    parallel = list(extract_parallel(articles, workers=2, chunk_size=3, on_skip=lambda a, reason: skipped.append(a.id)))
+    single = list(Extractor(workers=1).extract(articles, on_skip=lambda a, reason: None))
+
+    assert skipped == ["fr-1"]
+    assert [ex.article.id for ex in parallel] == [a.id for a in articles if a.id != "fr-1"]
+    assert [list(ex.to_records()) for ex in parallel] == [list(ex.to_records()) for ex in single]
