@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -164,3 +170,49 @@ def test_ingest_end_to_end_into_both_stores(neo4j_db, nlp_de, nlp_en, tmp_path, 
     again = run("ingest", str(articles_file), "--store", store)
     assert "articles unchanged 2" in again.stderr and "articles written 0" in again.stderr
     assert local_counts(tmp_path / "store") == counts
+
+
+def test_ctrl_c_keeps_committed_batches_prints_the_summary_and_exits_130(tmp_path):
+    store = tmp_path / "store"
+    records = [list(ex.to_records()) for ex in corpus()]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from kg.cli import main; main()",
+            "load",
+            "-",
+            "--store",
+            str(store),
+            "--batch-size",
+            "1",
+        ],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdin is not None
+    # de-01 whole, then en-01's first record: that ends de-01, which is written as its own batch.
+    for record in [*records[0], records[1][0]]:
+        proc.stdin.write((json.dumps(record) + "\n").encode())
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if (store / "graph.sqlite").exists() and _done_articles(store / "graph.sqlite"):
+            break
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr.decode()
+    assert "interrupted" in stderr.decode() and "articles written 1" in stderr.decode()
+    with LocalStore(store) as s:
+        assert s.known_hashes(["de-01", "en-01", "de-02"]) == {"de-01": corpus()[0].article.content_hash}
+
+
+def _done_articles(db) -> list[str]:
+    """Read-only peek at a store another process is writing (never takes the write lock)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return [r[0] for r in conn.execute("SELECT id FROM articles WHERE content_hash IS NOT NULL")]
+    except sqlite3.OperationalError:  # tables not created yet
+        return []
