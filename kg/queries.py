@@ -30,6 +30,7 @@ Where the files are found (first hit wins, per name):
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -309,7 +310,9 @@ def get_query(name: str) -> Query:
     """The query called ``name``; :class:`UnknownQueryError` lists the available ones otherwise."""
     queries = {q.name: q for q in list_queries()}
     if name not in queries:
-        raise UnknownQueryError(f"no query named {name!r}; available: {', '.join(queries) or 'none'}")
+        close = difflib.get_close_matches(name, queries, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise UnknownQueryError(f"no query named {name!r}{hint}; available: {', '.join(queries) or 'none'}")
     return queries[name]
 
 

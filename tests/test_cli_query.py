@@ -51,7 +51,7 @@ def test_no_name_prints_the_menu_and_is_a_usage_error():
 def test_unknown_query_lists_the_available_ones():
     result = CliRunner().invoke(cli, ["query", "who_said_it"])
     assert result.exit_code == 2
-    assert "no query named 'who_said_it'; available: actor_network" in result.output
+    assert "no query named 'who_said_it' (did you mean who_said_what?); available: actor_network" in result.output
 
 
 def test_missing_and_badly_typed_parameters_are_usage_errors_that_name_the_expected_ones():

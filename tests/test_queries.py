@@ -127,7 +127,7 @@ def test_missing_unknown_and_badly_typed_values_name_the_expected_parameters():
         q.bind({"actor": "x", "since": "24.10.2024"})
     with pytest.raises(ParameterError, match="not an integer"):
         q.bind({"actor": "x", "limit": "ten"})
-    with pytest.raises(UnknownQueryError, match="available: actor_network"):
+    with pytest.raises(UnknownQueryError, match=r"did you mean who_said_what\?\); available: actor_network"):
         get_query("who_said_it")
 
 
