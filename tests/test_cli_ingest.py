@@ -45,11 +45,11 @@ def test_load_into_the_local_store_then_again_changes_nothing(tmp_path, triples_
     store = tmp_path / "store"
     first = run("load", str(triples_file), "--store", str(store))
     assert first.exit_code == 0, first.output
-    assert "articles written 3" in first.stderr and "triples 8" in first.stderr
+    assert "written 3" in first.stderr and "triples 8" in first.stderr
     assert {k: local_counts(store)[k] for k in CORPUS_COUNTS} == CORPUS_COUNTS
     second = run("load", str(triples_file), "--store", str(store))
     assert second.exit_code == 0
-    assert "articles written 0" in second.stderr and "articles skipped (unchanged) 3" in second.stderr
+    assert "unchanged 3, written 0" in second.stderr
 
 
 def test_load_reports_malformed_lines_with_file_and_line_and_skips_only_that_article(tmp_path, triples_file):
@@ -161,14 +161,14 @@ def test_ingest_end_to_end_into_both_stores(neo4j_db, nlp_de, nlp_en, tmp_path, 
     store = str(tmp_path / "store")
     local = run("ingest", str(articles_file), "--store", store)
     assert local.exit_code == 0, local.output
-    assert "articles read 2" in local.stderr and "articles written 2" in local.stderr
+    assert "articles read 2, unchanged 0, skipped 0, written 2" in local.stderr
     neo = run("ingest", str(articles_file), "--neo4j", "--batch-size", "3")
     assert neo.exit_code == 0, neo.output
     counts = local_counts(tmp_path / "store")
     assert Neo4jStore(neo4j_db).counts() == counts
     assert counts["Article"] == 2 and counts["Entity"] >= 3
     again = run("ingest", str(articles_file), "--store", store)
-    assert "articles unchanged 2" in again.stderr and "articles written 0" in again.stderr
+    assert "articles read 2, unchanged 2, skipped 0, written 0" in again.stderr
     assert local_counts(tmp_path / "store") == counts
 
 
@@ -204,7 +204,7 @@ def test_ctrl_c_keeps_committed_batches_prints_the_summary_and_exits_130(tmp_pat
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr.decode()
-    assert "interrupted" in stderr.decode() and "articles written 1" in stderr.decode()
+    assert "interrupted" in stderr.decode() and "unchanged 0, written 1" in stderr.decode()
     with LocalStore(store) as s:
         assert s.known_hashes(["de-01", "en-01", "de-02"]) == {"de-01": corpus()[0].article.content_hash}
 

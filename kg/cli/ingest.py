@@ -10,7 +10,7 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems, fail
 from kg.load.base import GraphStore, LoadStats, StoreError
-from kg.load.cli_support import open_store_or_exit, print_summary, progress, store_options
+from kg.load.cli_support import is_connection_error, open_store_or_exit, print_summary, progress, store_options
 from kg.model import Article, Extraction
 from kg.readers import InputError, read_articles
 
@@ -44,55 +44,50 @@ def command(
         return
     problems = InputProblems()
     store = open_store_or_exit(use_neo4j, store_dir, batch_size)
-    counts = {"articles_read": 0, "articles_unchanged": 0, "articles_not_extracted": 0}
+    counts = {"read": 0, "not_extracted": 0}
     stats = LoadStats()
 
     def on_skip(article: Article, reason: str) -> None:
-        counts["articles_not_extracted"] += 1
+        counts["not_extracted"] += 1
         problems(InputError(f"article {article.id}", f"{reason}; skipped"))
 
     try:
         extractor = Extractor(workers=workers, default_lang=lang)
-        fresh = _unchanged_filtered(read_articles(paths, on_error=problems), store, counts)
+        fresh = _unchanged_filtered(read_articles(paths, on_error=problems), store, counts, stats)
         with progress("ingesting") as bar:
             extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
             store.write(extractions, stats=stats)
     except KeyboardInterrupt:
-        click.echo("kg: interrupted; the batches committed before are kept", err=True)
-        print_summary(stats, **counts)
-        store.close()
-        sys.exit(EXIT_INTERRUPTED)
+        _stop(store, stats, counts, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:
-        print_summary(stats, **counts)
-        store.close()
-        fail(str(exc), EXIT_ENVIRONMENT)
+        _stop(store, stats, counts, f"error: {exc}", EXIT_ENVIRONMENT)
     except Exception as exc:
-        if _is_connection_error(exc):
-            print_summary(stats, **counts)
-            store.close()
-            fail(f"lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
-        raise
+        if not is_connection_error(exc):
+            raise
+        _stop(store, stats, counts, f"error: lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
     store.close()
     print_summary(stats, **counts)
     sys.exit(problems.exit_code)
 
 
-def _unchanged_filtered(articles: Iterable[Article], store: GraphStore, counts: dict[str, int]) -> Iterator[Article]:
+def _stop(store: GraphStore, stats: LoadStats, counts: dict[str, int], message: str, code: int) -> None:
+    """End a run early: what was committed stays and is reported, then exit with ``code``."""
+    store.close()
+    click.echo(f"kg: {message}", err=True)
+    print_summary(stats, **counts)
+    sys.exit(code)
+
+
+def _unchanged_filtered(
+    articles: Iterable[Article], store: GraphStore, counts: dict[str, int], stats: LoadStats
+) -> Iterator[Article]:
     """The articles not already stored with the same content, looked up in chunks (one query per chunk)."""
     it = iter(articles)
     while chunk := list(islice(it, LOOKUP_CHUNK)):
         known = store.known_hashes([a.id for a in chunk])
-        counts["articles_read"] += len(chunk)
+        counts["read"] += len(chunk)
         for article in chunk:
             if known.get(article.id) == article.content_hash:
-                counts["articles_unchanged"] += 1
+                stats.articles_skipped += 1
             else:
                 yield article
-
-
-def _is_connection_error(exc: Exception) -> bool:
-    try:
-        from neo4j.exceptions import ServiceUnavailable, SessionExpired
-    except ImportError:  # pragma: no cover - neo4j is a dependency
-        return False
-    return isinstance(exc, (ServiceUnavailable, SessionExpired))

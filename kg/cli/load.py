@@ -10,9 +10,9 @@ from typing import IO, Any
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems, fail
-from kg.load.base import LoadStats, StoreError
-from kg.load.cli_support import open_store_or_exit, print_summary, progress, store_options
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems
+from kg.load.base import GraphStore, LoadStats, StoreError
+from kg.load.cli_support import is_connection_error, open_store_or_exit, print_summary, progress, store_options
 from kg.load.rows import validate
 from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
 from kg.readers import ErrorHandler, InputError
@@ -36,17 +36,23 @@ def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batc
         with progress("loading") as bar:
             store.write(bar(read_extractions(files, problems)), stats=stats)
     except KeyboardInterrupt:
-        click.echo("kg: interrupted; the batches committed before are kept", err=True)
-        print_summary(stats)
-        store.close()
-        sys.exit(EXIT_INTERRUPTED)
+        _stop(store, stats, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:
-        print_summary(stats)
-        store.close()
-        fail(str(exc), EXIT_ENVIRONMENT)
+        _stop(store, stats, f"error: {exc}", EXIT_ENVIRONMENT)
+    except Exception as exc:
+        if not is_connection_error(exc):
+            raise
+        _stop(store, stats, f"error: lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
     store.close()
     print_summary(stats)
     sys.exit(problems.exit_code)
+
+
+def _stop(store: GraphStore, stats: LoadStats, message: str, code: int) -> None:
+    store.close()
+    click.echo(f"kg: {message}", err=True)
+    print_summary(stats)
+    sys.exit(code)
 
 
 def read_extractions(files: Iterable[str], on_error: ErrorHandler) -> Iterator[Extraction]:

@@ -13,6 +13,9 @@ from datetime import date
 
 import networkx as nx
 
+from kg.model import STRUCTURAL_PREDICATES
+
+#: Edges of the graph model that are not statements or actions of an actor.
 STRUCTURAL = frozenset({"MENTIONS", "INVOLVES"})
 
 
@@ -30,9 +33,12 @@ def actor_network(
     attributes: ``weight`` = number of evidence relations, ``predicates`` =
     ``{predicate: count}``. Filters: only these predicates; only relations
     published in ``[since, until]`` (relations without a date are dropped when
-    a date filter is given). Self-loops are left out.
+    a date filter is given). Self-loops are left out, and so are structural
+    facts such as AFFILIATED_WITH unless asked for by name: belonging to a
+    state is not saying or doing something to it.
     """
     wanted = set(predicates) if predicates is not None else None
+    skipped = STRUCTURAL | (STRUCTURAL_PREDICATES - (wanted or set()))
     A = nx.DiGraph()
     for node, data in G.nodes(data=True):
         if data.get("kind") == "Entity":
@@ -44,7 +50,7 @@ def actor_network(
     }
     for u, v, data in G.edges(data=True):
         predicate = data.get("predicate")
-        if predicate in STRUCTURAL or G.nodes[u].get("kind") != "Entity":
+        if predicate in skipped or G.nodes[u].get("kind") != "Entity":
             continue
         if wanted is not None and predicate not in wanted:
             continue

@@ -56,19 +56,33 @@ def open_store_or_exit(use_neo4j: bool, store_dir: str | None, batch_size: int =
         raise AssertionError("unreachable") from exc
 
 
-def print_summary(stats: LoadStats, **extra: int) -> None:
-    """The closing summary of a load, on stderr (stdout stays free for data)."""
-    parts = [f"{name.replace('_', ' ')} {value}" for name, value in extra.items()]
+def is_connection_error(exc: BaseException) -> bool:
+    """Whether ``exc`` means the Neo4j server went away mid-run (after the driver's own retries)."""
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+    return isinstance(exc, (ServiceUnavailable, SessionExpired))
+
+
+def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: int | None = None) -> None:
+    """The closing summary of a load, on stderr (stdout stays free for data).
+
+    ``unchanged`` = articles already stored with the same text (skipped before
+    extraction by ``kg ingest``, before writing by ``kg load``); ``skipped`` =
+    articles the extractor could not process (each was reported).
+    """
+    parts = [] if read is None else [f"articles read {read}"]
+    parts.append(f"unchanged {stats.articles_skipped}")
+    if not_extracted is not None:
+        parts.append(f"skipped {not_extracted}")
     parts += [
-        f"articles written {stats.articles_written}",
-        f"articles skipped (unchanged) {stats.articles_skipped}",
+        f"written {stats.articles_written}",
         f"entities {stats.entities}",
         f"triples {stats.triples}",
         f"nodes created {stats.nodes_created}",
         f"nodes merged {stats.nodes_merged}",
         f"relationships created {stats.relationships_created}",
         f"relationships replaced {stats.relationships_deleted}",
-        f"seconds {stats.seconds:.2f}",
+        f"{stats.seconds:.2f} s",
     ]
     click.echo("kg: " + ", ".join(parts), err=True)
 
