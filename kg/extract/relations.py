@@ -375,6 +375,10 @@ class _SentenceReader:
             for c in self.s.children(t, "adverbial_clause"):
                 if self._has_marker(c):
                     return c
+        # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
+        for c in self.s.children(v, "open_complement"):
+            if c.pos_ in VERBAL_POS:
+                return c
         return None
 
     # -- triples ---------------------------------------------------------------------

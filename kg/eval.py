@@ -1,0 +1,244 @@
+"""Scoring extraction against hand-written gold annotations: precision, recall, F1.
+
+Gold format (``tests/fixtures/gold/articles.jsonl``, one article per line): the
+article fields plus ``gold.entities`` (``key``, ``type``, ...) and
+``gold.triples`` (``subject``, ``predicate``, ``object`` as ``{"key"}`` for an
+entity or ``{"text"}`` for a concept, ``polarity``, ``hedged``, ``sentence``).
+
+Matching rules, chosen so that scores reward what an analyst needs:
+
+* entities match on ``(key, type)``;
+* triples match on subject key, predicate and object: the same key for an
+  entity, and for a concept a token overlap (Jaccard >= 0.5) or containment
+  of the gold text's tokens in the extracted text, because a concept's exact
+  span is a matter of taste, its content is not;
+* each gold triple matches at most one extracted triple (and vice versa);
+* polarity and hedging are reported as agreement over matched triples;
+* structural triples (``AFFILIATED_WITH``) are scored only for articles whose
+  gold has some, since the gold set annotates statements and events.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.model import STRUCTURAL_PREDICATES, Article, Concept, Extraction, Triple
+
+JACCARD_MIN = 0.5
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    article: Article
+    entities: tuple[dict[str, Any], ...]
+    triples: tuple[dict[str, Any], ...]
+
+
+def read_gold(path: str | Path) -> list[GoldArticle]:
+    """Gold articles of a JSON Lines file (raises ValueError naming the line on bad input)."""
+    out = []
+    with Path(path).open(encoding="utf-8") as f:
+        for lineno, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                gold = record.get("gold") or {}
+                article = Article.from_dict({k: v for k, v in record.items() if k != "gold"})
+                out.append(GoldArticle(article, tuple(gold.get("entities", ())), tuple(gold.get("triples", ()))))
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise ValueError(f"{path}:{lineno}: not a gold article: {exc}") from exc
+    return out
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class Group:
+    """Scores of one language (or of everything)."""
+
+    articles: int = 0
+    entities: Score = field(default_factory=Score)
+    triples: Score = field(default_factory=Score)
+    polarity_agree: int = 0
+    hedged_agree: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        matched = self.triples.tp
+        return {
+            "articles": self.articles,
+            "entities": self.entities.to_dict(),
+            "triples": self.triples.to_dict(),
+            "polarity_accuracy": round(self.polarity_agree / matched, 4) if matched else None,
+            "hedged_accuracy": round(self.hedged_agree / matched, 4) if matched else None,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A miss (gold not extracted) or a false positive (extracted, not in gold)."""
+
+    article_id: str
+    kind: str  # "missed entity", "false entity", "missed triple", "false triple"
+    what: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"article_id": self.article_id, "kind": self.kind, "what": self.what}
+
+
+@dataclass
+class Report:
+    by_lang: dict[str, Group] = field(default_factory=dict)
+    overall: Group = field(default_factory=Group)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self, with_problems: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "overall": self.overall.to_dict(),
+            "languages": {lang: g.to_dict() for lang, g in sorted(self.by_lang.items())},
+        }
+        if with_problems:
+            out["problems"] = [p.to_dict() for p in self.problems]
+        return out
+
+
+def tokens(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def concept_matches(gold_text: str, text: str) -> bool:
+    """Token-overlap match of a concept: Jaccard >= 0.5, or the gold's tokens all inside the extracted text."""
+    g, p = tokens(gold_text), tokens(text)
+    if not g or not p:
+        return False
+    return len(g & p) / len(g | p) >= JACCARD_MIN or g <= p
+
+
+def triple_matches(gold: dict[str, Any], triple: Triple) -> bool:
+    if gold.get("subject") != triple.subject.key or gold.get("predicate") != triple.predicate:
+        return False
+    obj = gold.get("object") or {}
+    if "key" in obj:
+        return obj["key"] == triple.object.key and not isinstance(triple.object, Concept)
+    return isinstance(triple.object, Concept) and concept_matches(str(obj.get("text", "")), triple.object.text)
+
+
+def describe_gold(t: dict[str, Any]) -> str:
+    obj = t.get("object") or {}
+    target = obj.get("key") or repr(obj.get("text", ""))
+    flags = _flags(t.get("polarity", "positive"), bool(t.get("hedged")))
+    return f"{t.get('subject')} {t.get('predicate')} {target}{flags} (sentence {t.get('sentence', '?')})"
+
+
+def describe_triple(t: Triple) -> str:
+    target = repr(t.object.text) if isinstance(t.object, Concept) else t.object.key
+    return f"{t.subject.key} {t.predicate} {target}{_flags(t.polarity, t.hedged)} (sentence {t.provenance.sentence})"
+
+
+def _flags(polarity: str, hedged: bool) -> str:
+    flags = [f for f, on in (("negative", polarity == "negative"), ("hedged", hedged)) if on]
+    return f" [{', '.join(flags)}]" if flags else ""
+
+
+def score_article(gold: GoldArticle, extraction: Extraction) -> tuple[Group, list[Problem]]:
+    """Scores and problems of one article."""
+    aid = gold.article.id
+    group = Group(articles=1)
+    problems: list[Problem] = []
+
+    gold_ents = {(e["key"], e["type"]) for e in gold.entities}
+    got_ents = {(e.key, e.type) for e in extraction.entities}
+    group.entities = Score(len(gold_ents & got_ents), len(got_ents - gold_ents), len(gold_ents - got_ents))
+    problems += [Problem(aid, "missed entity", f"{k} ({t})") for k, t in sorted(gold_ents - got_ents)]
+    problems += [Problem(aid, "false entity", f"{k} ({t})") for k, t in sorted(got_ents - gold_ents)]
+
+    structural = any(t.get("predicate") in STRUCTURAL_PREDICATES for t in gold.triples)
+    candidates = [t for t in extraction.triples if structural or t.predicate not in STRUCTURAL_PREDICATES]
+    used: set[int] = set()
+    for g in gold.triples:
+        hit = next((i for i, t in enumerate(candidates) if i not in used and triple_matches(g, t)), None)
+        if hit is None:
+            group.triples.fn += 1
+            problems.append(Problem(aid, "missed triple", describe_gold(g)))
+            continue
+        used.add(hit)
+        group.triples.tp += 1
+        t = candidates[hit]
+        group.polarity_agree += t.polarity == g.get("polarity", "positive")
+        group.hedged_agree += t.hedged == bool(g.get("hedged", False))
+    for i, t in enumerate(candidates):
+        if i not in used:
+            group.triples.fp += 1
+            problems.append(Problem(aid, "false triple", describe_triple(t)))
+    return group, problems
+
+
+def evaluate(gold: Iterable[GoldArticle], extractions: Iterable[Extraction]) -> Report:
+    """Score extractions (matched to gold articles by article id; a missing extraction counts as empty)."""
+    by_id = {e.article.id: e for e in extractions}
+    report = Report()
+    for g in gold:
+        extraction = by_id.get(g.article.id, Extraction(g.article))
+        group, problems = score_article(g, extraction)
+        lang = g.article.lang or "?"
+        target = report.by_lang.setdefault(lang, Group())
+        for acc in (target, report.overall):
+            acc.articles += 1
+            acc.entities.add(group.entities)
+            acc.triples.add(group.triples)
+            acc.polarity_agree += group.polarity_agree
+            acc.hedged_agree += group.hedged_agree
+        report.problems += problems
+    return report
+
+
+def extract_gold(gold: list[GoldArticle], extractor=None) -> Iterator[Extraction]:
+    """Run the extractor over the gold articles (their ``lang`` fields decide the pipelines)."""
+    from kg.extract.pipeline import Extractor
+
+    extractor = extractor or Extractor()
+    yield from extractor.extract(g.article for g in gold)
+
+
+def evaluate_file(path: str | Path, extractor=None) -> Report:
+    gold = read_gold(path)
+    return evaluate(gold, extract_gold(gold, extractor))
