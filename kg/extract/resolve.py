@@ -183,7 +183,7 @@ class _Analyzer:
 
     def _ner(self, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
         text = self._text(m.start, m.end)
-        if m.value == "Person":
+        if m.value == "Person" or m.start in ner_people:
             resolved = ner_people.get(m.start)
             if resolved is None:
                 return  # ambiguous first name: left unresolved
@@ -238,10 +238,16 @@ class _Analyzer:
         full = {toks: key for toks, key in people if len(toks) > 1}
         out: dict[int, tuple[str, str, float] | None] = {}
         for m in self.raw:
-            if not (m.kind == "ner" and m.value == "Person"):
+            if m.kind != "ner":
                 continue
             toks = self._name_tokens(m.start, m.end)
             tails = {self._person_key(f, k) for f, k in full.items() if len(f) > len(toks) and f[-len(toks) :] == toks}
+            if m.value != "Person":
+                # NER often mislabels a family name alone ("Dupont" as ORG): it is the person named before.
+                if len(tails) == 1:
+                    key = tails.pop()
+                    out[m.start] = (key, self._display(key, full), 0.7)
+                continue
             if len(tails) == 1:
                 key = tails.pop()
                 out[m.start] = (key, self._display(key, full), 0.8)
@@ -313,7 +319,7 @@ class _Analyzer:
                 info.role = role
             if group is not None:
                 if self.info[group].type == "Country" and (info.country is None or left):
-                    info.country = self.info[group].country
+                    info.country = group.split(":", 1)[1]
                 info.groups.append((group, role, f.start))
             if left:
                 f.start = min(i for i in left if self.doc[i].lower_ not in self.glue)

@@ -1,0 +1,128 @@
+"""Raw mentions (kg.extract.entities) on the real German and English pipelines.
+
+What is specified here: the gazetteer finds known actors whatever the NER
+says, fixes the weak German NER's labels, splits hyphenated compounds, finds
+inflected forms, and never raises on odd documents.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.entities import find_mentions
+from kg.extract.resolve import analyze_entities
+from kg.lang import get_language
+
+pytestmark = pytest.mark.model
+
+
+def _raw(nlp, lang, text):
+    doc = nlp(text)
+    return doc, find_mentions(doc, lang)
+
+
+def _entity_of(nlp, lang, text, word):
+    """The entity key of the mention covering the first token ``word``, or None."""
+    doc = nlp(text)
+    analysis = analyze_entities(doc, get_language(lang))
+    for tok in doc:
+        if tok.text == word:
+            m = analysis.index.at(tok.i)
+            return m.entity if m is not None else None
+    raise AssertionError(f"{word!r} not a token of {text!r}")
+
+
+def test_gazetteer_fixes_german_ner_labels(nlp_de):
+    # The German pipeline labels "Reuters" PER and "Ukraine" ORG; kg knows better.
+    text = "Reuters berichtete, die Ukraine habe den Angriff abgewehrt."
+    reuters = _entity_of(nlp_de, "de", text, "Reuters")
+    ukraine = _entity_of(nlp_de, "de", text, "Ukraine")
+    assert (reuters.key, reuters.type) == ("org:reuters", "Organization")
+    assert (ukraine.key, ukraine.type) == ("country:UKR", "Country")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "key"),
+    [
+        ("Die Beteiligung Nordkoreas wäre ein Problem.", "Nordkoreas", "country:PRK"),
+        ("Das liegt im Interesse Russlands.", "Russlands", "country:RUS"),
+        ("Die Haltung des Irans ist unklar.", "Irans", "country:IRN"),
+        ("Die Sprecherin des Pentagons schwieg.", "Pentagons", "org:us-department-of-defense"),
+        ("Putins Sprecher widersprach.", "Putins", "person:vladimir-putin"),
+    ],
+)
+def test_german_genitive_forms(nlp_de, text, word, key):
+    assert _entity_of(nlp_de, "de", text, word).key == key
+
+
+def test_hyphenated_compound_names_state_and_role(nlp_de):
+    doc, raw = _raw(nlp_de, "de", "Der US-Verteidigungsminister sprach lange.")
+    compound = [m for m in raw if m.kind == "compound"]
+    assert len(compound) == 1
+    assert doc[compound[0].start].text == "US-Verteidigungsminister"
+    assert compound[0].value == "country:USA"
+    assert compound[0].role == "defence minister"
+
+
+def test_compound_with_a_state_involves_the_state(nlp_de):
+    m_entity = _entity_of(nlp_de, "de", "Der Ukraine-Konflikt dauert an.", "Ukraine-Konflikt")
+    assert m_entity.key == "country:UKR"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "key"),
+    [
+        ("de", "Das meldete die Nachrichtenagentur dpa am Abend.", "dpa", "org:deutsche-presse-agentur"),
+        ("de", "Die Agentur Tass zitierte einen Beamten.", "Tass", "org:tass"),
+        ("de", "Laut AFP gab es keine Opfer.", "AFP", "org:agence-france-presse"),
+        ("en", "The Associated Press (AP) reported the attack.", "AP", "org:associated-press"),
+        ("en", "Yonhap said the launch failed.", "Yonhap", "org:yonhap"),
+        ("en", "KCNA said the test succeeded.", "KCNA", "org:kcna"),
+        ("en", "The report appeared in The Wall Street Journal.", "Wall", "org:the-wall-street-journal"),
+        ("en", "Bloomberg reported that talks stalled.", "Bloomberg", "org:bloomberg"),
+    ],
+)
+def test_news_organisations(request, lang, text, word, key):
+    nlp = request.getfixturevalue(f"nlp_{lang}")
+    assert _entity_of(nlp, lang, text, word).key == key
+
+
+def test_ner_only_entities_get_types_from_labels(nlp_en):
+    doc = nlp_en("Maria Fernandez, who works for the Globex Corporation, visited Springfield on Monday.")
+    analysis = analyze_entities(doc, get_language("en"))
+    by_key = {e.key: e for e in analysis.entities}
+    assert by_key["person:maria-fernandez"].type == "Person"
+    assert by_key["organization:globex-corporation"].type == "Organization"
+    assert by_key["location:springfield"].type == "Location"
+    assert not any(k.startswith("date") for k in by_key)  # DATE is not an entity for kg
+
+
+def test_acronyms_do_not_match_ordinary_words(nlp_en):
+    doc = nlp_en("Let us hope who ever comes will help us.")
+    analysis = analyze_entities(doc, get_language("en"))
+    assert analysis.entities == ()
+
+
+def test_longer_ner_person_keeps_a_country_inside_it(nlp_en):
+    entity = _entity_of(nlp_en, "en", "Michael Jordan visited the stadium.", "Michael")
+    assert entity is not None
+    assert entity.type == "Person"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_odd_documents_do_not_raise(request, lang):
+    nlp = request.getfixturevalue(f"nlp_{lang}")
+    language = get_language(lang)
+    for text in ("", " ", "\n\n", "...", "– – –", "1234 5678", "Moskau"):
+        analysis = analyze_entities(nlp(text), language)
+        assert len(analysis.index) <= len(nlp(text))
+    # A document without any annotation (no tagger, parser, NER or sentences).
+    blank = spacy.blank(lang)
+    doc = blank("Moskau und Washington und Moscow and Kremlin said he was there .")
+    analysis = analyze_entities(doc, language)
+    assert all(m.entity.type in ("Location", "Country") for m in analysis.index)
+    # A document built by hand on the pipeline's vocab, with no parse.
+    doc = Doc(nlp.vocab, words=["Putin", "Selenskij", "Zelensky", "er", "he"])
+    analyze_entities(doc, language)

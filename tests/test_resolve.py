@@ -1,0 +1,276 @@
+"""Resolution (kg.extract.resolve.analyze_entities) on the real pipelines and on TIGER-labelled docs.
+
+Specifies: canonical keys across languages, metonyms only as arguments,
+partial names, first names never merging people, pronouns, roles and
+affiliations, demonyms, and the seed article as an acceptance input.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.extract.resolve import Affiliation, EntityAnalysis, analyze_entities
+from kg.lang import get_language
+
+pytestmark = pytest.mark.model
+
+
+def _analyze(nlp, lang: str, text: str) -> tuple[Doc, EntityAnalysis]:
+    doc = nlp(text)
+    return doc, analyze_entities(doc, get_language(lang))
+
+
+def _at(doc: Doc, analysis: EntityAnalysis, word: str, nth: int = 0):
+    """The mention covering the ``nth`` token whose text is ``word`` (None if unresolved)."""
+    hits = [t.i for t in doc if t.text == word]
+    assert len(hits) > nth, f"{word!r} occurs {len(hits)} times"
+    return analysis.index.at(hits[nth])
+
+
+def _key(doc, analysis, word, nth=0):
+    m = _at(doc, analysis, word, nth)
+    return m.entity.key if m is not None else None
+
+
+def _entity(analysis: EntityAnalysis, key: str):
+    matches = [e for e in analysis.entities if e.key == key]
+    assert matches, f"{key} not among {[e.key for e in analysis.entities]}"
+    return matches[0]
+
+
+# --------------------------------------------------------------------------- keys across languages
+def test_name_variants_across_languages_give_the_same_key(nlp_de, nlp_en):
+    doc_de, a_de = _analyze(nlp_de, "de", "Selenskij sprach mit Vertretern aus Russland.")
+    doc_en, a_en = _analyze(nlp_en, "en", "Zelensky spoke with officials from Russia.")
+    assert _key(doc_de, a_de, "Selenskij") == _key(doc_en, a_en, "Zelensky") == "person:volodymyr-zelensky"
+    assert _key(doc_de, a_de, "Russland") == _key(doc_en, a_en, "Russia") == "country:RUS"
+
+
+# --------------------------------------------------------------------------- metonyms
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "key"),
+    [
+        ("de", "Moskau wies die Vorwürfe zurück.", "Moskau", "country:RUS"),
+        ("de", "Der Kreml dementierte den Bericht.", "Kreml", "country:RUS"),
+        ("de", "Pjöngjang wies den Bericht zurück.", "Pjöngjang", "country:PRK"),
+        ("en", "The Kremlin denied the report.", "Kremlin", "country:RUS"),
+        ("en", "Tehran rejected the offer.", "Tehran", "country:IRN"),
+        ("en", "Pyongyang denied sending troops.", "Pyongyang", "country:PRK"),
+    ],
+)
+def test_capital_as_argument_is_its_state(request, lang, text, word, key):
+    doc, analysis = _analyze(request.getfixturevalue(f"nlp_{lang}"), lang, text)
+    m = _at(doc, analysis, word)
+    assert (m.entity.key, m.entity.type, m.via) == (key, "Country", "metonym")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "key"),
+    [
+        ("de", "Die Pressekonferenz fand in Rom statt.", "Rom", "location:rome"),
+        ("en", "The meeting took place in Moscow.", "Moscow", "location:moscow"),
+    ],
+)
+def test_capital_as_place_is_a_location(request, lang, text, word, key):
+    doc, analysis = _analyze(request.getfixturevalue(f"nlp_{lang}"), lang, text)
+    entity = _at(doc, analysis, word).entity
+    assert (entity.key, entity.type) == (key, "Location")
+
+
+# --------------------------------------------------------------------------- names within an article
+def test_partial_name_resolves_to_the_full_name_introduced_earlier(nlp_en):
+    doc, analysis = _analyze(
+        nlp_en, "en", "French Foreign Minister Jean Dupont criticised Moscow. Dupont called for talks."
+    )
+    assert _key(doc, analysis, "Dupont", 1) == "person:jean-dupont"
+    entity = _entity(analysis, "person:jean-dupont")
+    assert entity.name == "Jean Dupont"
+    assert analysis.mention_counts["person:jean-dupont"] == 2
+
+
+def test_gazetteer_surname_alone_is_the_person(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Selenskij forderte mehr Hilfe. Schoigu schwieg.")
+    assert _key(doc, analysis, "Selenskij") == "person:volodymyr-zelensky"
+    assert _key(doc, analysis, "Schoigu") == "person:sergei-shoigu"
+
+
+def test_same_first_name_never_merges_two_people(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Wladimir Putin traf Wladimir Selenskij nicht. Wladimir sagte nichts.")
+    assert _key(doc, analysis, "Putin") == "person:vladimir-putin"
+    assert _key(doc, analysis, "Selenskij") == "person:volodymyr-zelensky"
+    assert _at(doc, analysis, "Wladimir", 2) is None  # ambiguous: unresolved
+    assert len({e.key for e in analysis.entities if e.type == "Person"}) == 2
+
+
+# --------------------------------------------------------------------------- pronouns
+def test_pronoun_resolves_to_the_only_compatible_person(nlp_de, nlp_en):
+    doc, analysis = _analyze(nlp_de, "de", "Austin sprach in Rom. Er warnte vor einer Eskalation.")
+    m = _at(doc, analysis, "Er")
+    assert (m.entity.key, m.via) == ("person:lloyd-austin", "pronoun")
+    doc, analysis = _analyze(nlp_en, "en", "Annalena Baerbock travelled to Kyiv. She said the situation was grave.")
+    assert _key(doc, analysis, "She") == "person:annalena-baerbock"
+
+
+def test_pronoun_with_two_candidates_stays_unresolved(nlp_de, nlp_en):
+    doc, analysis = _analyze(nlp_de, "de", "Putin telefonierte mit Selenskij. Er sagte nichts.")
+    assert _at(doc, analysis, "Er") is None
+    doc, analysis = _analyze(nlp_en, "en", "Putin met Xi in Beijing. He said nothing.")
+    assert _at(doc, analysis, "He") is None
+
+
+def test_pronoun_of_the_wrong_gender_stays_unresolved(nlp_en):
+    doc, analysis = _analyze(nlp_en, "en", "Putin arrived late. She said nothing.")
+    assert _at(doc, analysis, "She") is None
+
+
+def test_plural_german_sie_is_not_a_person(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Die Minister trafen Baerbock. Sie sagten nichts.")
+    assert _at(doc, analysis, "Sie") is None
+
+
+def test_german_sie_with_singular_agreement_is_a_woman(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Annalena Baerbock reiste nach Kiew. Sie sagte, die Lage sei ernst.")
+    assert _key(doc, analysis, "Sie") == "person:annalena-baerbock"
+
+
+# --------------------------------------------------------------------------- roles and affiliations
+def test_german_role_compound_gives_role_country_and_affiliation(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Der US-Verteidigungsminister Lloyd Austin hat den Bericht bestätigt.")
+    austin = _entity(analysis, "person:lloyd-austin")
+    assert (austin.role, austin.country) == ("defence minister", "USA")
+    assert any(
+        a.member.key == "person:lloyd-austin" and a.group.key == "country:USA" and a.role == "defence minister"
+        for a in analysis.affiliations
+    )
+    # The role noun, which parsers often make the subject, belongs to Austin's mention.
+    assert _key(doc, analysis, "US-Verteidigungsminister") == "person:lloyd-austin"
+
+
+def test_german_demonym_and_role_before_a_name(nlp_de):
+    _, analysis = _analyze(nlp_de, "de", "Der ukrainische Präsident Wladimir Selenskij hatte das erwähnt.")
+    zelensky = _entity(analysis, "person:volodymyr-zelensky")
+    assert (zelensky.role, zelensky.country) == ("president", "UKR")
+    assert Affiliation(zelensky, _entity(analysis, "country:UKR"), "president", 3) in analysis.affiliations
+
+
+def test_ner_only_person_gets_role_and_country_from_modifiers(nlp_de, nlp_en):
+    _, analysis = _analyze(nlp_de, "de", "Der französische Außenminister Jean Dupont kritisierte Moskau.")
+    dupont = _entity(analysis, "person:jean-dupont")
+    assert (dupont.role, dupont.country) == ("foreign minister", "FRA")
+    _, analysis = _analyze(nlp_en, "en", "French Foreign Minister Jean Dupont criticised Moscow.")
+    dupont = _entity(analysis, "person:jean-dupont")
+    assert (dupont.role, dupont.country) == ("foreign minister", "FRA")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "role", "group"),
+    [
+        ("US Secretary of State Antony Blinken met them.", "person:antony-blinken", "foreign minister", "country:USA"),
+        ("Russia's foreign minister Sergei Lavrov spoke.", "person:sergei-lavrov", "foreign minister", "country:RUS"),
+        ("Lavrov, Russia's foreign minister, said no.", "person:sergei-lavrov", "foreign minister", "country:RUS"),
+        ("NATO Secretary General Mark Rutte warned Pyongyang.", "person:mark-rutte", "secretary-general", "org:nato"),
+    ],
+)
+def test_english_role_phrases(nlp_en, text, key, role, group):
+    _, analysis = _analyze(nlp_en, "en", text)
+    assert _entity(analysis, key).role == role
+    assert any(a.member.key == key and a.group.key == group and a.role == role for a in analysis.affiliations)
+
+
+def test_gazetteer_people_carry_country_and_role_without_modifiers(nlp_en):
+    _, analysis = _analyze(nlp_en, "en", "Putin spoke for an hour.")
+    putin = _entity(analysis, "person:vladimir-putin")
+    assert (putin.country, putin.role) == ("RUS", "president")
+    assert analysis.affiliations == ()  # Russia is not mentioned: no phantom group entity
+
+
+# --------------------------------------------------------------------------- demonyms
+def test_demonym_involves_a_state_but_an_actor_noun_makes_it_the_actor(nlp_de, nlp_en):
+    doc, analysis = _analyze(
+        nlp_de, "de", "Die russische Regierung bestreitet, dass nordkoreanische Truppen im Land sind."
+    )
+    gov = _at(doc, analysis, "Regierung")
+    assert (gov.entity.key, gov.via, gov.text) == ("country:RUS", "metonym", "russische Regierung")
+    troops = _at(doc, analysis, "nordkoreanische")
+    assert (troops.entity.key, troops.via) == ("country:PRK", "demonym")
+    assert _at(doc, analysis, "Truppen") is None
+    doc, analysis = _analyze(nlp_en, "en", "The Russian government denied that North Korean troops were there.")
+    assert _at(doc, analysis, "government").via == "metonym"
+    assert _at(doc, analysis, "North").via == "demonym"
+
+
+# --------------------------------------------------------------------------- the seed article
+def test_seed_article(nlp_de, seed_article_path):
+    doc, analysis = _analyze(nlp_de, "de", seed_article_path.read_text(encoding="utf-8"))
+    keys = {e.key for e in analysis.entities}
+    assert {"country:RUS", "country:PRK", "country:USA", "country:UKR", "org:us-department-of-defense"} <= keys
+    assert {"person:lloyd-austin", "person:vladimir-putin", "person:volodymyr-zelensky", "org:reuters"} <= keys
+    # Every "Austin" is Lloyd Austin.
+    for n in range(sum(1 for t in doc if t.text == "Austin")):
+        assert _key(doc, analysis, "Austin", n) == "person:lloyd-austin"
+    assert analysis.mention_counts["person:lloyd-austin"] >= 6
+    assert _entity(analysis, "person:lloyd-austin").role == "defence minister"
+    # Moskau and Pjöngjang reject speculation: they stand for their states.
+    assert _key(doc, analysis, "Moskau") == "country:RUS"
+    assert _key(doc, analysis, "Pjöngjang") == "country:PRK"
+    # Rom is where the press conference was held: a place.
+    assert _key(doc, analysis, "Rom") == "location:rome"
+    # Putin and Selenskij share a first name in this text but are two people.
+    putin, zelensky = _entity(analysis, "person:vladimir-putin"), _entity(analysis, "person:volodymyr-zelensky")
+    assert (putin.country, zelensky.country) == ("RUS", "UKR")
+    assert putin.role == zelensky.role == "president"
+    assert _key(doc, analysis, "Pentagon") == "org:us-department-of-defense"
+    assert _key(doc, analysis, "Er") == "person:lloyd-austin"
+    assert _key(doc, analysis, "nordkoreanischer") == "country:PRK"
+    # No garbage NER entities from the weak German model.
+    assert not any(k.startswith(("misc:", "person:militaer", "organization:kriegs")) for k in keys)
+
+
+# --------------------------------------------------------------------------- TIGER labels
+def _tiger(nlp, words, heads, deps, pos):
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+
+
+def test_tiger_modifier_role_before_a_name(nlp_de):
+    doc = _tiger(
+        nlp_de,
+        ["Der", "russische", "Präsident", "Wladimir", "Putin", "sagte", "nichts", "."],
+        [2, 2, 5, 4, 2, 5, 5, 5],
+        ["nk", "nk", "sb", "pnc", "app", "ROOT", "oa", "punct"],
+        ["DET", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+    )
+    analysis = analyze_entities(doc, get_language("de"))
+    putin = _entity(analysis, "person:vladimir-putin")
+    assert (putin.role, putin.country) == ("president", "RUS")
+    assert analysis.index.at(2).entity.key == "person:vladimir-putin"  # the subject noun is Putin
+
+
+def test_tiger_apposition_role_not_adjacent_to_the_name(nlp_de):
+    # "Der Präsident Russlands, Wladimir Putin, sagte nichts." - only the dependency links role and name.
+    doc = _tiger(
+        nlp_de,
+        ["Der", "Präsident", "Kanadas", ",", "Jean", "Dupont", ",", "sagte", "nichts", "."],
+        [1, 7, 1, 5, 5, 1, 5, 7, 7, 7],
+        ["nk", "sb", "ag", "punct", "pnc", "app", "punct", "ROOT", "oa", "punct"],
+        ["DET", "NOUN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"],
+    )
+    doc.ents = [doc.char_span(doc[4].idx, doc[5].idx + len("Dupont"), label="PER")]
+    analysis = analyze_entities(doc, get_language("de"))
+    dupont = _entity(analysis, "person:jean-dupont")
+    assert (dupont.role, dupont.country) == ("president", "CAN")
+    assert any(a.member.key == "person:jean-dupont" and a.group.key == "country:CAN" for a in analysis.affiliations)
+
+
+def test_tiger_coordinated_capitals_as_subject(nlp_de):
+    doc = _tiger(
+        nlp_de,
+        ["Moskau", "und", "Pjöngjang", "wiesen", "den", "Bericht", "in", "Rom", "zurück", "."],
+        [3, 0, 1, 3, 5, 3, 3, 6, 3, 3],
+        ["sb", "cd", "cj", "ROOT", "nk", "oa", "mo", "nk", "svp", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PUNCT"],
+    )
+    analysis = analyze_entities(doc, get_language("de"))
+    assert analysis.index.at(0).entity.key == "country:RUS"
+    assert analysis.index.at(2).entity.key == "country:PRK"
+    assert analysis.index.at(7).entity.key == "location:rome"
