@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -87,6 +88,7 @@ class EntityMatcher:
         self.separator = lex.grammar.get("compound_separator", "-")
         self.single_names = {f: k for f, k in unique_names.items() if " " not in f}
         self.role_words = {f: r for f, r in lex.roles.items() if " " not in f}
+        self.pronoun_ids = {vocab.strings.add(form): value for form, value in lex.pronouns.items()}
 
     def __call__(self, doc: Doc) -> list[RawMention]:
         """Raw mentions of ``doc``, ordered by position; at most one per token."""
@@ -97,16 +99,21 @@ class EntityMatcher:
             if all(i not in taken for i in range(m.start, m.end)):
                 for i in range(m.start, m.end):
                     taken[i] = m
-        for tok in doc:
-            if tok.i not in taken and self.separator in tok.text:
-                m = self._compound(tok)
+        # Only tokens whose text can matter are visited (unique ORTH values, not every token).
+        orths = doc.to_array(ORTH)
+        strings = self.vocab.strings
+        compounds = {o for o in set(orths.tolist()) if self.separator in strings[o]}
+        for i, o in enumerate(orths.tolist()):
+            if o in compounds and i not in taken:
+                m = self._compound(doc[i])
                 if m is not None:
-                    taken[tok.i] = m
+                    taken[i] = m
         self._add_ner(doc, taken)
-        for tok in doc:
-            if tok.i not in taken and tok.lower_ in self.lex.pronouns:
-                gender, number = self.lex.pronouns[tok.lower_]
-                taken[tok.i] = RawMention(tok.i, tok.i + 1, "pronoun", gender, number=number)
+        lowers = doc.to_array(LOWER).tolist()
+        for i, o in enumerate(lowers):
+            if o in self.pronoun_ids and i not in taken:
+                gender, number = self.pronoun_ids[o]
+                taken[i] = RawMention(i, i + 1, "pronoun", gender, number=number)
         return sorted(set(taken.values()), key=lambda m: m.start)
 
     def _phrase_matches(self, doc: Doc) -> list[RawMention]:
