@@ -170,6 +170,9 @@ def test_ingest_end_to_end_into_both_stores(neo4j_db, nlp_de, nlp_en, tmp_path, 
     again = run("ingest", str(articles_file), "--store", store)
     assert "articles read 2, unchanged 2, skipped 0, written 0" in again.stderr
     assert local_counts(tmp_path / "store") == counts
+    forced = run("ingest", str(articles_file), "--store", store, "--force")
+    assert "articles read 2, unchanged 0, skipped 0, written 2" in forced.stderr
+    assert local_counts(tmp_path / "store") == counts
 
 
 def test_ctrl_c_keeps_committed_batches_prints_the_summary_and_exits_130(tmp_path):
@@ -216,3 +219,13 @@ def _done_articles(db) -> list[str]:
             return [r[0] for r in conn.execute("SELECT id FROM articles WHERE content_hash IS NOT NULL")]
     except sqlite3.OperationalError:  # tables not created yet
         return []
+
+
+def test_load_force_rewrites_unchanged_articles_with_the_same_result(tmp_path, triples_file):
+    store = str(tmp_path / "store")
+    run("load", str(triples_file), "--store", store)
+    before = local_counts(tmp_path / "store")
+    forced = run("load", str(triples_file), "--store", store, "--force")
+    assert forced.exit_code == 0 and "unchanged 0, written 3" in forced.stderr
+    assert "relationships replaced 18" in forced.stderr  # 8 triples + 10 MENTIONS rewritten
+    assert local_counts(tmp_path / "store") == before

@@ -24,8 +24,15 @@ LOOKUP_CHUNK = 256
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per write.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
 @click.option("--lang", default=None, help="Language of articles that do not say (default: detected).")
+@click.option("--force", is_flag=True, help="Re-extract and rewrite articles even if already loaded unchanged.")
 def command(
-    paths: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int, workers: int, lang: str | None
+    paths: tuple[str, ...],
+    use_neo4j: bool,
+    store_dir: str | None,
+    batch_size: int,
+    workers: int,
+    lang: str | None,
+    force: bool,
 ) -> None:
     """Extract the articles in PATHS and load them into a graph store.
 
@@ -53,10 +60,11 @@ def command(
 
     try:
         extractor = Extractor(workers=workers, default_lang=lang)
-        fresh = _unchanged_filtered(read_articles(paths, on_error=problems), store, counts, stats)
+        articles = read_articles(paths, on_error=problems)
+        fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats)
         with progress("ingesting") as bar:
             extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
-            store.write(extractions, stats=stats)
+            store.write(extractions, stats=stats, force=force)
     except KeyboardInterrupt:
         _stop(store, stats, counts, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:
@@ -76,6 +84,12 @@ def _stop(store: GraphStore, stats: LoadStats, counts: dict[str, int], message: 
     click.echo(f"kg: {message}", err=True)
     print_summary(stats, **counts)
     sys.exit(code)
+
+
+def _counted(articles: Iterable[Article], counts: dict[str, int]) -> Iterator[Article]:
+    for article in articles:
+        counts["read"] += 1
+        yield article
 
 
 def _unchanged_filtered(

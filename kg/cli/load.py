@@ -22,7 +22,8 @@ from kg.readers import ErrorHandler, InputError
 @click.argument("files", nargs=-1, required=True)
 @store_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per write.")
-def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int) -> None:
+@click.option("--force", is_flag=True, help="Rewrite articles even if already loaded with the same text.")
+def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int, force: bool) -> None:
     """Load FILES (JSON Lines from `kg extract`; - for standard input) into a graph store.
 
     An article with any malformed record (reported as FILE:LINE) is skipped
@@ -34,7 +35,7 @@ def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batc
     stats = LoadStats()
     try:
         with progress("loading") as bar:
-            store.write(bar(read_extractions(files, problems)), stats=stats)
+            store.write(bar(read_extractions(files, problems)), stats=stats, force=force)
     except KeyboardInterrupt:
         _stop(store, stats, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:

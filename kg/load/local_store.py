@@ -24,7 +24,7 @@ import networkx as nx
 from kg.graph.build import GraphBuilder
 from kg.load.base import BatchCallback, LoadStats, StoreError, batches
 from kg.load.rows import BatchRows, build_rows, iso
-from kg.model import Extraction
+from kg.model import ENTITY_TYPES, Extraction
 
 DB_FILE = "graph.sqlite"
 SCHEMA_VERSION = 1
@@ -224,7 +224,8 @@ class LocalStore:
         types.update(db.execute("SELECT predicate, count(*) FROM relations GROUP BY predicate").fetchall())
         out["nodes"] = labels["Article"] + labels["Entity"] + labels["Concept"]
         out["relationships"] = sum(types.values())
-        out.update({k: v for k, v in sorted(labels.items()) if v})
+        order = ["Article", "Entity", "Concept", *sorted(ENTITY_TYPES)]  # Neo4jStore.counts' order
+        out.update({k: labels[k] for k in order if labels.get(k)})
         out.update({k: v for k, v in sorted(types.items()) if v})
         return out
 
