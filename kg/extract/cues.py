@@ -40,6 +40,10 @@ class LanguageCues:
     particle_join: str
     passive_auxiliaries: frozenset[str]
     agent_prepositions: frozenset[str]
+    inflections: tuple[tuple[str, str], ...] = ()
+    participle_prefixes: tuple[str, ...] = ()
+    #: whether a verb's preposition may complete it into a vocabulary verb ("call on")
+    prepositional_verbs: bool = False
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
@@ -55,14 +59,28 @@ class LanguageCues:
 
     def verb_lemmas(self, token: Token, particles: list[Token]) -> list[str]:
         """Candidate vocabulary lemmas of a verb token, most specific first."""
+        text = token.text.lower()
         bases = [token.lemma_.lower()]
-        form = self.verb_forms.get(token.text.lower())
-        if form and form not in bases:
+        form = self.verb_forms.get(text)
+        if form:
             bases.append(form)
-        if token.text.lower() not in bases:
-            bases.append(token.text.lower())
+        bases.append(text)
+        bases += self.regular_lemmas(text)
+        bases = list(dict.fromkeys(bases))
         out = [self.join_particle(b, p.text.lower()) for p in particles for b in bases]
         return out + bases
+
+    def regular_lemmas(self, text: str) -> list[str]:
+        """Infinitives a regularly inflected form may come from, by the language's ending rules."""
+        stems = [text] + [
+            text[len(p) :] for p in self.participle_prefixes if text.startswith(p) and len(text) > len(p) + 3
+        ]
+        out = []
+        for stem in stems:
+            for ending, infinitive in self.inflections:
+                if stem.endswith(ending) and len(stem) > len(ending) + 2:
+                    out.append(stem[: -len(ending)] + infinitive)
+        return out
 
     def predicate_for(
         self, token: Token, particles: list[Token], objects: tuple[str, ...]
@@ -98,4 +116,7 @@ def cues_for(lang: str) -> LanguageCues:
         particle_join=verbs.get("particle_join", "prefix"),
         passive_auxiliaries=frozenset(verbs.get("passive_auxiliaries", ())),
         agent_prepositions=frozenset(w.lower() for w in verbs.get("agent_prepositions", ())),
+        inflections=tuple((a.lower(), b.lower()) for a, b in verbs.get("inflections", ())),
+        participle_prefixes=tuple(verbs.get("participle_prefixes", ())),
+        prepositional_verbs=bool(verbs.get("prepositional_verbs", False)),
     )

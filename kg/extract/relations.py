@@ -146,6 +146,9 @@ class _SentenceReader:
 
     def _frame(self, tok: Token) -> tuple[Token, Predicate, str] | None:
         particles = self.s.children(tok, "particle")
+        if self.cues.prepositional_verbs:
+            # "called on Moscow": the preposition completes the verb like a particle.
+            particles += [c for c in self.s.children(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
         objects = tuple(o.lemma_ for o in self._object_tokens(tok))
         hit = self.cues.predicate_for(tok, particles, objects)
         if hit is None:
@@ -197,18 +200,47 @@ class _SentenceReader:
         """Subject-labelled children of ``v`` as (subjects, misattached objects).
 
         A verb has one subject (coordination hangs below it). When a parse gives
-        it several, the ones marked for a non-nominative case are objects, and of
-        the rest the first is the subject ("Russland wies die Vorwürfe zurück").
+        it several, the ones marked for a non-nominative case are not it; of the
+        rest, the one closest before the verb is ("Russland wies die Vorwürfe
+        zurück", "the news agency KCNA accused ..."), and those after the verb
+        are objects.
         """
         subj = self.s.children(v, "subject")
         if len(subj) < 2:
             return subj, []
-        nominative = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")]
-        first = (nominative or subj)[0]
-        return [first], [t for t in subj if t is not first]
+        nominative = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or subj
+        before = [t for t in nominative if t.i < v.i]
+        chosen = before[-1] if before else nominative[0]
+        return [chosen], [t for t in subj if t.i > chosen.i]
+
+    def _prefield(self, v: Token) -> Mention | None:
+        """The entity right before ``v`` when the parse gives ``v`` no entity subject in front of it.
+
+        German and English main clauses put the subject before the finite verb
+        (the German "Vorfeld"); a weak parse that labels the object after the
+        verb as subject ("Moskau bestritt jede Beteiligung") is read that way.
+        """
+        if self._is_passive(v):
+            return None
+        subj = self.s.children(v, "subject")
+        if any(t.i < v.i for t in subj) or any(self._entity_at(t) for t in subj):
+            return None
+        return self._adjacent(v.i, -1)
+
+    def _bare_obliques(self, v: Token) -> list[Token]:
+        """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name."""
+        return [
+            c
+            for c in self.s.children(v, "oblique")
+            if c.pos_ in ("NOUN", "PROPN") and not self.s.children(c, "case") and not self.s.has(c, "temporal")
+        ]
 
     def _object_tokens(self, v: Token) -> list[Token]:
         objs = self.s.children(v, "object") + self._split_subjects(v)[1]
+        if not objs:
+            objs = self._bare_obliques(v)
+        if self._prefield(v) is not None:
+            objs += [t for t in self.s.children(v, "subject") if t.i > v.i and t not in objs]
         if self._is_passive(v):
             objs += self.s.children(v, "passive_subject")
             if self.s.aux_heads_verb:
@@ -277,7 +309,9 @@ class _SentenceReader:
     def _prep_args(self, v: Token) -> list[tuple[str, Token]]:
         """``(preposition, noun)`` pairs of ``v``'s prepositional dependents, in either attachment style."""
         out = []
-        for c in self.s.children(v, "oblique"):
+        # ClearNLP labels "to X" after a transfer verb `dative`, like a bare indirect object.
+        datives = [c for c in self.s.children(v, "indirect_object") if c.pos_ == "ADP"]
+        for c in self.s.children(v, "oblique") + datives:
             if c.pos_ == "ADP":
                 out += [
                     (c.text.lower(), n) for n in self.s.children(c, "prepositional_object") if n.pos_ in NOMINAL_POS
@@ -392,9 +426,9 @@ class _SentenceReader:
     def _subjects(self, v: Token) -> tuple[list[_Arg], bool]:
         toks, inherited = self._subject_tokens(v)
         args = [_Arg(m, 0.9 if inherited else 1.0) for t in toks for m in self._entities(t)]
-        if args or toks:
+        if args or (toks and inherited):
             return args, False
-        m = self._adjacent(v.i, -1)
+        m = self._prefield(v)
         return ([_Arg(m, 1.0)], True) if m is not None else ([], False)
 
     def _triples(self, v: Token, pred: Predicate, lemma: str) -> list[Triple]:
@@ -448,6 +482,10 @@ class _SentenceReader:
             if o in light_nouns:
                 continue
             targets += [_Arg(m) for m in self._entities(o)]
+        allowed = pred.preps.get(self.lang, frozenset())
+        if not targets and allowed:
+            # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase.
+            targets = [_Arg(m) for prep, n in self._prep_args(v) if prep in allowed for m in self._entities(n)]
         obj_fallback = False
         if not targets and pred.name == "QUOTES":
             m = self._quoted(v)
@@ -459,7 +497,7 @@ class _SentenceReader:
             if clause_span is not None:
                 concept = self._concept(*clause_span)
             else:
-                concept = self._np_concept([o for o in objects if o not in light_nouns] or self._loose_objects(v))
+                concept = self._np_concept([o for o in objects if o not in light_nouns] or self._loose_objects(v), v)
         if not targets and concept is None:
             return []
 
@@ -507,11 +545,28 @@ class _SentenceReader:
                 return objs
         return []
 
-    def _np_concept(self, objects: list[Token]) -> Concept | None:
+    def _np_concept(
+        self, objects: list[Token], v: Token | None = None, targets: frozenset[str] = frozenset()
+    ) -> Concept | None:
+        """A concept from the first usable object phrase.
+
+        A prepositional phrase right after the object that the parse hung on the
+        verb is taken into the phrase ("Berichte über eine Entsendung ...", "a
+        statement on deepening ..."): attachment there is the parser's guess, and
+        the phrase belongs to the content, unless its preposition introduces the
+        event's target.
+        """
         for o in objects:
             if o.pos_ == "PRON" and self.index.at(o.i) is None:
                 continue
-            return self._concept(o.left_edge.i, o.right_edge.i + 1, drop_marker=False)
+            start, end = o.left_edge.i, o.right_edge.i + 1
+            if v is not None:
+                for c in sorted(self.s.children(v, "oblique"), key=lambda t: t.i):
+                    first = c.left_edge.i
+                    prep = c.text.lower() if c.pos_ == "ADP" else self.span.doc[first].text.lower()
+                    if first == end and prep not in targets and not self.s.has(c, "temporal"):
+                        end = c.right_edge.i + 1
+            return self._concept(start, end, drop_marker=False)
         return None
 
     def _event(self, v: Token, pred: Predicate, lemma: str, subjects: list[_Arg], fallback: bool) -> list[Triple]:
@@ -567,7 +622,9 @@ class _SentenceReader:
             return out
         theme = None
         if not targets:
-            theme = self._np_concept([o for o in objects if o.lemma_.lower() not in object_nouns] or objects)
+            theme = self._np_concept(
+                [o for o in objects if o.lemma_.lower() not in object_nouns] or objects, v, allowed
+            )
             if theme is None:
                 return []
         for subj in subjects:
