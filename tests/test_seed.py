@@ -1,0 +1,72 @@
+"""Acceptance: the German article the project started from, end to end through the Extractor.
+
+What an analyst reading it would record: Lloyd Austin stated that North
+Korean troops are in Russia, Russia and North Korea denied the speculation,
+and the two Wladimirs are two people of two states.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from kg.model import Article, Concept
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def seed(seed_article_path, nlp_de):
+    article = Article.create(seed_article_path.read_text(encoding="utf-8"), id="seed")
+    return Extractor().extract_one(article)
+
+
+def _involves(triple, *keys: str) -> bool:
+    obj = triple.object
+    if isinstance(obj, Concept):
+        return all(k in obj.mentions for k in keys)
+    return obj.key in keys
+
+
+def test_the_language_is_detected_as_german(seed):
+    assert Extractor().language_of(seed.article) == "de"
+
+
+def test_austin_states_something_about_north_korean_troops_in_russia(seed):
+    states = [t for t in seed.triples if t.subject.key == "person:lloyd-austin" and t.predicate == "STATES"]
+    assert any(_involves(t, "country:PRK", "country:RUS") for t in states), states
+    first = min(states, key=lambda t: t.provenance.sentence)
+    assert "Anwesenheit nordkoreanischer Truppen in Russland" in first.object.text
+    assert first.verb == "bestätigen" and first.provenance.sentence == 0
+    assert first.provenance.text.startswith("Der US-Verteidigungsminister Lloyd Austin")
+
+
+def test_russia_and_north_korea_both_deny(seed):
+    denials = {t.subject.key for t in seed.triples if t.predicate == "DENIES" and t.polarity == "positive"}
+    assert {"country:RUS", "country:PRK"} <= denials
+    russia = next(t for t in seed.triples if t.predicate == "DENIES" and t.subject.key == "country:RUS")
+    assert russia.verb == "zurückweisen"
+    assert "zurückgewiesen" in russia.provenance.text
+
+
+def test_austin_warns_and_voices_a_hedged_suspicion(seed):
+    by_pred = {t.predicate: t for t in seed.triples if t.subject.key == "person:lloyd-austin"}
+    assert "WARNS" in by_pred
+    assert by_pred["SUSPECTS"].hedged  # "... hindeuten könnte"
+
+
+def test_short_name_resolves_to_lloyd_austin_and_the_wladimirs_stay_apart(seed):
+    keys = {e.key: e for e in seed.entities}
+    assert "person:lloyd-austin" in keys and not any(k.startswith("person:austin") for k in keys)
+    assert keys["person:vladimir-putin"].country == "RUS"
+    assert keys["person:volodymyr-zelensky"].country == "UKR"
+    assert seed.mention_counts["person:lloyd-austin"] >= 4
+
+
+def test_every_triple_points_to_its_sentence(seed):
+    text = seed.article.text
+    for t in seed.triples:
+        p = t.provenance
+        assert p.article_id == "seed"
+        assert text[p.start : p.end] == p.text
+        assert 0.0 < t.confidence <= 1.0
