@@ -231,12 +231,12 @@ def evaluate(gold: Iterable[GoldArticle], extractions: Iterable[Extraction]) -> 
     return report
 
 
-def extract_gold(gold: list[GoldArticle], extractor=None) -> Iterator[Extraction]:
+def extract_gold(gold: list[GoldArticle], extractor=None, on_skip=None) -> Iterator[Extraction]:
     """Run the extractor over the gold articles (their ``lang`` fields decide the pipelines)."""
     from kg.extract.pipeline import Extractor
 
     extractor = extractor or Extractor()
-    yield from extractor.extract(g.article for g in gold)
+    yield from extractor.extract((g.article for g in gold), on_skip=on_skip)
 
 
 def evaluate_file(path: str | Path, extractor=None) -> Report:

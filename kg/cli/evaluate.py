@@ -1,0 +1,76 @@
+"""``kg eval``: score extraction against gold annotations (precision, recall, F1 per language)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_OK, fail
+
+
+@click.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--show-misses", is_flag=True, help="List missed and falsely extracted entities and triples.")
+def command(gold: str, fmt: str, show_misses: bool) -> None:
+    """Extract the articles of GOLD (JSON Lines with `gold` annotations) and score the result.
+
+    Entities match on key and type; triples on subject, predicate and object
+    (entity key, or for a concept a token overlap with the gold text). See
+    kg/eval.py for the exact rules and tests/fixtures/gold/ for the format.
+    """
+    from kg.eval import evaluate, extract_gold, read_gold
+    from kg.extract.pipeline import Extractor
+
+    try:
+        articles = read_gold(gold)
+    except (OSError, ValueError) as exc:
+        fail(str(exc), 1)
+    extractor = Extractor()
+    skipped: list[str] = []
+    extractions = list(extract_gold(articles, extractor, on_skip=lambda a, reason: skipped.append(reason)))
+    if extractor.missing_models:
+        fail("; ".join(extractor.missing_models.values()), EXIT_ENVIRONMENT)
+    for reason in dict.fromkeys(skipped):
+        click.echo(f"kg: warning: {reason}", err=True)
+    report = evaluate(articles, extractions)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(with_problems=show_misses), indent=2, ensure_ascii=False))
+    else:
+        _print_table(report, show_misses)
+    sys.exit(EXIT_OK)
+
+
+def _print_table(report, show_misses: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 120)
+    table = Table(title="Extraction quality", title_justify="left")
+    for column in ("language", "articles", "what", "P", "R", "F1", "tp", "fp", "fn", "polarity", "hedged"):
+        table.add_column(column, justify="left" if column in ("language", "what") else "right")
+    groups = [*sorted(report.by_lang.items()), ("all", report.overall)]
+    for lang, g in groups:
+        for what, score in (("entities", g.entities), ("triples", g.triples)):
+            row = g.to_dict()
+            pol = row["polarity_accuracy"] if what == "triples" else None
+            hed = row["hedged_accuracy"] if what == "triples" else None
+            table.add_row(
+                lang if what == "entities" else "",
+                str(g.articles) if what == "entities" else "",
+                what,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                str(score.tp),
+                str(score.fp),
+                str(score.fn),
+                f"{pol:.3f}" if pol is not None else "",
+                f"{hed:.3f}" if hed is not None else "",
+            )
+    console.print(table)
+    if show_misses:
+        for p in report.problems:
+            console.print(f"{p.article_id}  {p.kind:<14} {p.what}", highlight=False, markup=False)

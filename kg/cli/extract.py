@@ -1,0 +1,137 @@
+"""``kg extract``: articles in, entities and triples out (JSON Lines for ``kg load``, or a table to read)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+import click
+
+from kg.cli.common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, InputProblems, fail
+from kg.model import Article, Concept, Extraction
+from kg.readers import InputError, read_articles
+
+TABLE_WIDTH = 160
+
+
+@click.command(name="extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the records `kg load` reads; table: one readable table per article.",
+)
+@click.option("--lang", default=None, help="Language of articles that do not name one (instead of detecting it).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes.")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Texts per nlp.pipe batch."
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Do not print warnings about skipped inputs (the exit code still says)."
+)
+def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, batch_size: int, quiet: bool) -> None:
+    """Extract entities and triples from PATHS (.txt/.md files, JSON Lines of articles, directories, or -).
+
+    Exit codes: 0 all extracted; 1 some inputs were bad or skipped (each is
+    reported, the rest is processed); 3 no spaCy model for a language met.
+    """
+    from kg.extract.pipeline import Extractor
+    from kg.lang import UnsupportedLanguageError, get_language
+    from kg.pipelines import ModelNotFoundError, resolve_model
+
+    lang = lang.lower() if lang else None
+    if lang:
+        try:
+            get_language(lang)
+            resolve_model(lang)
+        except UnsupportedLanguageError as exc:
+            fail(str(exc), EXIT_BAD_INPUT + 1)  # a usage error: --lang names a language kg does not know
+        except ModelNotFoundError as exc:
+            fail(str(exc), EXIT_ENVIRONMENT)
+
+    problems = InputProblems(quiet=quiet)
+    skipped: list[str] = []
+
+    def on_skip(article: Article, reason: str) -> None:
+        skipped.append(article.id)
+        problems(InputError(_where(article), f"skipped: {reason}"))
+
+    extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
+    articles = _with_lang(read_articles(paths, problems), lang)
+    out = click.get_text_stream("stdout")
+    try:
+        extractions = extractor.extract(articles, on_skip=on_skip)
+        if fmt == "jsonl":
+            _write_jsonl(extractions, out)
+        else:
+            _write_tables(extractions, out)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if extractor.missing_models:
+        for message in extractor.missing_models.values():
+            click.echo(f"kg: error: {message}", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
+    sys.exit(problems.exit_code if (problems.errors or skipped) else EXIT_OK)
+
+
+def _where(article: Article) -> str:
+    return f"article {article.id}" + (f" ({article.title})" if article.title else "")
+
+
+def _with_lang(articles: Iterable[Article], lang: str | None) -> Iterator[Article]:
+    for article in articles:
+        if lang and not article.lang:
+            article = dataclasses.replace(article, lang=lang)
+        yield article
+
+
+def _write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> None:
+    for extraction in extractions:
+        for record in extraction.to_records():
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def _write_tables(extractions: Iterable[Extraction], out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    # Piped output gets a wide table (an analyst pipes it to a pager or file, not to a narrow terminal).
+    console = Console(file=out, soft_wrap=False, width=None if out.isatty() else TABLE_WIDTH)
+    for extraction in extractions:
+        a = extraction.article
+        names = {e.key: e.name for e in extraction.entities}
+        title = f"{a.id}" + (f" — {a.title}" if a.title else "") + (f" [{a.lang}]" if a.lang else "")
+        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+        for column, style in (("#", "dim"), ("subject", "bold"), ("predicate", "cyan"), ("object", ""),
+                              ("flags", "yellow"), ("verb", "dim"), ("conf", "dim")):  # fmt: skip
+            wide = column == "object"
+            table.add_column(column, style=style, overflow="fold", ratio=1 if wide else None, no_wrap=not wide)
+        for t in sorted(extraction.triples, key=lambda t: (t.provenance.sentence, t.provenance.start)):
+            obj = f"“{t.object.text}”" if isinstance(t.object, Concept) else names.get(t.object.key, t.object.name)
+            flags = []
+            if t.polarity == "negative":
+                flags.append("NOT")
+            if t.hedged:
+                flags.append("hedged")
+            if t.reported_by:
+                flags.append(f"per {names.get(t.reported_by, t.reported_by)}")
+            table.add_row(
+                str(t.provenance.sentence),
+                names.get(t.subject.key, t.subject.name),
+                t.predicate,
+                obj,
+                ", ".join(flags),
+                t.verb,
+                f"{t.confidence:.2f}",
+            )
+        console.print(table)
+        people = ", ".join(f"{e.name} ({e.type}{', ' + e.country if e.country else ''})" for e in extraction.entities)
+        console.print(f"[dim]entities:[/dim] {people or '-'}\n")
