@@ -111,6 +111,15 @@ def test_longer_ner_person_keeps_a_country_inside_it(nlp_en):
     assert entity.type == "Person"
 
 
+def test_ner_span_over_a_known_name_and_a_country_does_not_win(nlp_de):
+    # Weak NER joins "Putin Vietnam" into one PER span; the gazetteer knows both parts.
+    doc = Doc(nlp_de.vocab, words=["Anschließend", "besuchte", "Putin", "Vietnam", "."])
+    doc.ents = [doc.char_span(doc[2].idx, doc[3].idx + len("Vietnam"), label="PER")]
+    analysis = analyze_entities(doc, get_language("de"))
+    assert analysis.index.at(2).entity.key == "person:vladimir-putin"
+    assert analysis.index.at(3).entity.key == "country:VNM"
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_odd_documents_do_not_raise(request, lang):
     nlp = request.getfixturevalue(f"nlp_{lang}")

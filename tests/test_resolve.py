@@ -70,12 +70,19 @@ def test_capital_as_argument_is_its_state(request, lang, text, word, key):
     [
         ("de", "Die Pressekonferenz fand in Rom statt.", "Rom", "location:rome"),
         ("en", "The meeting took place in Moscow.", "Moscow", "location:moscow"),
+        ("en", "She travelled to Moscow.", "Moscow", "location:moscow"),
+        ("de", "Russland hat die ukrainische Hauptstadt Kiew angegriffen.", "Kiew", "location:kyiv"),
     ],
 )
 def test_capital_as_place_is_a_location(request, lang, text, word, key):
     doc, analysis = _analyze(request.getfixturevalue(f"nlp_{lang}"), lang, text)
     entity = _at(doc, analysis, word).entity
     assert (entity.key, entity.type) == (key, "Location")
+
+
+def test_capital_after_a_non_locative_preposition_is_its_state(nlp_en):
+    doc, analysis = _analyze(nlp_en, "en", "Chancellor Olaf Scholz called on Moscow to stop its threats.")
+    assert _key(doc, analysis, "Moscow") == "country:RUS"
 
 
 # --------------------------------------------------------------------------- names within an article
@@ -154,6 +161,16 @@ def test_german_demonym_and_role_before_a_name(nlp_de):
     assert Affiliation(zelensky, _entity(analysis, "country:UKR"), "president", 3) in analysis.affiliations
 
 
+def test_german_role_with_genitive_state_before_a_name(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Der Präsident der Ukraine Wolodymyr Selenskyj reiste nach Berlin.")
+    zelensky = _entity(analysis, "person:volodymyr-zelensky")
+    assert (zelensky.role, zelensky.country) == ("president", "UKR")
+    assert _key(doc, analysis, "Präsident") == "person:volodymyr-zelensky"
+    # The state inside the widened mention is still a mention of its own (for concepts and affiliations).
+    ukraine = next(t.i for t in doc if t.text == "Ukraine")
+    assert [m.entity.key for m in analysis.index.within(ukraine, ukraine + 1)] == ["country:UKR"]
+
+
 def test_ner_only_person_gets_role_and_country_from_modifiers(nlp_de, nlp_en):
     _, analysis = _analyze(nlp_de, "de", "Der französische Außenminister Jean Dupont kritisierte Moskau.")
     dupont = _entity(analysis, "person:jean-dupont")
@@ -170,6 +187,7 @@ def test_ner_only_person_gets_role_and_country_from_modifiers(nlp_de, nlp_en):
         ("Russia's foreign minister Sergei Lavrov spoke.", "person:sergei-lavrov", "foreign minister", "country:RUS"),
         ("Lavrov, Russia's foreign minister, said no.", "person:sergei-lavrov", "foreign minister", "country:RUS"),
         ("NATO Secretary General Mark Rutte warned Pyongyang.", "person:mark-rutte", "secretary-general", "org:nato"),
+        ("Germany's Chancellor Olaf Scholz called Kyiv.", "person:olaf-scholz", "chancellor", "country:DEU"),
     ],
 )
 def test_english_role_phrases(nlp_en, text, key, role, group):

@@ -183,17 +183,16 @@ class EntityMatcher:
 
     def _ner_beats(self, start: int, end: int, etype: str, overlapping: set[RawMention]) -> bool:
         """A longer NER person/organisation name wins over family names and states inside it."""
-        if etype not in ("Person", "Organization"):
+        if etype not in ("Person", "Organization") or len(overlapping) != 1:
             return False
-        for m in overlapping:
-            if m.start < start or m.end > end or (m.end - m.start) >= (end - start):
-                return False
-            if m.kind == "short":
-                continue
-            rec = self.records.get(m.value) if m.kind == "name" else None
-            if rec is None or rec.type not in ("Country", "Location"):
-                return False
-        return True
+        (m,) = overlapping
+        # Only a name's last part: "Peter Austin", "Bank of Russia"; not "Putin Vietnam".
+        if m.start <= start or m.end != end:
+            return False
+        if m.kind == "short":
+            return True
+        rec = self.records.get(m.value) if m.kind == "name" else None
+        return rec is not None and rec.type in ("Country", "Location")
 
 
 _cache: dict[tuple[str, int], tuple[Vocab, EntityMatcher]] = {}

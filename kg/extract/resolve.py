@@ -25,7 +25,7 @@ relation stage queries token by token. Decisions made here, in order:
    "der ukrainische Präsident Wladimir Selenskij"; right apposition:
    "Lavrov, Russia's foreign minister,"; or a role noun linked by an
    apposition-like dependency, UD or TIGER) gives the person's role and state
-   or organisation; the person's mention is widened over a left role phrase so
+   or organisation; the person's mention is widened over a left role title so
    that the relation stage finds the person at the role noun, which parsers
    often make the subject. Gazetteer people keep their recorded role and state
    when the article says nothing else.
@@ -118,6 +118,8 @@ class _Analyzer:
         self.conj = lex.deps("conj")
         self.appos = lex.deps("apposition")
         self.glue = lex.words("role_phrase_glue") | lex.words("possessive_markers")
+        self.locatives = lex.words("locative_prepositions")
+        self.place_nouns = lex.words("place_nouns")
         self.info: dict[str, _Info] = {}
         self.found: list[_Found] = []
         self.group_at: dict[int, str] = {}
@@ -147,7 +149,7 @@ class _Analyzer:
         if rec is None:
             return
         text = self._text(m.start, m.end)
-        if rec.metonym_of and self._is_argument(self.doc[m.start : m.end]):
+        if rec.metonym_of and self._stands_for_state(self.doc[m.start : m.end]):
             self._add(m.start, m.end, self._record_info(self.recs[country_key(rec.metonym_of)]), "metonym", 0.9, None)
             return
         self._add(m.start, m.end, self._record_info(rec), "gazetteer", 1.0, text)
@@ -322,7 +324,7 @@ class _Analyzer:
                     info.country = group.split(":", 1)[1]
                 info.groups.append((group, role, f.start))
             if left:
-                f.start = min(i for i in left if self.doc[i].lower_ not in self.glue)
+                f.start = min(i for i in left if self._role_token(i) is not None)
 
     def _role_token(self, i: int) -> str | None:
         raw = self.raw_at.get(i)
@@ -349,9 +351,10 @@ class _Analyzer:
                 i -= 1
                 continue
             break
-        # The token right before the name (ignoring glue) must be a role title.
+        # Role titles, states and glue words only, with at least one role title
+        # ("der ukrainische Präsident", "Präsident der Ukraine", "Russia's foreign minister").
         core = [i for i in tokens if self.doc[i].lower_ not in self.glue]
-        if not core or self._role_token(core[0]) is None:
+        if not any(self._role_token(i) is not None for i in core):
             return []
         return core
 
@@ -401,17 +404,53 @@ class _Analyzer:
         return role, group
 
     # ---------------------------------------------------------------- helpers
-    def _is_argument(self, span: Span) -> bool:
-        """Is ``span`` (or the first conjunct it is coordinated with) an argument of a verb?"""
-        if not self.has_dep:
+    def _stands_for_state(self, span: Span) -> bool:
+        """Does a capital or seat of power stand for its state here?
+
+        Yes as an argument of a verb ("Moskau wies zurück", "called on Moscow"),
+        no after a locative preposition ("in Rom", "travelled to Kyiv") or as
+        the name of a place noun ("die ukrainische Hauptstadt Kiew").
+        """
+        doc = self.doc
+        prev = [doc[i] for i in (span.start - 1, span.start - 2) if i >= 0]
+        if prev and (
+            prev[0].lower_ in self.place_nouns
+            or (prev[0].is_punct and len(prev) > 1 and prev[1].lower_ in self.place_nouns)
+        ):
             return False
         tok = span.root
         for _ in range(10):
-            if tok.dep_ in self.conj and tok.head.i != tok.i:
+            if self.has_dep and tok.dep_ in self.conj and tok.head.i != tok.i:
                 tok = tok.head
             else:
                 break
-        return tok.dep_ in self.argument
+        prep = self._preposition(tok)
+        if prep is not None:
+            return prep.lower_ not in self.locatives
+        if not self.has_dep:
+            return False
+        if tok.dep_ in self.argument:
+            return True
+        # Weak parsers mislabel sentence-initial subjects; a bare name right before a finite verb is one.
+        nxt = span.end
+        if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):
+            return doc[nxt].morph.get("VerbForm") in ([], ["Fin"])
+        return False
+
+    def _preposition(self, tok: Token) -> Token | None:
+        """The preposition governing a noun (UD ``case`` child, ClearNLP/TIGER head, or the token before)."""
+        if self.has_dep:
+            for c in tok.children:
+                if c.pos_ == "ADP" and c.i < tok.i:
+                    return c
+            if tok.head.pos_ == "ADP" and tok.head.i < tok.i:
+                return tok.head
+        before = tok.i - 1
+        while before >= 0 and self.doc[before].pos_ in ("DET", "ADJ"):
+            before -= 1
+        if before >= 0 and self.doc[before].pos_ == "ADP":
+            return self.doc[before]
+        return None
 
     def _actor_head(self, tok: Token) -> Token | None:
         """The actor noun a demonym modifies ("russische Regierung"), if any."""
