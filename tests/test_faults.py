@@ -345,3 +345,66 @@ def test_ctrl_c_during_a_local_load_exits_130_and_a_rerun_completes(tmp_path):
     assert summary_number(rerun.stderr, "unchanged") == committed
     assert summary_number(rerun.stderr, "written") == n_articles - committed
     assert local_dump(dir_) == local_dump(ref_dir)
+
+
+def news_corpus(n: int) -> list[dict]:
+    """``n`` short German and English wire-style articles (our own sentences), deterministic."""
+    actors = ["Russland", "die Ukraine", "Nordkorea", "die NATO", "Lloyd Austin", "Wolodymyr Selenskyj", "China"]
+    actors_en = ["Russia", "Ukraine", "North Korea", "NATO", "Lloyd Austin", "Volodymyr Zelensky", "China"]
+    days = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"]
+    out = []
+    for i in range(n):
+        a, b, c = (i % 7), (i * 3 + 1) % 7, (i * 5 + 2) % 7
+        if i % 2:
+            text = (
+                f"{actors[a]} warnte am {days[i % 5]} vor neuen Angriffen auf {actors[b]}. "
+                f"{actors[c]} bestritt die Vorwürfe und sprach von Propaganda (Meldung {i})."
+            )
+            out.append({"id": f"news-{i}", "lang": "de", "text": text})
+        else:
+            text = (
+                f"{actors_en[a]} warned on Monday that {actors_en[b]} was preparing new attacks. "
+                f"{actors_en[c]} denied the reports, officials said in statement number {i}."
+            )
+            out.append({"id": f"news-{i}", "lang": "en", "text": text})
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_ctrl_c_during_ingest_exits_130_and_a_rerun_gives_the_reference_graph(tmp_path, nlp_de, nlp_en):
+    from kg.load import LocalStore
+
+    n_articles = 400
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in news_corpus(n_articles)) + "\n")
+    env = kg_env(NEO4J_URI=None)
+    args = ["ingest", "--batch-size", "40", str(corpus)]
+    ref_dir, dir_ = tmp_path / "reference", tmp_path / "store"
+    ref = run_kg(*args, "--store", str(ref_dir), env=env)
+    assert ref.returncode == 0, ref.stderr
+
+    proc = subprocess.Popen(
+        [*KG, *args, "--store", str(dir_)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        wait_until(lambda: _local_committed(dir_) >= 20 or proc.poll() is not None, 180, "some batches to commit")
+        assert proc.poll() is None, "the ingest finished before Ctrl-C: make the corpus larger"
+        proc.send_signal(signal.SIGINT)
+        t0 = time.monotonic()
+        _, stderr = proc.communicate(timeout=30)
+        assert time.monotonic() - t0 < 10, "Ctrl-C must stop kg promptly"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    reported, committed = summary_number(stderr, "written"), _local_committed(dir_)
+    assert reported <= committed < n_articles
+
+    with LocalStore(dir_) as store:
+        assert store.counts()["Article"] >= committed
+    rerun = run_kg(*args, "--store", str(dir_), env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    assert summary_number(rerun.stderr, "unchanged") == committed
+    assert local_dump(dir_) == local_dump(ref_dir)
