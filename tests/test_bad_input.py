@@ -201,3 +201,18 @@ def test_hostile_text_is_stored_verbatim_in_neo4j_never_executed(neo4j_db, neo4j
     assert rec[0]["title"] == rec[0]["source"] == expected
     rec, _, _ = neo4j_db.execute_query("MATCH (s:Sentinel) RETURN count(s) AS n", database_=db)
     assert rec[0]["n"] == 1
+
+
+def test_missing_spacy_model_is_an_environment_error_naming_the_setting(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_DE, encoding="utf-8")
+    result = kg(
+        "ingest",
+        "--lang",
+        "de",
+        "--store",
+        str(tmp_path / "s"),
+        str(tmp_path / "a.txt"),
+        KG_MODEL_DE=str(tmp_path / "no-such-model"),
+    )
+    assert result.returncode == 3, result.stderr
+    assert "KG_MODEL_DE" in result.stderr and "Traceback" not in result.stderr
