@@ -21,7 +21,9 @@ LOOKUP_CHUNK = 256
 @click.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @store_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per write.")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Triples per transaction."
+)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
 @click.option("--lang", default=None, help="Language of articles that do not say (default: detected).")
 @click.option("--force", is_flag=True, help="Re-extract and rewrite articles even if already loaded unchanged.")

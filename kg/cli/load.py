@@ -21,7 +21,9 @@ from kg.readers import ErrorHandler, InputError
 @click.command(name="load")
 @click.argument("files", nargs=-1, required=True)
 @store_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Rows per write.")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Triples per transaction."
+)
 @click.option("--force", is_flag=True, help="Rewrite articles even if already loaded with the same text.")
 def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int, force: bool) -> None:
     """Load FILES (JSON Lines from `kg extract`; - for standard input) into a graph store.

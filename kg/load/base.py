@@ -74,17 +74,18 @@ class GraphStore(Protocol):
 
 
 def batches(extractions: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
-    """Group extractions so that each batch holds about ``size`` rows (at least one article).
+    """Group extractions so that each batch (one transaction) holds about ``size`` triples.
 
-    Rows = 1 per article + its entities, triples and mentions: the unit of
-    work of a statement, so a batch of long articles is not 1000x bigger than
-    a batch of short ones.
+    An article counts as its number of triples plus one, so that articles
+    without triples still form bounded batches. Each batch costs a fixed
+    number of statements (one per node label and relationship type) plus a
+    commit, so larger batches load faster, up to the server's memory.
     """
     batch: list[Extraction] = []
     rows = 0
     for ex in extractions:
         batch.append(ex)
-        rows += 1 + len(ex.entities) + 2 * len(ex.triples) + len(ex.mentions)
+        rows += 1 + len(ex.triples)
         if rows >= size:
             yield batch
             batch, rows = [], 0
