@@ -42,6 +42,8 @@ class Predicate:
     preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: lang -> the lemmas the object nouns gate (absent: all of the language's lemmas)
     gated_lemmas: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: the object must be an entity (no concept objects): "Putin met Kim", never "met the press"
+    actor_target: bool = False
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
         """Whether ``lemma`` (any lemma when None) counts only with one of the object nouns in ``lang``."""
@@ -66,7 +68,7 @@ def _load(path: Path) -> dict[str, Predicate]:
         preps: dict[str, frozenset[str]] = {}
         gated: dict[str, frozenset[str]] = {}
         for key, value in spec.items():
-            if key in ("kind", "cameo", "plover"):
+            if key in ("kind", "cameo", "plover", "target"):
                 continue
             if key.endswith("_light"):
                 light[key.removesuffix("_light")] = tuple((v.lower(), n.lower()) for v, n in value)
@@ -82,7 +84,18 @@ def _load(path: Path) -> dict[str, Predicate]:
                 raise ValueError(f"{path}: predicate {name} has unknown field {key!r}")
         if kind == "structural" and (lemmas or light):
             raise ValueError(f"{path}: structural predicate {name} must not have verb lemmas")
-        out[name] = Predicate(name, kind, spec.get("cameo"), spec.get("plover"), lemmas, light, objects, preps, gated)
+        out[name] = Predicate(
+            name,
+            kind,
+            spec.get("cameo"),
+            spec.get("plover"),
+            lemmas,
+            light,
+            objects,
+            preps,
+            gated,
+            spec.get("target") == "actor",
+        )
     missing = STRUCTURAL_PREDICATES - out.keys()
     if missing:
         raise ValueError(f"{path}: structural predicates {sorted(missing)} are missing")

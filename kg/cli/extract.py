@@ -64,7 +64,7 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
 
     extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
     articles = _with_lang(read_articles(paths, problems), lang)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     try:
         extractions = extractor.extract(articles, on_skip=on_skip)
         if fmt == "jsonl":

@@ -589,11 +589,13 @@ class _SentenceReader:
             if not targets:
                 for o in objects:
                     m = self._entity_inside(o)
-                    if m is not None:
+                    if m is not None and m.entity.type != "Location":
                         targets.append(_Arg(m, 0.9))
         else:
             for o in objects + self.s.children(v, "indirect_object"):
-                ms = self._entities(o) or ([m] if (m := self._entity_inside(o)) else [])
+                # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
+                inside = self._entity_inside(o)
+                ms = self._entities(o) or ([inside] if inside and inside.entity.type != "Location" else [])
                 targets += [_Arg(m) for m in ms]
             if not targets:
                 targets = preps
@@ -621,6 +623,8 @@ class _SentenceReader:
                             out.append(t)
             return out
         theme = None
+        if not targets and pred.actor_target:
+            return out
         if not targets:
             theme = self._np_concept(
                 [o for o in objects if o.lemma_.lower() not in object_nouns] or objects, v, allowed

@@ -1,0 +1,83 @@
+"""kg extract: inputs of every accepted kind, both output formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.model import extractions_from_records
+
+pytestmark = pytest.mark.model
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+DE = "Russland hat die Berichte über nordkoreanische Truppen zurückgewiesen."
+EN = "North Korea denied that it had sent troops to Russia, KCNA reported."
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, ["extract", *args], input=input)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    (tmp_path / "de.txt").write_text(DE, encoding="utf-8")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "en.md").write_text(EN, encoding="utf-8")
+    records = [{"id": "j1", "lang": "en", "title": "T", "text": EN}, {"id": "j2", "text": DE}]
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_jsonl_output_round_trips_through_the_data_model(inputs, nlp_de, nlp_en):
+    result = run(str(inputs / "articles.jsonl"), str(inputs / "de.txt"), str(inputs / "more"))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    extractions = list(extractions_from_records(records))
+    assert [e.article.id for e in extractions][:2] == ["j1", "j2"]
+    assert len(extractions) == 4
+    assert next(r for r in records if r["kind"] == "article")["title"] == "T"
+    assert records == [r for e in extractions for r in e.to_records()]
+    denials = {(t.subject.key, t.predicate) for e in extractions for t in e.triples}
+    assert ("country:RUS", "DENIES") in denials and ("country:PRK", "DENIES") in denials
+
+
+def test_table_output_names_subject_predicate_and_object(inputs, nlp_de):
+    result = run("--format", "table", str(inputs / "de.txt"))
+    assert result.exit_code == 0, result.output
+    assert "Russia" in result.stdout and "DENIES" in result.stdout and "zurückweisen" in result.stdout
+
+
+def test_stdin_and_lang_option(nlp_de):
+    result = run("--lang", "de", "-", input=DE)
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout.splitlines()[0])
+    assert article["kind"] == "article" and article["lang"] == "de"
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_processed(inputs, nlp_de, nlp_en):
+    (inputs / "bad.jsonl").write_text('{"id": "ok", "lang": "en", "text": "Russia denied it."}\n{oops\n', "utf-8")
+    (inputs / "fr.txt").write_text("Le gouvernement français a démenti ces informations mardi soir à Paris.", "utf-8")
+    result = run(str(inputs / "bad.jsonl"), str(inputs / "missing.txt"), str(inputs / "fr.txt"))
+    assert result.exit_code == 1
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines() if '"kind": "article"' in line]
+    assert ids == ["ok"]
+    assert "bad.jsonl:2" in result.stderr and "missing.txt" in result.stderr and "unsupported language" in result.stderr
+
+
+def test_a_missing_model_exits_3_with_the_resolvers_message(monkeypatch, inputs):
+    monkeypatch.setenv("KG_MODEL_DE", str(inputs / "no-such-model"))
+    result = run("--lang", "de", str(inputs / "de.txt"))
+    assert result.exit_code == 3
+    assert "KG_MODEL_DE" in result.stderr
+
+
+def test_the_examples_extract_cleanly(nlp_de, nlp_en):
+    result = run(str(EXAMPLES))
+    assert result.exit_code == 0, result.stderr
+    extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.splitlines()))
+    assert len(extractions) >= 5
+    assert all(e.triples for e in extractions)
