@@ -19,7 +19,7 @@ text is read correctly. Binary files (images, archives, PDFs, or data with
 NUL bytes or many control characters) are refused, not guessed at.
 
 Limits: an article longer than :func:`kg.textprep.max_article_chars`
-(1,000,000 characters, spaCy's ``nlp.max_length``) is refused with a message;
+(200,000 characters, ``KG_MAX_ARTICLE_CHARS``) is refused with a message;
 oversized files and JSON lines are refused without being read into memory.
 """
 

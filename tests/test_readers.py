@@ -227,3 +227,12 @@ def test_stdin_jsonl_and_plain_text():
 def test_default_error_handler_raises_with_the_place():
     with pytest.raises(ValueError, match=r"does-not-exist\.txt: no such file"):
         list(read_articles(["/does-not-exist.txt"]))
+
+
+def test_default_limit_accepts_long_features_and_refuses_dumps(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_MAX_ARTICLE_CHARS", raising=False)
+    ok, big = tmp_path / "feature.txt", tmp_path / "dump.txt"
+    ok.write_text("Wort " * 40_000, encoding="utf-8")  # 200,000 characters: the limit itself
+    big.write_text("Wort " * 40_000 + "x", encoding="utf-8")
+    articles, (err,) = read(ok, big)
+    assert len(articles) == 1 and err.source == str(big) and "limit of 200,000" in err.message
