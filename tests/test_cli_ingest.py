@@ -229,3 +229,16 @@ def test_load_force_rewrites_unchanged_articles_with_the_same_result(tmp_path, t
     assert forced.exit_code == 0 and "unchanged 0, written 3" in forced.stderr
     assert "relationships replaced 18" in forced.stderr  # 8 triples + 10 MENTIONS rewritten
     assert local_counts(tmp_path / "store") == before
+
+
+def test_ingest_without_a_model_for_the_articles_language_is_exit_3(monkeypatch, tmp_path, articles_file):
+    monkeypatch.setenv("KG_MODEL_DE", str(tmp_path / "no-such-model"))
+    result = run("ingest", str(articles_file), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 3
+    assert "KG_MODEL_DE" in result.stderr
+
+
+def test_ingest_with_an_unknown_language_is_a_usage_error(tmp_path, articles_file):
+    result = run("ingest", str(articles_file), "--store", str(tmp_path / "store"), "--lang", "xx")
+    assert result.exit_code == 2
+    assert not (tmp_path / "store").exists()  # refused before any store was opened

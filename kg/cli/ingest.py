@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems, fail
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.cli_support import is_connection_error, open_store_or_exit, print_summary, progress, store_options
 from kg.model import Article, Extraction
@@ -46,11 +47,19 @@ def command(
     NEO4J_URI is set and --store is not given. Articles already loaded with
     the same text are skipped before extraction; changed ones are replaced.
     """
-    try:
-        from kg.extract.pipeline import Extractor
-    except ImportError as exc:
-        fail(f"the extractor is not available: {exc}", EXIT_ENVIRONMENT)
-        return
+    from kg.extract.pipeline import Extractor
+    from kg.lang import UnsupportedLanguageError, get_language
+    from kg.pipelines import ModelNotFoundError, resolve_model
+
+    lang = lang.lower() if lang else None
+    if lang:  # as in `kg extract`: check the language and its model before touching any store
+        try:
+            get_language(lang)
+            resolve_model(lang)
+        except UnsupportedLanguageError as exc:
+            fail(str(exc), EXIT_USAGE)
+        except ModelNotFoundError as exc:
+            fail(str(exc), EXIT_ENVIRONMENT)
     problems = InputProblems()
     store = open_store_or_exit(use_neo4j, store_dir, batch_size)
     counts = {"read": 0, "not_extracted": 0}
@@ -60,9 +69,9 @@ def command(
         counts["not_extracted"] += 1
         problems(InputError(f"article {article.id}", f"{reason}; skipped"))
 
+    extractor = Extractor(workers=workers, default_lang=lang)
     try:
-        extractor = Extractor(workers=workers, default_lang=lang)
-        articles = read_articles(paths, on_error=problems)
+        articles = _with_lang(read_articles(paths, on_error=problems), lang)
         fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats)
         with progress("ingesting") as bar:
             extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
@@ -77,7 +86,17 @@ def command(
         _stop(store, stats, counts, f"error: lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
     store.close()
     print_summary(stats, **counts)
+    if extractor.missing_models:  # articles were skipped for want of a model: an environment problem
+        for message in extractor.missing_models.values():
+            click.echo(f"kg: error: {message}", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
     sys.exit(problems.exit_code)
+
+
+def _with_lang(articles: Iterable[Article], lang: str | None) -> Iterator[Article]:
+    """``--lang`` applies to the articles that do not name their language."""
+    for article in articles:
+        yield dataclasses.replace(article, lang=lang) if lang and not article.lang else article
 
 
 def _stop(store: GraphStore, stats: LoadStats, counts: dict[str, int], message: str, code: int) -> None:
