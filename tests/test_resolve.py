@@ -96,6 +96,14 @@ def test_partial_name_resolves_to_the_full_name_introduced_earlier(nlp_en):
     assert analysis.mention_counts["person:jean-dupont"] == 2
 
 
+def test_family_name_missed_by_ner_still_refers_to_the_person(nlp_en):
+    doc, analysis = _analyze(
+        nlp_en, "en", "Jane Doe, a senior adviser, met Lloyd Austin. Doe later said she was hopeful."
+    )
+    assert _key(doc, analysis, "Doe", 1) == "person:jane-doe"
+    assert _key(doc, analysis, "she") == "person:jane-doe"  # unknown gender is compatible; Austin is male
+
+
 def test_gazetteer_surname_alone_is_the_person(nlp_de):
     doc, analysis = _analyze(nlp_de, "de", "Selenskij forderte mehr Hilfe. Schoigu schwieg.")
     assert _key(doc, analysis, "Selenskij") == "person:volodymyr-zelensky"
@@ -159,6 +167,13 @@ def test_german_demonym_and_role_before_a_name(nlp_de):
     zelensky = _entity(analysis, "person:volodymyr-zelensky")
     assert (zelensky.role, zelensky.country) == ("president", "UKR")
     assert Affiliation(zelensky, _entity(analysis, "country:UKR"), "president", 3) in analysis.affiliations
+
+
+def test_role_of_a_person_unknown_to_the_gazetteer(nlp_de):
+    _, analysis = _analyze(
+        nlp_de, "de", "Nach Angaben von Bürgermeister Vitali Klitschko wurden drei Menschen verletzt."
+    )
+    assert _entity(analysis, "person:vitali-klitschko").role == "mayor"
 
 
 def test_german_role_with_genitive_state_before_a_name(nlp_de):

@@ -127,6 +127,7 @@ class _Analyzer:
     # ---------------------------------------------------------------- driver
     def run(self) -> EntityAnalysis:
         ner_people = self._cluster_ner_people()
+        self._add_missed_family_names(ner_people)
         for m in self.raw:
             if m.kind == "name":
                 self._name(m)
@@ -267,6 +268,39 @@ class _Analyzer:
             key = self._person_key(longest, full.get(longest))
             out[m.start] = (key, " ".join(longest), 0.8)
         return out
+
+    def _add_missed_family_names(self, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
+        """Family names of NER-only people that NER did not tag again later ("Doe said")."""
+        family: dict[str, set[str]] = {}
+        names: dict[str, str] = {}
+        for m in self.raw:
+            resolved = ner_people.get(m.start) if m.kind == "ner" else None
+            if resolved is None or resolved[0] in self.recs or " " not in resolved[1]:
+                continue
+            last = resolved[1].split()[-1]
+            for form in (last, *(last + s for s in self.lex.grammar.get("genitive_suffixes", ()))):
+                family.setdefault(form, set()).add(resolved[0])
+            names[resolved[0]] = resolved[1]
+        if not family:
+            return
+        first_start = {}
+        for m in self.raw:
+            if m.kind == "ner" and ner_people.get(m.start) is not None:
+                first_start.setdefault(ner_people[m.start][0], m.start)  # type: ignore[index]
+        added = []
+        for tok in self.doc:
+            keys = family.get(tok.text)
+            if not keys or len(keys) != 1 or tok.i in self.raw_at or not tok.text[:1].isupper():
+                continue
+            key = next(iter(keys))
+            if tok.i <= first_start.get(key, len(self.doc)):
+                continue  # only after the full name was introduced
+            m = RawMention(tok.i, tok.i + 1, "ner", "Person")
+            ner_people[tok.i] = (key, names[key], 0.7)
+            added.append(m)
+            self.raw_at[tok.i] = m
+        if added:
+            self.raw = sorted([*self.raw, *added], key=lambda m: m.start)
 
     def _person_key(self, toks: tuple[str, ...], gaz_key: str | None) -> str:
         return gaz_key or f"person:{slugify(' '.join(toks))}"
