@@ -390,13 +390,13 @@ def fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3f}"
 
 
-def report(results: dict[str, Any], sizes: Sizes) -> None:
+def report(results: dict[str, Any], detail: dict[str, Any], sizes: Sizes) -> None:
     notes = {
         "extract_overhead": f"{sizes.extract_n} articles, median of {sizes.extract_reps}",
         "extract_articles_per_s": "1 process",
         "extract_tokens_per_s": "1 process",
         "extract_scaling_2proc": f"{sizes.scale_n} articles",
-        "load_rel_per_s": f"{results['_detail'].get('load', {}).get('relationships', '?')} relationships",
+        "load_rel_per_s": f"{detail.get('load', {}).get('relationships', '?')} relationships",
         "load_vs_baseline": "vs bench/baseline.py MinimalLoader",
         "reingest_speedup": f"{sizes.reingest_n} articles, kg ingest --neo4j",
         "peak_rss_mb_1k": f"N = {sizes.rss_small}",
@@ -459,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     server = Neo4jServer()
     try:
         db = server.settings.database
-        if node_count(server.driver, db) and not args.wipe:
+        if ({"load", "reingest"} & only) and node_count(server.driver, db) and not args.wipe:
             print(
                 "bench: the Neo4j database holds data and the load figures need an empty one; "
                 "point NEO4J_URI at a scratch server or pass --wipe to delete everything in it",
@@ -483,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_memory(sizes, results)
 
     detail = results.pop("_detail")
-    report(results, sizes)
+    report(results, detail, sizes)
     payload = {
         "mode": "quick" if args.quick else "full",
         "sizes": asdict(sizes),

@@ -116,12 +116,19 @@ def run_job(
 
 
 def session(master: str | None = None, app_name: str = "kg-extract") -> Any:
-    """A SparkSession that forwards ``KG_MODEL_*`` to executors (the driver's pipelines, the executors' too)."""
+    """A SparkSession that forwards ``KG_MODEL_*`` to executors (the driver's pipelines, the executors' too).
+
+    On a cluster, executors need kg installed in their Python environment
+    (``PYSPARK_PYTHON``, a packed virtualenv, or the cluster's image).
+    """
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name).config("spark.ui.enabled", "false")
     if master:
         builder = builder.master(master)
+    if (master or "").startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+        # Local workers must run this interpreter (the one with kg and spaCy), not whatever python3 is on PATH.
+        os.environ["PYSPARK_PYTHON"] = sys.executable
     for name, value in os.environ.items():
         if name.startswith(FORWARDED_ENV_PREFIXES):
             builder = builder.config(f"spark.executorEnv.{name}", value)
