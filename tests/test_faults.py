@@ -225,12 +225,14 @@ def committed_articles(driver) -> int:
 
 
 # -- Neo4j unreachable --------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("command", ["load", "stats"])
+@pytest.mark.parametrize("command", ["load", "ingest", "stats"])
 def test_unreachable_neo4j_exits_3_naming_the_uri_and_writes_nothing_locally(tmp_path, command):
     uri = f"bolt://127.0.0.1:{free_port()}"
     corpus = write_jsonl(synthetic_extractions(3), tmp_path / "c.jsonl")
     env = kg_env(NEO4J_URI=uri, NEO4J_PASSWORD="pw-never-shown", KG_STORE=None, KG_NEO4J_CONNECT_TIMEOUT="3")
-    args = ["load", "--neo4j", str(corpus)] if command == "load" else ["stats", "--neo4j"]
+    args = {"load": ["load", "--neo4j", str(corpus)], "ingest": ["ingest", "--neo4j", str(corpus)]}.get(
+        command, ["stats", "--neo4j"]
+    )
     result = run_kg(*args, env=env, cwd=tmp_path, timeout=120)
     assert result.returncode == 3, result.stderr
     assert uri in result.stderr and "Traceback" not in result.stderr
