@@ -465,8 +465,11 @@ class _Analyzer:
             return False
         if tok.dep_ in self.argument:
             return True
-        # Weak parsers mislabel sentence-initial subjects; a bare name right before a finite verb is one.
+        # Weak parsers mislabel subjects; a bare name (or a coordination of names) right before a
+        # finite verb is one: "Moskau bestritt", "Berlin und Warschau eskalierten".
         nxt = span.end
+        while nxt < len(doc) and (doc[nxt].pos_ == "CCONJ" or doc[nxt].text == "," or nxt in self.raw_at):
+            nxt += 1
         if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):
             return doc[nxt].morph.get("VerbForm") in ([], ["Fin"])
         return False
