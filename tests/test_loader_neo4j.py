@@ -89,7 +89,10 @@ def test_changed_article_replaces_its_evidence_and_mentions(store, neo4j_db):
     changed = de_01("Russland bestreitet alles.")
     changed = replace(changed, triples=changed.triples[1:2], entities=(RUS_DE, PRK_DE), mentions=(("country:RUS", 1),))
     stats = store.write([changed])
-    assert stats.articles_written == 1 and stats.relationships_deleted == 3 + 4
+    assert stats.articles_written == 1
+    # 3 triples, 4 MENTIONS, and the 2 INVOLVES of the concept only the old STATES pointed to (dropped too)
+    assert (stats.relationships_deleted, stats.nodes_deleted) == (3 + 4 + 2, 1)
+    assert "Concept" not in store.counts() and store.counts()["nodes"] == 9
     records, _, _ = neo4j_db.execute_query(
         "MATCH ()-[r]->() WHERE r.article_id = 'de-01' RETURN type(r) AS t, r.evidence AS e"
     )

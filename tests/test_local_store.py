@@ -150,6 +150,17 @@ def test_changed_article_has_its_evidence_replaced_not_duplicated(store):
     assert store.counts()["relationships"] == 20 - 2 - 3  # two triples and three MENTIONS of de-01 are gone
 
 
+def test_concepts_no_evidence_points_to_any_more_are_dropped(store):
+    store.write(corpus())
+    changed = de_01("Russland bestreitet das.")
+    changed = replace(changed, triples=changed.triples[1:2])  # Austin's statement (the concept) is gone
+    stats = store.write([changed])
+    assert stats.nodes_deleted == 1
+    G = store.to_networkx()
+    assert not [n for n, d in G.nodes(data=True) if d["kind"] == "Concept"]
+    assert "INVOLVES" not in store.counts() and store.counts()["nodes"] == 9
+
+
 def test_entities_merge_across_articles_and_languages(store):
     store.write([de_01(), en_01()])
     G = store.to_networkx()
@@ -231,8 +242,7 @@ def test_neo4j_and_local_store_hold_the_same_graph(store, neo4j_db):
     store.write(corpus())
     assert list(neo.counts().items()) == list(store.counts().items())  # same keys in the same order
     assert snapshot(neo.to_networkx()) == snapshot(store.to_networkx())
-    changed = replace(de_01("Neuer Text."), triples=de_01().triples[1:2])
-    neo.write([changed])
-    store.write([changed])
+    changed = replace(de_01("Neuer Text."), triples=de_01().triples[1:2])  # also drops the concept
+    assert neo.write([changed]).nodes_deleted == store.write([changed]).nodes_deleted == 1
     assert neo.counts() == store.counts()
     assert snapshot(neo.to_networkx()) == snapshot(store.to_networkx())

@@ -28,6 +28,7 @@ class LoadStats:
     nodes_merged: int = 0  # MERGE found an existing node
     relationships_created: int = 0
     relationships_deleted: int = 0  # old evidence of changed articles
+    nodes_deleted: int = 0  # concepts only that old evidence pointed to
     batches: int = 0
     seconds: float = 0.0
     _started: float = field(default_factory=time.perf_counter, repr=False)

@@ -82,8 +82,10 @@ def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: i
         f"nodes merged {stats.nodes_merged}",
         f"relationships created {stats.relationships_created}",
         f"relationships replaced {stats.relationships_deleted}",
-        f"{stats.seconds:.2f} s",
     ]
+    if stats.nodes_deleted:
+        parts.append(f"concepts dropped {stats.nodes_deleted}")
+    parts.append(f"{stats.seconds:.2f} s")
     click.echo("kg: " + ", ".join(parts), err=True)
 
 

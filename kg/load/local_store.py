@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS relations (
     polarity TEXT, hedged INTEGER, cameo TEXT, plover TEXT, confidence REAL, published TEXT, reported_by TEXT);
 CREATE INDEX IF NOT EXISTS relations_article ON relations (article_id);
 CREATE INDEX IF NOT EXISTS relations_predicate ON relations (predicate);
+CREATE INDEX IF NOT EXISTS relations_object ON relations (object);
 CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
 CREATE INDEX IF NOT EXISTS entities_country ON entities (country);
 """
@@ -116,6 +117,7 @@ class LocalStore:
                 stats.nodes_merged += node_rows - counters["nodes_created"]
                 stats.relationships_created += counters["relationships_created"]
                 stats.relationships_deleted += counters["relationships_deleted"]
+                stats.nodes_deleted += counters["nodes_deleted"]
             stats.batches += 1
             stats.tick()
             if on_batch is not None:
@@ -126,8 +128,17 @@ class LocalStore:
     def _write_batch(self, rows: BatchRows, replaced: list[str]) -> Counter[str]:
         db = self.conn
         counters: Counter[str] = Counter()
+        orphans: list[str] = []
         if replaced:
             marks = ",".join("?" * len(replaced))
+            orphans = [
+                key
+                for (key,) in db.execute(
+                    f"SELECT DISTINCT object FROM relations WHERE article_id IN ({marks}) "
+                    "AND object IN (SELECT key FROM concepts)",
+                    replaced,
+                )
+            ]
             for table in ("mentions", "relations"):
                 cur = db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", replaced)
                 counters["relationships_deleted"] += cur.rowcount
@@ -192,6 +203,12 @@ class LocalStore:
                 _INSERT_RELATION,
                 [_relation_values(predicate, r) for r in rel_rows],
             )
+        for key in orphans:  # concepts only the replaced evidence pointed to (as Neo4jStore drops them)
+            if db.execute("SELECT 1 FROM relations WHERE object = ? LIMIT 1", (key,)).fetchone() is None:
+                counters["relationships_deleted"] += db.execute(
+                    "DELETE FROM involves WHERE concept = ?", (key,)
+                ).rowcount
+                counters["nodes_deleted"] += db.execute("DELETE FROM concepts WHERE key = ?", (key,)).rowcount
         db.executemany(
             "UPDATE articles SET content_hash = ? WHERE id = ?", [(a["content_hash"], a["id"]) for a in rows.articles]
         )

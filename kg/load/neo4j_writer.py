@@ -85,7 +85,20 @@ SET a.content_hash = row.content_hash
 """
 
 _DELETE_MENTIONS = "MATCH (a:Article)-[m:MENTIONS]->() WHERE a.id IN $ids DELETE m"
-_DELETE_EVIDENCE = "MATCH ()-[r:{type}]->() WHERE r.article_id IN $ids DELETE r"
+_DELETE_EVIDENCE = """
+MATCH ()-[r:{type}]->(o) WHERE r.article_id IN $ids
+WITH r, CASE WHEN o:Concept THEN o.key END AS concept
+DELETE r
+RETURN collect(DISTINCT concept) AS concepts
+"""
+
+# Concepts only the replaced evidence pointed to would be left dangling: drop them.
+_DROP_ORPHAN_CONCEPTS = """
+UNWIND $keys AS key
+MATCH (c:Concept {key: key})
+WHERE NOT ()-->(c)
+DETACH DELETE c
+"""
 
 
 class Neo4jStore:
@@ -146,6 +159,7 @@ class Neo4jStore:
                 stats.nodes_merged += node_rows - counters["nodes_created"]
                 stats.relationships_created += counters["relationships_created"]
                 stats.relationships_deleted += counters["relationships_deleted"]
+                stats.nodes_deleted += counters["nodes_deleted"]
             stats.batches += 1
             stats.tick()
             if on_batch is not None:
@@ -159,25 +173,30 @@ class Neo4jStore:
         counters: Counter[str] = Counter()
         kinds: Counter[str] = Counter()
 
-        def run(kind: str, query: str, **params: Any) -> None:
-            summary = tx.run(query, **params).consume()  # type: ignore[arg-type]  # built from whitelists only
-            c = summary.counters
+        def run(kind: str, query: str, **params: Any) -> list[neo4j.Record]:
+            result = tx.run(query, **params)  # type: ignore[arg-type]  # built from whitelists only
+            records = list(result)
+            c = result.consume().counters
             counters.update(
                 nodes_created=c.nodes_created,
+                nodes_deleted=c.nodes_deleted,
                 relationships_created=c.relationships_created,
                 relationships_deleted=c.relationships_deleted,
             )
             kinds[kind] += 1
+            return records
 
+        orphans: set[str] = set()
         if replaced:
             run("delete:MENTIONS", _DELETE_MENTIONS, ids=replaced)
             present = {r["t"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")}
             for rel_type in sorted(present & vocabulary()):
-                run(
+                records = run(
                     f"delete:{rel_type}",
                     _DELETE_EVIDENCE.replace("{type}", check_relationship_type(rel_type)),
                     ids=replaced,
                 )
+                orphans.update(records[0]["concepts"])
         run("articles", _ARTICLES, rows=rows.articles)
         for label, entity_rows in sorted(rows.entities.items()):
             others = sorted(ENTITY_TYPES - {check_label(label)})
@@ -195,6 +214,8 @@ class Neo4jStore:
                 _RELATIONS.replace("{type}", check_relationship_type(predicate)),
                 rows=rel_rows,
             )
+        if orphans:
+            run("orphans", _DROP_ORPHAN_CONCEPTS, keys=sorted(orphans))
         run("done", _DONE, rows=rows.articles)
         return counters, kinds
 
