@@ -80,6 +80,26 @@ def test_capital_as_place_is_a_location(request, lang, text, word, key):
     assert (entity.key, entity.type) == (key, "Location")
 
 
+def test_seat_of_an_actor_is_its_state(nlp_de, nlp_en):
+    doc, analysis = _analyze(nlp_de, "de", "Die Regierung in Teheran wies die Vorwürfe zurück.")
+    m = _at(doc, analysis, "Regierung")
+    assert (m.entity.key, m.via, m.text) == ("country:IRN", "metonym", "Regierung in Teheran")
+    doc, analysis = _analyze(nlp_en, "en", "The regime in Pyongyang fired a missile.")
+    assert _key(doc, analysis, "Pyongyang") == "country:PRK"
+
+
+def test_place_noun_and_its_name_are_one_place(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Russland hat die ukrainische Hauptstadt Kiew angegriffen.")
+    assert _key(doc, analysis, "Hauptstadt") == "location:kyiv"
+
+
+def test_an_ambassador_acts_for_the_state(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Das Auswärtige Amt hat den russischen Botschafter einbestellt.")
+    m = _at(doc, analysis, "Botschafter")
+    assert (m.entity.key, m.via) == ("country:RUS", "metonym")
+    assert _key(doc, analysis, "Amt") == "org:german-federal-foreign-office"
+
+
 def test_capital_after_a_non_locative_preposition_is_its_state(nlp_en):
     doc, analysis = _analyze(nlp_en, "en", "Chancellor Olaf Scholz called on Moscow to stop its threats.")
     assert _key(doc, analysis, "Moscow") == "country:RUS"

@@ -123,6 +123,7 @@ class _Analyzer:
         self.info: dict[str, _Info] = {}
         self.found: list[_Found] = []
         self.group_at: dict[int, str] = {}
+        self.seat_of: dict[int, int] = {}  # capital token -> actor noun token ("Regierung in Teheran")
 
     # ---------------------------------------------------------------- driver
     def run(self) -> EntityAnalysis:
@@ -151,9 +152,14 @@ class _Analyzer:
             return
         text = self._text(m.start, m.end)
         if rec.metonym_of and self._stands_for_state(self.doc[m.start : m.end]):
-            self._add(m.start, m.end, self._record_info(self.recs[country_key(rec.metonym_of)]), "metonym", 0.9, None)
+            start = self.seat_of.get(m.start, m.start)  # "Regierung in Teheran" as a whole is Iran
+            self._add(start, m.end, self._record_info(self.recs[country_key(rec.metonym_of)]), "metonym", 0.9, None)
             return
-        self._add(m.start, m.end, self._record_info(rec), "gazetteer", 1.0, text)
+        # "die ukrainische Hauptstadt Kiew": the place noun, often the parser's head, is the place too.
+        start = m.start
+        if start > 0 and self.doc[start - 1].lower_ in self.place_nouns and rec.type == "Location":
+            start -= 1
+        self._add(start, m.end, self._record_info(rec), "gazetteer", 1.0, text)
 
     def _short(self, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
         text = self._text(m.start, m.end)
@@ -460,6 +466,10 @@ class _Analyzer:
                 break
         prep = self._preposition(tok)
         if prep is not None:
+            # "die Regierung in Teheran", "the regime in Pyongyang": the seat of an actor is its state.
+            if prep.i > 0 and self.doc[prep.i - 1].lower_ in self.lex.actor_nouns:
+                self.seat_of[span.start] = prep.i - 1
+                return True
             return prep.lower_ not in self.locatives
         if not self.has_dep:
             return False
