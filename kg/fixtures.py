@@ -10,8 +10,11 @@ What the converter adds to the annotations, and why:
 * evidence: the gold ``sentence`` index picks the sentence (split by spaCy's rule-based
   sentencizer, no model needed) that becomes the triple's provenance text and offsets;
 * concept mentions: a ``{"text": ...}`` object may list ``"mentions"`` (entity keys); without
-  it, the article's entities whose name or alias begins a word of the text are taken;
-* mention counts: occurrences of each entity's name or aliases in the article (at least 1);
+  it, the article's entities with a surface form at the start of a word of the text are taken.
+  Surface forms are the entity's name and aliases plus the language data of ``kg/lang/<code>/``
+  (``entity_aliases.tsv`` by key; for countries ``entity_countries.tsv`` and the adjective stems
+  of ``entity_demonyms.tsv``), so "nordkoreanischer Soldaten" involves North Korea;
+* mention counts: occurrences of those surface forms in the article (at least 1);
 * cameo/plover: from the predicate vocabulary (:mod:`kg.predicates`), as the extractor does;
 * affiliations: a person or organisation with a ``country`` gets ``AFFILIATED_WITH`` that
   country when the country is among the article's entities and the gold has no such triple,
@@ -69,7 +72,7 @@ def gold_extraction(record: Mapping[str, Any], *, affiliations: bool = True) -> 
         elif "text" in obj_spec:
             mentions = obj_spec.get("mentions")
             if mentions is None:
-                mentions = [e.key for e in entities.values() if _occurs(e, obj_spec["text"])]
+                mentions = [e.key for e in entities.values() if _occurs(e, obj_spec["text"], article.lang)]
             obj = Concept.create(obj_spec["text"], article.lang, [entity(k).key for k in mentions])
         else:
             raise ModelError(f"article {article.id}: a triple object needs 'key' or 'text'")
@@ -88,7 +91,7 @@ def gold_extraction(record: Mapping[str, Any], *, affiliations: bool = True) -> 
         )
     if affiliations:
         triples += _affiliations(article, sentences, entities, triples)
-    counts = tuple((key, max(1, _count(e, article.text))) for key, e in entities.items())
+    counts = tuple((key, max(1, _count(e, article.text, article.lang))) for key, e in entities.items())
     return Extraction(article, tuple(entities.values()), tuple(triples), counts)
 
 
@@ -147,26 +150,50 @@ def _affiliations(
             or ent.key in subjects_with_affiliation
         ):
             continue
-        first = next((i for i, (s, e) in enumerate(sentences) if _occurs(ent, article.text[s:e])), 0)
+        first = next((i for i, (s, e) in enumerate(sentences) if _occurs(ent, article.text[s:e], article.lang)), 0)
         out.append(_triple(article, sentences, ent, "AFFILIATED_WITH", entities[country_key], first))
     return out
 
 
-def _names(ent: Entity) -> list[str]:
-    return [n for n in dict.fromkeys([ent.name, *ent.aliases]) if n]
+def _names(ent: Entity, lang: str | None) -> list[str]:
+    """Surface forms of ``ent``: its name and aliases, plus what the language data knows of its key or country."""
+    names = [ent.name, *ent.aliases]
+    data = _language_forms(lang or "")
+    names += data.get(ent.key, [])
+    if ent.type == "Country" and ent.country:
+        names += data.get(ent.country, [])
+    return [n for n in dict.fromkeys(names) if n]
 
 
-def _pattern(ent: Entity) -> re.Pattern[str]:
-    # A name at the start of a word also matches longer forms ("Nordkorea" in "nordkoreanischer").
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in _names(ent)) + ")", re.IGNORECASE)
+@cache
+def _language_forms(lang: str) -> dict[str, list[str]]:
+    """Entity key or ISO code -> surface forms, from ``kg/lang/<lang>/entity_*.tsv`` (empty for unknown languages)."""
+    from kg.lang import UnsupportedLanguageError, get_language
+
+    try:
+        data = get_language(lang)
+    except UnsupportedLanguageError:
+        return {}
+    forms: dict[str, list[str]] = {}
+    for name in ("entity_aliases", "entity_countries", "entity_demonyms"):
+        for key, *values in data.tsv(name):
+            # "=Russen" marks an exact form in the demonym table; a stem ("russisch") matches its endings.
+            forms.setdefault(key, []).extend(v.removeprefix("=") for v in values if v)
+    return forms
 
 
-def _occurs(ent: Entity, text: str) -> bool:
-    return bool(_pattern(ent).search(text))
+def _pattern(ent: Entity, lang: str | None) -> re.Pattern[str]:
+    # A form at the start of a word also matches longer forms ("Nordkorea" in "Nordkoreas").
+    names = sorted(_names(ent, lang), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + ")", re.IGNORECASE)
 
 
-def _count(ent: Entity, text: str) -> int:
-    return len(_pattern(ent).findall(text))
+def _occurs(ent: Entity, text: str, lang: str | None) -> bool:
+    return bool(_pattern(ent, lang).search(text))
+
+
+def _count(ent: Entity, text: str, lang: str | None) -> int:
+    return len(_pattern(ent, lang).findall(text))
 
 
 def load_into(driver: Any, extractions: Iterable[Extraction], database: str | None = None) -> Any:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.fixtures import gold_extraction, gold_extractions, read_gold
+from kg.fixtures import gold_extraction, read_gold
 from kg.queries import (
     _BODY_PARAM_RE,
     HeaderError,
@@ -346,12 +346,30 @@ def test_query_df_keeps_columns_when_nothing_matches(db):
     assert list(df["key"][:2]) == ["country:PRK", "country:RUS"]
 
 
-def test_the_gold_set_converts_when_present():
-    """The extractor's gold set is valid input for the queries too (checked once it exists)."""
-    if not GOLD_SET.exists():
-        pytest.xfail(f"{GOLD_SET} is not written yet")
-    extractions = gold_extractions(GOLD_SET)
-    assert extractions and all(ex.triples for ex in extractions)
+@pytest.fixture
+def gold_db(db, neo4j_settings):
+    """The extractor's gold set alone in the database; the query corpus is restored afterwards."""
+    stats = load_query_corpus(db, neo4j_settings.database, GOLD_SET)
+    assert stats.articles_written == len(read_gold(GOLD_SET))
+    yield db
+    load_query_corpus(db, neo4j_settings.database)
+
+
+def test_on_the_gold_set_the_queries_answer_the_seed_story(gold_db):
+    """The extractor's gold set (other texts, other authors) gives the same kind of answers."""
+    said = run(gold_db, "who_said_what", actor="North Korea")
+    austin = [r for r in said if r["speaker"] == "Lloyd Austin" and r["predicate"] == "STATES"]
+    assert austin and "North Korean troops are in Russia" in austin[0]["evidence"]
+    # A German concept involves North Korea through the demonym "nordkoreanischer" (language data).
+    assert any(r["speaker"] == "Russia" and "nordkoreanischer" in r["evidence"] for r in said)
+    contra = run(gold_db, "contradictions", actor="North Korea")
+    assert ("Lloyd Austin", "Russia") in {(r["asserter"], r["denier"]) for r in contra}
+    (path, *_) = run(gold_db, "shortest_path", source="Lloyd Austin", target="Vladimir Putin")
+    assert path["hops"] == 3 and path["keys"][2] == "country:RUS"
+    relations = {
+        (r["from_country"], r["predicate"]) for r in run(gold_db, "country_relations", country_a="RUS", country_b="PRK")
+    }
+    assert {("Russia", "AIDS"), ("North Korea", "DEPLOYS")} <= relations
 
 
 def test_an_analysts_own_directory_adds_and_overrides_queries(tmp_path, monkeypatch):
