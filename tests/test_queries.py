@@ -153,6 +153,28 @@ def test_gold_annotations_become_extractions_with_evidence_sentences_and_concept
     assert dict(ex.mentions)["country:PRK"] == 3  # "North Korean troops", "Pyongyang", "with North Korea"
 
 
+def test_concept_mentions_are_inferred_from_the_language_data():
+    record = {
+        "id": "t-1",
+        "lang": "de",
+        "text": "Der Kreml bestritt Berichte über nordkoreanische Soldaten in Russland. Mehr nicht.",
+        "gold": {
+            "entities": [
+                {"key": "country:RUS", "name": "Russia", "type": "Country", "country": "RUS"},
+                {"key": "country:PRK", "name": "North Korea", "type": "Country", "country": "PRK"},
+            ],
+            "triples": [
+                {"subject": "country:RUS", "predicate": "DENIES", "sentence": 0,
+                 "object": {"text": "Berichte über nordkoreanische Soldaten in Russland"}},
+            ],
+        },
+    }  # fmt: skip
+    (denial,) = gold_extraction(record).triples
+    # "nordkoreanische" from the demonym stem, "Russland" from the German country names.
+    assert set(denial.object.mentions) == {"country:PRK", "country:RUS"}
+    assert denial.provenance.text == "Der Kreml bestritt Berichte über nordkoreanische Soldaten in Russland."
+
+
 # -- every query on the corpus -------------------------------------------------------------------------------
 
 
