@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 NEO4J_SCRIPT = ROOT / "scripts" / "neo4j"
 PREDICATES = ("STATES", "DENIES", "WARNS", "ACCUSES", "MEETS", "SUPPORTS")
+#: What one synthetic article counts for in --batch-size (kg.load.base.batches: 1 + its 4 triples).
+UNITS_PER_ARTICLE = 5
 
 
 # -- a synthetic corpus, written by kg's own model so `kg load` reads it like `kg extract` output ---------------
@@ -246,9 +248,9 @@ def test_unreachable_neo4j_exits_3_naming_the_uri_and_writes_nothing_locally(tmp
 def test_neo4j_killed_mid_load_then_rerun_gives_the_reference_graph(
     tmp_path, throwaway_neo4j, neo4j_db, neo4j_settings
 ):
-    n_articles, batch = 600, 10  # articles per batch: 21 rows each (1 article, 6 entities, 8 triple rows, 6 mentions)
+    n_articles, batch = 400, 10  # articles per transaction
     corpus = write_jsonl(synthetic_extractions(n_articles), tmp_path / "corpus.jsonl")
-    args = ["load", "--neo4j", "--batch-size", str(batch * 21), str(corpus)]
+    args = ["load", "--neo4j", "--batch-size", str(batch * UNITS_PER_ARTICLE), str(corpus)]
 
     # Reference: the same command, uninterrupted, against the session's server.
     ref = run_kg(*args, env=kg_env(NEO4J_URI=neo4j_settings.uri), cwd=tmp_path)
@@ -308,11 +310,11 @@ def _local_committed(store: Path) -> int:
 def test_ctrl_c_during_a_local_load_exits_130_and_a_rerun_completes(tmp_path):
     from kg.load import LocalStore
 
-    n_articles = 1500
+    n_articles, batch = 1500, 10  # articles per transaction
     corpus = write_jsonl(synthetic_extractions(n_articles), tmp_path / "corpus.jsonl")
     ref_dir, dir_ = tmp_path / "reference", tmp_path / "store"
     env = kg_env(NEO4J_URI=None)
-    args = ["load", "--batch-size", "200", str(corpus)]
+    args = ["load", "--batch-size", str(batch * UNITS_PER_ARTICLE), str(corpus)]
     ref = run_kg(*args, "--store", str(ref_dir), env=env)
     assert ref.returncode == 0, ref.stderr
 
@@ -340,7 +342,7 @@ def test_ctrl_c_during_a_local_load_exits_130_and_a_rerun_completes(tmp_path):
         assert store.counts()  # opens and counts fine
     # A Ctrl-C that lands between COMMIT and the stats update may leave one committed batch uncounted.
     committed = _local_committed(dir_)
-    assert reported <= committed <= reported + 10 < n_articles
+    assert reported <= committed <= reported + batch < n_articles
 
     rerun = run_kg(*args, "--store", str(dir_), env=env)
     assert rerun.returncode == 0, rerun.stderr
