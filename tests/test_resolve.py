@@ -100,6 +100,13 @@ def test_an_ambassador_acts_for_the_state(nlp_de):
     assert _key(doc, analysis, "Amt") == "org:german-federal-foreign-office"
 
 
+def test_an_envoy_title_before_a_name_belongs_to_the_person(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Der russische Botschafter Sergej Netschajew wurde einbestellt.")
+    assert _key(doc, analysis, "Botschafter") == "person:sergej-netschajew"
+    envoy = _entity(analysis, "person:sergej-netschajew")
+    assert (envoy.role, envoy.country) == ("ambassador", "RUS")
+
+
 def test_capital_after_a_non_locative_preposition_is_its_state(nlp_en):
     doc, analysis = _analyze(nlp_en, "en", "Chancellor Olaf Scholz called on Moscow to stop its threats.")
     assert _key(doc, analysis, "Moscow") == "country:RUS"

@@ -170,6 +170,17 @@ class EntityMatcher:
                 continue
             if check_pos and not any(t.pos_ in self.name_pos for t in doc[start:end]):
                 continue
+            # Weak NER drops first names ("Sergej [Netschajew]"): take untaken proper nouns just before a person.
+            while (
+                etype == "Person"
+                and start > 0
+                and ent.start - start < 2
+                and start - 1 not in taken
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and doc[start - 1].text not in self.role_words
+            ):
+                start -= 1
             overlapping = {taken[i] for i in range(start, end) if i in taken}
             if overlapping:
                 if not self._ner_beats(start, end, etype, overlapping):

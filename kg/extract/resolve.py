@@ -177,6 +177,13 @@ class _Analyzer:
         if info is None:
             return
         head = self._actor_head(self.doc[m.start])
+        # "der russische Botschafter Sergej Netschajew": the noun is the title of a named person, not the state.
+        if head is not None and head.i + 1 < len(self.doc):
+            follower = self.raw_at.get(head.i + 1)
+            if self.doc[head.i + 1].pos_ == "PROPN" or (
+                follower is not None and follower.kind in ("name", "short", "ner")
+            ):
+                head = None
         if head is not None:
             self._add(m.start, head.i + 1, info, "metonym", 0.8, None)
         else:
