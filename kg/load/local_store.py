@@ -106,7 +106,8 @@ class LocalStore:
                     counters = self._write_batch(rows, replaced)
                     self.conn.execute("COMMIT")
                 except BaseException:  # includes KeyboardInterrupt: nothing of this batch stays
-                    self.conn.execute("ROLLBACK")
+                    if self.conn.in_transaction:  # not if Ctrl-C landed just after COMMIT (then it is kept)
+                        self.conn.execute("ROLLBACK")
                     raise
                 self.statements["batch"] += 1
                 stats.articles_written += len(rows.articles)
