@@ -195,6 +195,7 @@ def test_family_names_shared_by_two_people_are_not_short_names():
     assert short["Xi"] == "person:xi-jinping"
     assert "Li" not in short  # Li Qiang, Li Keqiang, Li Shangfu
     assert "Kim" not in short  # Kim Jong Un, Kim Yo Jong
+    assert "Park" not in short  # Park Jin: the record says the word alone is no evidence
 
 
 def test_role_titles_map_to_canonical_roles():

@@ -45,6 +45,7 @@ class Record:
     org: str | None = None  # organisation a person leads or belongs to
     metonym_of: str | None = None  # places: the country code they may stand for
     family_name_first: bool = False
+    short_name: bool = True  # may the family name alone refer to this person?
     aliases: tuple[str, ...] = ()
 
     def entity(self, aliases: tuple[str, ...] = (), role: str | None = None, country: str | None = None) -> Entity:
@@ -86,6 +87,7 @@ def records() -> dict[str, Record]:
             gender=row.get("gender"),
             org=row.get("org"),
             family_name_first=bool(row.get("family_name_first", False)),
+            short_name=bool(row.get("short_name", True)),
             aliases=tuple(row.get("aliases", ())),
         )
     for row in _read_toml("organizations.toml").get("org", []):
@@ -220,7 +222,7 @@ def lexicon(code: str) -> Lexicon:
             is_short = rec is not None and rec.type == "Person" and " " not in form and " " in rec.name
             for inflected in _inflect_name(form, suffixes, blocked):
                 (short if is_short else names).setdefault(inflected, set()).add(key)
-        if rec is not None and rec.type == "Person":
+        if rec is not None and rec.type == "Person" and rec.short_name:
             for form in forms:
                 tokens = form.split()
                 if len(tokens) < 2:
