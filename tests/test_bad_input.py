@@ -216,3 +216,15 @@ def test_missing_spacy_model_is_an_environment_error_naming_the_setting(tmp_path
     )
     assert result.returncode == 3, result.stderr
     assert "KG_MODEL_DE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_kg_extract_reports_the_same_bad_inputs_and_prints_only_valid_records(bad_run):
+    from kg.model import extractions_from_records
+
+    result = kg("extract", str(bad_run.dir), timeout=600)
+    assert result.returncode == 1, result.stderr[-3000:]
+    warned = {line.split(": ")[2] for line in result.stderr.splitlines() if line.startswith("kg: warning: ")}
+    only_given_to_ingest = {str(bad_run.dir / "missing.txt"), str(bad_run.dir / "empty-dir")}
+    assert warned == {w.split(": ")[2] for w in bad_run.warnings} - only_given_to_ingest
+    extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.splitlines()))
+    assert len(extractions) == 5

@@ -174,3 +174,28 @@ def test_local_store_round_trips_any_property_string(tmp_path_factory, name, ali
     edge = graph.get_edge_data(ex.entities[0].key, triple.object.key)[triple.id]
     assert edge["evidence"] == evidence and edge["verb"] == name
     assert graph.nodes[triple.object.key]["text"] == triple.object.text
+
+
+@pytest.mark.model
+@settings(max_examples=2, deadline=None, database=None)
+@given(texts=st.lists(ARTICLE_TEXT.filter(lambda t: clean_text(t).strip()), min_size=30, max_size=30))
+def test_kg_extract_output_always_validates_against_the_data_model(tmp_path_factory, texts):
+    """The real CLI on 30 fuzzed articles per example (de and en): every line it prints is a model record."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("fuzz-extract") / "fuzz.jsonl"
+    records = [{"id": f"f{i}", "lang": "de" if i % 2 else "en", "text": t} for i, t in enumerate(texts)]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "from kg.cli import main; main()", "extract", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.splitlines()))
+    assert [ex.article.id for ex in extractions] == [r["id"] for r in records]
+    assert [ex.article.text for ex in extractions] == [clean_text(t) for t in texts]
