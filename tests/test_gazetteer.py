@@ -174,6 +174,21 @@ def test_names_and_variants_map_to_one_key(lang, text, key):
     assert key in _matched_keys(lang, f"{text} ."), (lang, text)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "key", "not_key"),
+    [
+        ("en", "Latin America", "location:latin-america", "country:USA"),
+        ("en", "Northern Ireland", "location:northern-ireland", "country:IRL"),
+        ("en", "New Mexico", "location:new-mexico", "country:MEX"),
+        ("de", "im Nahen Osten", "location:middle-east", None),
+    ],
+)
+def test_regions_win_over_country_names_inside_them(lang, text, key, not_key):
+    keys = _matched_keys(lang, f"{text} .")
+    assert key in keys
+    assert not_key not in keys
+
+
 def test_acronyms_are_case_sensitive():
     assert "country:USA" not in _matched_keys("en", "Let us go .")
     assert "org:world-health-organization" not in _matched_keys("en", "Who said that ?")

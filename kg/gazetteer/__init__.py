@@ -102,7 +102,7 @@ def records() -> dict[str, Record]:
             row["name"],
             "Location",
             country=row.get("country"),
-            metonym_of=row.get("country"),
+            metonym_of=row.get("country") if row.get("kind") in ("capital", "seat") else None,
             aliases=tuple(row.get("aliases", ())),
         )
     return out
