@@ -27,6 +27,7 @@ def test_actor_network_links_speakers_to_actors_inside_what_they_say(graph):
     assert A["person:lloyd-austin"]["country:RUS"]["weight"] == 1
     assert A["country:RUS"]["country:PRK"]["predicates"] == {"COOPERATES_WITH": 1, "DENIES": 1}
     assert A["country:RUS"]["country:PRK"]["weight"] == 2
+    assert A["country:RUS"]["country:PRK"]["reported"] == 1  # the cooperation is Zelensky's claim
     assert all(data.get("kind") == "Entity" for _, data in A.nodes(data=True))
     assert not any(u == v for u, v in A.edges)
 

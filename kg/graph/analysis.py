@@ -30,8 +30,10 @@ def actor_network(
     Counted are the extracted relations from entity ``a`` to entity ``b``, and
     to a concept that INVOLVES ``b`` ("Austin STATES <presence of North Korean
     troops in Russia>" links Austin to North Korea and to Russia). Edge
-    attributes: ``weight`` = number of evidence relations, ``predicates`` =
-    ``{predicate: count}``. Filters: only these predicates; only relations
+    attributes: ``weight`` = number of evidence relations, ``reported`` = how
+    many of them are claims attributed to a speaker (``reported_by``) rather
+    than asserted by the article, ``predicates`` = ``{predicate: count}``.
+    Filters: only these predicates; only relations
     published in ``[since, until]`` (relations without a date are dropped when
     a date filter is given). Self-loops are left out, and so are structural
     facts such as AFFILIATED_WITH unless asked for by name: belonging to a
@@ -64,8 +66,9 @@ def actor_network(
             if t == u:
                 continue
             if not A.has_edge(u, t):
-                A.add_edge(u, t, weight=0, predicates=Counter())
+                A.add_edge(u, t, weight=0, reported=0, predicates=Counter())
             A[u][t]["weight"] += 1
+            A[u][t]["reported"] += 1 if data.get("reported_by") else 0
             A[u][t]["predicates"][predicate] += 1
     for _, _, data in A.edges(data=True):
         data["predicates"] = dict(sorted(data["predicates"].items()))
