@@ -224,3 +224,29 @@ def test_every_language_with_entity_data_loads():
     for code in available_languages():
         lex = lexicon(code)
         assert lex.names, code
+
+
+def test_a_new_language_needs_only_data(tmp_path, monkeypatch):
+    """French from data files alone: ISO names from pycountry's French catalogue plus a few forms."""
+    import kg.lang
+    from kg.extract.resolve import analyze_entities
+
+    fr = tmp_path / "fr"
+    fr.mkdir()
+    (fr / "language.toml").write_text('name = "French"\n', encoding="utf-8")
+    (fr / "entity_grammar.toml").write_text(
+        'pycountry_locale = "fr"\ndemonym_endings = ["", "e", "s", "es"]\n', encoding="utf-8"
+    )
+    (fr / "entity_aliases.tsv").write_text("location:moscow\tMoscou\n", encoding="utf-8")
+    (fr / "entity_demonyms.tsv").write_text("RUS\trusse\n", encoding="utf-8")
+    (fr / "entity_roles.tsv").write_text("foreign minister\tministre des Affaires étrangères\n", encoding="utf-8")
+    monkeypatch.setattr(kg.lang, "LANG_DIR", tmp_path)
+    kg.lang.get_language.cache_clear()
+    try:
+        language = kg.lang.get_language("fr")
+        doc = spacy.blank("fr")("L' Allemagne et les troupes russes près de Moscou .")
+        keys = {m.entity.key: m.via for m in analyze_entities(doc, language).index}
+    finally:
+        kg.lang.get_language.cache_clear()
+        lexicon.cache_clear()
+    assert keys == {"country:DEU": "gazetteer", "country:RUS": "demonym", "location:moscow": "gazetteer"}
