@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from kg.load import LocalStore, Neo4jStore
+from kg.load import LocalStore, Neo4jStore, StoreError
 from kg.load.vocabulary import UnknownEntityTypeError, UnknownPredicateError
 from kg.model import Article, Concept, Entity, Extraction, Provenance, Triple
 
@@ -246,3 +246,13 @@ def test_neo4j_and_local_store_hold_the_same_graph(store, neo4j_db):
     assert neo.write([changed]).nodes_deleted == store.write([changed]).nodes_deleted == 1
     assert neo.counts() == store.counts()
     assert snapshot(neo.to_networkx()) == snapshot(store.to_networkx())
+
+
+def test_a_path_that_is_not_a_store_is_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        LocalStore(tmp_path / "file")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "graph.sqlite").write_bytes(b"this is not a database, just text" * 100)
+    with pytest.raises(StoreError, match="not a database"):
+        LocalStore(tmp_path / "broken")

@@ -74,9 +74,9 @@ class LocalStore:
             self.conn = sqlite3.connect(self.path / DB_FILE, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
+            self.ensure_schema()
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
-        self.ensure_schema()
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
 
     def ensure_schema(self) -> None:
         """Create the tables and indexes if missing (idempotent)."""
