@@ -12,7 +12,13 @@ from pathlib import Path
 
 import neo4j
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "cypher" / "schema.cypher"
+_KG = Path(__file__).resolve().parents[1]
+#: ``kg/cypher`` is the package-data view of the repository's ``cypher/`` (see :mod:`kg.queries`), so the
+#: schema is found in a source checkout and in a non-editable install alike.
+SCHEMA_FILE = next(
+    (p for p in (_KG / "cypher" / "schema.cypher", _KG.parent / "cypher" / "schema.cypher") if p.is_file()),
+    _KG.parent / "cypher" / "schema.cypher",
+)
 PER_TYPE_MARKER = "// @per-relationship-type"
 
 
