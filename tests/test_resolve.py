@@ -171,6 +171,13 @@ def test_plural_german_sie_is_not_a_person(nlp_de):
     assert _at(doc, analysis, "Sie") is None
 
 
+def test_german_sie_with_a_plural_verb_is_not_a_person(nlp_de):
+    doc, analysis = _analyze(
+        nlp_de, "de", "Annalena Baerbock reiste nach Kiew. Wenn sie Kriegsverbündete sind, ist das ernst."
+    )
+    assert _at(doc, analysis, "sie") is None
+
+
 def test_german_sie_with_singular_agreement_is_a_woman(nlp_de):
     doc, analysis = _analyze(nlp_de, "de", "Annalena Baerbock reiste nach Kiew. Sie sagte, die Lage sei ernst.")
     assert _key(doc, analysis, "Sie") == "person:annalena-baerbock"

@@ -525,12 +525,18 @@ class _Analyzer:
         return None
 
     def _singular(self, tok: Token) -> bool:
-        """Morphology says a number-ambiguous pronoun ("sie") is singular."""
+        """Morphology says a number-ambiguous pronoun ("sie") is singular, and its clause's verb agrees."""
         if tok.morph.get("Number") != ["Sing"]:
             return False
-        head = tok.head
-        verbs = [head, *(c for c in head.children if c.pos_ == "AUX")] if self.has_dep else []
-        return not any("Plur" in v.morph.get("Number") and v.pos_ in ("VERB", "AUX") for v in verbs)
+        if not self.has_dep:
+            return True
+        verb = tok.head
+        for _ in range(4):  # the nearest verb above the pronoun ("sie Kriegsverbündete sind")
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        verbs = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
+        return not any("Plur" in v.morph.get("Number") for v in verbs if v.pos_ in ("VERB", "AUX"))
 
     def _gender(self, key: str) -> str | None:
         rec = self.recs.get(key)
