@@ -206,6 +206,7 @@ class EntityMatcher:
         return rec is not None and rec.type in ("Country", "Location")
 
 
+_CACHE_SIZE = 8
 _cache: dict[tuple[str, int], tuple[Vocab, EntityMatcher]] = {}
 _lock = threading.Lock()
 
@@ -220,6 +221,8 @@ def matcher_for(code: str, vocab: Vocab) -> EntityMatcher:
         hit = _cache.get(key)
         if hit is None or hit[0] is not vocab:
             hit = (vocab, EntityMatcher(lexicon(code), vocab))
+            while len(_cache) >= _CACHE_SIZE:  # the cache holds its vocabs alive: keep it small
+                del _cache[next(iter(_cache))]
             _cache[key] = hit
         return hit[1]
 
