@@ -131,6 +131,14 @@ def test_family_name_missed_by_ner_still_refers_to_the_person(nlp_en):
     assert _key(doc, analysis, "she") == "person:jane-doe"  # unknown gender is compatible; Austin is male
 
 
+def test_short_form_of_an_unknown_organisation_is_keyed_by_its_longest_name(nlp_en):
+    doc, analysis = _analyze(
+        nlp_en, "en", "Greenpeace International criticised the plan. Greenpeace said it would sue."
+    )
+    assert _key(doc, analysis, "Greenpeace", 1) == "organization:greenpeace-international"
+    assert analysis.mention_counts["organization:greenpeace-international"] == 2
+
+
 def test_gazetteer_surname_alone_is_the_person(nlp_de):
     doc, analysis = _analyze(nlp_de, "de", "Selenskij forderte mehr Hilfe. Schoigu schwieg.")
     assert _key(doc, analysis, "Selenskij") == "person:volodymyr-zelensky"

@@ -123,12 +123,14 @@ class _Analyzer:
         self.info: dict[str, _Info] = {}
         self.found: list[_Found] = []
         self.group_at: dict[int, str] = {}
+        self.ner_names: dict[int, str] = {}
         self.seat_of: dict[int, int] = {}  # capital token -> actor noun token ("Regierung in Teheran")
 
     # ---------------------------------------------------------------- driver
     def run(self) -> EntityAnalysis:
         ner_people = self._cluster_ner_people()
         self._add_missed_family_names(ner_people)
+        self.ner_names = self._cluster_ner_others()
         for m in self.raw:
             if m.kind == "name":
                 self._name(m)
@@ -208,11 +210,29 @@ class _Analyzer:
             via: Via = "ner" if " ".join(self._name_tokens(m.start, m.end)) == name else "partial"
             self._add(m.start, m.end, info, via, confidence, text)
             return
-        key = f"{m.value.lower()}:{slugify(text)}"
-        info = self.info.get(key) or self._new_info(key, m.value, text)
-        if len(text) > len(info.name):
-            info.name = text
-        self._add(m.start, m.end, info, "ner", 0.8, text)
+        name = self.ner_names.get(m.start, text)
+        key = f"{m.value.lower()}:{slugify(name)}"
+        info = self.info.get(key) or self._new_info(key, m.value, name)
+        self._add(m.start, m.end, info, "ner" if name == text else "partial", 0.8, text)
+
+    def _cluster_ner_others(self) -> dict[int, str]:
+        """Start token of each NER non-person mention -> the longest same-type name it begins.
+
+        "Globex" after (or before) "Globex Corporation" is that organisation, keyed by the longer name.
+        """
+        names: dict[str, set[tuple[str, ...]]] = {}
+        spans = []
+        for m in self.raw:
+            if m.kind == "ner" and m.value != "Person":
+                toks = tuple(t.text for t in self.doc[m.start : m.end])
+                names.setdefault(m.value, set()).add(toks)
+                spans.append((m.start, m.value, toks))
+        out: dict[int, str] = {}
+        for start, etype, toks in spans:
+            longer = [n for n in names[etype] if len(n) > len(toks) and n[: len(toks)] == toks]
+            if len(longer) == 1 or (longer and all(n[: len(longer[0])] == longer[0] for n in longer)):
+                out[start] = " ".join(max(longer, key=len))
+        return out
 
     def _pronoun(self, m: RawMention) -> None:
         tok = self.doc[m.start]
