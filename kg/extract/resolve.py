@@ -6,16 +6,20 @@ relation stage queries token by token. Decisions made here, in order:
 
 1. **Keys.** Gazetteer hits get the record's key (``country:RUS``,
    ``person:lloyd-austin``, ...). A capital or seat of power stands for its
-   state only as a grammatical argument of a verb ("Moskau wies zurück");
-   elsewhere ("in Rom") it is a Location. A demonym whose head noun is an
-   actor noun ("die russische Regierung") stands for the state (via
-   ``metonym``, span demonym..noun); otherwise it only involves the state
-   (via ``demonym``).
-2. **Names within the article.** An NER person name that is the family name
-   (or a suffix) of exactly one longer name in the article is that person
-   ("Austin" -> Lloyd Austin); a bare first name shared by two people
-   ("Wladimir" with Putin and Selenskij) is ambiguous and left out. NER
-   entities unknown to the gazetteer are keyed by type and longest name.
+   state (via ``metonym``) as an argument of a verb ("Moskau wies zurück"),
+   after a non-locative preposition ("called on Moscow") or as the seat of an
+   actor noun ("die Regierung in Teheran"); after a locative preposition
+   ("in Rom") or a place noun ("die Hauptstadt Kiew") it is a Location. A
+   demonym whose head noun is an actor noun ("die russische Regierung",
+   "den russischen Botschafter") stands for the state (via ``metonym``, span
+   demonym..noun); otherwise it only involves the state (via ``demonym``).
+   Which prepositions are locative, which nouns are actors or places: data.
+2. **Names within the article.** An NER name that is the tail of exactly one
+   longer person name in the article is that person ("Austin" -> Lloyd
+   Austin, also when NER mislabels it ORG or misses it); a bare first name
+   shared by two people ("Wladimir" with Putin and Selenskij) is ambiguous
+   and left out. NER entities unknown to the gazetteer are keyed by type and
+   the longest name of their cluster ("Greenpeace" -> Greenpeace International).
 3. **Pronouns.** A pronoun refers to the one compatible person (gender from the
    gazetteer, unknown = compatible) of the most recent preceding sentence
    that mentions any compatible person (at most two sentences back); two
