@@ -128,6 +128,7 @@ class _Analyzer:
         self.found: list[_Found] = []
         self.group_at: dict[int, str] = {}
         self.ner_names: dict[int, str] = {}
+        self._words: set[str] | None = None
         self.seat_of: dict[int, int] = {}  # capital token -> actor noun token ("Regierung in Teheran")
 
     # ---------------------------------------------------------------- driver
@@ -366,7 +367,10 @@ class _Analyzer:
         return tuple(toks)
 
     def _seen_without(self, stem: str) -> bool:
-        return any(t.text == stem for t in self.doc)
+        """Does the bare form occur in the document (so "Müllers" is the genitive of a "Müller")?"""
+        if self._words is None:
+            self._words = {t.text for t in self.doc}
+        return stem in self._words
 
     # ------------------------------------------------------------------ roles
     def _roles(self) -> None:
