@@ -232,22 +232,21 @@ class Neo4jStore:
             return {r["id"]: r["h"] for r in session.run(query, ids=list(ids))}
 
     def counts(self) -> dict[str, int]:
-        """Node and relationship totals plus one entry per non-empty label and relationship type."""
-        out: dict[str, int] = {}
+        """Node and relationship totals plus one entry per non-empty label and relationship type.
+
+        One statement (count subqueries, answered from Neo4j's count store), labels and types
+        from the whitelists only.
+        """
+        labels = ["Article", "Entity", "Concept", *sorted(ENTITY_TYPES)]
+        parts = ["RETURN COUNT { MATCH (n) } AS nodes", "COUNT { MATCH ()-[r]->() } AS relationships"]
+        parts += [f"COUNT {{ MATCH (:{label}) }} AS {label}" for label in labels]
+        parts += [f"COUNT {{ MATCH ()-[:{rel_type}]->() }} AS {rel_type}" for rel_type in relationship_types()]
         with self._session(neo4j.READ_ACCESS) as session:
-            out["nodes"] = session.run("MATCH (n) RETURN count(n) AS c").single(strict=True)["c"]
-            out["relationships"] = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single(strict=True)["c"]
-            labels = {r["l"] for r in session.run("CALL db.labels() YIELD label AS l RETURN l")}
-            for label in [x for x in ["Article", "Entity", "Concept", *sorted(ENTITY_TYPES)] if x in labels]:
-                n = session.run(f"MATCH (n:{label}) RETURN count(n) AS c").single(strict=True)["c"]  # type: ignore[arg-type]
-                if n:
-                    out[label] = n
-            present = {r["t"] for r in session.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")}
-            for rel_type in sorted(present & set(relationship_types())):
-                n = session.run(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS c").single(strict=True)["c"]  # type: ignore[arg-type]
-                if n:
-                    out[rel_type] = n
-        return out
+            record = session.run(", ".join(parts)).single(strict=True)  # type: ignore[arg-type]
+        values = record.data()
+        return {"nodes": values.pop("nodes"), "relationships": values.pop("relationships")} | {
+            k: v for k, v in values.items() if v
+        }
 
     def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
         # Notifications off: "property key does not exist" on a fresh database is noise, not news.
