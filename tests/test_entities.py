@@ -99,6 +99,12 @@ def test_ner_only_entities_get_types_from_labels(nlp_en):
     assert not any(k.startswith("date") for k in by_key)  # DATE is not an entity for kg
 
 
+def test_a_longer_form_can_block_a_demonym(nlp_en):
+    doc = nlp_en("Latin American leaders met American officials.")
+    analysis = analyze_entities(doc, get_language("en"))
+    assert [(m.text, m.entity.key) for m in analysis.index] == [("American", "country:USA")]
+
+
 def test_acronyms_do_not_match_ordinary_words(nlp_en):
     doc = nlp_en("Let us hope who ever comes will help us.")
     analysis = analyze_entities(doc, get_language("en"))

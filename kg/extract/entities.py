@@ -36,6 +36,9 @@ from kg.gazetteer import Lexicon, lexicon, ner_label_types, ner_name_pos, record
 #: ``ner``: an NER span unknown to the gazetteer; ``pronoun``: a personal pronoun.
 Kind = Literal["name", "short", "demonym", "role", "compound", "ner", "pronoun"]
 
+#: Demonym rows with this code block a shorter match ("Latin American" is not "American").
+NOT_A_STATE = "-"
+
 # Which kind keeps a span when two phrase matches of equal length overlap.
 _PRIORITY = {"name": 0, "role": 1, "demonym": 2, "short": 3}
 _SEP = "\x1f"
@@ -147,7 +150,7 @@ class EntityMatcher:
             if rec is not None and rec.type in ("Country", "Organization", "Location"):
                 return key
         code = self.lex.demonyms.get(form)
-        return f"country:{code}" if code else None
+        return f"country:{code}" if code and code != NOT_A_STATE else None
 
     def _add_ner(self, doc: Doc, taken: dict[int, RawMention]) -> None:
         check_pos = doc.has_annotation("POS") and bool(self.name_pos)

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import RawMention, find_mentions
+from kg.extract.entities import NOT_A_STATE, RawMention, find_mentions
 from kg.extract.mentions import Mention, MentionIndex, Via
 from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
 from kg.lang import LanguageData
@@ -180,6 +180,8 @@ class _Analyzer:
             self._add(m.start, m.end, self._record_info(rec), "partial", 0.9, text)
 
     def _demonym(self, m: RawMention) -> None:
+        if m.value == NOT_A_STATE:
+            return
         info = self._record_info(self.recs[country_key(m.value)]) if country_key(m.value) in self.recs else None
         if info is None:
             return
