@@ -44,6 +44,8 @@ class LanguageCues:
     participle_prefixes: tuple[str, ...] = ()
     #: whether a verb's preposition may complete it into a vocabulary verb ("call on")
     prepositional_verbs: bool = False
+    #: first words of the attribution cues: a sentence without any of them has no cue
+    cue_starts: frozenset[str] = frozenset()
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
@@ -82,11 +84,15 @@ class LanguageCues:
                     out.append(stem[: -len(ending)] + infinitive)
         return out
 
+    def candidates(self, token: Token, particles: list[Token]) -> list[str]:
+        """The verb's candidate lemmas that the vocabulary knows (cheap pre-check before reading the frame)."""
+        return [lemma for lemma in self.verb_lemmas(token, particles) if self.lexicon.has_verb(lemma)]
+
     def predicate_for(
-        self, token: Token, particles: list[Token], objects: tuple[str, ...]
+        self, token: Token, particles: list[Token], objects: tuple[str, ...], lemmas: list[str] | None = None
     ) -> tuple[str, Predicate] | None:
         """``(lemma, predicate)`` the verb ``token`` expresses, given its object lemmas."""
-        for lemma in self.verb_lemmas(token, particles):
+        for lemma in lemmas if lemmas is not None else self.verb_lemmas(token, particles):
             if self.lexicon.has_verb(lemma):
                 pred = self.lexicon.lookup(lemma, objects)
                 if pred is not None:
@@ -119,4 +125,5 @@ def cues_for(lang: str) -> LanguageCues:
         inflections=tuple((a.lower(), b.lower()) for a, b in verbs.get("inflections", ())),
         participle_prefixes=tuple(verbs.get("participle_prefixes", ())),
         prepositional_verbs=bool(verbs.get("prepositional_verbs", False)),
+        cue_starts=frozenset(c.words[0] for c in cues if c.words),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -30,16 +30,18 @@ class Scheme:
     markers: frozenset[str]
     #: True where auxiliaries head the main verb (TIGER), False where they hang below it (UD).
     aux_heads_verb: bool = False
+    _cache: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def labels(self, *roles: str) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for role in roles:
-            out |= self.roles.get(role, frozenset())
-        return out
+        # Called for every token of every sentence: the unions are memoised per role tuple.
+        cached = self._cache.get(roles)
+        if cached is None:
+            cached = frozenset().union(*(self.roles.get(role, frozenset()) for role in roles))
+            self._cache[roles] = cached
+        return cached
 
     def has(self, token: Token, *roles: str) -> bool:
-        dep = token.dep_
-        return any(dep in self.roles.get(role, ()) for role in roles)
+        return token.dep_ in self.labels(*roles)
 
     def children(self, token: Token, *roles: str) -> list[Token]:
         labels = self.labels(*roles)

@@ -3,9 +3,10 @@
 Per article: choose the language (the article's ``lang`` wins, else lingua
 detects it), parse with that language's spaCy pipeline, resolve entities
 (:func:`kg.extract.resolve.analyze_entities`), read relations
-(:mod:`kg.extract.relations`). Consecutive articles of one language are fed
-to ``nlp.pipe`` together so spaCy can batch them, and output order always
-equals input order. Nothing holds the whole corpus in memory.
+(:mod:`kg.extract.relations`). Articles are regrouped by language within a
+bounded window so each ``nlp.pipe`` gets real batches even from a mixed feed,
+and output order always equals input order. Nothing holds the whole corpus
+in memory.
 """
 
 from __future__ import annotations
@@ -52,16 +53,19 @@ class _Language:
 class Extractor:
     """Streams articles through entity and relation extraction.
 
-    ``workers > 1`` parses with spaCy's ``n_process`` (worker processes, output
-    still in input order). ``default_lang`` is used for articles without a
+    ``workers > 1`` extracts in a pool of worker processes (each with its own
+    pipelines; output still in input order, see :mod:`kg.scale.pool`). ``default_lang`` is used for articles without a
     ``lang`` whose language cannot be detected.
     """
 
     def __init__(self, *, workers: int = 1, batch_size: int = 64, default_lang: str | None = None) -> None:
         self.workers = max(1, int(workers))
         self.batch_size = max(1, int(batch_size))
+        #: articles regrouped by language at a time (bounded memory, full batches for mixed feeds)
+        self.window = max(self.batch_size, 64)
         self.default_lang = default_lang.lower() if default_lang else None
         self._languages: dict[str, _Language] = {}
+        self._detected: dict[str, str | None] = {}
         #: language -> why it cannot be served (no data, no model); filled as articles meet them
         self.unavailable: dict[str, str] = {}
         #: language -> the resolver's message, for languages kg supports but no model is installed
@@ -88,7 +92,13 @@ class Extractor:
     def language_of(self, article: Article) -> str | None:
         if article.lang:
             return article.lang.split("-")[0].split("_")[0].lower()
-        return self.detect_language(article.text) or self.default_lang
+        # Regrouping asks twice per article; detection is the expensive part, so remember the last window's.
+        key = article.text
+        if key not in self._detected:
+            if len(self._detected) >= 4 * self.window:
+                self._detected.clear()
+            self._detected[key] = self.detect_language(article.text) or self.default_lang
+        return self._detected[key]
 
     def _language(self, code: str) -> _Language:
         """Pipeline and relation reader for ``code``; raises when kg cannot serve the language."""
@@ -125,8 +135,26 @@ class Extractor:
         """One Extraction per article, in input order, streaming.
 
         Articles whose language is unsupported or has no model go to
-        ``on_skip(article, reason)`` and are not yielded.
+        ``on_skip(article, reason)`` and are not yielded. A feed that
+        interleaves languages is regrouped per window (:mod:`kg.scale.pool`),
+        so each pipeline still gets real batches; ``workers > 1`` extracts
+        whole chunks of articles in worker processes.
         """
+        from kg.scale import pool
+
+        if self.workers > 1:
+            yield from pool.extract_parallel(
+                articles,
+                workers=self.workers,
+                batch_size=self.batch_size,
+                default_lang=self.default_lang,
+                on_skip=on_skip,
+            )
+            return
+        yield from pool.extract_grouped(self.extract_runs, self.language_of, articles, on_skip, self.window)
+
+    def extract_runs(self, articles: Iterable[Article], on_skip: SkipHandler | None = None) -> Iterator[Extraction]:
+        """Extract in this process, batching each run of consecutive same-language articles."""
 
         def served() -> Iterator[tuple[str, Article]]:
             for article in articles:
@@ -142,10 +170,7 @@ class Extractor:
         for code, run in itertools.groupby(served(), key=lambda pair: pair[0]):
             lang = self._languages[code]
             texts = ((article.text, article) for _, article in run)
-            kwargs = {"batch_size": self.batch_size}
-            if self.workers > 1:
-                kwargs["n_process"] = self.workers
-            for doc, article in lang.nlp.pipe(texts, as_tuples=True, **kwargs):
+            for doc, article in lang.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
                 yield self._finish(lang, article, doc)
 
     def extract_one(self, article: Article) -> Extraction:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.cues import LanguageCues, cues_for
-from kg.extract.deps import Scheme, scheme_of_doc, walk
+from kg.extract.deps import Scheme, scheme_of_doc
 from kg.extract.mentions import Mention, MentionIndex
 from kg.model import Concept, Entity, Provenance, Triple
 from kg.predicates import PREDICATES, Predicate
@@ -123,6 +123,14 @@ class _SentenceReader:
         self.index = index
         self.sent = sent
         self.span = sent.span
+        # Children per token, built once: spaCy's Token.children creates new objects on every call,
+        # and frames ask for children dozens of times per verb.
+        self.kids: dict[int, list[Token]] = {}
+        for t in self.span:
+            if t.head.i != t.i:
+                self.kids.setdefault(t.head.i, []).append(t)
+        self._passive: dict[int, bool] = {}
+        self._objects: dict[int, list[Token]] = {}
 
     # -- orchestration ---------------------------------------------------------------
 
@@ -145,18 +153,37 @@ class _SentenceReader:
         return out
 
     def _frame(self, tok: Token) -> tuple[Token, Predicate, str] | None:
-        particles = self.s.children(tok, "particle")
+        particles = self.ch(tok, "particle")
         if self.cues.prepositional_verbs:
             # "called on Moscow": the preposition completes the verb like a particle.
-            particles += [c for c in self.s.children(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
+            particles += [c for c in self.ch(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
+        lemmas = self.cues.candidates(tok, particles)
+        if not lemmas:
+            return None
         objects = tuple(o.lemma_ for o in self._object_tokens(tok))
-        hit = self.cues.predicate_for(tok, particles, objects)
+        hit = self.cues.predicate_for(tok, particles, objects, lemmas)
         if hit is None:
             return None
         lemma, pred = hit
         return tok, pred, lemma
 
     # -- syntax helpers --------------------------------------------------------------
+
+    def ch(self, token: Token, *roles: str) -> list[Token]:
+        """Children of ``token`` whose label has one of ``roles``."""
+        labels = self.s.labels(*roles)
+        return [c for c in self.kids.get(token.i, ()) if c.dep_ in labels]
+
+    def walk(self, token: Token, labels: frozenset[str], depth: int = 4) -> Iterable[Token]:
+        """``token`` and its descendants reachable through ``labels``, breadth first."""
+        out = [token]
+        frontier = [token]
+        for _ in range(depth):
+            frontier = [c for t in frontier for c in self.kids.get(t.i, ()) if c.dep_ in labels]
+            if not frontier:
+                break
+            out += frontier
+        return out
 
     def _chain_up(self, v: Token) -> list[Token]:
         """Verbs above ``v`` that share its subject: xcomp/conjoined verbs, TIGER auxiliaries heading ``oc``."""
@@ -178,19 +205,25 @@ class _SentenceReader:
         return out
 
     def _has_marker(self, v: Token) -> bool:
-        return any(c.text.lower() in self.cues.complementizers for c in self.s.children(v, "marker"))
+        return any(c.text.lower() in self.cues.complementizers for c in self.ch(v, "marker"))
 
     def _auxiliaries(self, v: Token) -> list[Token]:
-        auxes = self.s.children(v, "auxiliary", "passive_auxiliary")
+        auxes = self.ch(v, "auxiliary", "passive_auxiliary")
         auxes += [t for t in self._chain_up(v) if t.pos_ == "AUX"]
         return auxes
 
     def _is_passive(self, v: Token) -> bool:
         """Passive voice: a passive subject, or a passive auxiliary of the language ("werden", "be")."""
-        if self.s.children(v, "passive_subject"):
+        cached = self._passive.get(v.i)
+        if cached is None:
+            cached = self._passive[v.i] = self._read_passive(v)
+        return cached
+
+    def _read_passive(self, v: Token) -> bool:
+        if self.ch(v, "passive_subject"):
             return True
         aux = self.cues.passive_auxiliaries
-        if any(t.lemma_.lower() in aux for t in self.s.children(v, "passive_auxiliary")):
+        if any(t.lemma_.lower() in aux for t in self.ch(v, "passive_auxiliary")):
             return True
         if self.s.aux_heads_verb and "Part" in v.morph.get("VerbForm"):
             return any(t.lemma_.lower() in aux for t in self._chain_up(v) if t.pos_ == "AUX")
@@ -205,7 +238,7 @@ class _SentenceReader:
         zurück", "the news agency KCNA accused ..."), and those after the verb
         are objects.
         """
-        subj = self.s.children(v, "subject")
+        subj = self.ch(v, "subject")
         if len(subj) < 2:
             return subj, []
         nominative = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or subj
@@ -222,7 +255,7 @@ class _SentenceReader:
         """
         if self._is_passive(v):
             return None
-        subj = self.s.children(v, "subject")
+        subj = self.ch(v, "subject")
         if any(t.i < v.i for t in subj) or any(self._entity_at(t) for t in subj):
             return None
         return self._adjacent(v.i, -1)
@@ -231,26 +264,34 @@ class _SentenceReader:
         """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name."""
         return [
             c
-            for c in self.s.children(v, "oblique")
-            if c.pos_ in ("NOUN", "PROPN") and not self.s.children(c, "case") and not self.s.has(c, "temporal")
+            for c in self.ch(v, "oblique")
+            if c.pos_ in ("NOUN", "PROPN") and not self.ch(c, "case") and not self.s.has(c, "temporal")
         ]
 
     def _object_tokens(self, v: Token) -> list[Token]:
-        objs = self.s.children(v, "object") + self._split_subjects(v)[1]
+        cached = self._objects.get(v.i)
+        if cached is None:
+            cached = self._objects[v.i] = self._read_objects(v)
+        return list(cached)
+
+    def _read_objects(self, v: Token) -> list[Token]:
+        objs = self.ch(v, "object") + self._split_subjects(v)[1]
         if not objs:
             objs = self._bare_obliques(v)
         if self._prefield(v) is not None:
-            objs += [t for t in self.s.children(v, "subject") if t.i > v.i and t not in objs]
+            objs += [t for t in self.ch(v, "subject") if t.i > v.i and t not in objs]
         if self._is_passive(v):
-            objs += self.s.children(v, "passive_subject")
+            objs += self.ch(v, "passive_subject")
             if self.s.aux_heads_verb:
                 for u in self._chain_up(v):
-                    objs += self.s.children(u, "subject")
+                    objs += self.ch(u, "subject")
         out = []
         for o in objs:
             out.append(o)
             out += [
-                c for c in walk(o, self.s.labels("conjunct", "coordinator"), 4) if c is not o and c.pos_ in NOMINAL_POS
+                c
+                for c in self.walk(o, self.s.labels("conjunct", "coordinator"), 4)
+                if c is not o and c.pos_ in NOMINAL_POS
             ]
         return out
 
@@ -264,14 +305,14 @@ class _SentenceReader:
         controller = self._controller(v)
         if controller is not None:
             return [controller], True
-        for aux in self.s.children(v, "auxiliary"):
-            subj = self.s.children(aux, "subject")
+        for aux in self.ch(v, "auxiliary"):
+            subj = self.ch(aux, "subject")
             if subj:
                 return subj, False
         for head in self._chain_up(v):
-            subj = self.s.children(head, "subject")
-            for aux in self.s.children(head, "auxiliary"):
-                subj += self.s.children(aux, "subject")
+            subj = self.ch(head, "subject")
+            for aux in self.ch(head, "auxiliary"):
+                subj += self.ch(aux, "subject")
             if subj:
                 return subj, True
         # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
@@ -291,14 +332,14 @@ class _SentenceReader:
             return None
         if head.i == v.i:
             return None
-        objs = self.s.children(head, "object", "indirect_object") + self._split_subjects(head)[1]
+        objs = self.ch(head, "object", "indirect_object") + self._split_subjects(head)[1]
         return next((o for o in objs if self._entity_at(o) is not None), None)
 
     def _agents(self, v: Token) -> list[Token]:
         out = []
-        for a in self.s.children(v, "agent"):
+        for a in self.ch(v, "agent"):
             if a.pos_ == "ADP":
-                out += [n for n in self.s.children(a, "prepositional_object") if n.pos_ in NOMINAL_POS]
+                out += [n for n in self.ch(a, "prepositional_object") if n.pos_ in NOMINAL_POS]
             else:
                 out.append(a)
         if not out:
@@ -310,14 +351,12 @@ class _SentenceReader:
         """``(preposition, noun)`` pairs of ``v``'s prepositional dependents, in either attachment style."""
         out = []
         # ClearNLP labels "to X" after a transfer verb `dative`, like a bare indirect object.
-        datives = [c for c in self.s.children(v, "indirect_object") if c.pos_ == "ADP"]
-        for c in self.s.children(v, "oblique") + datives:
+        datives = [c for c in self.ch(v, "indirect_object") if c.pos_ == "ADP"]
+        for c in self.ch(v, "oblique") + datives:
             if c.pos_ == "ADP":
-                out += [
-                    (c.text.lower(), n) for n in self.s.children(c, "prepositional_object") if n.pos_ in NOMINAL_POS
-                ]
+                out += [(c.text.lower(), n) for n in self.ch(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
             else:
-                case = self.s.children(c, "case")
+                case = self.ch(c, "case")
                 out.append((case[0].text.lower() if case else "", c))
         return out
 
@@ -326,7 +365,7 @@ class _SentenceReader:
     def _entity_at(self, tok: Token) -> Mention | None:
         """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
         roles = self.s.labels("apposition", "name_part", "genitive", "determiner")
-        for t in walk(tok, roles, 3):
+        for t in self.walk(tok, roles, 3):
             m = self.index.at(t.i)
             if m is not None:
                 return m
@@ -336,7 +375,7 @@ class _SentenceReader:
         """Mentions of ``tok`` and of every conjunct coordinated with it."""
         out = []
         # Conjuncts hang below the first conjunct (UD) or below the coordinator (TIGER: X cd-> und cj-> Y).
-        for t in walk(tok, self.s.labels("conjunct", "coordinator"), 4):
+        for t in self.walk(tok, self.s.labels("conjunct", "coordinator"), 4):
             m = self._entity_at(t)
             if m is not None and all(m.entity.key != o.entity.key for o in out):
                 out.append(m)
@@ -403,14 +442,14 @@ class _SentenceReader:
     def _clause(self, v: Token, extra: list[Token]) -> Token | None:
         """The content clause of a speech verb (or of its light-verb noun)."""
         for t in [v, *extra]:
-            for c in self.s.children(t, "clausal_complement"):
+            for c in self.ch(t, "clausal_complement"):
                 if c.pos_ in VERBAL_POS or self._has_marker(c) or c.dep_ not in self.s.labels("open_complement"):
                     return c
-            for c in self.s.children(t, "adverbial_clause"):
+            for c in self.ch(t, "adverbial_clause"):
                 if self._has_marker(c):
                     return c
         # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
-        for c in self.s.children(v, "open_complement"):
+        for c in self.ch(v, "open_complement"):
             if c.pos_ in VERBAL_POS:
                 return c
         return None
@@ -478,7 +517,7 @@ class _SentenceReader:
             self.sent.reported.append((*clause_span, speaker))
 
         targets: list[_Arg] = []
-        for o in objects + self.s.children(v, "indirect_object"):
+        for o in objects + self.ch(v, "indirect_object"):
             if o in light_nouns:
                 continue
             targets += [_Arg(m) for m in self._entities(o)]
@@ -538,8 +577,8 @@ class _SentenceReader:
         for head in self._chain_up(v):
             objs = [
                 c
-                for c in self.s.children(head, "object", "oblique")
-                if c.pos_ in NOMINAL_POS and not self.s.children(c, "case") and c.i < v.i
+                for c in self.ch(head, "object", "oblique")
+                if c.pos_ in NOMINAL_POS and not self.ch(c, "case") and c.i < v.i
             ]
             if objs:
                 return objs
@@ -561,7 +600,7 @@ class _SentenceReader:
                 continue
             start, end = o.left_edge.i, o.right_edge.i + 1
             if v is not None:
-                for c in sorted(self.s.children(v, "oblique"), key=lambda t: t.i):
+                for c in sorted(self.ch(v, "oblique"), key=lambda t: t.i):
                     first = c.left_edge.i
                     prep = c.text.lower() if c.pos_ == "ADP" else self.span.doc[first].text.lower()
                     if first == end and prep not in targets and not self.s.has(c, "temporal"):
@@ -592,7 +631,7 @@ class _SentenceReader:
                     if m is not None and m.entity.type != "Location":
                         targets.append(_Arg(m, 0.9))
         else:
-            for o in objects + self.s.children(v, "indirect_object"):
+            for o in objects + self.ch(v, "indirect_object"):
                 # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
                 inside = self._entity_inside(o)
                 ms = self._entities(o) or ([inside] if inside and inside.entity.type != "Location" else [])
@@ -647,6 +686,8 @@ class _SentenceReader:
 
     def _attribution(self) -> list[Triple] | None:
         words = [t.text.lower() for t in self.span]
+        if not self.cues.cue_starts.intersection(words):
+            return None
         for cue in self.cues.cues:
             n = len(cue.words)
             for k in range(len(words) - n + 1):
