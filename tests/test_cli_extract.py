@@ -81,3 +81,10 @@ def test_the_examples_extract_cleanly(nlp_de, nlp_en):
     extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.splitlines()))
     assert len(extractions) >= 5
     assert all(e.triples for e in extractions)
+
+
+def test_two_workers_write_the_same_records_as_one(inputs, nlp_de, nlp_en):
+    one = run(str(inputs))
+    two = run("--workers", "2", str(inputs))
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.stdout == two.stdout

@@ -57,9 +57,21 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
 
     problems = InputProblems(quiet=quiet)
     skipped: list[str] = []
+    missing_models: dict[str, str] = {}
 
     def on_skip(article: Article, reason: str) -> None:
         skipped.append(article.id)
+        code = extractor.language_of(article)
+        if code and code not in missing_models:
+            # A language kg knows but has no pipeline for is an environment problem (exit 3), not bad input.
+            try:
+                get_language(code)
+                resolve_model(code)
+            except UnsupportedLanguageError:
+                pass
+            except ModelNotFoundError as exc:
+                missing_models[code] = str(exc)
+                return
         problems(InputError(_where(article), f"skipped: {reason}"))
 
     extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
@@ -74,8 +86,9 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
     except KeyboardInterrupt:
         click.echo("kg: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    if extractor.missing_models:
-        for message in extractor.missing_models.values():
+    missing_models.update(extractor.missing_models)
+    if missing_models:
+        for message in missing_models.values():
             click.echo(f"kg: error: {message}", err=True)
         sys.exit(EXIT_ENVIRONMENT)
     sys.exit(problems.exit_code if (problems.errors or skipped) else EXIT_OK)
