@@ -250,3 +250,19 @@ def test_a_new_language_needs_only_data(tmp_path, monkeypatch):
         kg.lang.get_language.cache_clear()
         lexicon.cache_clear()
     assert keys == {"country:DEU": "gazetteer", "country:RUS": "demonym", "location:moscow": "gazetteer"}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_language_files_refer_only_to_known_records(lang):
+    """A typo in a key or code would silently drop a row: every reference must resolve."""
+    language = get_language(lang)
+    recs = records()
+    for row in language.tsv("entity_aliases"):
+        assert row[0] in recs, (lang, "entity_aliases", row[0])
+    for row in language.tsv("entity_countries"):
+        assert f"country:{row[0]}" in recs, (lang, "entity_countries", row[0])
+    for row in language.tsv("entity_demonyms"):
+        assert row[0] == "-" or f"country:{row[0]}" in recs, (lang, "entity_demonyms", row[0])
+    for rec in recs.values():
+        assert rec.org is None or rec.org in recs, rec.key
+        assert rec.country is None or f"country:{rec.country}" in recs, rec.key
