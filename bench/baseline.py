@@ -14,6 +14,7 @@ properties) so the relationship counts can be compared after each run.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -162,6 +163,31 @@ class MinimalLoader:
             query = _RELATIONS.replace("{type}", check_relationship_type(predicate))
             query = query.replace("{object_label}", "Concept" if object_label == "Concept" else "Entity")
             self._run(query, rel_rows)
+
+
+def server_ceiling(driver: Any, database: str | None = None, n: int = 20_000, chunk: int = 5000) -> float:
+    """Relationships per second this Neo4j server creates with no loader logic at all.
+
+    Bare ``CREATE`` of property-less relationships between 100 indexed nodes,
+    in ``chunk``-row transactions: an upper bound for any loader on this
+    server and machine, to read ``load_rel_per_s`` against. Leaves the
+    database empty (and without the scratch index).
+    """
+    wipe(driver, database)
+    driver.execute_query("UNWIND range(1, 100) AS i CREATE (:BenchCal {i: i})", database_=database)
+    driver.execute_query("CREATE INDEX bench_cal IF NOT EXISTS FOR (n:BenchCal) ON (n.i)", database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    rows = [{"a": i % 100 + 1, "b": (i * 7) % 100 + 1} for i in range(n)]
+    query = (
+        "UNWIND $rows AS row MATCH (a:BenchCal {i: row.a}) MATCH (b:BenchCal {i: row.b}) CREATE (a)-[:BENCH_CAL]->(b)"
+    )
+    started = time.perf_counter()
+    for i in range(0, n, chunk):
+        driver.execute_query(query, rows=rows[i : i + chunk], database_=database)
+    rate = n / (time.perf_counter() - started)
+    wipe(driver, database)
+    driver.execute_query("DROP INDEX bench_cal IF EXISTS", database_=database)
+    return rate
 
 
 def relationship_count(driver: Any, database: str | None = None) -> int:

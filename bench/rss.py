@@ -35,6 +35,17 @@ def peak_rss_mb() -> float:
     return (own + children) / 1024
 
 
+def current_rss_mb() -> float:
+    """Resident set size now (Linux ``/proc``; 0 elsewhere): with the peak, shows whether memory kept growing."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, required=True)
@@ -54,6 +65,7 @@ def main(argv: list[str] | None = None) -> None:
         "articles": stats.articles_written,
         "seconds": round(time.perf_counter() - started, 2),
         "peak_rss_mb": round(peak_rss_mb(), 1),
+        "rss_at_end_mb": round(current_rss_mb(), 1),
     }
     print(json.dumps(result))
 

@@ -71,3 +71,27 @@ def test_parallel_extraction_equals_single_process_extraction(nlp_de, nlp_en):
     assert skipped == ["fr-1"]
     assert [ex.article.id for ex in parallel] == [a.id for a in articles if a.id != "fr-1"]
     assert [list(ex.to_records()) for ex in parallel] == [list(ex.to_records()) for ex in single]
+
+
+def test_language_is_detected_once_and_the_original_article_comes_back():
+    detected: list[str] = []
+    seen_langs: list[str | None] = []
+
+    def language_of(article):
+        if article.lang:
+            return article.lang
+        detected.append(article.id)
+        return "de"
+
+    def run(articles, on_skip):
+        for art in articles:
+            seen_langs.append(language_of(art))  # what the extractor's own loop would do
+            yield Extraction(art)
+
+    articles = [_article(1, None), _article(2, "en")]
+    out = list(extract_grouped(run, language_of, articles))
+
+    assert detected == ["a1"], "detection ran more than once per article"
+    assert sorted(seen_langs) == ["de", "en"]
+    assert [ex.article for ex in out] == articles
+    assert out[0].article is articles[0] and out[0].article.lang is None

@@ -27,6 +27,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -49,26 +50,34 @@ Outcome = tuple[str, Any]
 def _outcomes(run: RunFn, language_of: Callable[[Article], str | None], articles: list[Article]) -> list[Outcome]:
     """Outcomes of ``articles`` in input order, each language's articles run as one batch."""
     groups: dict[str | None, list[int]] = {}
+    # An article without `lang` is handed to `run` as a copy carrying the detected code, so the
+    # language is detected once, not twice; its extraction gets the original article back.
+    given: list[Article] = []
     for pos, article in enumerate(articles):
-        groups.setdefault(language_of(article), []).append(pos)
+        code = language_of(article)
+        given.append(replace(article, lang=code) if code is not None and article.lang is None else article)
+        groups.setdefault(code, []).append(pos)
     outcomes: list[Outcome | None] = [None] * len(articles)
     for positions in groups.values():
-        group = [articles[p] for p in positions]
+        group = [given[p] for p in positions]
         # Results and skips arrive in group order; walk a cursor to give each its position.
         # Identity, not id: the same article may legitimately appear twice.
         cursor = 0
 
-        def place(article: Article, outcome: Outcome, group: list[Article] = group, positions=positions) -> None:
+        def place(article: Article, kind: str, value: Any, group: list[Article] = group, positions=positions) -> None:
             nonlocal cursor
             while cursor < len(group) and group[cursor] is not article:
                 cursor += 1
             if cursor == len(group):
                 raise RuntimeError(f"the extractor returned article {article.id} out of order or as a copy")
-            outcomes[positions[cursor]] = outcome
+            pos = positions[cursor]
+            if kind == "ok" and value.article is not articles[pos]:
+                value = replace(value, article=articles[pos])
+            outcomes[pos] = (kind, value)
             cursor += 1
 
-        for extraction in run(group, lambda art, reason, place=place: place(art, ("skip", reason))):
-            place(extraction.article, ("ok", extraction))
+        for extraction in run(group, lambda art, reason, place=place: place(art, "skip", reason)):
+            place(extraction.article, "ok", extraction)
     return [o if o is not None else ("skip", "not extracted") for o in outcomes]
 
 
@@ -113,7 +122,9 @@ def _init_worker(batch_size: int, default_lang: str | None) -> None:
 
 def _work(articles: list[Article]) -> list[Outcome]:
     ex = _worker_extractor
-    return _outcomes(lambda group, skip: ex.extract(group, on_skip=skip), ex.language_of, articles)
+    # `extract_runs` is the extractor's plain same-language loop (`extract` would regroup again).
+    run = getattr(ex, "extract_runs", None) or ex.extract
+    return _outcomes(lambda group, skip: run(group, on_skip=skip), ex.language_of, articles)
 
 
 def _context() -> multiprocessing.context.BaseContext:
