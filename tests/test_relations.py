@@ -306,6 +306,13 @@ def test_english_quote_frame_and_negated_event(nlp_en):
     )
     assert ("org:reuters", "QUOTES", "person:lloyd-austin", "positive", False) in got
     assert ("country:PRK", "ATTACKS", "country:UKR", "negative", False) in got
+    triples = extract_relations(
+        doc, ner_index(doc, {"Reuters": REUTERS, "Austin": AUSTIN, "North Korea": PRK, "Ukraine": UKR}), "en", "a"
+    )
+    by_pred = {t.predicate: t for t in triples}
+    # Austin's statement reaches us through Reuters; its content is Austin's.
+    assert (by_pred["STATES"].subject, by_pred["STATES"].reported_by) == (AUSTIN, "org:reuters")
+    assert by_pred["ATTACKS"].reported_by == "person:lloyd-austin"
 
 
 @pytest.mark.model

@@ -232,18 +232,19 @@ class _SentenceReader:
     def _split_subjects(self, v: Token) -> tuple[list[Token], list[Token]]:
         """Subject-labelled children of ``v`` as (subjects, misattached objects).
 
-        A verb has one subject (coordination hangs below it). When a parse gives
-        it several, the ones marked for a non-nominative case are not it; of the
-        rest, the one closest before the verb is ("Russland wies die Vorwürfe
-        zurück", "the news agency KCNA accused ..."), and those after the verb
-        are objects.
+        A verb has one subject (coordination hangs below it); several subject
+        labels mean a parse went wrong. Then the subject is the one that is an
+        actor, in the nominative if the morphology says so, closest before the
+        verb ("Russland wies die Vorwürfe zurück", "the news agency KCNA
+        accused ..."); subject-labelled phrases after it are objects.
         """
         subj = self.ch(v, "subject")
         if len(subj) < 2:
             return subj, []
-        nominative = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or subj
-        before = [t for t in nominative if t.i < v.i]
-        chosen = before[-1] if before else nominative[0]
+        pool = [t for t in subj if self._entity_at(t) is not None] or subj
+        pool = [t for t in pool if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or pool
+        before = [t for t in pool if t.i < v.i]
+        chosen = before[-1] if before else pool[0]
         return [chosen], [t for t in subj if t.i > chosen.i]
 
     def _prefield(self, v: Token) -> Mention | None:
@@ -515,6 +516,9 @@ class _SentenceReader:
         clause_span = (clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
         if clause_span is not None:
             self.sent.reported.append((*clause_span, speaker))
+        if pred.name == "QUOTES" and v.right_edge.i > v.i:
+            # "Reuters quoted Austin as saying that ...": what Austin said reaches us through Reuters.
+            self.sent.reported.append((v.i + 1, v.right_edge.i + 1, speaker))
 
         targets: list[_Arg] = []
         for o in objects + self.ch(v, "indirect_object"):
