@@ -66,6 +66,15 @@ def test_hyphenated_compound_names_state_and_role(nlp_de):
     assert compound[0].role == "defence minister"
 
 
+def test_closed_german_compound_of_seat_and_role(nlp_de):
+    doc, raw = _raw(nlp_de, "de", "Pentagonsprecher John Kirby widersprach. Die Russlandreise war kurz.")
+    compounds = [(doc[m.start].text, m.value, m.role) for m in raw if m.kind == "compound"]
+    assert compounds == [("Pentagonsprecher", "org:us-department-of-defense", "spokesperson")]
+    analysis = analyze_entities(doc, get_language("de"))
+    kirby = next(e for e in analysis.entities if e.key == "person:john-kirby")
+    assert (kirby.role, kirby.country) == ("spokesperson", "USA")
+
+
 def test_compound_with_a_state_involves_the_state(nlp_de):
     m_entity = _entity_of(nlp_de, "de", "Der Ukraine-Konflikt dauert an.", "Ukraine-Konflikt")
     assert m_entity.key == "country:UKR"

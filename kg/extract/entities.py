@@ -91,6 +91,8 @@ class EntityMatcher:
         self.separator = lex.grammar.get("compound_separator", "-")
         self.single_names = {f: k for f, k in unique_names.items() if " " not in f}
         self.role_words = {f: r for f, r in lex.roles.items() if " " not in f}
+        self.closed_compounds = bool(lex.grammar.get("closed_compounds", False))
+        self._closed_memo: dict[int, tuple[str, str] | None] = {}
         self.pronoun_ids = {vocab.strings.add(form): value for form, value in lex.pronouns.items()}
 
     def __call__(self, doc: Doc) -> list[RawMention]:
@@ -105,12 +107,19 @@ class EntityMatcher:
         # Only tokens whose text can matter are visited (unique ORTH values, not every token).
         orths = doc.to_array(ORTH)
         strings = self.vocab.strings
-        compounds = {o for o in set(orths.tolist()) if self.separator in strings[o]}
+        unique = set(orths.tolist())
+        compounds = {o for o in unique if self.separator in strings[o]}
+        closed = {o: c for o in unique - compounds if (c := self._closed_compound(o)) is not None}
         for i, o in enumerate(orths.tolist()):
-            if o in compounds and i not in taken:
+            if i in taken:
+                continue
+            if o in compounds:
                 m = self._compound(doc[i])
                 if m is not None:
                     taken[i] = m
+            elif o in closed:
+                key, role = closed[o]
+                taken[i] = RawMention(i, i + 1, "compound", key, role=role)
         self._add_ner(doc, taken)
         lowers = doc.to_array(LOWER).tolist()
         for i, o in enumerate(lowers):
@@ -141,6 +150,30 @@ class EntityMatcher:
             if key is not None:
                 return RawMention(tok.i, tok.i + 1, "compound", key, role=role)
         return None
+
+    def _closed_compound(self, orth: int) -> tuple[str, str] | None:
+        """ "Kremlsprecher" -> (the Kremlin, spokesperson): a state or seat joined to a role title.
+
+        Only for languages that write such compounds as one word (``closed_compounds``), and only
+        when the rest is a role title, so that "Berliner" or "Russlandreise" are not split.
+        Memoised per word: the vocab's strings do not change meaning.
+        """
+        if not self.closed_compounds:
+            return None
+        if orth in self._closed_memo:
+            return self._closed_memo[orth]
+        text = self.vocab.strings[orth]
+        found = None
+        if len(text) >= 8 and text[:1].isupper():
+            for cut in range(3, len(text) - 3):
+                role = self.role_words.get(text[cut:].capitalize())
+                key = self._group_key(text[:cut]) if role is not None else None
+                if key is not None and role is not None:
+                    found = (key, role)
+                    break
+        if len(self._closed_memo) < 200_000:
+            self._closed_memo[orth] = found
+        return found
 
     def _group_key(self, form: str) -> str | None:
         """The country, organisation or seat of power a compound's first part names."""

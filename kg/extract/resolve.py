@@ -399,6 +399,8 @@ class _Analyzer:
             if group is not None:
                 if self.info[group].type == "Country" and (info.country is None or left):
                     info.country = group.split(":", 1)[1]
+                elif info.country is None and group in self.recs:
+                    info.country = self.recs[group].country  # "Pentagonsprecher John Kirby": the Pentagon's state
                 info.groups.append((group, role, f.start))
             if left:
                 f.start = min(i for i in left if self._role_token(i) is not None)
