@@ -320,3 +320,81 @@ def test_german_ud_separable_verb_and_misattached_object(nlp_de):
     doc = nlp_de("Russland wies die Vorwürfe zurück.")
     got = extract_relations(doc, ner_index(doc, {"Russland": RUS}), "de", "a")
     assert {(t.subject.key, t.predicate, t.verb) for t in got} == {("country:RUS", "DENIES", "zurückweisen")}
+
+
+# -- robustness ---------------------------------------------------------------------------
+
+WORDS = [
+    "Russland",
+    "Nordkorea",
+    "sagte",
+    "dass",
+    "nicht",
+    "könnte",
+    "laut",
+    "zufolge",
+    "wies",
+    "zurück",
+    "Truppen",
+    "nach",
+    "und",
+    "den",
+    "Botschafter",
+    "wurde",
+    "einbestellt",
+    "mit",
+    "den",
+    "Worten",
+    ",",
+    ".",
+    "es",
+    "keine",
+]
+POS = ["PROPN", "VERB", "AUX", "NOUN", "ADP", "DET", "PART", "SCONJ", "CCONJ", "PUNCT", "ADJ", "PRON"]
+LABELS = {
+    "tiger": ["sb", "oa", "da", "oc", "mo", "ng", "nk", "cj", "cd", "svp", "cp", "sbp", "app", "pnc", "punct", "rc"],
+    "ud": ["nsubj", "obj", "iobj", "ccomp", "xcomp", "obl", "advmod", "conj", "cc", "compound:prt", "mark",
+           "nsubj:pass", "aux:pass", "aux", "appos", "flat", "case", "det", "punct", "acl:relcl", "prep", "pobj"],
+}  # fmt: skip
+
+
+def test_arbitrary_parses_never_raise_and_give_well_formed_triples(caplog):
+    """Random trees over the words and labels the rules look at: no exception, only whitelisted predicates."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.predicates import is_known
+
+    @st.composite
+    def docs(draw):
+        scheme = draw(st.sampled_from(sorted(LABELS)))
+        n = draw(st.integers(1, 14))
+        rows = []
+        for i in range(n):
+            word = draw(st.sampled_from(WORDS))
+            head = 0 if i == 0 else draw(st.integers(0, i - 1))
+            dep = "ROOT" if i == 0 else draw(st.sampled_from(LABELS[scheme]))
+            rows.append((word, word.lower(), head, dep, draw(st.sampled_from(POS))))
+        spans = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(1, 3)), max_size=4))
+        return rows, [(s, min(n, s + k)) for s, k in spans]
+
+    @settings(max_examples=300, deadline=None)
+    @given(docs())
+    def check(case):
+        rows, spans = case
+        doc = tiger_doc(rows)
+        ents = [RUS, PRK, AUSTIN, REUTERS]
+        mentions = index(doc, *[(s, e, ents[k % len(ents)]) for k, (s, e) in enumerate(spans)])
+        for t in extract_relations(doc, mentions, "de", "fuzz"):
+            assert is_known(t.predicate)
+            assert t.subject.key != t.object.key
+            assert 0.0 < t.confidence <= 1.0
+
+    with caplog.at_level("ERROR", logger="kg.extract.relations"):
+        check()
+    assert not caplog.records, caplog.records[0].getMessage()
+
+
+def test_an_unparsed_doc_gives_no_triples():
+    doc = Doc(Vocab(), words=["Russland", "dementiert", "die", "Berichte"])
+    assert extract_relations(doc, index(doc, (0, 1, RUS)), "de", "a1") == []
