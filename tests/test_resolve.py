@@ -245,6 +245,8 @@ def test_ner_only_person_gets_role_and_country_from_modifiers(nlp_de, nlp_en):
         ("Lavrov, Russia's foreign minister, said no.", "person:sergei-lavrov", "foreign minister", "country:RUS"),
         ("NATO Secretary General Mark Rutte warned Pyongyang.", "person:mark-rutte", "secretary-general", "org:nato"),
         ("Germany's Chancellor Olaf Scholz called Kyiv.", "person:olaf-scholz", "chancellor", "country:DEU"),
+        ("Kremlin spokesman Dmitry Peskov said so.", "person:dmitry-peskov", "spokesperson", "country:RUS"),
+        ("Moscow's ambassador Anatoly Antonov agreed.", "person:anatoly-antonov", "ambassador", "country:RUS"),
     ],
 )
 def test_english_role_phrases(nlp_en, text, key, role, group):

@@ -491,6 +491,10 @@ class _Analyzer:
         the name of a place noun ("die ukrainische Hauptstadt Kiew").
         """
         doc = self.doc
+        # "Kremlin spokesman Dmitry Peskov", "Moscow's envoy": a seat before a role title is its state.
+        nxt = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in self.glue else span.end
+        if nxt < len(doc) and self._role_token(nxt) is not None:
+            return True
         prev = [doc[i] for i in (span.start - 1, span.start - 2) if i >= 0]
         if prev and (
             prev[0].lower_ in self.place_nouns
