@@ -226,5 +226,5 @@ def test_kg_extract_reports_the_same_bad_inputs_and_prints_only_valid_records(ba
     warned = {line.split(": ")[2] for line in result.stderr.splitlines() if line.startswith("kg: warning: ")}
     only_given_to_ingest = {str(bad_run.dir / "missing.txt"), str(bad_run.dir / "empty-dir")}
     assert warned == {w.split(": ")[2] for w in bad_run.warnings} - only_given_to_ingest
-    extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.splitlines()))
+    extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.split("\n") if line))
     assert len(extractions) == 5
