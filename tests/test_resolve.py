@@ -169,6 +169,16 @@ def test_pronoun_with_two_candidates_stays_unresolved(nlp_de, nlp_en):
     assert _at(doc, analysis, "He") is None
 
 
+def test_honorifics_tell_the_gender_of_people_unknown_to_the_gazetteer(nlp_de, nlp_en):
+    doc, analysis = _analyze(
+        nlp_de, "de", "Frau Petra Müller traf Herrn Klaus Schmidt. Sie sagte, das Treffen sei gut verlaufen."
+    )
+    assert _key(doc, analysis, "Sie") == "person:petra-mueller"
+    doc, analysis = _analyze(nlp_en, "en", "Mrs. Anna Berg met Mr. John Smith in Geneva. He said the talks went well.")
+    assert _key(doc, analysis, "He") == "person:john-smith"
+    assert _key(doc, analysis, "Mrs.") is None  # the honorific is not part of the name
+
+
 def test_pronoun_of_the_wrong_gender_stays_unresolved(nlp_en):
     doc, analysis = _analyze(nlp_en, "en", "Putin arrived late. She said nothing.")
     assert _at(doc, analysis, "She") is None

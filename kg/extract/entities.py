@@ -197,6 +197,7 @@ class EntityMatcher:
                 doc[start].pos_ in ("DET", "ADP", "PUNCT", "SPACE")
                 or doc[start].is_space
                 or doc[start].text in self.role_words
+                or doc[start].text in self.lex.honorifics
                 or (start in taken and taken[start].kind in ("role", "demonym", "compound"))
             ):
                 start += 1
@@ -215,8 +216,21 @@ class EntityMatcher:
                 and doc[start - 1].pos_ == "PROPN"
                 and doc[start - 1].is_title
                 and doc[start - 1].text not in self.role_words
+                and doc[start - 1].text not in self.lex.honorifics
+                and doc[start - 1].ent_iob_ == "O"
             ):
                 start -= 1
+            # ... and family names after one ("[Jane] Doe").
+            while (
+                etype == "Person"
+                and end < len(doc)
+                and end - ent.end < 2
+                and end not in taken
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and doc[end].ent_iob_ == "O"
+            ):
+                end += 1
             overlapping = {taken[i] for i in range(start, end) if i in taken}
             if overlapping:
                 if not self._ner_beats(start, end, etype, overlapping):

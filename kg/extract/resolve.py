@@ -97,6 +97,7 @@ class _Info:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     country: str | None = None
+    gender: str | None = None  # told by an honorific ("Frau Müller", "Mr. Smith")
     groups: list[tuple[str, str | None, int]] = field(default_factory=list)  # (group key, role, token)
 
 
@@ -215,6 +216,8 @@ class _Analyzer:
             key, name, confidence = resolved
             info = self.info.get(key) or self._new_info(key, "Person", name)
             via: Via = "ner" if " ".join(self._name_tokens(m.start, m.end)) == name else "partial"
+            if m.start > 0 and info.gender is None:
+                info.gender = self.lex.honorifics.get(self.doc[m.start - 1].text)
             self._add(m.start, m.end, info, via, confidence, text)
             return
         name = self.ner_names.get(m.start, text)
@@ -576,7 +579,7 @@ class _Analyzer:
 
     def _gender(self, key: str) -> str | None:
         rec = self.recs.get(key)
-        return rec.gender if rec is not None else None
+        return rec.gender if rec is not None else self.info[key].gender
 
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text

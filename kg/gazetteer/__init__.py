@@ -130,7 +130,8 @@ class Lexicon:
     adjective or noun ("nordkoreanischer", "Russians") to a country code;
     ``roles`` maps a title ("US-Verteidigungsminister" is split by the
     extractor; "Verteidigungsminister", "Secretary of State") to its canonical
-    English role; ``pronouns`` maps a pronoun to (gender, number).
+    English role; ``pronouns`` maps a pronoun to (gender, number); ``honorifics``
+    maps "Frau"/"Mr." to the gender they tell.
     """
 
     code: str
@@ -139,6 +140,7 @@ class Lexicon:
     demonyms: dict[str, str]
     roles: dict[str, str]
     pronouns: dict[str, tuple[str, str]]
+    honorifics: dict[str, str]
     actor_nouns: frozenset[str]
     grammar: dict[str, Any] = field(default_factory=dict)
 
@@ -261,6 +263,7 @@ def lexicon(code: str) -> Lexicon:
         demonyms=demonyms,
         roles=roles,
         pronouns=pronouns,
+        honorifics={row[0]: row[1] for row in _rows(lang, "entity_honorifics")},
         actor_nouns=actor_nouns,
         grammar=grammar,
     )
