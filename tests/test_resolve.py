@@ -179,6 +179,12 @@ def test_honorifics_tell_the_gender_of_people_unknown_to_the_gazetteer(nlp_de, n
     assert _key(doc, analysis, "Mrs.") is None  # the honorific is not part of the name
 
 
+def test_gendered_german_titles_tell_the_gender(nlp_de):
+    text = "Die Außenministerin Maria Lindqvist traf den Außenminister Jan Novak. Sie sagte, die Gespräche seien gut."
+    doc, analysis = _analyze(nlp_de, "de", text)
+    assert _key(doc, analysis, "Sie") == "person:maria-lindqvist"
+
+
 def test_pronoun_of_the_wrong_gender_stays_unresolved(nlp_en):
     doc, analysis = _analyze(nlp_en, "en", "Putin arrived late. She said nothing.")
     assert _at(doc, analysis, "She") is None
