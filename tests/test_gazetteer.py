@@ -211,6 +211,9 @@ def test_family_names_shared_by_two_people_are_not_short_names():
     assert "Li" not in short  # Li Qiang, Li Keqiang, Li Shangfu
     assert "Kim" not in short  # Kim Jong Un, Kim Yo Jong
     assert "Park" not in short  # Park Jin: the record says the word alone is no evidence
+    assert "No" not in short  # No Kwang Chol: "No, he said"
+    assert "Herzog" not in lexicon("de").short_names  # a German noun (duke) before it is Isaac Herzog
+    assert "Saar" not in lexicon("de").short_names  # a river and region before it is Gideon Saar
 
 
 def test_role_titles_map_to_canonical_roles():
