@@ -16,6 +16,8 @@ the predicate vocabulary, the frame is read off the parse in abstract roles
 * ``reported_by``: triples of verbs inside a speech verb's content clause, or
   in a sentence attributed by "laut X"/"according to X", carry the speaker.
 
+The role-level reading of a sentence (and the repairs for weak parses) is
+:mod:`kg.extract.syntax`; this module builds frames and triples from it.
 Entity work is never redone here: every actor comes from the
 :class:`~kg.extract.mentions.MentionIndex` built by the entity stage.
 Nothing in this module raises on odd parses; a sentence that cannot be read
@@ -33,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.cues import LanguageCues, cues_for
 from kg.extract.deps import Scheme, scheme_of_doc
 from kg.extract.mentions import Mention, MentionIndex
+from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
 from kg.model import Concept, Entity, Provenance, Triple
 from kg.predicates import PREDICATES, Predicate
 
@@ -40,9 +43,6 @@ log = logging.getLogger(__name__)
 
 #: Sentences longer than this are skipped: parses of run-on text are noise, and cost grows with length.
 MAX_SENTENCE_TOKENS = 150
-#: Verb-like parts of speech a vocabulary verb may carry (weak taggers call participles ADJ).
-VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 RECIPROCAL = frozenset({"MEETS", "NEGOTIATES_WITH", "COOPERATES_WITH", "AGREES"})
 
 BASE_CONFIDENCE = 0.9
@@ -113,24 +113,13 @@ def extract_relations(
     return RelationExtractor(lang, scheme).extract(doc, index, article_id)
 
 
-class _SentenceReader:
+class _SentenceReader(SentenceSyntax):
     """Reads the frames of one sentence."""
 
     def __init__(self, ex: RelationExtractor, scheme: Scheme, index: MentionIndex, sent: _Sentence) -> None:
-        self.cues = ex.cues
+        super().__init__(ex.cues, scheme, index, sent.span)
         self.lang = ex.lang
-        self.s = scheme
-        self.index = index
         self.sent = sent
-        self.span = sent.span
-        # Children per token, built once: spaCy's Token.children creates new objects on every call,
-        # and frames ask for children dozens of times per verb.
-        self.kids: dict[int, list[Token]] = {}
-        for t in self.span:
-            if t.head.i != t.i:
-                self.kids.setdefault(t.head.i, []).append(t)
-        self._passive: dict[int, bool] = {}
-        self._objects: dict[int, list[Token]] = {}
 
     # -- orchestration ---------------------------------------------------------------
 
@@ -167,252 +156,7 @@ class _SentenceReader:
         lemma, pred = hit
         return tok, pred, lemma
 
-    # -- syntax helpers --------------------------------------------------------------
-
-    def ch(self, token: Token, *roles: str) -> list[Token]:
-        """Children of ``token`` whose label has one of ``roles``."""
-        labels = self.s.labels(*roles)
-        return [c for c in self.kids.get(token.i, ()) if c.dep_ in labels]
-
-    def walk(self, token: Token, labels: frozenset[str], depth: int = 4) -> Iterable[Token]:
-        """``token`` and its descendants reachable through ``labels``, breadth first."""
-        out = [token]
-        frontier = [token]
-        for _ in range(depth):
-            frontier = [c for t in frontier for c in self.kids.get(t.i, ()) if c.dep_ in labels]
-            if not frontier:
-                break
-            out += frontier
-        return out
-
-    def _chain_up(self, v: Token) -> list[Token]:
-        """Verbs above ``v`` that share its subject: xcomp/conjoined verbs, TIGER auxiliaries heading ``oc``."""
-        out = []
-        cur = v
-        for _ in range(4):
-            head = cur.head
-            if head.i == cur.i or not (self.span.start <= head.i < self.span.end):
-                break
-            shares_subject = (
-                (self.s.has(cur, "open_complement") and not self._has_marker(cur))
-                or (self.s.has(cur, "conjunct") and head.pos_ in VERBAL_POS)
-                or (self.s.aux_heads_verb and self.s.has(cur, "clausal_complement") and head.pos_ == "AUX")
-            )
-            if not shares_subject:
-                break
-            out.append(head)
-            cur = head
-        return out
-
-    def _has_marker(self, v: Token) -> bool:
-        return any(c.text.lower() in self.cues.complementizers for c in self.ch(v, "marker"))
-
-    def _auxiliaries(self, v: Token) -> list[Token]:
-        auxes = self.ch(v, "auxiliary", "passive_auxiliary")
-        auxes += [t for t in self._chain_up(v) if t.pos_ == "AUX"]
-        return auxes
-
-    def _is_passive(self, v: Token) -> bool:
-        """Passive voice: a passive subject, or a passive auxiliary of the language ("werden", "be")."""
-        cached = self._passive.get(v.i)
-        if cached is None:
-            cached = self._passive[v.i] = self._read_passive(v)
-        return cached
-
-    def _read_passive(self, v: Token) -> bool:
-        if self.ch(v, "passive_subject"):
-            return True
-        aux = self.cues.passive_auxiliaries
-        if any(t.lemma_.lower() in aux for t in self.ch(v, "passive_auxiliary")):
-            return True
-        if self.s.aux_heads_verb and "Part" in v.morph.get("VerbForm"):
-            return any(t.lemma_.lower() in aux for t in self._chain_up(v) if t.pos_ == "AUX")
-        return False
-
-    def _split_subjects(self, v: Token) -> tuple[list[Token], list[Token]]:
-        """Subject-labelled children of ``v`` as (subjects, misattached objects).
-
-        A verb has one subject (coordination hangs below it); several subject
-        labels mean a parse went wrong. Then the subject is the one that is an
-        actor, in the nominative if the morphology says so, closest before the
-        verb ("Russland wies die Vorwürfe zurück", "the news agency KCNA
-        accused ..."); subject-labelled phrases after it are objects.
-        """
-        subj = self.ch(v, "subject")
-        if len(subj) < 2:
-            return subj, []
-        pool = [t for t in subj if self._entity_at(t) is not None] or subj
-        pool = [t for t in pool if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or pool
-        before = [t for t in pool if t.i < v.i]
-        chosen = before[-1] if before else pool[0]
-        return [chosen], [t for t in subj if t.i > chosen.i]
-
-    def _prefield(self, v: Token) -> Mention | None:
-        """The entity right before ``v`` when the parse gives ``v`` no entity subject in front of it.
-
-        German and English main clauses put the subject before the finite verb
-        (the German "Vorfeld"); a weak parse that labels the object after the
-        verb as subject ("Moskau bestritt jede Beteiligung") is read that way.
-        """
-        if self._is_passive(v):
-            return None
-        subj = self.ch(v, "subject")
-        if any(t.i < v.i for t in subj) or any(self._entity_at(t) for t in subj):
-            return None
-        return self._adjacent(v.i, -1)
-
-    def _bare_obliques(self, v: Token) -> list[Token]:
-        """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name."""
-        return [
-            c
-            for c in self.ch(v, "oblique")
-            if c.pos_ in ("NOUN", "PROPN") and not self.ch(c, "case") and not self.s.has(c, "temporal")
-        ]
-
-    def _object_tokens(self, v: Token) -> list[Token]:
-        cached = self._objects.get(v.i)
-        if cached is None:
-            cached = self._objects[v.i] = self._read_objects(v)
-        return list(cached)
-
-    def _read_objects(self, v: Token) -> list[Token]:
-        objs = self.ch(v, "object") + self._split_subjects(v)[1]
-        if not objs:
-            objs = self._bare_obliques(v)
-        if self._prefield(v) is not None:
-            objs += [t for t in self.ch(v, "subject") if t.i > v.i and t not in objs]
-        if self._is_passive(v):
-            objs += self.ch(v, "passive_subject")
-            if self.s.aux_heads_verb:
-                for u in self._chain_up(v):
-                    objs += self.ch(u, "subject")
-        out = []
-        for o in objs:
-            out.append(o)
-            out += [
-                c
-                for c in self.walk(o, self.s.labels("conjunct", "coordinator"), 4)
-                if c is not o and c.pos_ in NOMINAL_POS
-            ]
-        return out
-
-    def _subject_tokens(self, v: Token) -> tuple[list[Token], bool]:
-        """Subject heads of ``v`` (logical subject: the agent in the passive) and whether they were inherited."""
-        if self._is_passive(v):
-            return self._agents(v), False
-        subj = self._split_subjects(v)[0]
-        if subj:
-            return subj, False
-        controller = self._controller(v)
-        if controller is not None:
-            return [controller], True
-        for aux in self.ch(v, "auxiliary"):
-            subj = self.ch(aux, "subject")
-            if subj:
-                return subj, False
-        for head in self._chain_up(v):
-            subj = self.ch(head, "subject")
-            for aux in self.ch(head, "auxiliary"):
-                subj += self.ch(aux, "subject")
-            if subj:
-                return subj, True
-        # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
-        if self.s.has(v, "relative_clause") and v.head.pos_ in NOMINAL_POS:
-            return [v.head], True
-        return [], False
-
-    def _controller(self, v: Token) -> Token | None:
-        """Object control: "quoted Austin as saying", "forderte Russland auf, ... abzuziehen".
-
-        A subjectless complement of a verb that has an object takes that object as its subject.
-        """
-        head = v.head
-        if head.pos_ == "ADP" and head.head.pos_ in VERBAL_POS:
-            head = head.head
-        elif not self.s.has(v, "open_complement", "adverbial_clause") or self._has_marker(v):
-            return None
-        if head.i == v.i:
-            return None
-        objs = self.ch(head, "object", "indirect_object") + self._split_subjects(head)[1]
-        return next((o for o in objs if self._entity_at(o) is not None), None)
-
-    def _agents(self, v: Token) -> list[Token]:
-        out = []
-        for a in self.ch(v, "agent"):
-            if a.pos_ == "ADP":
-                out += [n for n in self.ch(a, "prepositional_object") if n.pos_ in NOMINAL_POS]
-            else:
-                out.append(a)
-        if not out:
-            # Schemes or parses without an agent label: a "von"/"by" phrase of a passive verb.
-            out = [n for prep, n in self._prep_args(v) if prep in self.cues.agent_prepositions]
-        return out
-
-    def _prep_args(self, v: Token) -> list[tuple[str, Token]]:
-        """``(preposition, noun)`` pairs of ``v``'s prepositional dependents, in either attachment style."""
-        out = []
-        # ClearNLP labels "to X" after a transfer verb `dative`, like a bare indirect object.
-        datives = [c for c in self.ch(v, "indirect_object") if c.pos_ == "ADP"]
-        for c in self.ch(v, "oblique") + datives:
-            if c.pos_ == "ADP":
-                out += [(c.text.lower(), n) for n in self.ch(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
-            else:
-                case = self.ch(c, "case")
-                out.append((case[0].text.lower() if case else "", c))
-        return out
-
-    # -- entities --------------------------------------------------------------------
-
-    def _entity_at(self, tok: Token) -> Mention | None:
-        """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
-        roles = self.s.labels("apposition", "name_part", "genitive", "determiner")
-        for t in self.walk(tok, roles, 3):
-            m = self.index.at(t.i)
-            if m is not None:
-                return m
-        return None
-
-    def _entities(self, tok: Token) -> list[Mention]:
-        """Mentions of ``tok`` and of every conjunct coordinated with it."""
-        out = []
-        # Conjuncts hang below the first conjunct (UD) or below the coordinator (TIGER: X cd-> und cj-> Y).
-        for t in self.walk(tok, self.s.labels("conjunct", "coordinator"), 4):
-            m = self._entity_at(t)
-            if m is not None and all(m.entity.key != o.entity.key for o in out):
-                out.append(m)
-        return out
-
-    def _entity_inside(self, tok: Token) -> Mention | None:
-        """The first mention anywhere in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea)."""
-        found = self.index.within(tok.left_edge.i, tok.right_edge.i + 1)
-        return found[0] if found else None
-
-    def _adjacent(self, i: int, step: int) -> Mention | None:
-        """The mention right before (step=-1) or after (step=+1) token ``i``, inside the sentence."""
-        j = i + step
-        if not (self.span.start <= j < self.span.end):
-            return None
-        m = self.index.at(j)
-        return m
-
-    # -- polarity, hedging, confidence -----------------------------------------------
-
-    def _negated(self, v: Token, objects: list[Token] = ()) -> bool:
-        scope = [v, *self._auxiliaries(v)]
-        for t in scope:
-            for c in t.children:
-                if self.s.has(c, "negation") or (self.cues.is_negation(c) and c.pos_ not in NOMINAL_POS):
-                    return True
-        # "keine Truppen schicken", "sent no troops": a negative determiner on the object.
-        return any(self.cues.is_negation(d) for o in objects for d in o.children if d.i < o.i)
-
-    def _hedged(self, v: Token) -> bool:
-        for t in [v, *self._auxiliaries(v)]:
-            if self.cues.is_hedge(t) and t is not v:
-                return True
-            if any(self.cues.is_hedge(c) for c in t.children):
-                return True
-        return False
+    # -- confidence ------------------------------------------------------------------
 
     def _confidence(self, *args: _Arg, hedged: bool = False, fallback: bool = False) -> float:
         c = BASE_CONFIDENCE
