@@ -120,6 +120,7 @@ def test_corpus_is_stored_with_the_expected_counts(store):
     assert {k: counts[k] for k in CORPUS_COUNTS} == CORPUS_COUNTS
     assert counts["INVOLVES"] == 2 and counts["Person"] == 3 and counts["Country"] == 2
     assert stats.articles_written == 3 and stats.triples == 8 and stats.nodes_created == 10
+    assert stats.entities == 6  # distinct keys, however many articles and batches name them
     assert stats.relationships_created == 20
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
 
+from kg.load.rows import BatchRows
 from kg.model import Extraction
 
 
@@ -22,7 +23,7 @@ class LoadStats:
 
     articles_written: int = 0
     articles_skipped: int = 0  # same id and content_hash already in the store
-    entities: int = 0  # entity rows written (merged per batch), not distinct entities overall
+    entities: int = 0  # distinct entity keys written
     triples: int = 0
     nodes_created: int = 0
     nodes_merged: int = 0  # MERGE found an existing node
@@ -32,6 +33,20 @@ class LoadStats:
     batches: int = 0
     seconds: float = 0.0
     _started: float = field(default_factory=time.perf_counter, repr=False)
+    _entity_keys: set[str] = field(default_factory=set, repr=False)
+
+    def record_batch(self, rows: BatchRows, counters: Mapping[str, int]) -> None:
+        """Add one committed batch (its rows and the store's created/deleted counters)."""
+        self.articles_written += len(rows.articles)
+        self._entity_keys.update(row["key"] for group in rows.entities.values() for row in group)
+        self.entities = len(self._entity_keys)
+        self.triples += rows.triple_count
+        node_rows = len(rows.articles) + rows.entity_count + len(rows.concepts)
+        self.nodes_created += counters.get("nodes_created", 0)
+        self.nodes_merged += node_rows - counters.get("nodes_created", 0)
+        self.relationships_created += counters.get("relationships_created", 0)
+        self.relationships_deleted += counters.get("relationships_deleted", 0)
+        self.nodes_deleted += counters.get("nodes_deleted", 0)
 
     def tick(self) -> None:
         self.seconds = time.perf_counter() - self._started

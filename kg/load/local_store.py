@@ -110,15 +110,7 @@ class LocalStore:
                         self.conn.execute("ROLLBACK")
                     raise
                 self.statements["batch"] += 1
-                stats.articles_written += len(rows.articles)
-                stats.entities += rows.entity_count
-                stats.triples += rows.triple_count
-                node_rows = len(rows.articles) + rows.entity_count + len(rows.concepts)
-                stats.nodes_created += counters["nodes_created"]
-                stats.nodes_merged += node_rows - counters["nodes_created"]
-                stats.relationships_created += counters["relationships_created"]
-                stats.relationships_deleted += counters["relationships_deleted"]
-                stats.nodes_deleted += counters["nodes_deleted"]
+                stats.record_batch(rows, counters)
             stats.batches += 1
             stats.tick()
             if on_batch is not None:
