@@ -207,6 +207,17 @@ def test_german_sie_with_singular_agreement_is_a_woman(nlp_de):
     assert _key(doc, analysis, "Sie") == "person:annalena-baerbock"
 
 
+def test_role_title_after_a_definite_article_refers_to_the_one_person_in_that_role(nlp_de, nlp_en):
+    text = "Putin und Selenskyj sprachen nicht miteinander. Der Präsident schwieg. Der ukrainische Präsident drängte."
+    doc, analysis = _analyze(nlp_de, "de", text)
+    assert _at(doc, analysis, "Präsident", 0) is None  # two presidents: ambiguous
+    m = _at(doc, analysis, "Präsident", 1)
+    assert (m.entity.key, m.via) == ("person:volodymyr-zelensky", "partial")
+    text = "Foreign Minister Sergei Lavrov met Ursula von der Leyen. The foreign minister said the talks were useful."
+    doc, analysis = _analyze(nlp_en, "en", text)
+    assert _key(doc, analysis, "minister", 0) == "person:sergei-lavrov"
+
+
 # --------------------------------------------------------------------------- roles and affiliations
 def test_german_role_compound_gives_role_country_and_affiliation(nlp_de):
     doc, analysis = _analyze(nlp_de, "de", "Der US-Verteidigungsminister Lloyd Austin hat den Bericht bestätigt.")

@@ -130,7 +130,10 @@ class _Analyzer:
         self.group_at: dict[int, str] = {}
         self.ner_names: dict[int, str] = {}
         self._words: set[str] | None = None
-        self.seat_of: dict[int, int] = {}  # capital token -> actor noun token ("Regierung in Teheran")
+        self.seat_of: dict[int, int] = {}
+        self.role_used: set[int] = (
+            set()
+        )  # role-phrase tokens attached to a named person  # capital token -> actor noun token ("Regierung in Teheran")
 
     # ---------------------------------------------------------------- driver
     def run(self) -> EntityAnalysis:
@@ -151,6 +154,7 @@ class _Analyzer:
             elif m.kind == "pronoun":
                 self._pronoun(m)
         self._roles()
+        self._role_anaphora()
         return self._freeze()
 
     # ----------------------------------------------------------- mention kinds
@@ -397,6 +401,7 @@ class _Analyzer:
             role, group = self._read_phrase(phrase)
             if role is None:
                 continue
+            self.role_used.update(phrase)
             if info.role is None or left:
                 info.role = role
             if group is not None:
@@ -407,6 +412,52 @@ class _Analyzer:
                 info.groups.append((group, role, f.start))
             if left:
                 f.start = min(i for i in left if self._role_token(i) is not None)
+
+    def _role_anaphora(self) -> None:
+        """ "der Präsident", "the Ukrainian president" without a name: the one person named before in that role.
+
+        Only after a definite article, only when exactly one earlier person of the
+        article has that role (and the state, if the phrase names one); else unresolved.
+        """
+        articles = self.lex.words("definite_articles")
+        if not articles:
+            return
+        covered = {i for f in self.found if self.info[f.key].type == "Person" for i in range(f.start, f.end)}
+        added = []
+        for m in self.raw:
+            role = m.value if m.kind == "role" else m.role if m.kind == "compound" else None
+            if role is None or m.start in self.role_used or m.start in covered:
+                continue
+            state = self.group_at.get(m.start) if m.kind == "compound" else None
+            i = m.start - 1
+            while i >= 0 and m.start - i <= 3 and i in self.group_at and self.doc[i].lower_ not in articles:
+                state = state or self.group_at[i]
+                i -= 1
+            if i < 0 or self.doc[i].lower_ not in articles:
+                continue
+            candidates = {
+                f.key
+                for f in self.found
+                if f.start < m.start
+                and f.via != "pronoun"
+                and self._person_role(f.key) == role
+                and (state is None or self._person_state(f.key) == state)
+            }
+            if len(candidates) == 1:
+                added.append(_Found(m.start, m.end, candidates.pop(), "partial", 0.6, None))
+        self.found.extend(added)
+
+    def _person_role(self, key: str) -> str | None:
+        info = self.info[key]
+        if info.type != "Person":
+            return None
+        rec = self.recs.get(key)
+        return info.role or (rec.role if rec is not None else None)
+
+    def _person_state(self, key: str) -> str | None:
+        rec = self.recs.get(key)
+        code = self.info[key].country or (rec.country if rec is not None else None)
+        return country_key(code) if code else None
 
     def _role_token(self, i: int) -> str | None:
         raw = self.raw_at.get(i)
