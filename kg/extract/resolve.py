@@ -25,6 +25,10 @@ relation stage queries token by token. Decisions made here, in order:
    that mentions any compatible person (at most two sentences back); two
    candidates there -> unresolved. Forms that may be plural (German "sie")
    need singular morphology on the pronoun and no plural finite verb.
+   Honorifics and gendered titles ("Frau", "Mr.", "Außenministerin") give
+   people unknown to the gazetteer a gender. A role title after a definite
+   article ("der Präsident", "the Ukrainian president") refers to the one
+   person named before in that role (and state), else it stays unresolved.
 4. **Roles and affiliations.** A role phrase next to a person's name (left:
    "der ukrainische Präsident Wladimir Selenskij"; right apposition:
    "Lavrov, Russia's foreign minister,"; or a role noun linked by an
