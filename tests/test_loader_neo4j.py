@@ -135,9 +135,12 @@ def test_properties_have_neo4j_types(store, neo4j_db):
 
 def test_predicate_outside_the_vocabulary_is_refused_before_any_cypher(store, neo4j_db):
     bad = replace(de_01(), triples=(*de_01().triples, triple(RUS_DE, "LIKES", PRK_DE, "de-01", 4, "x")))
+    ran: list[str] = []
+    store.known_hashes = lambda ids: ran.append("known_hashes") or {}  # type: ignore[method-assign]
+    store.ensure_schema = lambda: ran.append("ensure_schema")  # type: ignore[method-assign]
     with pytest.raises(UnknownPredicateError, match="LIKES"):
         store.write([en_01(), bad])
-    assert sum(store.statements.values()) == 0
+    assert ran == [] and sum(store.statements.values()) == 0
     assert store.counts()["nodes"] == 0
 
 

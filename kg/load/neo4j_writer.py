@@ -26,7 +26,7 @@ import neo4j
 import networkx as nx
 
 from kg.load.base import BatchCallback, LoadStats, batches
-from kg.load.rows import BatchRows, build_rows
+from kg.load.rows import BatchRows, build_rows, validate
 from kg.load.schema import ensure_schema
 from kg.load.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
 from kg.model import ENTITY_TYPES, Extraction
@@ -146,9 +146,11 @@ class Neo4jStore:
         unless ``force`` (then their evidence is rewritten, with the same result).
         """
         stats = stats if stats is not None else LoadStats()
-        if not self._schema_ready:
-            self.ensure_schema()
         for batch in batches(extractions, self.batch_size):
+            for ex in batch:
+                validate(ex)  # refuse forbidden labels/types before any Cypher, even a read, runs
+            if not self._schema_ready:
+                self.ensure_schema()
             known = self.known_hashes([ex.article.id for ex in batch])
             todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
             stats.articles_skipped += len(batch) - len(todo)
