@@ -412,3 +412,37 @@ def test_ctrl_c_during_ingest_exits_130_and_a_rerun_gives_the_reference_graph(tm
     assert rerun.returncode == 0, rerun.stderr
     assert summary_number(rerun.stderr, "unchanged") == committed
     assert local_dump(dir_) == local_dump(ref_dir)
+
+
+@pytest.mark.slow
+@pytest.mark.neo4j
+def test_ctrl_c_during_a_neo4j_load_exits_130_and_a_rerun_gives_the_reference_graph(tmp_path, neo4j_db, neo4j_settings):
+    n_articles, batch = 400, 10
+    corpus = write_jsonl(synthetic_extractions(n_articles), tmp_path / "corpus.jsonl")
+    env = kg_env(NEO4J_URI=neo4j_settings.uri)
+    args = ["load", "--neo4j", "--batch-size", str(batch * UNITS_PER_ARTICLE), str(corpus)]
+    proc = subprocess.Popen([*KG, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: committed_articles(neo4j_db) >= 3 * batch or proc.poll() is not None, 180, "3 batches")
+        assert proc.poll() is None, "the load finished before Ctrl-C: make the corpus larger"
+        proc.send_signal(signal.SIGINT)
+        t0 = time.monotonic()
+        _, stderr = proc.communicate(timeout=60)
+        assert time.monotonic() - t0 < 15, "Ctrl-C must stop kg promptly"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    reported, committed = summary_number(stderr, "written"), committed_articles(neo4j_db)
+    assert reported <= committed <= reported + batch < n_articles
+
+    rerun = run_kg(*args, env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    assert summary_number(rerun.stderr, "unchanged") == committed
+    interrupted = neo4j_dump(neo4j_db, neo4j_settings.database)
+
+    neo4j_db.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.database)
+    reference = run_kg(*args, env=env)
+    assert reference.returncode == 0, reference.stderr
+    assert interrupted == neo4j_dump(neo4j_db, neo4j_settings.database)
