@@ -88,6 +88,14 @@ def test_seat_of_an_actor_is_its_state(nlp_de, nlp_en):
     assert _key(doc, analysis, "Pyongyang") == "country:PRK"
 
 
+def test_generic_ministry_belongs_to_the_state_named_with_it(nlp_en):
+    text = "Britain's Defence Ministry agreed. The Defence Ministry in Kyiv denied it."
+    doc, analysis = _analyze(nlp_en, "en", text)
+    assert _key(doc, analysis, "Ministry", 0) == "country:GBR"
+    assert _key(doc, analysis, "Ministry", 1) == "country:UKR"
+    assert not any(e.key.startswith("organization:") for e in analysis.entities)
+
+
 def test_place_noun_and_its_name_are_one_place(nlp_de):
     doc, analysis = _analyze(nlp_de, "de", "Russland hat die ukrainische Hauptstadt Kiew angegriffen.")
     assert _key(doc, analysis, "Hauptstadt") == "location:kyiv"

@@ -169,6 +169,9 @@ class _Analyzer:
         text = self._text(m.start, m.end)
         if rec.metonym_of and self._stands_for_state(self.doc[m.start : m.end]):
             start = self.seat_of.get(m.start, m.start)  # "Regierung in Teheran" as a whole is Iran
+            seat = self.raw_at.get(start)
+            if seat is not None and seat.kind == "ner" and start != m.start:
+                start = seat.start  # "the Defence Ministry in Kyiv"
             self._add(start, m.end, self._record_info(self.recs[country_key(rec.metonym_of)]), "metonym", 0.9, None)
             return
         # "die ukrainische Hauptstadt Kiew": the place noun, often the parser's head, is the place too.
@@ -228,10 +231,33 @@ class _Analyzer:
                 info.gender = self.lex.honorifics.get(self.doc[m.start - 1].text)
             self._add(m.start, m.end, info, via, confidence, text)
             return
+        if text.lower() in self.lex.actor_nouns:
+            # "Russia's Defence Ministry", "die russische Regierung": a generic actor noun belongs to its state.
+            if any(f.via == "metonym" and f.start <= m.start and m.end <= f.end for f in self.found[-3:]):
+                return
+            state = self._possessor(m.start)
+            if state is not None:
+                self._add(state[0], m.end, self.info[state[1]], "metonym", 0.8, None)
+                return
+            after = self.raw_at.get(m.end + 1)
+            if after is not None and after.kind == "name" and self.doc[m.end].pos_ == "ADP":
+                rec = self.recs.get(after.value)
+                if rec is not None and rec.metonym_of:
+                    return  # "the Defence Ministry in Kyiv": the seat rule makes the whole phrase Ukraine
         name = self.ner_names.get(m.start, text)
         key = f"{m.value.lower()}:{slugify(name)}"
         info = self.info.get(key) or self._new_info(key, m.value, name)
         self._add(m.start, m.end, info, "ner" if name == text else "partial", 0.8, text)
+
+    def _possessor(self, i: int) -> tuple[int, str] | None:
+        """(start, key) of a state named right before token ``i``, with or without a possessive ("Russia's")."""
+        j = i - 1
+        if j >= 0 and self.doc[j].lower_ in self.lex.words("possessive_markers"):
+            j -= 1
+        for f in reversed(self.found[-3:]):
+            if f.start <= j < f.end and self.info[f.key].type == "Country":
+                return f.start, f.key
+        return None
 
     def _cluster_ner_others(self) -> dict[int, str]:
         """Start token of each NER non-person mention -> the longest same-type name it begins.
