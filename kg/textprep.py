@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 #: The longest article kg processes, in characters (about 30,000 words, several times the longest
 #: news feature). Parsing needs about 3 MB of memory per 1,000 characters (measured with the German
@@ -58,3 +59,18 @@ def size_problem(text: str, limit: int | None = None) -> str | None:
             f"(KG_MAX_ARTICLE_CHARS); skipped, not truncated"
         )
     return None
+
+
+def clean_record(value: Any) -> Any:
+    """``value`` (parsed JSON) with :func:`clean_text` applied to every string in it, keys included.
+
+    For readers of kg's own JSON Lines (``kg load``): JSON can spell NUL and lone surrogates as
+    ``\\u0000`` / ``\\ud800`` escapes, and a lone surrogate cannot be written to SQLite or Neo4j.
+    """
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(k) if isinstance(k, str) else k: clean_record(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_record(v) for v in value]
+    return value

@@ -228,3 +228,17 @@ def test_kg_extract_reports_the_same_bad_inputs_and_prints_only_valid_records(ba
     assert warned == {w.split(": ")[2] for w in bad_run.warnings} - only_given_to_ingest
     extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.split("\n") if line))
     assert len(extractions) == 5
+
+
+def test_kg_load_cleans_nul_and_lone_surrogate_escapes_instead_of_crashing(tmp_path):
+    """JSON may spell NUL and lone surrogates as escapes; they cannot be stored, so kg load cleans them."""
+    from tests.test_faults import synthetic_extractions
+
+    records = [r for ex in synthetic_extractions(2) for r in ex.to_records()]
+    records[0]["title"] = "Titel \ud83d mit\u0000 Rest"
+    records[1]["name"] = "Name \udc00"
+    path = tmp_path / "odd.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")  # ASCII escapes
+    result = kg("load", "--store", str(tmp_path / "s"), str(path))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert articles_in(tmp_path / "s")[records[0]["id"]] == "Titel \ufffd mit Rest"

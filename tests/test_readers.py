@@ -236,3 +236,16 @@ def test_default_limit_accepts_long_features_and_refuses_dumps(tmp_path, monkeyp
     big.write_text("Wort " * 40_000 + "x", encoding="utf-8")
     articles, (err,) = read(ok, big)
     assert len(articles) == 1 and err.source == str(big) and "limit of 200,000" in err.message
+
+
+def test_clean_record_cleans_every_string_of_a_json_record():
+    from kg.textprep import clean_record
+
+    record = {"name": "A\x00B", "aliases": ["x\ud800", "ok"], "count": 3, "nested": {"t\x00": "\udfff"}, "n": None}
+    assert clean_record(record) == {
+        "name": "AB",
+        "aliases": ["x\ufffd", "ok"],
+        "count": 3,
+        "nested": {"t": "\ufffd"},
+        "n": None,
+    }

@@ -249,3 +249,11 @@ def test_tls_schemes_reach_the_driver_unchanged(scheme):
     with pytest.raises(StoreError) as info:
         connect_neo4j(settings)  # nothing listens there: the driver fails, naming the URI as given
     assert f"{scheme}://127.0.0.1:1" in str(info.value) and "Tls-Secret-99" not in str(info.value)
+
+
+@pytest.mark.parametrize("uri", ["http://admin:Uri-Secret-77@127.0.0.1:7474", "127.0.0.1:7687", "bolt://h:port"])
+def test_unusable_neo4j_uri_is_a_configuration_error_through_the_cli(tmp_path, uri):
+    result = _kg("stats", "--neo4j", NEO4J_URI=uri, KG_CONFIG=str(tmp_path / "none"))
+    out = result.stdout + result.stderr
+    assert result.returncode == 3 and "NEO4J_URI" in out and "Traceback" not in out
+    assert "Uri-Secret-77" not in out
