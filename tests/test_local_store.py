@@ -8,6 +8,8 @@ loader is tested independently of extraction quality.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from dataclasses import replace
 
 import pytest
@@ -257,3 +259,26 @@ def test_a_path_that_is_not_a_store_is_a_clear_error(tmp_path):
     (tmp_path / "broken" / "graph.sqlite").write_bytes(b"this is not a database, just text" * 100)
     with pytest.raises(StoreError, match="not a database"):
         LocalStore(tmp_path / "broken")
+
+
+def test_a_second_writer_waits_for_the_first_instead_of_failing(tmp_path):
+    LocalStore(tmp_path / "s").close()
+    locked = threading.Event()
+
+    def other_process_in_the_middle_of_a_batch() -> None:
+        conn = sqlite3.connect(tmp_path / "s" / "graph.sqlite", isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(1.0)
+        conn.execute("COMMIT")
+        conn.close()
+
+    other = threading.Thread(target=other_process_in_the_middle_of_a_batch)
+    other.start()
+    locked.wait(10)
+    started = time.monotonic()
+    with LocalStore(tmp_path / "s") as store:
+        store.write([de_01()])
+        assert time.monotonic() - started >= 0.5
+        assert store.known_hashes(["de-01"]) == {"de-01": de_01().article.content_hash}
+    other.join()

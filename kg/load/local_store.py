@@ -28,6 +28,7 @@ from kg.model import ENTITY_TYPES, Extraction
 
 DB_FILE = "graph.sqlite"
 SCHEMA_VERSION = 1
+LOCK_TIMEOUT_S = 120.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -71,7 +72,8 @@ class LocalStore:
         self.statements: Counter[str] = Counter()  # batches committed, for symmetry with Neo4jStore
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path / DB_FILE, isolation_level=None)
+            # A second writer (another kg process) waits for the lock instead of failing at once.
+            self.conn = sqlite3.connect(self.path / DB_FILE, isolation_level=None, timeout=LOCK_TIMEOUT_S)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.ensure_schema()
