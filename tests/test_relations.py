@@ -240,6 +240,31 @@ def test_affiliations_become_structural_triples_in_their_sentence():
     )
 
 
+def test_ud_reported_speech_in_the_subjunctive_without_complementizer():
+    # "Iran sagte, Teheran liefere keine Waffen an Russland": a weak UD parse hangs the clause on as a conjunct;
+    # the subjunctive (Konjunktiv I) marks it as the reported content.
+    doc = tiger_doc(
+        [
+            ("Iran", "Iran", 1, "nsubj", "PROPN"),
+            ("sagte", "sagen", 1, "ROOT", "VERB"),
+            (",", ",", 4, "punct", "PUNCT"),
+            ("Teheran", "Teheran", 4, "nsubj", "PROPN"),
+            ("liefere", "liefern", 1, "conj", "VERB"),
+            ("keine", "kein", 6, "det", "DET"),
+            ("Waffen", "Waffe", 4, "obj", "NOUN"),
+            ("an", "an", 8, "case", "ADP"),
+            ("Russland", "Russland", 4, "obl", "PROPN"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ],
+        morph={4: "Mood=Sub|Number=Sing|Person=3|Tense=Pres"},
+    )
+    triples = extract_relations(doc, index(doc, (0, 1, IRN), (3, 4, IRN), (8, 9, RUS)), "de", "a1")
+    by_pred = {t.predicate: t for t in triples}
+    assert by_pred["STATES"].object.text == "Teheran liefere keine Waffen an Russland"
+    weapons = by_pred["SUPPLIES_WEAPONS_TO"]
+    assert (weapons.subject, weapons.object, weapons.polarity) == (IRN, RUS, "negative")
+
+
 # -- UD / ClearNLP with the real pipelines ------------------------------------------------
 
 

@@ -197,6 +197,11 @@ class _SentenceReader(SentenceSyntax):
         for c in self.ch(v, "open_complement"):
             if c.pos_ in VERBAL_POS:
                 return c
+        # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
+        # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.
+        for c in self.ch(v, "parataxis", "conjunct"):
+            if c.i > v.i and c.pos_ in VERBAL_POS and (self.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
+                return c
         return None
 
     # -- triples ---------------------------------------------------------------------
