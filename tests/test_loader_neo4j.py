@@ -212,6 +212,12 @@ def test_known_hashes_only_reports_completely_loaded_articles(store, neo4j_db):
     assert store.known_hashes(["de-01", "half-done", "missing"]) == {"de-01": de_01().article.content_hash}
 
 
+def test_neo4j_store_is_a_graph_store(store):
+    from kg.load import GraphStore
+
+    assert isinstance(store, GraphStore)
+
+
 def test_close_does_not_close_a_driver_the_store_was_given(store, neo4j_db):
     store.close()
     neo4j_db.verify_connectivity()

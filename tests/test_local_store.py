@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from kg.load import LocalStore, Neo4jStore, StoreError
+from kg.load import GraphStore, LocalStore, Neo4jStore, StoreError
 from kg.load.vocabulary import UnknownEntityTypeError, UnknownPredicateError
 from kg.model import Article, Concept, Entity, Extraction, Provenance, Triple
 
@@ -114,6 +114,10 @@ def store(tmp_path):
     s = LocalStore(tmp_path / "store")
     yield s
     s.close()
+
+
+def test_local_store_is_a_graph_store(store):
+    assert isinstance(store, GraphStore)
 
 
 def test_corpus_is_stored_with_the_expected_counts(store):
