@@ -38,6 +38,9 @@ def test_graphml_is_read_back_with_all_nodes_edges_and_attributes(graph):
     warn = de_01().triples[2]
     assert back.edges["person:volodymyr-zelensky", "country:RUS", warn.id]["hedged"] is True
     assert back.edges["person:volodymyr-zelensky", "country:RUS", warn.id]["predicate"] == "WARNS"
+    # Gephi reserves Id: the attributes are renamed, the graph ids stay.
+    assert back.edges["person:volodymyr-zelensky", "country:RUS", warn.id]["triple_id"] == warn.id
+    assert back.nodes["article:de-01"]["article_id"] == "de-01" and "id" not in back.nodes["article:de-01"]
 
 
 def test_gexf_is_read_back(graph):

@@ -3,7 +3,8 @@
 GraphML and GEXF only hold scalar attributes, so :func:`flatten` turns lists
 into ``"; "``-joined strings, dates into ISO strings, dicts into JSON and drops
 ``None`` values; every node also gets a ``label`` (name, title or text) that
-Gephi shows. JSON keeps lists as lists (node-link format, ``edges`` key).
+Gephi shows, and ``id`` attributes become ``article_id``/``triple_id``.
+JSON keeps lists as lists (node-link format, ``edges`` key).
 """
 
 from __future__ import annotations
@@ -31,18 +32,31 @@ def display_label(node: str, data: dict[str, Any]) -> str:
     return str(data.get("name") or data.get("title") or data.get("text") or data.get("id") or node)
 
 
+#: Attribute names Gephi reserves for its own columns (Id, Label): ours are renamed on export.
+RENAMED_NODE_ATTRS = {"id": "article_id"}
+RENAMED_EDGE_ATTRS = {"id": "triple_id", "label": "edge_label"}
+
+
+def _attrs(data: dict[str, Any], renames: dict[str, str]) -> dict[str, Any]:
+    return {renames.get(k, k): _scalar(v) for k, v in data.items() if v is not None}
+
+
 def flatten(G: nx.Graph) -> nx.Graph:
-    """A copy of ``G`` whose attributes are all str/int/float/bool (what GraphML and GEXF can hold)."""
+    """A copy of ``G`` whose attributes are all str/int/float/bool (what GraphML and GEXF can hold).
+
+    The node or edge id stays the graph's own (key, ``article:<id>``, triple id); the ``id``
+    attributes are renamed (``article_id``, ``triple_id``) so they do not collide with Gephi's Id column.
+    """
     H = G.__class__()
     for node, data in G.nodes(data=True):
-        attrs = {k: _scalar(v) for k, v in data.items() if v is not None and k != "label"}
+        attrs = _attrs({k: v for k, v in data.items() if k != "label"}, RENAMED_NODE_ATTRS)
         H.add_node(node, label=display_label(node, data), **attrs)
     if G.is_multigraph():
         for u, v, k, data in G.edges(keys=True, data=True):
-            H.add_edge(u, v, key=k, **{a: _scalar(x) for a, x in data.items() if x is not None})
+            H.add_edge(u, v, key=k, **_attrs(data, RENAMED_EDGE_ATTRS))
     else:
         for u, v, data in G.edges(data=True):
-            H.add_edge(u, v, **{a: _scalar(x) for a, x in data.items() if x is not None})
+            H.add_edge(u, v, **_attrs(data, RENAMED_EDGE_ATTRS))
     return H
 
 
