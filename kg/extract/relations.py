@@ -204,6 +204,24 @@ class _SentenceReader(SentenceSyntax):
                 return c
         return None
 
+    def _clause_span(self, v: Token, clause: Token) -> tuple[int, int]:
+        """Token range of a content clause; a clause a parser split into several complements is rejoined.
+
+        A verb reports one content; two clausal complements on the same side
+        of it are pieces of one clause ("warnte, dass eine Beteiligung ... ein
+        gravierendes Problem darstellen würde" parsed as two ccomps).
+        """
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        side = clause.i > v.i
+        for c in self.ch(v, "clausal_complement"):
+            if c is not clause and (c.i > v.i) == side:
+                start, end = min(start, c.left_edge.i), max(end, c.right_edge.i + 1)
+        if side:
+            start = max(start, v.i + 1)
+        else:
+            end = min(end, v.i)
+        return start, end
+
     # -- triples ---------------------------------------------------------------------
 
     def _reported_by(self, v: Token, speaker: str | None) -> str | None:
@@ -262,7 +280,7 @@ class _SentenceReader(SentenceSyntax):
         light_nouns = [o for o in objects if (lemma, o.lemma_.lower()) in self.cues.lexicon.light]
         clause = self._clause(v, light_nouns)
         speaker = subjects[0].mention.entity.key
-        clause_span = (clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+        clause_span = self._clause_span(v, clause) if clause is not None else None
         if clause_span is not None:
             self.sent.reported.append((*clause_span, speaker))
         if pred.name == "QUOTES" and v.right_edge.i > v.i:
