@@ -18,7 +18,8 @@ from pathlib import Path
 
 import neo4j
 
-from kg.config import Neo4jSettings, driver_options, neo4j_settings, redact_uri, scrub, store_dir
+from kg.config import Neo4jSettings, driver_options, neo4j_settings, redact_uri, scrub
+from kg.config import store_dir as default_store_dir
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.local_store import LocalStore
 from kg.load.neo4j_writer import Neo4jStore
@@ -67,8 +68,4 @@ def open_store(*, neo4j: bool | None = None, store_dir: str | Path | None = None
         settings = neo4j_settings()
         driver = connect_neo4j(settings)
         return Neo4jStore(driver, settings.database, batch_size, owns_driver=True)
-    return LocalStore(store_dir if store_dir is not None else _default_store_dir(), batch_size)
-
-
-def _default_store_dir() -> Path:
-    return store_dir()
+    return LocalStore(store_dir if store_dir is not None else default_store_dir(), batch_size)
