@@ -10,7 +10,7 @@ from typing import IO
 
 import click
 
-from kg.cli.common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, InputProblems, fail
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail
 from kg.model import Article, Concept, Extraction
 from kg.readers import InputError, read_articles
 
@@ -51,7 +51,7 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
             get_language(lang)
             resolve_model(lang)
         except UnsupportedLanguageError as exc:
-            fail(str(exc), EXIT_BAD_INPUT + 1)  # a usage error: --lang names a language kg does not know
+            fail(str(exc), EXIT_USAGE)  # --lang names a language kg has no data for
         except ModelNotFoundError as exc:
             fail(str(exc), EXIT_ENVIRONMENT)
 

@@ -125,6 +125,10 @@ class Extractor:
         except ModelNotFoundError as exc:
             self.missing_models[code] = str(exc)
             self.unavailable[code] = str(exc)
+        except (OSError, ValueError) as exc:  # a pipeline directory that spaCy cannot load
+            message = f"cannot load the spaCy pipeline for {code!r}: {exc}"
+            self.missing_models[code] = message
+            self.unavailable[code] = message
         else:
             return None
         return self.unavailable[code]
