@@ -211,8 +211,11 @@ def _iter_files(path: Path) -> Iterator[Path]:
             yield child
 
 
-def _not_readable_reason(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a file (checked before opening: a FIFO would block forever)."""
+def unreadable_reason(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, or None when it is a regular file.
+
+    Check this before opening: opening a FIFO blocks until someone writes to it.
+    """
     if path.is_symlink() and not path.exists():
         return "broken symbolic link (its target does not exist)"
     if not path.exists():
@@ -231,7 +234,7 @@ def _not_readable_reason(path: Path) -> str | None:
 
 def _read_file(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
     source = str(path)
-    reason = _not_readable_reason(path)
+    reason = unreadable_reason(path)
     if reason is not None:
         on_error(InputError(source, reason))
         return

@@ -242,3 +242,17 @@ def test_kg_load_cleans_nul_and_lone_surrogate_escapes_instead_of_crashing(tmp_p
     result = kg("load", "--store", str(tmp_path / "s"), str(path))
     assert result.returncode == 0, result.stderr[-3000:]
     assert articles_in(tmp_path / "s")[records[0]["id"]] == "Titel \ufffd mit Rest"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "broken-link", "missing"])
+def test_kg_load_names_paths_it_cannot_read_and_never_blocks_on_a_fifo(tmp_path, kind):
+    path = tmp_path / "input.jsonl"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "broken-link":
+        path.symlink_to(tmp_path / "gone.jsonl")
+    result = kg("load", "--store", str(tmp_path / "s"), str(path), timeout=30)
+    assert result.returncode == 1, result.stderr
+    assert f"kg: warning: {path}: " in result.stderr and "Traceback" not in result.stderr
