@@ -4,6 +4,7 @@ the load, with exactly the graph an uninterrupted load gives."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -446,3 +447,33 @@ def test_ctrl_c_during_a_neo4j_load_exits_130_and_a_rerun_gives_the_reference_gr
     reference = run_kg(*args, env=env)
     assert reference.returncode == 0, reference.stderr
     assert interrupted == neo4j_dump(neo4j_db, neo4j_settings.database)
+
+
+def _children(pid: int) -> set[int]:
+    out: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            out |= {int(c) for c in (task / "children").read_text().split()}
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_ctrl_c_with_parsing_workers_exits_130_and_leaves_no_worker_behind(tmp_path, nlp_de, nlp_en):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in news_corpus(600)) + "\n")
+    store = tmp_path / "store"
+    args = ["ingest", "--workers", "2", "--batch-size", "40", "--store", str(store), str(corpus)]
+    proc = subprocess.Popen([*KG, *args], env=kg_env(NEO4J_URI=None), stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: _local_committed(store) >= 20 or proc.poll() is not None, 240, "some batches to commit")
+        assert proc.poll() is None, "the ingest finished before Ctrl-C: make the corpus larger"
+        workers = _children(proc.pid)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert workers, "expected spaCy worker processes"
+    wait_until(lambda: not any(_alive(pid) for pid in workers), 20, "the parsing workers to exit")
