@@ -211,6 +211,32 @@ def test_tiger_laut_names_the_source_of_the_sentence():
     assert (weapons.subject, weapons.object, weapons.reported_by) == (IRN, RUS, "org:reuters")
 
 
+def test_tiger_zufolge_and_reportative_soll_make_a_hedged_reported_event():
+    # "Reuters zufolge soll Iran Drohnen an Russland geliefert haben."
+    doc = tiger_doc(
+        [
+            ("Reuters", "Reuters", 1, "nk", "PROPN"),  # 0
+            ("zufolge", "zufolge", 2, "mo", "ADP"),  # 1
+            ("soll", "sollen", 2, "ROOT", "AUX"),  # 2
+            ("Iran", "Iran", 2, "sb", "PROPN"),  # 3
+            ("Drohnen", "Drohne", 7, "oa", "NOUN"),  # 4
+            ("an", "an", 7, "mo", "ADP"),  # 5
+            ("Russland", "Russland", 5, "nk", "PROPN"),  # 6
+            ("geliefert", "liefern", 8, "oc", "VERB"),  # 7
+            ("haben", "haben", 2, "oc", "AUX"),  # 8
+            (".", ".", 2, "punct", "PUNCT"),  # 9
+        ],
+        morph={7: "VerbForm=Part", 8: "VerbForm=Inf"},
+    )
+    triples = extract_relations(doc, index(doc, (0, 1, REUTERS), (3, 4, IRN), (6, 7, RUS)), "de", "a1")
+    by_pred = {t.predicate: t for t in triples}
+    assert by_pred["REPORTS"].subject == REUTERS
+    assert by_pred["REPORTS"].object.text == "soll Iran Drohnen an Russland geliefert haben"
+    weapons = by_pred["SUPPLIES_WEAPONS_TO"]
+    assert (weapons.subject, weapons.object, weapons.hedged, weapons.reported_by) == (IRN, RUS, True, "org:reuters")
+    assert weapons.verb == "liefern"
+
+
 def test_no_vocabulary_verb_no_triple_and_odd_parses_do_not_raise():
     doc = tiger_doc([("Nordkorea", "Nordkorea", 1, "sb", "PROPN"), ("schweigt", "schweigen", 1, "ROOT", "VERB")])
     assert extract_relations(doc, index(doc, (0, 1, PRK)), "de", "a1") == []

@@ -28,7 +28,13 @@ TABLE_WIDTH = 160
     help="jsonl: the records `kg load` reads; table: one readable table per article.",
 )
 @click.option("--lang", default=None, help="Language of articles that do not name one (instead of detecting it).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Parsing processes.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extraction processes (whole articles per process).",
+)
 @click.option(
     "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Texts per nlp.pipe batch."
 )
