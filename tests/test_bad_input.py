@@ -256,3 +256,12 @@ def test_kg_load_names_paths_it_cannot_read_and_never_blocks_on_a_fifo(tmp_path,
     result = kg("load", "--store", str(tmp_path / "s"), str(path), timeout=30)
     assert result.returncode == 1, result.stderr
     assert f"kg: warning: {path}: " in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["ingest", "load"])
+def test_absurdly_nested_json_is_a_bad_line_not_a_crash(tmp_path, command):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = kg(command, "--store", str(tmp_path / "s"), str(path), timeout=120)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert f"kg: warning: {path}:1: " in result.stderr and "Traceback" not in result.stderr
