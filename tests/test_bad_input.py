@@ -265,3 +265,10 @@ def test_absurdly_nested_json_is_a_bad_line_not_a_crash(tmp_path, command):
     result = kg(command, "--store", str(tmp_path / "s"), str(path), timeout=120)
     assert result.returncode == 1, result.stderr[-2000:]
     assert f"kg: warning: {path}:1: " in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_to_an_unwritable_place_names_it_without_a_traceback(tmp_path):
+    out = tmp_path / "no-such-dir" / "graph.graphml"
+    result = kg("export", "--store", str(tmp_path / "s"), "--format", "graphml", "--out", str(out), timeout=120)
+    assert result.returncode in (2, 3), result.stderr[-2000:]
+    assert str(out) in result.stderr and "Traceback" not in result.stderr
