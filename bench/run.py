@@ -89,10 +89,11 @@ QUICK = Sizes(
     extract_reps=3,
     scale_n=40,
     scale_reps=1,
-    load_n=1500,
+    load_n=1000,
     load_reps=2,
     reingest_n=16,
-    rss_small=20,
+    # >= the extractor's 64-article regrouping window, so both sizes parse full batches.
+    rss_small=64,
     rss_large=200,
 )
 FULL = Sizes(

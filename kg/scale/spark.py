@@ -10,7 +10,7 @@ JSON Lines articles into the JSON Lines records of
 Loading stays where it is safe and fast, a single ``kg load`` of the output
 (Neo4j prefers one writer over many conflicting ones)::
 
-    spark-submit --master yarn -m kg.scale.spark articles.jsonl out/   # or:
+    spark-submit --master yarn kg/scale/spark.py articles.jsonl out/   # or, without a cluster:
     python -m kg.scale.spark --master local[2] articles.jsonl out/
     kg load --neo4j out/part-*
 
