@@ -92,6 +92,7 @@ def test_the_gold_set_is_well_formed():
     gold = read_gold(GOLD)
     assert len(gold) >= 16
     assert sum(g.article.lang == "de" for g in gold) >= 8 and sum(g.article.lang == "en" for g in gold) >= 8
+    gold += read_gold(GOLD.with_name("heldout.jsonl"))
     from kg.model import ENTITY_TYPES
     from kg.predicates import is_known
 

@@ -195,7 +195,7 @@ class _SentenceReader(SentenceSyntax):
                     return c
         # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
         for c in self.ch(v, "open_complement"):
-            if c.pos_ in VERBAL_POS:
+            if c.pos_ in ("VERB", "AUX"):  # not "als absurd": a predicative adjective is no content
                 return c
         # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
         # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.

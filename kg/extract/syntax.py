@@ -135,7 +135,20 @@ class SentenceSyntax:
         subj = self.ch(v, "subject")
         if any(t.i < v.i for t in subj) or any(self._entity_at(t) for t in subj):
             return None
-        return self._adjacent(v.i, -1)
+        m = self._adjacent(v.i, -1)
+        # A subject never comes with a preposition: "Laut ... Interfax warnte ..." is not Interfax warning.
+        if m is None or self._prepositional(self.span.doc[v.i - 1]):
+            return None
+        return m
+
+    def _prepositional(self, tok: Token) -> bool:
+        """Whether ``tok``'s phrase is governed by a preposition (in either attachment style)."""
+        labels = self.s.labels("apposition", "name_part", "conjunct", "coordinator")
+        for _ in range(6):
+            if tok.dep_ not in labels or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return bool(self.ch(tok, "case")) or (tok.head.pos_ == "ADP" and tok.head.i != tok.i)
 
     def _bare_obliques(self, v: Token) -> list[Token]:
         """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name."""
