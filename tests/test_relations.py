@@ -367,6 +367,17 @@ def test_english_quote_frame_and_negated_event(nlp_en):
 
 
 @pytest.mark.model
+def test_a_warning_of_something_has_the_prepositional_phrase_as_content(nlp_en):
+    doc = nlp_en("Russia warned of a dangerous escalation.")
+    assert facts(extract_relations(doc, ner_index(doc, {"Russia": RUS}), "en", "a")) == {
+        ("country:RUS", "WARNS", "a dangerous escalation", "positive", False)
+    }
+    doc = nlp_en("Lloyd Austin warned against North Korea.")
+    got = facts(extract_relations(doc, ner_index(doc, {"Lloyd Austin": AUSTIN, "North Korea": PRK}), "en", "a"))
+    assert got == {("person:lloyd-austin", "WARNS", "country:PRK", "positive", False)}
+
+
+@pytest.mark.model
 def test_german_ud_separable_verb_and_misattached_object(nlp_de):
     doc = nlp_de("Russland wies die Vorwürfe zurück.")
     got = extract_relations(doc, ner_index(doc, {"Russland": RUS}), "de", "a")

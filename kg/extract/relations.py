@@ -308,6 +308,10 @@ class _SentenceReader(SentenceSyntax):
                 concept = self._concept(*clause_span)
             else:
                 concept = self._np_concept([o for o in objects if o not in light_nouns] or self._loose_objects(v), v)
+            if concept is None and allowed:
+                # "warnte vor einer Eskalation", "warned of a famine": the content in the verb's own preposition.
+                nouns = [n for prep, n in self._prep_args(v) if prep in allowed]
+                concept = self._np_concept(nouns)
         if not targets and concept is None:
             return []
 
