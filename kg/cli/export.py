@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
 from kg.graph.export import FORMATS, write
 from kg.load.cli_support import open_store_or_exit, store_options
 
@@ -23,6 +25,9 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     GraphML and GEXF hold only scalar attributes: lists become "a; b" strings,
     dates ISO strings. Store selection as in `kg ingest`.
     """
+    target = Path(out) if out is not None else None
+    if target is not None and not target.parent.is_dir():  # say so before reading the whole graph
+        fail(f"cannot write {target}: directory {target.parent} does not exist", EXIT_USAGE)
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
         graph = store.to_networkx()
@@ -31,7 +36,14 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     if out is None:
         write(graph, fmt, sys.stdout.buffer)
         sys.stdout.flush()
-    else:
-        with Path(out).open("wb") as stream:
+        return
+    assert target is not None
+    partial = target.with_name(target.name + ".partial")
+    try:  # write aside, then rename: an interrupted export never leaves a truncated file under the name
+        with partial.open("wb") as stream:
             write(graph, fmt, stream)
-        click.echo(f"kg: wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}", err=True)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_ENVIRONMENT)
+    click.echo(f"kg: wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}", err=True)

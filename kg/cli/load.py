@@ -15,7 +15,8 @@ from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.cli_support import is_connection_error, open_store_or_exit, print_summary, progress, store_options
 from kg.load.rows import validate
 from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
-from kg.readers import ErrorHandler, InputError
+from kg.readers import ErrorHandler, InputError, unreadable_reason
+from kg.textprep import clean_record
 
 
 @click.command(name="load")
@@ -64,6 +65,10 @@ def read_extractions(files: Iterable[str], on_error: ErrorHandler) -> Iterator[E
         if name == "-":
             yield from _read_stream(sys.stdin.buffer, "<stdin>", on_error)
             continue
+        reason = unreadable_reason(Path(name))  # before opening: opening a FIFO would block
+        if reason is not None:
+            on_error(InputError(name, reason))
+            continue
         try:
             with Path(name).open("rb") as stream:
                 yield from _read_stream(stream, name, on_error)
@@ -83,11 +88,16 @@ def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iter
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw.decode("utf-8"))
+            # JSON may spell NUL and lone surrogates as escapes; neither can be stored, so clean them.
+            record = clean_record(json.loads(raw.decode("utf-8")))
             if not isinstance(record, dict):
                 raise ValueError(f"a record must be a JSON object, got {type(record).__name__}")
         except (UnicodeDecodeError, ValueError) as exc:
             on_error(InputError(source, f"malformed line ({exc}); skipped", lineno))
+            bad = True
+            continue
+        except RecursionError:
+            on_error(InputError(source, "JSON nested too deeply; line skipped", lineno))
             bad = True
             continue
         if record.get("kind") == "article":
