@@ -15,7 +15,7 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -73,16 +73,9 @@ class Extractor:
 
     # -- language -------------------------------------------------------------------
 
-    @cached_property
+    @property
     def _detector(self):
-        from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-        langs = []
-        for code in dict.fromkeys([*available_languages(), *OTHER_LANGUAGES]):
-            iso = getattr(IsoCode639_1, code.upper(), None)
-            if iso is not None:
-                langs.append(Language.from_iso_code_639_1(iso))
-        return LanguageDetectorBuilder.from_languages(*langs).build()
+        return _detector()
 
     def detect_language(self, text: str) -> str | None:
         """ISO 639-1 code of ``text``'s language, or None when lingua cannot tell."""
@@ -199,6 +192,19 @@ class Extractor:
             triples=tuple(triples),
             mentions=tuple(sorted(analysis.mention_counts.items())),
         )
+
+
+@cache
+def _detector():
+    """The lingua detector, built once per process (its language models load on first use)."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = []
+    for code in dict.fromkeys([*available_languages(), *OTHER_LANGUAGES]):
+        iso = getattr(IsoCode639_1, code.upper(), None)
+        if iso is not None:
+            langs.append(Language.from_iso_code_639_1(iso))
+    return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
 def _analyze_entities(doc: Doc, code: str):
