@@ -242,3 +242,15 @@ def test_ingest_with_an_unknown_language_is_a_usage_error(tmp_path, articles_fil
     result = run("ingest", str(articles_file), "--store", str(tmp_path / "store"), "--lang", "xx")
     assert result.exit_code == 2
     assert not (tmp_path / "store").exists()  # refused before any store was opened
+
+
+def test_load_skips_an_overlong_line_unread_and_the_article_it_belongs_to(monkeypatch, tmp_path, triples_file):
+    monkeypatch.setenv("KG_MAX_ARTICLE_CHARS", "1000")  # lines over 6 * 1000 + 65536 bytes are refused
+    lines = triples_file.read_text(encoding="utf-8").splitlines()
+    lines.insert(1, json.dumps({"kind": "entity", "pad": "x" * 100_000}))  # inside de-01's records
+    triples_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("load", str(triples_file), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1
+    assert f"{triples_file}:2: line longer than 71,536 bytes; skipped unread" in result.stderr
+    assert "article 'de-01' not loaded" in result.stderr
+    assert local_counts(tmp_path / "store")["Article"] == 2

@@ -16,7 +16,7 @@ from kg.load.cli_support import is_connection_error, open_store_or_exit, print_s
 from kg.load.rows import validate
 from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
 from kg.readers import ErrorHandler, InputError, unreadable_reason
-from kg.textprep import clean_record
+from kg.textprep import clean_record, max_article_chars
 
 
 @click.command(name="load")
@@ -84,7 +84,12 @@ def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iter
         if group:
             yield from _extraction(group, bad, source, on_error)
 
-    for lineno, raw in enumerate(stream, start=1):
+    max_line = 6 * max_article_chars() + 65_536  # the longest article, every character a \uXXXX escape
+    for lineno, raw in enumerate(_bounded_lines(stream, max_line), start=1):
+        if raw is None:
+            on_error(InputError(source, f"line longer than {max_line:,} bytes; skipped unread", lineno))
+            bad = True
+            continue
         if not raw.strip():
             continue
         try:
@@ -108,6 +113,17 @@ def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iter
         else:
             group.append((lineno, record))
     yield from flush()
+
+
+def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``; one longer than ``max_bytes`` is drained in bounded chunks and yields None."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
 
 
 _PARSERS = {"article": Article.from_dict, "entity": Entity.from_dict, "triple": Triple.from_dict}
