@@ -44,6 +44,8 @@ class Predicate:
     gated_lemmas: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: the object must be an entity (no concept objects): "Putin met Kim", never "met the press"
     actor_target: bool = False
+    #: coordinated subjects without an object act on each other ("Putin und Kim trafen sich")
+    reciprocal: bool = False
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
         """Whether ``lemma`` (any lemma when None) counts only with one of the object nouns in ``lang``."""
@@ -68,7 +70,7 @@ def _load(path: Path) -> dict[str, Predicate]:
         preps: dict[str, frozenset[str]] = {}
         gated: dict[str, frozenset[str]] = {}
         for key, value in spec.items():
-            if key in ("kind", "cameo", "plover", "target"):
+            if key in ("kind", "cameo", "plover", "target", "reciprocal"):
                 continue
             if key.endswith("_light"):
                 light[key.removesuffix("_light")] = tuple((v.lower(), n.lower()) for v, n in value)
@@ -85,16 +87,17 @@ def _load(path: Path) -> dict[str, Predicate]:
         if kind == "structural" and (lemmas or light):
             raise ValueError(f"{path}: structural predicate {name} must not have verb lemmas")
         out[name] = Predicate(
-            name,
-            kind,
-            spec.get("cameo"),
-            spec.get("plover"),
-            lemmas,
-            light,
-            objects,
-            preps,
-            gated,
-            spec.get("target") == "actor",
+            name=name,
+            kind=kind,
+            cameo=spec.get("cameo"),
+            plover=spec.get("plover"),
+            lemmas=lemmas,
+            light=light,
+            objects=objects,
+            preps=preps,
+            gated_lemmas=gated,
+            actor_target=spec.get("target") == "actor",
+            reciprocal=bool(spec.get("reciprocal")),
         )
     missing = STRUCTURAL_PREDICATES - out.keys()
     if missing:

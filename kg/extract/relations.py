@@ -43,7 +43,6 @@ log = logging.getLogger(__name__)
 
 #: Sentences longer than this are skipped: parses of run-on text are noise, and cost grows with length.
 MAX_SENTENCE_TOKENS = 150
-RECIPROCAL = frozenset({"MEETS", "NEGOTIATES_WITH", "COOPERATES_WITH", "AGREES"})
 
 BASE_CONFIDENCE = 0.9
 FALLBACK_CONFIDENCE = 0.6
@@ -416,7 +415,7 @@ class _SentenceReader(SentenceSyntax):
         negative = self._negated(v, objects)
         hedged = self._hedged(v)
         out = []
-        if not targets and pred.name in RECIPROCAL and len(subjects) > 1:
+        if not targets and pred.reciprocal and len(subjects) > 1:
             # "Putin und Kim trafen sich": each met the other.
             for a in subjects:
                 for b in subjects:
