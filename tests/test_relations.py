@@ -378,6 +378,17 @@ def test_a_warning_of_something_has_the_prepositional_phrase_as_content(nlp_en):
 
 
 @pytest.mark.model
+def test_coordinated_subjects_of_a_reciprocal_event_act_on_each_other(nlp_en):
+    doc = nlp_en("Putin and Kim did not meet in Pyongyang.")
+    putin = Entity("person:vladimir-putin", "Vladimir Putin", "Person", country="RUS")
+    kim = Entity("person:kim-jong-un", "Kim Jong Un", "Person", country="PRK")
+    assert facts(extract_relations(doc, ner_index(doc, {"Putin": putin, "Kim": kim}), "en", "a")) == {
+        ("person:vladimir-putin", "MEETS", "person:kim-jong-un", "negative", False),
+        ("person:kim-jong-un", "MEETS", "person:vladimir-putin", "negative", False),
+    }
+
+
+@pytest.mark.model
 def test_german_ud_separable_verb_and_misattached_object(nlp_de):
     doc = nlp_de("Russland wies die Vorwürfe zurück.")
     got = extract_relations(doc, ner_index(doc, {"Russland": RUS}), "de", "a")
