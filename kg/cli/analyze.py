@@ -25,9 +25,15 @@ def _filters(f: F) -> F:
     return store_options(f)
 
 
-def _load(use_neo4j: bool, store_dir: str | None) -> nx.MultiDiGraph:
+def _load(use_neo4j: bool, store_dir: str | None, filters: dict[str, Any]) -> nx.MultiDiGraph:
+    """The graph to analyse; from Neo4j only the relations the filters keep are fetched."""
+    from kg.graph.projection import neo4j_to_networkx
+    from kg.load import Neo4jStore
+
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
+        if isinstance(store, Neo4jStore):
+            return neo4j_to_networkx(store.driver, store.database, **filters)
         return store.to_networkx()
     finally:
         store.close()
@@ -63,7 +69,8 @@ def command() -> None:
 @_filters
 def centrality(top: int, as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """Actors ranked by PageRank, with degree centrality and weighted in/out degree."""
-    rows = analysis.centrality(_load(use_neo4j, store_dir), top=top, **_kw(predicates, since, until))
+    filters = _kw(predicates, since, until)
+    rows = analysis.centrality(_load(use_neo4j, store_dir, filters), top=top, **filters)
     if as_json:
         _echo_json(rows)
         return
@@ -79,8 +86,9 @@ def centrality(top: int, as_json: bool, predicates, since, until, use_neo4j: boo
 @_filters
 def communities(as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """Louvain communities of the actor network, largest first."""
-    G = _load(use_neo4j, store_dir)
-    found = analysis.communities(G, **_kw(predicates, since, until))
+    filters = _kw(predicates, since, until)
+    G = _load(use_neo4j, store_dir, filters)
+    found = analysis.communities(G, **filters)
     if as_json:
         _echo_json(found)
         return
@@ -97,9 +105,10 @@ def ego(
     actor: str, radius: int, as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None
 ) -> None:
     """The actor network around ACTOR (a key like country:RUS, a name or an alias)."""
-    G = _load(use_neo4j, store_dir)
+    filters = _kw(predicates, since, until)
+    G = _load(use_neo4j, store_dir, filters)
     try:
-        E = analysis.ego_network(G, actor, radius=radius, **_kw(predicates, since, until))
+        E = analysis.ego_network(G, actor, radius=radius, **filters)
     except KeyError:
         fail(f"no actor with key, name or alias {actor!r}", EXIT_BAD_INPUT)
         return
@@ -110,7 +119,8 @@ def ego(
 @_filters
 def actors(as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """The whole actor-to-actor network as weighted edges."""
-    _print_edges(analysis.actor_network(_load(use_neo4j, store_dir), **_kw(predicates, since, until)), as_json)
+    filters = _kw(predicates, since, until)
+    _print_edges(analysis.actor_network(_load(use_neo4j, store_dir, filters), **filters), as_json)
 
 
 def _print_edges(A: nx.DiGraph, as_json: bool) -> None:
