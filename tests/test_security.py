@@ -201,7 +201,13 @@ def _kg(*args: str, **env: str | None) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("command", [["stats", "--neo4j"], ["query", "top_mentioned"]])
 def test_wrong_password_exits_3_without_echoing_it(neo4j_settings, tmp_path, command):
     result = _kg(
-        *command, NEO4J_URI=neo4j_settings.uri, NEO4J_PASSWORD="Wrong-Secret-4711", KG_CONFIG=str(tmp_path / "none")
+        *command,
+        NEO4J_URI=neo4j_settings.uri,
+        # Not user neo4j: repeated failures would lock the account the rest of the suite uses (Neo4j's
+        # auth_max_failed_attempts); for an unknown user the server answers with the same auth failure.
+        NEO4J_USER="kg-intruder",
+        NEO4J_PASSWORD="Wrong-Secret-4711",
+        KG_CONFIG=str(tmp_path / "none"),
     )
     out = result.stdout + result.stderr
     assert result.returncode == 3, out
