@@ -263,3 +263,16 @@ def test_unusable_neo4j_uri_is_a_configuration_error_through_the_cli(tmp_path, u
     out = result.stdout + result.stderr
     assert result.returncode == 3 and "NEO4J_URI" in out and "Traceback" not in out
     assert "Uri-Secret-77" not in out
+
+
+def test_no_command_takes_credentials_on_the_command_line():
+    """argv is visible to every user of the machine (ps, /proc): credentials come from env or the config file."""
+    import importlib
+
+    from kg.cli import COMMANDS
+
+    for name, (module, _) in COMMANDS.items():
+        command = importlib.import_module(module).command
+        for param in command.params:
+            words = " ".join([param.name or "", *getattr(param, "opts", [])]).lower()
+            assert not any(w in words for w in ("password", "passwd", "secret", "token", "auth")), (name, words)
