@@ -69,7 +69,7 @@ def bad_run(tmp_path_factory) -> Run:
     (d / "blank.txt").write_text("  \n\t \r\n   ", encoding="utf-8")
     (d / "photo.txt").write_bytes(tiny_png())
     (d / "latin1.txt").write_bytes(("Selenskij äußerte sich am Montag in Kiew. " + GOOD_DE).encode("latin-1"))
-    (d / "invalid-utf8.txt").write_bytes(b"Moskau \xff\xfe\x81 bestreitet die Berichte \xc3 aus Kiew.")
+    (d / "invalid-utf8.txt").write_bytes(b"Moskau \xff\x81 bestreitet die Berichte \xc3 aus Kiew. " + GOOD_DE.encode())
     (d / "huge.txt").write_bytes(b"Krieg und Frieden. " * 550_000)  # ~10 MB
     lines = [
         json.dumps({"id": "j-ok-1", "lang": "de", "title": "eins", "text": GOOD_DE}),
