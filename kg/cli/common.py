@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 import click
 
+from kg.config import scrub
 from kg.readers import InputError
 
 EXIT_OK = 0
@@ -17,9 +21,21 @@ EXIT_INTERRUPTED = 130
 
 
 def fail(message: str, code: int = EXIT_ENVIRONMENT) -> None:
-    """Print ``kg: error: message`` to stderr and exit with ``code``."""
-    click.echo(f"kg: error: {message}", err=True)
+    """Print ``kg: error: message`` to stderr and exit with ``code``.
+
+    Defence in depth: the Neo4j password of the environment is removed from ``message`` even though
+    no kg code puts it there, because error texts of drivers and libraries are not under our control.
+    """
+    click.echo(f"kg: error: {scrub(message, *_env_secrets())}", err=True)
     sys.exit(code)
+
+
+def _env_secrets() -> list[str]:
+    """Passwords from ``NEO4J_PASSWORD`` and ``NEO4J_URI`` (8+ characters, Neo4j's minimum, so no short word is hit)."""
+    secrets = [os.environ.get("NEO4J_PASSWORD") or ""]
+    with contextlib.suppress(ValueError):  # an unparseable URI is reported elsewhere
+        secrets.append(unquote(urlsplit(os.environ.get("NEO4J_URI", "")).password or ""))
+    return [s for s in secrets if len(s) >= 8]
 
 
 @dataclass
