@@ -153,7 +153,7 @@ def test_tiger_dass_clause_is_the_concept_and_its_own_event_is_reported_by_the_s
     doc = _dass_clause_doc()
     triples = extract_relations(doc, index(doc, (0, 1, AUSTIN), (4, 5, PRK), (8, 9, RUS)), "de", "a1")
     by_pred = {t.predicate: t for t in triples}
-    assert set(by_pred) == {"STATES", "DEPLOYS"}
+    assert set(by_pred) == {"STATES", "DEPLOYS", "DENIES"}
 
     states = by_pred["STATES"]
     assert states.subject == AUSTIN
@@ -166,6 +166,44 @@ def test_tiger_dass_clause_is_the_concept_and_its_own_event_is_reported_by_the_s
     assert (deploys.subject, deploys.object) == (PRK, RUS)
     assert (deploys.polarity, deploys.hedged, deploys.reported_by) == ("negative", True, "person:lloyd-austin")
     assert deploys.confidence < states.confidence or deploys.confidence <= 0.9
+
+    # A statement whose content negates an object phrase also denies that phrase, as hedged as the statement.
+    denies = by_pred["DENIES"]
+    assert (denies.subject, denies.object.text, denies.verb) == (AUSTIN, "Truppen nach Russland", "sagen")
+    assert (denies.polarity, denies.hedged, denies.reported_by) == ("positive", True, None)
+    assert denies.confidence < states.confidence
+
+
+def test_tiger_negated_object_in_a_coordinated_content_clause_is_denied_by_the_speaker():
+    # "Russland betonte, dass es Kapazitäten habe und keinerlei Unterstützung aus dem Ausland benötige."
+    doc = tiger_doc(
+        [
+            ("Russland", "Russland", 1, "sb", "PROPN"),  # 0
+            ("betonte", "betonen", 1, "ROOT", "VERB"),  # 1
+            (",", ",", 1, "punct", "PUNCT"),  # 2
+            ("dass", "dass", 6, "cp", "SCONJ"),  # 3
+            ("es", "es", 6, "sb", "PRON"),  # 4
+            ("Kapazitäten", "Kapazität", 6, "oa", "NOUN"),  # 5
+            ("habe", "haben", 1, "oc", "VERB"),  # 6
+            ("und", "und", 6, "cd", "CCONJ"),  # 7
+            ("keinerlei", "keinerlei", 9, "nk", "DET"),  # 8
+            ("Unterstützung", "Unterstützung", 14, "oa", "NOUN"),  # 9
+            ("aus", "aus", 9, "mnr", "ADP"),  # 10
+            ("dem", "der", 12, "nk", "DET"),  # 11
+            ("Ausland", "Ausland", 10, "nk", "NOUN"),  # 12
+            ("nicht", "nicht", 14, "ng", "PART"),  # 13 (a second negation changes nothing)
+            ("benötige", "benötigen", 7, "cj", "VERB"),  # 14
+            (".", ".", 1, "punct", "PUNCT"),  # 15
+        ],
+        morph={6: "Mood=Sub", 14: "Mood=Sub"},
+    )
+    got = facts(extract_relations(doc, index(doc, (0, 1, RUS)), "de", "a"))
+    assert ("country:RUS", "DENIES", "Unterstützung aus dem Ausland", "positive", False) in got
+    assert [f for f in got if f[1] == "STATES"] == [
+        ("country:RUS", "STATES", "es Kapazitäten habe und keinerlei Unterstützung aus dem Ausland nicht benötige",
+         "positive", False)
+    ]  # fmt: skip
+    assert len([f for f in got if f[1] == "DENIES"]) == 1  # "habe Kapazitäten" is not negated: nothing else denied
 
 
 def test_tiger_passive_agent_is_the_subject_and_the_envoys_country_the_object():
@@ -314,6 +352,40 @@ def test_english_denial_with_a_that_clause_and_a_reported_negative_event(nlp_en)
     assert by_pred["DENIES"].object.text == "North Korea had sent troops to Ukraine"
     assert by_pred["DEPLOYS"].subject == PRK and by_pred["DEPLOYS"].object == UKR
     assert by_pred["DEPLOYS"].reported_by == "country:RUS"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("Moscow said it did not need any military help from abroad.", "military help from abroad"),
+        ("The Kremlin insisted that no North Korean soldiers were in Russia.", "North Korean soldiers were in Russia"),
+        ("Russia said it would not send weapons to Ukraine.", "weapons to Ukraine"),
+        ("Russia said that North Korea did not attack Ukraine.", "North Korea did attack Ukraine"),  # the event
+    ],
+)
+def test_english_negated_content_of_a_statement_is_also_a_denial(nlp_en, sentence, denied):
+    doc = nlp_en(sentence)
+    keys = {"Moscow": RUS, "Kremlin": RUS, "Russia": RUS, "North Korea": PRK, "Ukraine": UKR}
+    triples = extract_relations(doc, ner_index(doc, keys), "en", "a")
+    denials = [t for t in triples if t.predicate == "DENIES"]
+    assert [(t.subject, t.object.text, t.polarity, t.reported_by) for t in denials] == [(RUS, denied, "positive", None)]
+    states = next(t for t in triples if t.predicate == "STATES")  # the statement itself stays
+    assert denials[0].verb == states.verb and denials[0].confidence < states.confidence
+
+
+@pytest.mark.model
+def test_only_a_negated_assertion_is_a_denial(nlp_en):
+    keys = {"Russia": RUS, "Ukraine": UKR, "Austin": AUSTIN}
+    for sentence in (
+        "Russia said it needed military help from abroad.",  # nothing negated
+        "Russia did not say that it needed help.",  # the statement is negated, not its content
+        "Austin accused Russia of not protecting civilians.",  # an accusation's content is not the speaker's claim
+        "Russia denied that it had no troops in Ukraine.",  # a denial of a negation is no second denial
+    ):
+        doc = nlp_en(sentence)
+        got = [t for t in extract_relations(doc, ner_index(doc, keys), "en", "a") if t.predicate == "DENIES"]
+        assert len(got) <= (1 if "denied" in sentence else 0), sentence
 
 
 @pytest.mark.model

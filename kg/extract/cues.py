@@ -46,12 +46,19 @@ class LanguageCues:
     prepositional_verbs: bool = False
     #: first words of the attribution cues: a sentence without any of them has no cue
     cue_starts: frozenset[str] = frozenset()
+    #: words that only strengthen a negation ("any", "jegliche"): not part of what is denied
+    polarity_items: frozenset[str] = frozenset()
+    #: quotation marks, opening -> closing
+    quote_pairs: tuple[tuple[str, str], ...] = ()
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
 
     def is_negation(self, token: Token) -> bool:
         return token.text.lower() in self.negations
+
+    def is_polarity_item(self, token: Token) -> bool:
+        return token.text.lower() in self.polarity_items
 
     def join_particle(self, lemma: str, particle: str) -> str:
         """The vocabulary lemma of a verb with a separated particle."""
@@ -126,4 +133,6 @@ def cues_for(lang: str) -> LanguageCues:
         participle_prefixes=tuple(verbs.get("participle_prefixes", ())),
         prepositional_verbs=bool(verbs.get("prepositional_verbs", False)),
         cue_starts=frozenset(c.words[0] for c in cues if c.words),
+        polarity_items=frozenset(w.lower() for w in data.lines("polarity_items")),
+        quote_pairs=tuple((str(a), str(b)) for a, b in data.toml("quotes").get("pairs", ())),
     )

@@ -46,6 +46,11 @@ MAX_SENTENCE_TOKENS = 150
 
 BASE_CONFIDENCE = 0.9
 FALLBACK_CONFIDENCE = 0.6
+#: Assertions whose negated content is also a denial by the speaker ("betonte, ... keine Hilfe benötige").
+#: Not DENIES/REJECTS (a double negation), not ACCUSES/WARNS/DEMANDS (their content is not the speaker's claim).
+DENIAL_FROM = frozenset({"STATES"})
+#: The denial is read off the content, one inference further than the statement itself.
+DENIAL_DISCOUNT = 0.9
 
 
 @dataclass
@@ -331,7 +336,94 @@ class _SentenceReader(SentenceSyntax):
                 )
                 if t is not None:
                     out.append(t)
+                    if clause_span is not None and not negative and pred.name in DENIAL_FROM and not targets:
+                        out += self._denials(t, subj, clause_span, v, lemma, reported)
         return out
+
+    # -- denials from negated reported content ------------------------------------------
+
+    def _denials(
+        self, stated: Triple, subj: _Arg, span: tuple[int, int], v: Token, lemma: str, reported: str | None
+    ) -> list[Triple]:
+        """What a speaker denies by asserting a negated content.
+
+        "Russland betonte, dass es keinerlei militärische Unterstützung benötige" is a
+        statement and a denial of "militärische Unterstützung"; "The Kremlin insisted that
+        no North Korean soldiers were in Russia" denies the clause without its negation.
+        One denial per negated verb of the content clause (relative clauses excluded:
+        they describe a noun, they are not what is asserted).
+        """
+        deny = PREDICATES["DENIES"]
+        out = []
+        for u in self.span.doc[span[0] : span[1]]:
+            if u.pos_ not in VERBAL_POS or self.s.has(u, "auxiliary", "passive_auxiliary", "relative_clause"):
+                continue
+            concept = self._denied(u, span)
+            if concept is None:
+                continue
+            conf = round(stated.confidence * DENIAL_DISCOUNT, 3)
+            t = self._make(
+                subj, deny, concept, v, lemma, negative=False, hedged=stated.hedged, conf=conf, reported_by=reported
+            )
+            if t is not None:
+                out.append(t)
+        return out
+
+    def _negative_det(self, o: Token) -> list[Token]:
+        """Negation words determining a noun phrase ("keine Truppen", "no soldiers")."""
+        return [d for d in self.kids.get(o.i, ()) if d.i < o.i and self.cues.is_negation(d)]
+
+    def _denied(self, u: Token, span: tuple[int, int]) -> Concept | None:
+        """The phrase a negation in the clause of ``u`` denies, or None when ``u`` is not negated.
+
+        A negated object phrase is what is denied ("keinerlei Unterstützung" ->
+        "Unterstützung"); a negated verb denies its object, or without one its clause;
+        a negated subject ("no soldiers were in Russia") denies the clause. A
+        negative pronoun standing alone ("keine der Parteien", "nothing") names no
+        phrase and gives no denial.
+        """
+        objects = [o for o in self._object_tokens(u) if o.pos_ in NOMINAL_POS and not self.cues.is_negation(o)]
+        # An actor as object ("did not attack Ukraine"): the event is denied, not the actor.
+        things = [o for o in objects if not self._entities(o)]
+        for o in objects:
+            negs = self._negative_det(o)
+            if negs:
+                return self._denied_np(o, u) if o in things else self._denied_clause(u, span, negs)
+        subjects = self._split_subjects(u)[0]
+        neg_subject = [d for s in subjects for d in self._negative_det(s)]
+        if neg_subject:
+            return self._denied_clause(u, span, neg_subject)
+        if not self._negated(u):
+            return None
+        if any(self.cues.is_negation(o) for o in self._object_tokens(u)):
+            return None
+        if things and len(things) == len(objects):
+            return self._denied_np(things[0], u)
+        negs = [c for t in [u, *self._auxiliaries(u)] for c in self.kids.get(t.i, ()) if self.cues.is_negation(c)]
+        negs += self.ch(u, "negation")
+        return self._denied_clause(u, span, negs)
+
+    def _denied_np(self, o: Token, u: Token) -> Concept | None:
+        start, end = self._np_range(o, u, datives=True)
+        while start < end and (
+            self.cues.is_negation(self.span.doc[start]) or self.cues.is_polarity_item(self.span.doc[start])
+        ):
+            start += 1
+        return self._concept(start, end, drop_marker=False)
+
+    def _denied_clause(self, u: Token, span: tuple[int, int], drop: list[Token]) -> Concept | None:
+        start, end = max(u.left_edge.i, span[0]), min(u.right_edge.i + 1, span[1])
+        gone = {t.i for t in drop}
+        toks = [t for t in self.span.doc[start:end] if t.i not in gone]
+        while toks and (_punct(toks[0]) or toks[0].text.lower() in self.cues.complementizers):
+            toks.pop(0)
+        while toks and _punct(toks[-1]):
+            toks.pop()
+        if not toks:
+            return None
+        text = "".join(t.text_with_ws for t in toks).strip()
+        mentions = [m.entity.key for m in self.index.within(toks[0].i, toks[-1].i + 1)]
+        return Concept.create(text, self.lang, mentions)
 
     def _quoted(self, v: Token) -> Mention | None:
         """The quoted person of a quoting verb on a weak parse: the mention right after it or before a quote marker."""
@@ -372,15 +464,27 @@ class _SentenceReader(SentenceSyntax):
         for o in objects:
             if o.pos_ == "PRON" and self.index.at(o.i) is None:
                 continue
-            start, end = o.left_edge.i, o.right_edge.i + 1
-            if v is not None:
-                for c in sorted(self.ch(v, "oblique"), key=lambda t: t.i):
-                    first = c.left_edge.i
-                    prep = c.text.lower() if c.pos_ == "ADP" else self.span.doc[first].text.lower()
-                    if first == end and prep not in targets and not self.s.has(c, "temporal"):
-                        end = c.right_edge.i + 1
-            return self._concept(start, end, drop_marker=False)
+            return self._concept(*self._np_range(o, v, targets), drop_marker=False)
         return None
+
+    def _np_range(
+        self, o: Token, v: Token | None, targets: frozenset[str] = frozenset(), datives: bool = False
+    ) -> tuple[int, int]:
+        """Token range of the object phrase of ``o``, with the prepositional phrase right after it (see above).
+
+        ``datives``: a prepositional dative ("send weapons to Kyiv", ClearNLP ``dative``) counts as such a phrase.
+        """
+        start, end = o.left_edge.i, o.right_edge.i + 1
+        if v is not None:
+            pps = self.ch(v, "oblique")
+            if datives:
+                pps += [c for c in self.ch(v, "indirect_object") if c.pos_ == "ADP"]
+            for c in sorted(pps, key=lambda t: t.i):
+                first = c.left_edge.i
+                prep = c.text.lower() if c.pos_ == "ADP" else self.span.doc[first].text.lower()
+                if first == end and prep not in targets and not self.s.has(c, "temporal"):
+                    end = c.right_edge.i + 1
+        return start, end
 
     def _event(self, v: Token, pred: Predicate, lemma: str, subjects: list[_Arg], fallback: bool) -> list[Triple]:
         objects = self._object_tokens(v)

@@ -151,11 +151,17 @@ class SentenceSyntax:
         return bool(self.ch(tok, "case")) or (tok.head.pos_ == "ADP" and tok.head.i != tok.i)
 
     def _bare_obliques(self, v: Token) -> list[Token]:
-        """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name."""
+        """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name.
+
+        A determiner labelled as case marker ("keinerlei Unterstützung" parsed as ``case`` + ``obl``)
+        is no preposition.
+        """
         return [
             c
             for c in self.ch(v, "oblique")
-            if c.pos_ in ("NOUN", "PROPN") and not self.ch(c, "case") and not self.s.has(c, "temporal")
+            if c.pos_ in ("NOUN", "PROPN")
+            and not any(k.pos_ not in ("DET", "PRON") for k in self.ch(c, "case"))
+            and not self.s.has(c, "temporal")
         ]
 
     def _object_tokens(self, v: Token) -> list[Token]:
