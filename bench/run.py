@@ -97,13 +97,13 @@ QUICK = Sizes(
     rss_large=200,
 )
 FULL = Sizes(
-    extract_n=120,
+    extract_n=60,
     extract_reps=3,
-    scale_n=300,
+    scale_n=120,
     scale_reps=2,
-    load_n=10_000,
+    load_n=4_000,
     load_reps=3,
-    reingest_n=200,
+    reingest_n=100,
     rss_small=1_000,
     rss_large=20_000,
 )
@@ -438,6 +438,34 @@ def report(results: dict[str, Any], detail: dict[str, Any], sizes: Sizes) -> Non
         print(f"{name}: {results[name]:.4g}")
 
 
+def markdown(payload: dict[str, Any]) -> str:
+    """The figures of a results file as the Markdown table the README shows."""
+    figures, detail, sizes = payload["figures"], payload["detail"], payload["sizes"]
+    extraction, load = detail.get("extraction", {}), detail.get("load", {})
+    scaling, reingest = detail.get("scaling", {}), detail.get("reingest", {})
+    one = statistics.median(scaling.get("seconds_1proc") or [0])
+    two = statistics.median(scaling.get("seconds_2proc") or [0])
+    notes = {
+        "extract_overhead": f"{sizes['extract_n']} articles ({extraction.get('tokens', '?')} tokens), median of "
+        f"{sizes['extract_reps']}; CPU-time ratio {extraction.get('overhead_cpu', 0):.3f}",
+        "extract_articles_per_s": "1 process",
+        "extract_tokens_per_s": "1 process",
+        "extract_scaling_2proc": f"{sizes['scale_n']} articles; 1 process {one:.1f} s, 2 processes {two:.1f} s",
+        "load_rel_per_s": f"{load.get('relationships', '?')} relationships of {sizes['load_n']} articles; "
+        f"server ceiling {load.get('server_ceiling_rel_per_s', 0):,.0f}/s",
+        "load_vs_baseline": f"minimal loader {load.get('baseline_rel_per_s', 0):,.0f} rel/s",
+        "reingest_speedup": f"{sizes['reingest_n']} articles: {reingest.get('first_seconds', 0):.1f} s, "
+        f"then {reingest.get('second_seconds', 0):.2f} s",
+        "peak_rss_mb_1k": f"N = {sizes['rss_small']}",
+        "peak_rss_mb_20k": f"N = {sizes['rss_large']}",
+    }
+    lines = ["| figure | value | target | notes |", "|---|---:|---|---|"]
+    for name in TARGETS:
+        if name in figures:
+            lines.append(f"| `{name}` | {fmt(figures[name])} | {verdict(name, figures[name])} | {notes[name]} |")
+    return "\n".join(lines)
+
+
 def machine() -> dict[str, Any]:
     info: dict[str, Any] = {"cores": os.cpu_count(), "python": platform.python_version()}
     try:
@@ -460,11 +488,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extract-n", type=int, help="articles for the extraction figures")
     parser.add_argument("--batch-size", type=int, help="kg loader batch size (rows)")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument("--markdown", type=Path, help="print the README table of a results file and exit")
     parser.add_argument(
         "--only", default="extract,load,reingest,memory", help="comma-separated subset, for development"
     )
     args = parser.parse_args(argv)
 
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
+        return 0
     sizes = QUICK if args.quick else FULL
     if args.rss_n:
         small, large = (int(x) for x in args.rss_n.split(","))
