@@ -388,6 +388,89 @@ def test_only_a_negated_assertion_is_a_denial(nlp_en):
         assert len(got) <= (1 if "denied" in sentence else 0), sentence
 
 
+def test_tiger_quotation_in_the_sentence_after_the_quoting_frame_is_what_the_quoted_person_said():
+    # "Reuters zitierte Austin mit den Worten:" | "„Das ist eine gravierende Angelegenheit.“" (two sentences)
+    rows = [
+        ("Reuters", "Reuters", 1, "sb", "PROPN"),  # 0
+        ("zitierte", "zitieren", 1, "ROOT", "VERB"),  # 1
+        ("Austin", "Austin", 1, "oa", "PROPN"),  # 2
+        ("mit", "mit", 1, "mo", "ADP"),  # 3
+        ("den", "der", 5, "nk", "DET"),  # 4
+        ("Worten", "Wort", 3, "nk", "NOUN"),  # 5
+        (":", ":", 1, "punct", "PUNCT"),  # 6
+        ("„", "„", 9, "punct", "PUNCT"),  # 7
+        ("Das", "der", 9, "sb", "PRON"),  # 8
+        ("ist", "sein", 9, "ROOT", "AUX"),  # 9
+        ("eine", "ein", 12, "nk", "DET"),  # 10
+        ("gravierende", "gravierend", 12, "nk", "ADJ"),  # 11
+        ("Angelegenheit", "Angelegenheit", 9, "pd", "NOUN"),  # 12
+        (".", ".", 9, "punct", "PUNCT"),  # 13
+        ("“", "“", 9, "punct", "PUNCT"),  # 14
+    ]
+    doc = Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        lemmas=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        spaces=[True, True, True, True, True, False, True, False, True, True, True, True, False, False, False],
+    )
+    assert len(list(doc.sents)) == 2
+    triples = extract_relations(doc, index(doc, (0, 1, REUTERS), (2, 3, AUSTIN)), "de", "a")
+    got = {
+        (t.subject.key, t.predicate, t.object.key if isinstance(t.object, Entity) else t.object.text) for t in triples
+    }
+    assert got == {
+        ("org:reuters", "QUOTES", "person:lloyd-austin"),
+        ("person:lloyd-austin", "STATES", "Das ist eine gravierende Angelegenheit."),
+    }
+    said = next(t for t in triples if t.predicate == "STATES")
+    assert (said.reported_by, said.verb, said.provenance.sentence) == ("org:reuters", "zitieren", 1)
+
+
+def test_an_unclosed_quote_or_a_colon_without_a_quote_gives_no_quotation():
+    rows = [
+        ("Reuters", "Reuters", 1, "sb", "PROPN"),
+        ("zitierte", "zitieren", 1, "ROOT", "VERB"),
+        ("Austin", "Austin", 1, "oa", "PROPN"),
+        (":", ":", 1, "punct", "PUNCT"),
+        ("„", "„", 5, "punct", "PUNCT"),
+        ("Gut", "gut", 5, "ROOT", "ADJ"),
+        (".", ".", 5, "punct", "PUNCT"),
+    ]
+    for words in (rows, [*rows[:4], ("Gut", "gut", 4, "ROOT", "ADJ"), (".", ".", 4, "punct", "PUNCT")]):
+        doc = Doc(
+            Vocab(),
+            words=[r[0] for r in words],
+            lemmas=[r[1] for r in words],
+            heads=[r[2] for r in words],
+            deps=[r[3] for r in words],
+            pos=[r[4] for r in words],
+        )
+        triples = extract_relations(doc, index(doc, (0, 1, REUTERS), (2, 3, AUSTIN)), "de", "a")
+        assert [t.predicate for t in triples] == ["QUOTES"]
+
+
+@pytest.mark.model
+def test_english_quote_running_past_the_sentence_of_told_reuters(nlp_en):
+    doc = nlp_en("Lloyd Austin spoke in Rome. He told Reuters: “We will watch this closely. It is a serious matter.”")
+    keys = {"Lloyd Austin": AUSTIN, "He": AUSTIN, "Reuters": REUTERS}
+    said = [t for t in extract_relations(doc, ner_index(doc, keys), "en", "a") if isinstance(t.object, Concept)]
+    assert [(t.subject, t.predicate, t.object.text, t.reported_by) for t in said] == [
+        (AUSTIN, "STATES", "We will watch this closely. It is a serious matter.", "org:reuters")
+    ]
+
+
+@pytest.mark.model
+def test_english_quote_after_quoted_as_saying_is_read_once(nlp_en):
+    doc = nlp_en("Reuters quoted Lloyd Austin as saying:\n“We will watch this closely.” He then left Rome.")
+    keys = {"Lloyd Austin": AUSTIN, "Reuters": REUTERS}
+    said = [t for t in extract_relations(doc, ner_index(doc, keys), "en", "a") if t.predicate == "STATES"]
+    assert len(said) == 1 and said[0].subject == AUSTIN and said[0].reported_by == "org:reuters"
+    assert "We will watch this closely" in said[0].object.text
+
+
 @pytest.mark.model
 def test_english_hedge_in_the_clause_marks_statement_and_content_hedged(nlp_en):
     doc = nlp_en("Lloyd Austin said that Pyongyang might send soldiers to Russia.")

@@ -44,9 +44,37 @@ def test_austin_states_something_about_north_korean_troops_in_russia(seed):
 def test_russia_and_north_korea_both_deny(seed):
     denials = {t.subject.key for t in seed.triples if t.predicate == "DENIES" and t.polarity == "positive"}
     assert {"country:RUS", "country:PRK"} <= denials
-    russia = next(t for t in seed.triples if t.predicate == "DENIES" and t.subject.key == "country:RUS")
+    russia = min(
+        (t for t in seed.triples if t.predicate == "DENIES" and t.subject.key == "country:RUS"),
+        key=lambda t: t.provenance.sentence,
+    )
     assert russia.verb == "zurückweisen"
     assert "zurückgewiesen" in russia.provenance.text
+
+
+def test_russia_denies_needing_military_support_from_abroad(seed):
+    # "Russland betonte ..., dass es ... keinerlei militärische Unterstützung aus dem Ausland benötige."
+    denial = next(
+        t for t in seed.triples if t.predicate == "DENIES" and t.subject.key == "country:RUS" and t.verb == "betonen"
+    )
+    assert denial.object.text == "militärische Unterstützung aus dem Ausland"
+    assert (denial.polarity, denial.hedged, denial.reported_by) == ("positive", False, None)
+    states = next(t for t in seed.triples if t.predicate == "STATES" and t.subject.key == "country:RUS")
+    assert states.provenance.sentence == denial.provenance.sentence and denial.confidence < states.confidence
+
+
+def test_the_quotation_after_reuters_quoting_frame_is_what_austin_said(seed):
+    # "Reuters zitierte Austin mit den Worten:", a line break, then the quotation in its own quote marks.
+    quotes = [t for t in seed.triples if t.predicate == "QUOTES"]
+    assert [(t.subject.key, t.object.key) for t in quotes] == [("org:reuters", "person:lloyd-austin")]
+    said = [t for t in seed.triples if t.subject.key == "person:lloyd-austin" and t.verb == "zitieren"]
+    assert [t.predicate for t in said] == ["STATES"]
+    text = said[0].object.text
+    assert text.startswith("Wenn sie Kriegsverbündete sind") and text.endswith("gravierende Angelegenheit.")
+    assert not any(q in text for q in '“”„"')
+    assert said[0].reported_by == "org:reuters"
+    assert said[0].provenance.sentence >= quotes[0].provenance.sentence
+    assert "Kriegsverbündete" in said[0].provenance.text
 
 
 def test_austin_warns_and_voices_a_hedged_suspicion(seed):

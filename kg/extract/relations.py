@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.cues import LanguageCues, cues_for
 from kg.extract.deps import Scheme, scheme_of_doc
 from kg.extract.mentions import Mention, MentionIndex
+from kg.extract.quotes import quotation_triples
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
 from kg.model import Concept, Entity, Provenance, Triple
 from kg.predicates import PREDICATES, Predicate
@@ -84,7 +85,8 @@ class RelationExtractor:
         """All triples of ``doc``; never raises (a failing sentence is logged and skipped)."""
         scheme = self.scheme or scheme_of_doc(doc)
         out: list[Triple] = []
-        for i, sent in enumerate(_sentences(doc)):
+        sents = list(_sentences(doc))
+        for i, sent in enumerate(sents):
             if len(sent) > MAX_SENTENCE_TOKENS or len(sent) < 2:
                 continue
             s = _Sentence(i, sent, Provenance(article_id, i, sent.start_char, sent.end_char, sent.text))
@@ -92,6 +94,10 @@ class RelationExtractor:
                 out.extend(_SentenceReader(self, scheme, index, s).read())
             except Exception:  # a parse we did not foresee must not stop the article
                 log.exception("relation extraction failed on sentence %d of %s", i, article_id)
+        try:
+            out.extend(quotation_triples(doc, sents, out, self.cues, index, self.lang, article_id))
+        except Exception:
+            log.exception("reading quotations failed in %s", article_id)
         return _dedupe(out)
 
 
