@@ -51,6 +51,24 @@ def test_table_output_names_subject_predicate_and_object(inputs, nlp_de):
     assert "Russia" in result.stdout and "DENIES" in result.stdout and "zurückweisen" in result.stdout
 
 
+def test_table_header_names_the_article_by_title_or_file_with_id_language_and_date(inputs, nlp_de, nlp_en):
+    (inputs / "titled.jsonl").write_text(
+        json.dumps({"id": "t1", "lang": "en", "title": "Moscow [bold]rejects[/bold] reports", "published": "2024-10-24",
+                    "text": EN}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    result = run("--format", "table", str(inputs / "titled.jsonl"), str(inputs / "more"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    # A title is printed as written (markup in article text is data), then id, language, date and file.
+    assert lines[0].strip() == "Moscow [bold]rejects[/bold] reports"
+    assert lines[1].split() == ["id", "t1", "·", "en", "·", "published", "2024-10-24", "·", "titled.jsonl"]
+    # A text file has no title: its file name heads the table; its language was detected.
+    at = lines.index("en.md")
+    assert lines[at + 1].split()[:4] == ["id", lines[at + 1].split()[1], "·", "en"]
+    assert "(detected)" in lines[at + 1] and "no date" in lines[at + 1]
+
+
 def test_stdin_and_lang_option(nlp_de):
     result = run("--lang", "de", "-", input=DE)
     assert result.exit_code == 0, result.output

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import IO
 
 import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail
 from kg.model import Article, Concept, Extraction
-from kg.readers import InputError, read_articles
+from kg.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, InputError, read_articles
 
 TABLE_WIDTH = 160
 
@@ -81,14 +82,15 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
         problems(InputError(_where(article), f"skipped: {reason}"))
 
     extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
-    articles = _with_lang(read_articles(paths, problems), lang)
+    origins: dict[str, str] = {}  # article id -> the file it came from, for the table's header
+    articles = _with_lang(_read_noting_files(paths, problems, origins), lang)
     out = sys.stdout
     try:
         extractions = extractor.extract(articles, on_skip=on_skip)
         if fmt == "jsonl":
             _write_jsonl(extractions, out)
         else:
-            _write_tables(extractions, out)
+            _write_tables(extractions, out, origins, extractor.language_of)
     except KeyboardInterrupt:
         click.echo("kg: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -102,6 +104,39 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
 
 def _where(article: Article) -> str:
     return f"article {article.id}" + (f" ({article.title})" if article.title else "")
+
+
+def _read_noting_files(paths: Iterable[str], on_error: InputProblems, origins: dict[str, str]) -> Iterator[Article]:
+    """The articles of ``paths``, noting in ``origins`` the name of the file each came from.
+
+    The reader does not say which file an article came from (a text file's article has
+    only its text), so directories are listed here, one file at a time, the way the
+    reader lists them; an empty directory goes to the reader, which reports it.
+    """
+    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES
+    for raw in paths:
+        path = Path(raw)
+        files: list[str | Path] = [raw]
+        if raw != "-" and path.is_dir():
+            files = [c for c in sorted(path.rglob("*")) if c.suffix.lower() in suffixes and not c.is_dir()] or files
+        for f in files:
+            name = "<stdin>" if str(f) == "-" else Path(f).name
+            for article in read_articles([f], on_error):
+                origins.setdefault(article.id, name)
+                yield article
+
+
+def _header(article: Article, origin: str | None, detected: str | None = None) -> str:
+    """Rich markup naming an article: its title (else its file), then id, language, date and file."""
+    from rich.markup import escape  # article text is data: "[bold]" in a title must print as written
+
+    heading = article.title or origin or article.id
+    lang = article.lang or (f"{detected} (detected)" if detected else "language unknown")
+    details = [f"id {article.id}", lang]
+    details.append(f"published {article.published.isoformat()}" if article.published else "no date")
+    if article.title and origin:
+        details.append(origin)
+    return f"[bold]{escape(heading)}[/bold]\n[dim]{escape(' · '.join(details))}[/dim]"
 
 
 def _with_lang(articles: Iterable[Article], lang: str | None) -> Iterator[Article]:
@@ -118,8 +153,14 @@ def _write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> None:
         out.flush()
 
 
-def _write_tables(extractions: Iterable[Extraction], out: IO[str]) -> None:
+def _write_tables(
+    extractions: Iterable[Extraction],
+    out: IO[str],
+    origins: dict[str, str] | None = None,
+    language_of: Callable[[Article], str | None] | None = None,
+) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     # Piped output gets a wide table (an analyst pipes it to a pager or file, not to a narrow terminal).
@@ -127,8 +168,9 @@ def _write_tables(extractions: Iterable[Extraction], out: IO[str]) -> None:
     for extraction in extractions:
         a = extraction.article
         names = {e.key: e.name for e in extraction.entities}
-        title = f"{a.id}" + (f" — {a.title}" if a.title else "") + (f" [{a.lang}]" if a.lang else "")
-        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+        detected = None if a.lang or language_of is None else language_of(a)
+        console.print(_header(a, (origins or {}).get(a.id), detected))
+        table = Table(show_lines=False, expand=True)
         for column, style in (("#", "dim"), ("subject", "bold"), ("predicate", "cyan"), ("object", ""),
                               ("flags", "yellow"), ("verb", "dim"), ("conf", "dim")):  # fmt: skip
             wide = column == "object"
@@ -142,15 +184,9 @@ def _write_tables(extractions: Iterable[Extraction], out: IO[str]) -> None:
                 flags.append("hedged")
             if t.reported_by:
                 flags.append(f"per {names.get(t.reported_by, t.reported_by)}")
-            table.add_row(
-                str(t.provenance.sentence),
-                names.get(t.subject.key, t.subject.name),
-                t.predicate,
-                obj,
-                ", ".join(flags),
-                t.verb,
-                f"{t.confidence:.2f}",
-            )
+            cells = (str(t.provenance.sentence), names.get(t.subject.key, t.subject.name), t.predicate, obj,
+                     ", ".join(flags), t.verb, f"{t.confidence:.2f}")  # fmt: skip
+            table.add_row(*(escape(c) for c in cells))
         console.print(table)
         people = ", ".join(f"{e.name} ({e.type}{', ' + e.country if e.country else ''})" for e in extraction.entities)
-        console.print(f"[dim]entities:[/dim] {people or '-'}\n")
+        console.print(f"[dim]entities:[/dim] {escape(people) or '-'}\n")
