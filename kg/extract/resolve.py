@@ -597,6 +597,10 @@ class _Analyzer:
             if prep.i > 0 and self.doc[prep.i - 1].lower_ in self.lex.actor_nouns:
                 self.seat_of[span.start] = prep.i - 1
                 return True
+            # A prepositional phrase the parse labels an argument ("sent weapons to Kyiv" as ClearNLP
+            # dative) names a recipient, not a destination.
+            if self.has_dep and prep.dep_ in self.argument:
+                return True
             return prep.lower_ not in self.locatives
         if not self.has_dep:
             return False
