@@ -18,10 +18,12 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "articles.jsonl"
 
-#: (language, entities F1, triples precision, triples recall, triples F1) floors
+#: (language, entities F1, triples precision, triples recall, triples F1) floors: reached - 0.03, rounded down.
+#: Reached (18 articles, with the denial/quotation guideline): de 0.990 / 1.000 / 0.902 / 0.948,
+#: en 1.000 / 1.000 / 0.979 / 0.989, all 0.995 / 1.000 / 0.939 / 0.969.
 FLOORS = {
-    "de": (0.95, 0.97, 0.86, 0.91),
-    "en": (0.96, 0.97, 0.94, 0.95),
+    "de": (0.96, 0.97, 0.87, 0.91),
+    "en": (0.97, 0.97, 0.94, 0.95),
     "all": (0.96, 0.97, 0.90, 0.93),
 }
 

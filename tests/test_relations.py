@@ -472,6 +472,16 @@ def test_english_quote_after_quoted_as_saying_is_read_once(nlp_en):
 
 
 @pytest.mark.model
+def test_a_quote_running_on_past_the_frame_replaces_the_part_the_parse_read_as_content(nlp_en):
+    doc = nlp_en("Reuters quoted Lloyd Austin as saying: “We will watch this closely. It is a serious matter.”")
+    keys = {"Lloyd Austin": AUSTIN, "Reuters": REUTERS}
+    said = [t for t in extract_relations(doc, ner_index(doc, keys), "en", "a") if t.predicate == "STATES"]
+    assert [(t.subject, t.object.text, t.reported_by) for t in said] == [
+        (AUSTIN, "We will watch this closely. It is a serious matter.", "org:reuters")
+    ]
+
+
+@pytest.mark.model
 def test_english_hedge_in_the_clause_marks_statement_and_content_hedged(nlp_en):
     doc = nlp_en("Lloyd Austin said that Pyongyang might send soldiers to Russia.")
     triples = extract_relations(

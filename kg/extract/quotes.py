@@ -38,21 +38,26 @@ def quotation_triples(
     index: MentionIndex,
     lang: str,
     article_id: str,
-) -> list[Triple]:
-    """STATES triples for quotations that follow a quoting frame's colon and were not read as its content."""
+) -> tuple[list[Triple], set[str]]:
+    """STATES triples for quotations after a quoting frame's colon, and the ids of partial readings they replace.
+
+    The sentence reader may have taken the first sentence of a longer quote as the frame's content
+    clause; that triple is superseded by the whole quotation.
+    """
     closers = dict(cues.quote_pairs)
     if not closers:
-        return []
+        return [], set()
+    superseded: set[str] = set()
     by_sent: dict[int, list[Triple]] = {}
-    #: (sentence, speaker) pairs whose content the sentence reader already has (a quote parsed as a clause)
-    read: set[tuple[int, str]] = set()
+    #: (sentence, speaker) -> content the sentence reader already has (a quote parsed as the frame's clause)
+    read: dict[tuple[int, str], list[Triple]] = {}
     for t in triples:
         pred = PREDICATES.get(t.predicate)
         if pred is not None and pred.kind == "speech":
             if isinstance(t.object, Entity):
                 by_sent.setdefault(t.provenance.sentence, []).append(t)
             else:
-                read.add((t.provenance.sentence, t.subject.key))
+                read.setdefault((t.provenance.sentence, t.subject.key), []).append(t)
     out = []
     for i, frames in by_sent.items():
         if not 0 <= i < len(sents):
@@ -70,8 +75,12 @@ def quotation_triples(
         start, end = span
         first = _sentence_at(sents, start)
         last = _sentence_at(sents, end - 1)
-        if first < i or (first == i and (i, speaker.key) in read):
-            continue  # the quote began in the frame's sentence and was read there as its content clause
+        # A quote that began in the frame's sentence was read there as its content clause; it is read
+        # again only when it runs on past that sentence, and the whole quote replaces the part.
+        if first < i or (first == i and last == i and (i, speaker.key) in read):
+            continue
+        partial = [t for t in read.get((i, speaker.key), ()) if t.object.text in doc.text[start:end]]
+        superseded.update(t.id for t in partial)
         toks = doc.char_span(start, end, alignment_mode="expand")
         if toks is None or not len(toks):
             continue
@@ -95,7 +104,7 @@ def quotation_triples(
                 reported_by=source if source != speaker.key else None,
             )
         )
-    return out
+    return out, superseded
 
 
 def _quotation(doc: Doc, sent: Span, closers: dict[str, str]) -> tuple[int, int] | None:

@@ -95,7 +95,8 @@ class RelationExtractor:
             except Exception:  # a parse we did not foresee must not stop the article
                 log.exception("relation extraction failed on sentence %d of %s", i, article_id)
         try:
-            out.extend(quotation_triples(doc, sents, out, self.cues, index, self.lang, article_id))
+            quoted, superseded = quotation_triples(doc, sents, out, self.cues, index, self.lang, article_id)
+            out = [t for t in out if t.id not in superseded] + quoted
         except Exception:
             log.exception("reading quotations failed in %s", article_id)
         return _dedupe(out)
