@@ -382,6 +382,7 @@ def test_only_a_negated_assertion_is_a_denial(nlp_en):
         "Russia did not say that it needed help.",  # the statement is negated, not its content
         "Austin accused Russia of not protecting civilians.",  # an accusation's content is not the speaker's claim
         "Russia denied that it had no troops in Ukraine.",  # a denial of a negation is no second denial
+        "Russia said that a not insignificant number of soldiers had arrived.",  # negated attribute, not clause
     ):
         doc = nlp_en(sentence)
         got = [t for t in extract_relations(doc, ner_index(doc, keys), "en", "a") if t.predicate == "DENIES"]

@@ -79,11 +79,10 @@ def quotation_triples(
         # again only when it runs on past that sentence, and the whole quote replaces the part.
         if first < i or (first == i and last == i and (i, speaker.key) in read):
             continue
-        partial = [t for t in read.get((i, speaker.key), ()) if t.object.text in doc.text[start:end]]
-        superseded.update(t.id for t in partial)
         toks = doc.char_span(start, end, alignment_mode="expand")
         if toks is None or not len(toks):
             continue
+        superseded.update(t.id for t in read.get((i, speaker.key), ()) if t.object.text in doc.text[start:end])
         text = doc.text[start:end].strip()
         mentions = [m.entity.key for m in index.within(toks.start, toks.end)]
         hedged = any(cues.is_hedge(t) for t in toks)

@@ -365,6 +365,8 @@ class _SentenceReader(SentenceSyntax):
         for u in self.span.doc[span[0] : span[1]]:
             if u.pos_ not in VERBAL_POS or self.s.has(u, "auxiliary", "passive_auxiliary", "relative_clause"):
                 continue
+            if u.pos_ == "ADJ" and not self.ch(u, "subject", "predicative"):
+                continue  # an attributive adjective ("eine nicht unerhebliche Zahl") heads no clause
             concept = self._denied(u, span)
             if concept is None:
                 continue
