@@ -55,7 +55,13 @@ def resolve_model(lang: str) -> str:
                     f"{env_var(lang)}={configured} is a path but not a spaCy pipeline directory (no config.cfg)"
                 )
             return str(path.resolve())
-        if importlib.util.find_spec(configured.replace("-", "_")) is not None:
+        if any(sep in configured for sep in ("/", os.sep)) or configured.startswith((".", "~")):
+            raise ModelNotFoundError(f"{env_var(lang)}={configured} is a path, but no such directory exists")
+        try:
+            spec = importlib.util.find_spec(configured.replace("-", "_"))
+        except (ImportError, ValueError):  # e.g. "de.core": its parent package does not exist
+            spec = None
+        if spec is not None:
             return configured
         raise ModelNotFoundError(
             f"{env_var(lang)}={configured} is neither a directory nor an installed package; "

@@ -272,3 +272,13 @@ def test_export_to_an_unwritable_place_names_it_without_a_traceback(tmp_path):
     result = kg("export", "--store", str(tmp_path / "s"), "--format", "graphml", "--out", str(out), timeout=120)
     assert result.returncode in (2, 3), result.stderr[-2000:]
     assert str(out) in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("setting", ["./models/none", "/no/such/model", "de.no_such_pkg", "de_no_such_pkg"])
+def test_unusable_model_setting_is_exit_3_with_a_message_that_fits_it(tmp_path, setting):
+    (tmp_path / "a.txt").write_text(GOOD_DE, encoding="utf-8")
+    result = kg("ingest", "--lang", "de", "--store", str(tmp_path / "s"), str(tmp_path / "a.txt"), KG_MODEL_DE=setting)
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert f"KG_MODEL_DE={setting}" in result.stderr and "Traceback" not in result.stderr
+    if "/" in setting:  # a path: the fix is the path, not `spacy download <path>`
+        assert "no such directory" in result.stderr and "spacy download" not in result.stderr
