@@ -30,6 +30,9 @@ CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published);
 
 // @per-relationship-type
-CREATE INDEX rel_{name}_id IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.id);
+// Triple ids are unique per type. A uniqueness constraint (its backing index keeps the name) makes
+// MERGE (s)-[r:T {id: row.id}]->(o) a unique index seek; with a plain index the planner scanned the whole
+// index per row on a fresh database, or expanded every relationship between two hub actors.
+CREATE CONSTRAINT rel_{name}_id IF NOT EXISTS FOR ()-[r:{type}]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX rel_{name}_article IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.article_id);
 CREATE INDEX rel_{name}_published IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.published);

@@ -51,7 +51,21 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> int:
     """
     statements = schema_statements()
     with driver.session(database=database) as session:
+        _drop_plain_triple_id_indexes(session)
         for statement in statements:
             session.run(statement).consume()  # type: ignore[arg-type]  # statements come from our own file
         session.run("CALL db.awaitIndexes(300)").consume()
     return len(statements)
+
+
+def _drop_plain_triple_id_indexes(session: neo4j.Session) -> None:
+    """Databases loaded before triple ids became uniqueness constraints have plain indexes of the same name.
+
+    They would block ``CREATE CONSTRAINT rel_<type>_id``; dropping them first makes the upgrade automatic.
+    The names come from the database and are spliced only if they have the exact shape kg gives them.
+    """
+    query = "SHOW INDEXES YIELD name, owningConstraint WHERE owningConstraint IS NULL RETURN name"
+    for record in list(session.run(query)):
+        name = record["name"]
+        if re.fullmatch(r"rel_[a-z0-9_]+_id", name):
+            session.run(f"DROP INDEX `{name}` IF EXISTS").consume()  # type: ignore[arg-type]  # shape checked above
