@@ -221,3 +221,18 @@ def test_neo4j_store_is_a_graph_store(store):
 def test_close_does_not_close_a_driver_the_store_was_given(store, neo4j_db):
     store.close()
     neo4j_db.verify_connectivity()
+
+
+def test_an_error_raised_while_handling_ctrl_c_counts_as_the_interrupt():
+    from kg.load.neo4j_writer import _caused_by_interrupt
+
+    def driver_cleanup_fails_during_interrupt():
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise BufferError("Existing exports of data: object cannot be re-sized") from None
+
+    with pytest.raises(BufferError) as info:
+        driver_cleanup_fails_during_interrupt()
+    assert _caused_by_interrupt(info.value)
+    assert not _caused_by_interrupt(BufferError("no interrupt anywhere"))

@@ -146,6 +146,19 @@ class Neo4jStore:
         unless ``force`` (then their evidence is rewritten, with the same result).
         """
         stats = stats if stats is not None else LoadStats()
+        try:
+            self._write_batches(extractions, stats, on_batch, force)
+        except Exception as exc:
+            # Ctrl-C inside the driver (e.g. during COMMIT) can surface as a secondary error from the
+            # driver's clean-up, such as BufferError; it is still an interrupt, not a crash.
+            if _caused_by_interrupt(exc):
+                raise KeyboardInterrupt from exc
+            raise
+        return stats
+
+    def _write_batches(
+        self, extractions: Iterable[Extraction], stats: LoadStats, on_batch: BatchCallback | None, force: bool
+    ) -> None:
         for batch in batches(extractions, self.batch_size):
             for ex in batch:
                 validate(ex)  # refuse forbidden labels/types before any Cypher, even a read, runs
@@ -166,7 +179,6 @@ class Neo4jStore:
             if on_batch is not None:
                 on_batch(stats, [ex.article.id for ex in batch])
         stats.tick()
-        return stats
 
     @staticmethod
     def _write_batch(tx: neo4j.ManagedTransaction, rows: BatchRows, replaced: list[str]) -> tuple[Counter, Counter]:
@@ -273,3 +285,15 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _caused_by_interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while a KeyboardInterrupt was being handled."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
