@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.load.rows import article_row
 from kg.load.vocabulary import check_label, check_relationship_type
 from kg.model import Concept, Entity, Extraction
 
@@ -75,17 +76,7 @@ def flatten(extractions: Iterable[Extraction]) -> Rows:
     rows = Rows()
     for ex in extractions:
         art = ex.article
-        rows.articles.append(
-            {
-                "id": art.id,
-                "url": art.url,
-                "title": art.title,
-                "source": art.source,
-                "published": art.published,
-                "lang": art.lang,
-                "content_hash": art.content_hash,
-            }
-        )
+        rows.articles.append(article_row(ex))
         ents = list(ex.entities)
         for t in ex.triples:
             ents.append(t.subject)

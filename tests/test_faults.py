@@ -131,6 +131,28 @@ def wait_until(predicate, timeout: float, what: str, interval: float = 0.2):
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
+def interrupt_when(cmd: list[str], env: dict, ready, wait: float, what: str, grace: float, limit: float) -> str:
+    """Run ``cmd``, send Ctrl-C once ``ready()`` holds, and return its stderr.
+
+    Asserts the command was still running at that point (else the corpus is too small), that it
+    stopped within ``limit`` seconds of the signal, and that it exited 130 with no traceback.
+    """
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: ready() or proc.poll() is not None, wait, what)
+        assert proc.poll() is None, "the run finished before Ctrl-C: make the corpus larger"
+        proc.send_signal(signal.SIGINT)
+        t0 = time.monotonic()
+        _, stderr = proc.communicate(timeout=grace)
+        assert time.monotonic() - t0 < limit, "Ctrl-C must stop kg promptly"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    return stderr
+
+
 def neo4j_dump(driver, database=None) -> tuple[list[str], list[str]]:
     """Every node and relationship with labels/type, endpoints and properties, canonical and sorted."""
     with driver.session(database=database) as session:
@@ -319,21 +341,15 @@ def test_ctrl_c_during_a_local_load_exits_130_and_a_rerun_completes(tmp_path):
     ref = run_kg(*args, "--store", str(ref_dir), env=env)
     assert ref.returncode == 0, ref.stderr
 
-    proc = subprocess.Popen(
-        [*KG, *args, "--store", str(dir_)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    stderr = interrupt_when(
+        [*KG, *args, "--store", str(dir_)],
+        env,
+        lambda: _local_committed(dir_) >= 100,
+        120,
+        "some batches to commit",
+        grace=30,
+        limit=10,
     )
-    try:
-        wait_until(lambda: _local_committed(dir_) >= 100 or proc.poll() is not None, 120, "some batches to commit")
-        assert proc.poll() is None, "the load finished before Ctrl-C: make the corpus larger"
-        proc.send_signal(signal.SIGINT)
-        t0 = time.monotonic()
-        _, stderr = proc.communicate(timeout=30)
-        assert time.monotonic() - t0 < 10, "Ctrl-C must stop kg promptly"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130, stderr
-    assert "interrupted" in stderr and "Traceback" not in stderr
     reported = summary_number(stderr, "written")
 
     conn = sqlite3.connect(dir_ / "graph.sqlite")
@@ -389,21 +405,15 @@ def test_ctrl_c_during_ingest_exits_130_and_a_rerun_gives_the_reference_graph(tm
     ref = run_kg(*args, "--store", str(ref_dir), env=env)
     assert ref.returncode == 0, ref.stderr
 
-    proc = subprocess.Popen(
-        [*KG, *args, "--store", str(dir_)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    stderr = interrupt_when(
+        [*KG, *args, "--store", str(dir_)],
+        env,
+        lambda: _local_committed(dir_) >= 20,
+        180,
+        "some batches to commit",
+        grace=30,
+        limit=10,
     )
-    try:
-        wait_until(lambda: _local_committed(dir_) >= 20 or proc.poll() is not None, 180, "some batches to commit")
-        assert proc.poll() is None, "the ingest finished before Ctrl-C: make the corpus larger"
-        proc.send_signal(signal.SIGINT)
-        t0 = time.monotonic()
-        _, stderr = proc.communicate(timeout=30)
-        assert time.monotonic() - t0 < 10, "Ctrl-C must stop kg promptly"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130, stderr
-    assert "interrupted" in stderr and "Traceback" not in stderr
     reported, committed = summary_number(stderr, "written"), _local_committed(dir_)
     assert reported <= committed < n_articles
 
@@ -422,19 +432,9 @@ def test_ctrl_c_during_a_neo4j_load_exits_130_and_a_rerun_gives_the_reference_gr
     corpus = write_jsonl(synthetic_extractions(n_articles), tmp_path / "corpus.jsonl")
     env = kg_env(NEO4J_URI=neo4j_settings.uri)
     args = ["load", "--neo4j", "--batch-size", str(batch * UNITS_PER_ARTICLE), str(corpus)]
-    proc = subprocess.Popen([*KG, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_until(lambda: committed_articles(neo4j_db) >= 3 * batch or proc.poll() is not None, 180, "3 batches")
-        assert proc.poll() is None, "the load finished before Ctrl-C: make the corpus larger"
-        proc.send_signal(signal.SIGINT)
-        t0 = time.monotonic()
-        _, stderr = proc.communicate(timeout=60)
-        assert time.monotonic() - t0 < 15, "Ctrl-C must stop kg promptly"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130, stderr
-    assert "interrupted" in stderr and "Traceback" not in stderr
+    stderr = interrupt_when(
+        [*KG, *args], env, lambda: committed_articles(neo4j_db) >= 3 * batch, 180, "3 batches", grace=60, limit=15
+    )
     reported, committed = summary_number(stderr, "written"), committed_articles(neo4j_db)
     assert reported <= committed <= reported + batch < n_articles
 
