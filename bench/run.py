@@ -86,11 +86,11 @@ class Sizes:
 
 QUICK = Sizes(
     extract_n=16,
-    extract_reps=3,
-    scale_n=40,
-    scale_reps=1,
+    extract_reps=5,  # the machines are noisy: 5 alternating repetitions for the median
+    scale_n=48,
+    scale_reps=2,
     load_n=1000,
-    load_reps=2,
+    load_reps=3,
     reingest_n=16,
     # >= the extractor's 64-article regrouping window, so both sizes parse full batches.
     rss_small=64,
@@ -262,7 +262,7 @@ def bench_load(sizes: Sizes, driver: Any, database: str | None, out: dict[str, A
 
     # Neo4j's JIT makes the first seconds of writing 2x slower: warm the server up on other rows first.
     log("load: warming up the server, then measuring its bare relationship-creation ceiling")
-    warm = list(synthetic.extractions(max(50, sizes.load_n // 10), seed=2))
+    warm = list(synthetic.extractions(max(300, sizes.load_n // 5), seed=2))
     baseline.reset(driver, database)
     Neo4jStore(driver, database, batch_size=sizes.batch_size).write(warm)
     baseline.reset(driver, database)

@@ -10,6 +10,7 @@ import pytest
 from kg.load import Neo4jStore
 from kg.load.schema import schema_statements
 from kg.load.vocabulary import UnknownEntityTypeError, UnknownPredicateError, vocabulary
+from kg.model import Concept
 from tests.test_local_store import (
     CORPUS_COUNTS,
     PRK_DE,
@@ -172,9 +173,11 @@ def test_one_statement_per_batch_and_relationship_type(neo4j_db):
     ]
     stats = store.write(articles + more)
     assert stats.batches == 1 and stats.triples == 16
-    predicates = {t.predicate for ex in articles for t in ex.triples}
+    kinds = {
+        (t.predicate, "Concept" if isinstance(t.object, Concept) else "Entity") for ex in articles for t in ex.triples
+    }
     assert {k: v for k, v in store.statements.items() if k.startswith("relations:")} == {
-        f"relations:{p}": 1 for p in predicates
+        f"relations:{p}:{label}": 1 for p, label in kinds
     }
     assert store.statements["articles"] == 1 and store.statements["mentions"] == 1
     assert store.statements["entities:Person"] == 1 and store.statements["done"] == 1
@@ -189,8 +192,8 @@ def test_failure_inside_a_batch_rolls_the_whole_batch_back_and_a_rerun_completes
         """Fails after every statement of the batch ran but before the commit, like a server dying."""
 
         @staticmethod
-        def _write_batch(tx, rows, replaced):
-            Neo4jStore._write_batch(tx, rows, replaced)
+        def _write_batch(tx, rows):
+            Neo4jStore._write_batch(tx, rows)
             raise RuntimeError("connection lost")
 
     crashing = CrashingStore(neo4j_db, batch_size=1)
@@ -203,6 +206,28 @@ def test_failure_inside_a_batch_rolls_the_whole_batch_back_and_a_rerun_completes
     stats = store.write(corpus())
     assert (stats.articles_skipped, stats.articles_written) == (1, 2)
     assert {k: store.counts()[k] for k in CORPUS_COUNTS} == CORPUS_COUNTS
+
+
+def test_evidence_left_by_an_incomplete_load_is_replaced_not_duplicated(store, neo4j_db):
+    # An article node without content_hash (an older, non-atomic loader stopped half-way) still owns
+    # its evidence: the next load deletes it before creating the article's relationships again.
+    store.write([de_01()])
+    expected = graph_snapshot(neo4j_db)
+    neo4j_db.execute_query("MATCH (a:Article {id: 'de-01'}) REMOVE a.content_hash")
+    stats = store.write([de_01()])
+    assert stats.articles_written == 1 and stats.relationships_deleted > 0
+    assert graph_snapshot(neo4j_db) == expected
+
+
+def test_a_duplicate_triple_id_is_refused_by_the_schema_not_stored(store, neo4j_db):
+    # Evidence is written with CREATE; the per-type unique constraint on the triple id is what stops a
+    # second copy (say, from another loader writing the same article at the same moment).
+    store.write([de_01()])
+    rel_type, triple_id = next((t.predicate, t.id) for t in de_01().triples)
+    with pytest.raises(neo4j.exceptions.ConstraintError):
+        neo4j_db.execute_query(
+            f"MATCH (s)-[r:{rel_type} {{id: $id}}]->(o) CREATE (s)-[:{rel_type} {{id: $id}}]->(o)", id=triple_id
+        )
 
 
 def test_known_hashes_only_reports_completely_loaded_articles(store, neo4j_db):

@@ -17,6 +17,7 @@ from kg.model import (
     Triple,
     extractions_from_records,
     slugify,
+    stable_hash,
 )
 
 AUSTIN = Entity("person:lloyd-austin", "Lloyd Austin", "Person", ("Austin", "Lloyd Austin"), "USA", "defence minister")
@@ -85,6 +86,13 @@ def test_triple_id_depends_on_evidence_and_arguments_only():
     t3 = _triple(provenance=Provenance("a1", 1, 121, 200, "..."))
     assert t1.id == t2.id
     assert t1.id != t3.id
+
+
+def test_stable_hashes_do_not_change_between_versions():
+    # Article ids, concept keys and triple ids in users' graphs are these digests: pinned values.
+    assert stable_hash("de-01", 3, "country:RUS", "DENIES", "concept:x", length=24) == "10c2463676aec8503ed91ed8"
+    assert stable_hash("a", "bc") == "b214e884a2732f78" != stable_hash("ab", "c") == "1048f8878f610b00"
+    assert stable_hash() == "e4a6a0577479b2b4"
 
 
 def test_concept_key_ignores_spacing_and_case_but_not_language():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench.corpus import generate
 from kg.model import Article, Extraction
-from kg.scale.pool import extract_grouped, extract_parallel
+from kg.scale.pool import _balanced_chunks, extract_grouped, extract_parallel
 
 
 def _article(i: int, lang: str | None) -> Article:
@@ -95,3 +95,14 @@ def test_language_is_detected_once_and_the_original_article_comes_back():
     assert sorted(seen_langs) == ["de", "en"]
     assert [ex.article for ex in out] == articles
     assert out[0].article is articles[0] and out[0].article.lang is None
+
+
+def test_parallel_chunks_are_whole_until_the_input_ends_then_finer_so_workers_finish_together():
+    sizes = [len(c) for c in _balanced_chunks(range(40), 8, 2)]
+    assert sizes == [8, 8] + [3] * 8
+    # Dealt to whichever worker is free, the tail splits the work 20/20, where chunks of 8 gave 24/16.
+    assert [x for c in _balanced_chunks(range(40), 8, 2) for x in c] == list(range(40))
+    long = [len(c) for c in _balanced_chunks(range(1000), 8, 2)]
+    assert long[:100] == [8] * 100 and sum(long) == 1000 and max(long[-8:]) < 8
+    assert list(_balanced_chunks([], 8, 2)) == []
+    assert [len(c) for c in _balanced_chunks(range(3), 8, 2)] == [1, 1, 1]

@@ -53,6 +53,10 @@ class MentionIndex:
         """The mention covering a token, if any."""
         return self._by_token.get(token_index)
 
+    def touches(self, start: int, end: int) -> bool:
+        """Whether any token of ``[start, end)`` belongs to a mention."""
+        return any(i in self._by_token for i in range(start, end))
+
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions lying entirely inside tokens ``[start, end)``, in order."""
         return [m for m in self.mentions if m.start >= start and m.end <= end]

@@ -86,12 +86,18 @@ class RelationExtractor:
         scheme = self.scheme or scheme_of_doc(doc)
         out: list[Triple] = []
         sents = list(_sentences(doc))
+        heads = _head_indices(doc)
+        text = doc.text  # built from the tokens on every access: once per doc
         for i, sent in enumerate(sents):
             if len(sent) > MAX_SENTENCE_TOKENS or len(sent) < 2:
                 continue
-            s = _Sentence(i, sent, Provenance(article_id, i, sent.start_char, sent.end_char, sent.text))
+            if not index.touches(sent.start, sent.end):
+                continue  # every triple has an entity subject (or source) in its sentence: none here
+            # text[start_char:end_char] is Span.text without building a Token per word.
+            evidence = text[sent.start_char : sent.end_char]
+            s = _Sentence(i, sent, Provenance(article_id, i, sent.start_char, sent.end_char, evidence))
             try:
-                out.extend(_SentenceReader(self, scheme, index, s).read())
+                out.extend(_SentenceReader(self, scheme, index, s, heads).read())
             except Exception:  # a parse we did not foresee must not stop the article
                 log.exception("relation extraction failed on sentence %d of %s", i, article_id)
         try:
@@ -106,6 +112,14 @@ def _sentences(doc: Doc) -> Iterable[Span]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return doc.sents
     return [doc[:]]
+
+
+def _head_indices(doc: Doc) -> list[int]:
+    """The absolute head index of every token, read once from the doc's arrays."""
+    if not doc.has_annotation("DEP"):
+        return list(range(len(doc)))
+    offsets = doc.to_array("HEAD").astype("int64")  # relative offsets, stored unsigned
+    return [i + int(off) for i, off in enumerate(offsets)]
 
 
 def _dedupe(triples: list[Triple]) -> list[Triple]:
@@ -127,8 +141,10 @@ def extract_relations(
 class _SentenceReader(SentenceSyntax):
     """Reads the frames of one sentence."""
 
-    def __init__(self, ex: RelationExtractor, scheme: Scheme, index: MentionIndex, sent: _Sentence) -> None:
-        super().__init__(ex.cues, scheme, index, sent.span)
+    def __init__(
+        self, ex: RelationExtractor, scheme: Scheme, index: MentionIndex, sent: _Sentence, heads: list[int] | None
+    ) -> None:
+        super().__init__(ex.cues, scheme, index, sent.span, heads)
         self.lang = ex.lang
         self.sent = sent
 
@@ -136,8 +152,9 @@ class _SentenceReader(SentenceSyntax):
 
     def read(self) -> list[Triple]:
         frames = []
-        for tok in self.span:
-            if tok.pos_ not in VERBAL_POS and tok.dep_ not in self.s.labels("root"):
+        roots = self.s.labels("root")
+        for tok in self.tokens:
+            if tok.pos_ not in VERBAL_POS and tok.dep_ not in roots:
                 continue
             frame = self._frame(tok)
             if frame is not None:
@@ -439,7 +456,7 @@ class _SentenceReader(SentenceSyntax):
         m = self._adjacent(v.i, +1)
         if m is not None:
             return m
-        words = [t.text.lower() for t in self.span]
+        words = self.words
         for marker in self.cues.quote_markers:
             n = len(marker)
             for k in range(v.i - self.span.start + 1, len(words) - n + 1):
@@ -572,7 +589,7 @@ class _SentenceReader(SentenceSyntax):
     # -- attribution cues ("laut X", "according to X") --------------------------------
 
     def _attribution(self) -> list[Triple] | None:
-        words = [t.text.lower() for t in self.span]
+        words = self.words
         if not self.cues.cue_starts.intersection(words):
             return None
         for cue in self.cues.cues:

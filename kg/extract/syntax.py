@@ -13,7 +13,7 @@ from the entity stage's :class:`~kg.extract.mentions.MentionIndex`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -29,17 +29,25 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 class SentenceSyntax:
     """Role-level access to one parsed sentence (children indexed once, answers memoised per token)."""
 
-    def __init__(self, cues: LanguageCues, scheme: Scheme, index: MentionIndex, span: Span) -> None:
+    def __init__(
+        self, cues: LanguageCues, scheme: Scheme, index: MentionIndex, span: Span, heads: Sequence[int] | None = None
+    ) -> None:
+        """``heads``: the head index of every token of ``span.doc`` (optional; saves a Token object per token)."""
         self.cues = cues
         self.s = scheme
         self.index = index
         self.span = span
-        # Children per token, built once: spaCy's Token.children creates new objects on every call,
+        # The sentence's tokens and lower-cased words, created once: spaCy builds a new Token object on
+        # every index or iteration, and a sentence is read token by token several times.
+        self.tokens: list[Token] = list(span)
+        self.words: list[str] = [t.text.lower() for t in self.tokens]
+        # Children per token, built once: Token.children creates new objects on every call,
         # and frames ask for children dozens of times per verb.
         self.kids: dict[int, list[Token]] = {}
-        for t in span:
-            if t.head.i != t.i:
-                self.kids.setdefault(t.head.i, []).append(t)
+        for t in self.tokens:
+            head = heads[t.i] if heads is not None else t.head.i
+            if head != t.i:
+                self.kids.setdefault(head, []).append(t)
         self._passive: dict[int, bool] = {}
         self._objects: dict[int, list[Token]] = {}
 

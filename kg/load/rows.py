@@ -98,12 +98,14 @@ def build_rows(extractions: Iterable[Extraction]) -> BatchRows:
                 for key in obj.mentions:
                     involves[(obj.key, key)] = {"concept": obj.key, "entity": key}
             p = triple.provenance
-            relations[triple.predicate][triple.id] = {
-                "id": triple.id,
+            tid = triple.id  # a hash: computed once
+            relations[triple.predicate][tid] = {
+                "id": tid,
                 "subject": triple.subject.key,
                 "object": obj.key,
+                "object_label": "Concept" if isinstance(obj, Concept) else "Entity",
                 "props": {
-                    "id": triple.id,
+                    "id": tid,
                     "article_id": p.article_id,
                     "sentence": p.sentence,
                     "start": p.start,
