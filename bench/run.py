@@ -81,7 +81,7 @@ class Sizes:
     reingest_n: int
     rss_small: int
     rss_large: int
-    batch_size: int = 1000  # kg loader batch size, as `kg ingest` defaults
+    batch_size: int = 5000  # kg loader batch size (triples per transaction), as `kg load` defaults
 
 
 QUICK = Sizes(
