@@ -192,8 +192,10 @@ class Neo4jStore:
     def _write_batch(tx: neo4j.ManagedTransaction, rows: BatchRows) -> tuple[Counter, Counter]:
         """All statements of one batch, in one transaction (re-run from scratch if the driver retries).
 
-        The articles to replace are looked up inside the transaction, so a retry or a
-        concurrent loader cannot make it create evidence next to evidence it did not delete.
+        The articles whose old evidence is deleted are looked up inside the transaction, so a
+        retry re-reads what the database holds. A concurrent loader writing the same article at
+        the same moment fails on the triple-id constraint (the whole batch rolls back) instead
+        of duplicating its triples.
         """
         counters: Counter[str] = Counter()
         kinds: Counter[str] = Counter()
