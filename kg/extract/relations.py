@@ -142,7 +142,7 @@ class _SentenceReader(SentenceSyntax):
     """Reads the frames of one sentence."""
 
     def __init__(
-        self, ex: RelationExtractor, scheme: Scheme, index: MentionIndex, sent: _Sentence, heads: list[int] | None
+        self, ex: RelationExtractor, scheme: Scheme, index: MentionIndex, sent: _Sentence, heads: list[int]
     ) -> None:
         super().__init__(ex.cues, scheme, index, sent.span, heads)
         self.lang = ex.lang

@@ -30,9 +30,9 @@ class SentenceSyntax:
     """Role-level access to one parsed sentence (children indexed once, answers memoised per token)."""
 
     def __init__(
-        self, cues: LanguageCues, scheme: Scheme, index: MentionIndex, span: Span, heads: Sequence[int] | None = None
+        self, cues: LanguageCues, scheme: Scheme, index: MentionIndex, span: Span, heads: Sequence[int]
     ) -> None:
-        """``heads``: the head index of every token of ``span.doc`` (optional; saves a Token object per token)."""
+        """``heads``: the head index of every token of ``span.doc``, read once per doc (Token.head builds objects)."""
         self.cues = cues
         self.s = scheme
         self.index = index
@@ -45,7 +45,7 @@ class SentenceSyntax:
         # and frames ask for children dozens of times per verb.
         self.kids: dict[int, list[Token]] = {}
         for t in self.tokens:
-            head = heads[t.i] if heads is not None else t.head.i
+            head = heads[t.i]
             if head != t.i:
                 self.kids.setdefault(head, []).append(t)
         self._passive: dict[int, bool] = {}
