@@ -261,3 +261,16 @@ def test_an_error_raised_while_handling_ctrl_c_counts_as_the_interrupt():
         driver_cleanup_fails_during_interrupt()
     assert _caused_by_interrupt(info.value)
     assert not _caused_by_interrupt(BufferError("no interrupt anywhere"))
+
+
+def test_a_lost_connection_names_the_server(neo4j_settings):
+    # The driver's own message names the address only as a Python tuple, or not at all; kg's names the
+    # server as the user configured it (with credentials redacted, as every store message: test_security).
+    from kg.config import redact_uri
+    from kg.load import open_store
+    from kg.load.cli_support import lost_connection
+
+    with open_store(neo4j=True) as store:
+        message = lost_connection(store, neo4j.exceptions.ServiceUnavailable("Failed to read from defunct connection"))
+    uri = redact_uri(neo4j_settings.uri)
+    assert message == f"error: lost the connection to Neo4j at {uri}: Failed to read from defunct connection"

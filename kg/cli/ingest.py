@@ -11,7 +11,14 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail
 from kg.load.base import GraphStore, LoadStats, StoreError
-from kg.load.cli_support import is_connection_error, open_store_or_exit, print_summary, progress, store_options
+from kg.load.cli_support import (
+    is_connection_error,
+    lost_connection,
+    open_store_or_exit,
+    print_summary,
+    progress,
+    store_options,
+)
 from kg.model import Article, Extraction
 from kg.readers import InputError, read_articles
 
@@ -85,7 +92,7 @@ def command(
     except Exception as exc:
         if not is_connection_error(exc):
             raise
-        _stop(store, stats, counts, f"error: lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
+        _stop(store, stats, counts, lost_connection(store, exc), EXIT_ENVIRONMENT)
     store.close()
     print_summary(stats, **counts)
     if extractor.missing_models:  # articles were skipped for want of a model: an environment problem

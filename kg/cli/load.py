@@ -12,7 +12,14 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems
 from kg.load.base import GraphStore, LoadStats, StoreError
-from kg.load.cli_support import is_connection_error, open_store_or_exit, print_summary, progress, store_options
+from kg.load.cli_support import (
+    is_connection_error,
+    lost_connection,
+    open_store_or_exit,
+    print_summary,
+    progress,
+    store_options,
+)
 from kg.load.rows import validate
 from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
 from kg.readers import ErrorHandler, InputError, unreadable_reason
@@ -48,7 +55,7 @@ def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batc
     except Exception as exc:
         if not is_connection_error(exc):
             raise
-        _stop(store, stats, f"error: lost the connection to the store: {exc}", EXIT_ENVIRONMENT)
+        _stop(store, stats, lost_connection(store, exc), EXIT_ENVIRONMENT)
     store.close()
     print_summary(stats)
     sys.exit(problems.exit_code)

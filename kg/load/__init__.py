@@ -67,5 +67,6 @@ def open_store(*, neo4j: bool | None = None, store_dir: str | Path | None = None
     if wants_neo4j(neo4j, store_dir):
         settings = neo4j_settings()
         driver = connect_neo4j(settings)
-        return Neo4jStore(driver, settings.database, batch_size, owns_driver=True)
+        where = f"Neo4j at {redact_uri(settings.uri)}"
+        return Neo4jStore(driver, settings.database, batch_size, owns_driver=True, where=where)
     return LocalStore(store_dir if store_dir is not None else default_store_dir(), batch_size)

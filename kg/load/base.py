@@ -64,6 +64,8 @@ class GraphStore(Protocol):
     """The small interface of both stores (Neo4j and the embedded SQLite store)."""
 
     batch_size: int
+    #: What the store is, for messages: "Neo4j at bolt://host:7687", "the embedded store in kg-data".
+    where: str
 
     def ensure_schema(self) -> None: ...
 

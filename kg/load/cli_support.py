@@ -63,6 +63,11 @@ def is_connection_error(exc: BaseException) -> bool:
     return isinstance(exc, (ServiceUnavailable, SessionExpired))
 
 
+def lost_connection(store: GraphStore, exc: BaseException) -> str:
+    """The message for a server that went away mid-run: it names the server, whatever the driver says."""
+    return f"error: lost the connection to {store.where}: {exc}"
+
+
 def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: int | None = None) -> None:
     """The closing summary of a load, on stderr (stdout stays free for data).
 

@@ -68,6 +68,7 @@ class LocalStore:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.path = Path(path)
+        self.where = f"the embedded store in {self.path}"
         self.batch_size = batch_size
         self.statements: Counter[str] = Counter()  # batches committed, for symmetry with Neo4jStore
         try:

@@ -121,13 +121,21 @@ class Neo4jStore:
     """The Neo4j implementation of :class:`kg.load.base.GraphStore`."""
 
     def __init__(
-        self, driver: neo4j.Driver, database: str | None = None, batch_size: int = 1000, *, owns_driver: bool = False
+        self,
+        driver: neo4j.Driver,
+        database: str | None = None,
+        batch_size: int = 1000,
+        *,
+        owns_driver: bool = False,
+        where: str = "Neo4j",
     ) -> None:
-        """``owns_driver``: :meth:`close` closes the driver too (set by :func:`kg.load.open_store`)."""
+        """``owns_driver``: :meth:`close` closes the driver too; ``where``: the server, for messages
+        ("Neo4j at <uri without credentials>"). Both are set by :func:`kg.load.open_store`."""
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.driver = driver
         self.owns_driver = owns_driver
+        self.where = where
         self.database = database
         self.batch_size = batch_size
         #: Statements run per kind ("articles", "relations:STATES:Concept", ...): for tests and tuning.
