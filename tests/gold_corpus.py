@@ -6,18 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from kg.fixtures import gold_extractions, load_into
+from tests.conftest import wipe
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: Our own articles in the gold format, written so that every named query has something to find.
 QUERY_CORPUS = FIXTURES / "query_corpus.jsonl"
 #: The extractor's gold set (may be absent while it is being written).
 GOLD_SET = FIXTURES / "gold" / "articles.jsonl"
-
-
-def wipe(driver: Any, database: str | None) -> None:
-    """Delete every node and relationship (the schema stays)."""
-    with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def load_query_corpus(driver: Any, database: str | None, *paths: Path) -> Any:

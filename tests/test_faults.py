@@ -231,16 +231,6 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.fixture
-def throwaway_neo4j(tmp_path_factory) -> Iterator[ThrowawayNeo4j]:
-    server = ThrowawayNeo4j(tmp_path_factory.mktemp("neo4j-home"))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 def committed_articles(driver) -> int:
     try:
         records, _, _ = driver.execute_query("MATCH (a:Article) WHERE a.content_hash IS NOT NULL RETURN count(a) AS n")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, own_server_env
 
 SCRIPT = ROOT / "scripts" / "neo4j"
 
@@ -35,16 +35,13 @@ def test_database_is_empty_at_the_start_of_each_test(neo4j_db, neo4j_settings):
     assert records[0]["n"] == 0
 
 
-@pytest.mark.skipif(bool(os.environ.get("KG_EXTERNAL_NEO4J")), reason="server is not ours")
+@pytest.mark.skipif(bool(os.environ.get("KG_TEST_NEO4J_URI")), reason="KG_TEST_NEO4J_URI: the server is not ours")
 def test_second_start_says_it_is_running(neo4j_settings):
-    if not neo4j_settings.uri.startswith("bolt://127.0.0.1:"):
-        pytest.skip("NEO4J_URI points at a server scripts/neo4j does not manage")
-    port = neo4j_settings.uri.rsplit(":", 1)[1]
-    result = run_script("start", env={"NEO4J_PORT": port})
+    result = run_script("start", env=own_server_env())
     assert result.returncode == 0
     assert "already running" in result.stderr
     assert result.stdout.strip() == neo4j_settings.uri
-    status = run_script("status", env={"NEO4J_PORT": port})
+    status = run_script("status", env=own_server_env())
     assert status.returncode == 0 and "answering" in status.stdout
 
 
