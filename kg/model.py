@@ -43,6 +43,47 @@ class ModelError(ValueError):
     """A record does not satisfy the data model (wrong type, missing field, bad value)."""
 
 
+#: Longest id, key, entity name, alias or role kg stores. Neo4j refuses an index entry over about 8 KB
+#: ("Property value is too large to index") and rolls back the whole transaction; 1,000 characters are at
+#: most 4,000 bytes of UTF-8, half that limit, and far beyond any real name.
+MAX_KEY_CHARS = 1_000
+#: Longest article title, source or URL kg stores (not indexed, but shown everywhere; text is capped too).
+MAX_FIELD_CHARS = 4_000
+
+
+def check_length(what: str, value: str | None, limit: int = MAX_KEY_CHARS) -> None:
+    """Raise :class:`ModelError` naming ``what`` (and the start of ``value``) when ``value`` is over ``limit``."""
+    if value is not None and len(value) > limit:
+        raise ModelError(f"{what} {value[:40]!r}... has {len(value):,} characters, more than kg stores ({limit:,})")
+
+
+def check_bounds(extraction: Extraction) -> None:
+    """Raise :class:`ModelError` if any id, key, name or alias of ``extraction`` is over its limit.
+
+    The loaders call this for every article before writing, so one absurd value skips its article
+    (reported) instead of failing a batch of valid ones in Neo4j, and both stores hold the same.
+    """
+    art = extraction.article
+    check_length("article id", art.id)
+    for what, value in (("title", art.title), ("source", art.source), ("url", art.url)):
+        check_length(what, value, MAX_FIELD_CHARS)
+    entities = list(extraction.entities)
+    for triple in extraction.triples:
+        entities.append(triple.subject)
+        check_length("triple reported_by key", triple.reported_by)
+        check_length("triple article id", triple.provenance.article_id)
+        if isinstance(triple.object, Entity):
+            entities.append(triple.object)
+        else:
+            check_length("concept key", triple.object.key)
+    for ent in entities:
+        check_length("entity key", ent.key)
+        check_length("entity name", ent.name)
+        check_length("entity role", ent.role)
+        for alias in ent.aliases:
+            check_length("entity alias", alias)
+
+
 def stable_hash(*parts: object, length: int = 16) -> str:
     """A short, deterministic hex digest of ``parts``.
 
@@ -118,6 +159,24 @@ def _opt_str(record: Mapping[str, Any], name: str) -> str | None:
     return value
 
 
+def _opt_int(record: Mapping[str, Any], name: str) -> int | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError(f"field {name!r} must be an integer")
+    return value
+
+
+def _opt_float(record: Mapping[str, Any], name: str) -> float | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"field {name!r} must be a number")
+    return float(value)
+
+
 def _req_str(record: Mapping[str, Any], name: str) -> str:
     value = _opt_str(record, name)
     if value is None:
@@ -140,6 +199,10 @@ class Article:
     source: str | None = None
     published: date | None = None
     lang: str | None = None
+    #: the dateline's place ("KYIV, March 3 (Reuters) -" -> "KYIV"): where the article was filed
+    place: str | None = None
+    #: the agency of a dateline or byline ("Reuters", "dpa"): who filed it
+    agency: str | None = None
 
     @classmethod
     def create(
@@ -152,10 +215,15 @@ class Article:
         source: str | None = None,
         published: date | str | None = None,
         lang: str | None = None,
+        place: str | None = None,
+        agency: str | None = None,
     ) -> Article:
         """Build an article, deriving the id from the content when none is given."""
         if not isinstance(text, str):
             raise ModelError(f"text must be a string, got {type(text).__name__}")
+        check_length("article id", id)
+        for what, value in (("title", title), ("source", source), ("url", url)):
+            check_length(what, value, MAX_FIELD_CHARS)
         return cls(
             id=id or stable_hash(title or "", text),
             text=text,
@@ -164,6 +232,8 @@ class Article:
             source=source,
             published=_parse_date(published),
             lang=lang.lower() if lang else None,
+            place=place,
+            agency=agency,
         )
 
     @property
@@ -178,6 +248,8 @@ class Article:
             "source": self.source,
             "published": self.published.isoformat() if self.published else None,
             "lang": self.lang,
+            "place": self.place,
+            "agency": self.agency,
             "text": self.text,
         }
 
@@ -196,6 +268,8 @@ class Article:
             source=_opt_str(record, "source"),
             published=record.get("published"),
             lang=_opt_str(record, "lang"),
+            place=_opt_str(record, "place"),
+            agency=_opt_str(record, "agency"),
         )
 
 
@@ -209,9 +283,14 @@ class Entity:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     role: str | None = None
+    #: for groups and organisations: the actor's sector (GOV, MIL, POL, JUD, LEG, REB, OPP, INS, MED, BUS,
+    #: CVL, REL, NGO, IGO, ...), as event datasets code actors; see kg/gazetteer/sectors.toml
+    sector: str | None = None
 
     def __post_init__(self) -> None:
         check_entity_type(self.type)
+        if self.sector is not None and not re.fullmatch(r"[A-Z]{3}", self.sector):
+            raise ModelError(f"sector {self.sector!r} is not a three-letter sector code")
         if not self.key:
             raise ModelError("entity key must not be empty")
         if self.country is not None and not re.fullmatch(r"[A-Z]{3}", self.country):
@@ -225,6 +304,7 @@ class Entity:
             "aliases": list(self.aliases),
             "country": self.country,
             "role": self.role,
+            "sector": self.sector,
         }
 
     @classmethod
@@ -239,6 +319,7 @@ class Entity:
             aliases=tuple(aliases),
             country=_opt_str(record, "country"),
             role=_opt_str(record, "role"),
+            sector=_opt_str(record, "sector"),
         )
 
 
@@ -357,6 +438,14 @@ class Triple:
     plover: str | None = None
     confidence: float = 1.0
     reported_by: str | None = None
+    #: quad class of the CAMEO code: 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict
+    quad: int | None = None
+    #: Goldstein conflict-cooperation value of the CAMEO code, -10..+10
+    goldstein: float | None = None
+    #: key of the actor a speech act is addressed to ("told Reuters", "sagte der Agentur Interfax")
+    addressee: str | None = None
+    #: for an act that is not asserted as real: "intended", "demanded", "threatened", "conditional", ...
+    modality: str | None = None
 
     def __post_init__(self) -> None:
         check_predicate(self.predicate)
@@ -384,6 +473,10 @@ class Triple:
             "plover": self.plover,
             "confidence": self.confidence,
             "reported_by": self.reported_by,
+            "quad": self.quad,
+            "goldstein": self.goldstein,
+            "addressee": self.addressee,
+            "modality": self.modality,
             **self.provenance.to_dict(),
         }
 
@@ -411,6 +504,10 @@ class Triple:
             plover=_opt_str(record, "plover"),
             confidence=confidence,
             reported_by=_opt_str(record, "reported_by"),
+            quad=_opt_int(record, "quad"),
+            goldstein=_opt_float(record, "goldstein"),
+            addressee=_opt_str(record, "addressee"),
+            modality=_opt_str(record, "modality"),
         )
 
 

@@ -17,6 +17,7 @@ from kg.load.cli_support import (
     open_store_or_exit,
     print_summary,
     progress,
+    reporter,
     store_options,
 )
 from kg.model import Article, Extraction
@@ -84,7 +85,7 @@ def command(
         fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats)
         with progress("ingesting") as bar:
             extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
-            store.write(extractions, stats=stats, force=force)
+            store.write(extractions, stats=stats, force=force, on_reject=reporter(problems))
     except KeyboardInterrupt:
         _stop(store, stats, counts, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:

@@ -18,6 +18,7 @@ from kg.load.cli_support import (
     open_store_or_exit,
     print_summary,
     progress,
+    reporter,
     store_options,
 )
 from kg.load.rows import validate
@@ -47,7 +48,9 @@ def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batc
     stats = LoadStats()
     try:
         with progress("loading") as bar:
-            store.write(bar(read_extractions(files, problems)), stats=stats, force=force)
+            store.write(
+                bar(read_extractions(files, problems)), stats=stats, force=force, on_reject=reporter(problems)
+            )
     except KeyboardInterrupt:
         _stop(store, stats, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:
@@ -164,4 +167,7 @@ def _extraction(
             return
         except (ModelError, TypeError, ValueError) as exc:
             on_error(InputError(source, f"{exc}", first_line))
-    on_error(InputError(source, f"article {article_id!r} not loaded because of the errors reported", first_line))
+    shown = repr(article_id)
+    if len(shown) > 80:  # an absurd id is itself one of the errors; its start identifies it
+        shown = shown[:60] + "..."
+    on_error(InputError(source, f"article {shown} not loaded because of the errors reported", first_line))

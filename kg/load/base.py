@@ -10,7 +10,7 @@ from typing import Any, Protocol, runtime_checkable
 import networkx as nx
 
 from kg.load.rows import BatchRows
-from kg.model import Extraction
+from kg.model import Extraction, ModelError
 
 
 class StoreError(RuntimeError):
@@ -23,6 +23,7 @@ class LoadStats:
 
     articles_written: int = 0
     articles_skipped: int = 0  # same id and content_hash already in the store
+    articles_rejected: int = 0  # refused by the model's checks or by the store (each one reported)
     entities: int = 0  # distinct entity keys written
     triples: int = 0
     nodes_created: int = 0
@@ -57,6 +58,34 @@ class LoadStats:
 
 #: Called after each committed batch with the stats so far and the batch's article ids.
 BatchCallback = Callable[[LoadStats, Sequence[str]], None]
+#: Called with (article id, reason) for an article that is not written; without one, the error is raised.
+RejectCallback = Callable[[str, str], None]
+
+
+def screen(batch: Sequence[Extraction], stats: LoadStats, on_reject: RejectCallback | None) -> list[Extraction]:
+    """The articles of ``batch`` that may be written; each other one is reported to ``on_reject``.
+
+    Why per article: one absurd value (a 9,000-character name) must cost its own article, not the
+    batch's valid ones. Without ``on_reject`` the first :class:`~kg.model.ModelError` is raised.
+    """
+    from kg.load.rows import validate
+
+    kept = []
+    for ex in batch:
+        try:
+            validate(ex)
+        except ModelError as exc:
+            if on_reject is None:
+                raise
+            reject(ex.article.id, str(exc), stats, on_reject)
+            continue
+        kept.append(ex)
+    return kept
+
+
+def reject(article_id: str, reason: str, stats: LoadStats, on_reject: RejectCallback) -> None:
+    stats.articles_rejected += 1
+    on_reject(article_id, reason)
 
 
 @runtime_checkable
@@ -76,6 +105,7 @@ class GraphStore(Protocol):
         stats: LoadStats | None = None,
         on_batch: BatchCallback | None = None,
         force: bool = False,
+        on_reject: RejectCallback | None = None,
     ) -> LoadStats: ...
 
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]: ...

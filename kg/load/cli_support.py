@@ -18,6 +18,7 @@ import click
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
 from kg.config import ConfigError
 from kg.load.base import GraphStore, LoadStats, StoreError
+from kg.readers import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -68,6 +69,22 @@ def lost_connection(store: GraphStore, exc: BaseException) -> str:
     return f"error: lost the connection to {store.where}: {exc}"
 
 
+def article_label(article_id: str) -> str:
+    """``article <id>`` for messages, with an absurdly long id cut (its length is said)."""
+    if len(article_id) <= 80:
+        return f"article {article_id}"
+    return f"article {article_id[:60]}... ({len(article_id):,}-character id)"
+
+
+def reporter(problems: Callable[[InputError], None]) -> Callable[[str, str], None]:
+    """The loaders' ``on_reject``: an article that is not written becomes a warning (and exit 1)."""
+
+    def on_reject(article_id: str, reason: str) -> None:
+        problems(InputError(article_label(article_id), f"{reason}; article not written"))
+
+    return on_reject
+
+
 def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: int | None = None) -> None:
     """The closing summary of a load, on stderr (stdout stays free for data).
 
@@ -79,6 +96,8 @@ def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: i
     parts.append(f"unchanged {stats.articles_skipped}")
     if not_extracted is not None:
         parts.append(f"skipped {not_extracted}")
+    if stats.articles_rejected:
+        parts.append(f"not written {stats.articles_rejected}")
     parts += [
         f"written {stats.articles_written}",
         f"entities {stats.entities}",

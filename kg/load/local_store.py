@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from kg.graph.build import GraphBuilder
-from kg.load.base import BatchCallback, LoadStats, StoreError, batches
+from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, batches, screen
 from kg.load.rows import BatchRows, build_rows, iso
 from kg.model import ENTITY_TYPES, Extraction
 
@@ -94,10 +94,13 @@ class LocalStore:
         stats: LoadStats | None = None,
         on_batch: BatchCallback | None = None,
         force: bool = False,
+        on_reject: RejectCallback | None = None,
     ) -> LoadStats:
         """Write ``extractions`` in batches (see :meth:`kg.load.neo4j_writer.Neo4jStore.write`)."""
         stats = stats if stats is not None else LoadStats()
         for batch in batches(extractions, self.batch_size):
+            ids = [ex.article.id for ex in batch]
+            batch = screen(batch, stats, on_reject)  # the same limits as Neo4j: both stores hold the same
             known = self.known_hashes([ex.article.id for ex in batch])
             todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
             stats.articles_skipped += len(batch) - len(todo)
@@ -117,7 +120,7 @@ class LocalStore:
             stats.batches += 1
             stats.tick()
             if on_batch is not None:
-                on_batch(stats, [ex.article.id for ex in batch])
+                on_batch(stats, ids)
         stats.tick()
         return stats
 

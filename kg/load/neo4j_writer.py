@@ -21,6 +21,11 @@ Why it is built this way:
   ``MERGE``'s search of both endpoints' relationships. The per-type unique
   constraint on the triple id still refuses a duplicate (say, from a second
   loader writing the same article at the same moment) instead of storing it.
+* One bad article never sinks a batch: articles that fail the model's checks
+  (:func:`kg.load.base.screen`: whitelists, length limits) are reported and left
+  out before any Cypher runs, and when Neo4j itself refuses a batch (say, an
+  index entry it cannot hold), its articles are retried one by one, so only the
+  article Neo4j refuses is reported and the others are written.
 """
 
 from __future__ import annotations
@@ -32,8 +37,8 @@ from typing import Any
 import neo4j
 import networkx as nx
 
-from kg.load.base import BatchCallback, LoadStats, batches
-from kg.load.rows import BatchRows, build_rows, validate
+from kg.load.base import BatchCallback, LoadStats, RejectCallback, batches, reject, screen
+from kg.load.rows import BatchRows, build_rows
 from kg.load.schema import ensure_schema
 from kg.load.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
 from kg.model import ENTITY_TYPES, Extraction
@@ -156,15 +161,18 @@ class Neo4jStore:
         stats: LoadStats | None = None,
         on_batch: BatchCallback | None = None,
         force: bool = False,
+        on_reject: RejectCallback | None = None,
     ) -> LoadStats:
         """Write ``extractions`` in batches; returns (and updates ``stats`` after each commit).
 
         Articles already stored with the same ``content_hash`` are skipped
         unless ``force`` (then their evidence is rewritten, with the same result).
+        An article that may not or cannot be written is passed to ``on_reject(id, reason)``
+        and the others are written; without ``on_reject`` its error is raised.
         """
         stats = stats if stats is not None else LoadStats()
         try:
-            self._write_batches(extractions, stats, on_batch, force)
+            self._write_batches(extractions, stats, on_batch, force, on_reject)
         except Exception as exc:
             # Ctrl-C inside the driver (e.g. during COMMIT) can surface as a secondary error from the
             # driver's clean-up, such as BufferError; it is still an interrupt, not a crash.
@@ -174,27 +182,48 @@ class Neo4jStore:
         return stats
 
     def _write_batches(
-        self, extractions: Iterable[Extraction], stats: LoadStats, on_batch: BatchCallback | None, force: bool
+        self,
+        extractions: Iterable[Extraction],
+        stats: LoadStats,
+        on_batch: BatchCallback | None,
+        force: bool,
+        on_reject: RejectCallback | None,
     ) -> None:
         for batch in batches(extractions, self.batch_size):
-            for ex in batch:
-                validate(ex)  # refuse forbidden labels/types before any Cypher, even a read, runs
-            if not self._schema_ready:
-                self.ensure_schema()
-            known = self.known_hashes([ex.article.id for ex in batch])
-            todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
-            stats.articles_skipped += len(batch) - len(todo)
-            if todo:
-                rows = build_rows(todo)  # validates whitelists before any statement runs
-                with self._session() as session:
-                    counters, kinds = session.execute_write(self._write_batch, rows)
-                self.statements.update(kinds)
-                stats.record_batch(rows, counters)
+            ids = [ex.article.id for ex in batch]
+            # Refuse forbidden labels/types and over-long values before any Cypher, even a read, runs.
+            batch = screen(batch, stats, on_reject)
+            if batch:
+                if not self._schema_ready:
+                    self.ensure_schema()
+                known = self.known_hashes([ex.article.id for ex in batch])
+                todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
+                stats.articles_skipped += len(batch) - len(todo)
+                if todo:
+                    self._commit(todo, stats, on_reject)
             stats.batches += 1
             stats.tick()
             if on_batch is not None:
-                on_batch(stats, [ex.article.id for ex in batch])
+                on_batch(stats, ids)
         stats.tick()
+
+    def _commit(self, todo: list[Extraction], stats: LoadStats, on_reject: RejectCallback | None) -> None:
+        """Write ``todo`` in one transaction; if Neo4j refuses it, write its articles one by one."""
+        rows = build_rows(todo)
+        try:
+            with self._session() as session:
+                counters, kinds = session.execute_write(self._write_batch, rows)
+        except neo4j.exceptions.Neo4jError as exc:
+            if on_reject is None or not _refuses_the_data(exc):
+                raise
+            if len(todo) > 1:
+                for ex in todo:
+                    self._commit([ex], stats, on_reject)
+            else:
+                reject(todo[0].article.id, f"Neo4j refused it: {_first_sentence(exc)}", stats, on_reject)
+            return
+        self.statements.update(kinds)
+        stats.record_batch(rows, counters)
 
     @staticmethod
     def _write_batch(tx: neo4j.ManagedTransaction, rows: BatchRows) -> tuple[Counter, Counter]:
@@ -308,6 +337,21 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _refuses_the_data(exc: neo4j.exceptions.Neo4jError) -> bool:
+    """Whether Neo4j refused what a batch holds (not the connection, the credentials or the database).
+
+    Only such errors depend on the articles, so only they are worth retrying article by article.
+    """
+    code = exc.code or ""
+    return code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Schema.", "Neo.DatabaseError.Statement."))
+
+
+def _first_sentence(exc: neo4j.exceptions.Neo4jError) -> str:
+    """The start of the server's message ("Property value is too large to index"), without internal details."""
+    message = (exc.message or str(exc)).split(". ", 1)[0].split(", please", 1)[0]
+    return message[:200]
 
 
 def _caused_by_interrupt(exc: BaseException) -> bool:

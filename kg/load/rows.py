@@ -9,7 +9,8 @@ input, so the decisions about what a batch contains live here, once:
   country/role replaces an earlier one (as across batches in the stores);
 * the same article twice in one batch: the last version wins;
 * every label and relationship type is checked against its whitelist here,
-  for the whole batch, before any statement runs.
+  for the whole batch, before any statement runs, and every id, key, name and
+  alias against the model's length limits (:func:`kg.model.check_bounds`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from kg.load.vocabulary import check_label, check_relationship_type
-from kg.model import Concept, Entity, Extraction, ModelError
+from kg.model import Concept, Entity, Extraction, ModelError, check_bounds
 
 
 @dataclass
@@ -51,6 +52,7 @@ class BatchRows:
 def validate(extraction: Extraction) -> None:
     """Raise :class:`~kg.model.ModelError` if anything in ``extraction`` may not be written."""
     art = extraction.article
+    check_bounds(extraction)
     for ent in _entities_of(extraction):
         check_label(ent.type)
     for triple in extraction.triples:
