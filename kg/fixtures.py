@@ -129,8 +129,7 @@ def _triple(
         predicate=predicate,
         object=obj,
         provenance=Provenance(article.id, sentence, start, end, article.text[start:end]),
-        cameo=spec.cameo if spec else None,
-        plover=spec.plover if spec else None,
+        **(spec.fields() if spec else {}),
         **attrs,
     )
 

@@ -8,7 +8,7 @@ see this object, never a literal word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -50,6 +50,10 @@ class LanguageCues:
     polarity_items: frozenset[str] = frozenset()
     #: quotation marks, opening -> closing
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    #: word -> modality it gives the verb it governs ("would" -> intention, "must" -> obligation)
+    modals: dict[str, str] = field(default_factory=dict)
+    #: predicative adjectives of intention ("ready to", "bereit, ... zu")
+    intent_adjectives: frozenset[str] = frozenset()
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
@@ -59,6 +63,25 @@ class LanguageCues:
 
     def is_polarity_item(self, token: Token) -> bool:
         return token.text.lower() in self.polarity_items
+
+    def modality(self, verb: Token, auxiliaries: list[Token]) -> str | None:
+        """The modality ("intention", "obligation", "possibility", "condition") of ``verb``, or None if realis.
+
+        Read off the verb's auxiliaries and marker children ("would send", "must free", "if ... attacks",
+        "werde liefern", "müsse freilassen") and a governing intention adjective ("ready to open").
+        """
+        markers = [c for c in verb.children if c.pos_ in ("AUX", "SCONJ", "PART", "ADV")]
+        for t in [*auxiliaries, *markers]:
+            for word in (t.text.lower(), t.lemma_.lower()):
+                found = self.modals.get(word)
+                if found is not None:
+                    return found
+        head = verb.head
+        if head.i != verb.i and head.lemma_.lower() in self.intent_adjectives | {
+            w for w, m in self.modals.items() if m == "intention"
+        }:
+            return "intention"
+        return None
 
     def join_particle(self, lemma: str, particle: str) -> str:
         """The vocabulary lemma of a verb with a separated particle."""
@@ -97,13 +120,13 @@ class LanguageCues:
 
     def predicate_for(
         self, token: Token, particles: list[Token], objects: tuple[str, ...], lemmas: list[str] | None = None
-    ) -> tuple[str, Predicate] | None:
-        """``(lemma, predicate)`` the verb ``token`` expresses, given its object lemmas."""
+    ) -> tuple[str, Predicate, str | None] | None:
+        """``(lemma, predicate, deciding object noun)`` the verb ``token`` expresses, given its object lemmas."""
         for lemma in lemmas if lemmas is not None else self.verb_lemmas(token, particles):
             if self.lexicon.has_verb(lemma):
-                pred = self.lexicon.lookup(lemma, objects)
-                if pred is not None:
-                    return lemma, pred
+                hit = self.lexicon.lookup_with_noun(lemma, objects)
+                if hit is not None:
+                    return lemma, hit[0], hit[1]
         return None
 
 
@@ -112,6 +135,7 @@ def cues_for(lang: str) -> LanguageCues:
     data = get_language(lang)
     attribution = data.toml("attribution")
     verbs = data.toml("verbs")
+    modality = data.toml("modality")
     cues = tuple(
         AttributionCue(tuple(w.lower() for w in c["words"]), c.get("source", "after"), c.get("predicate", "REPORTS"))
         for c in attribution.get("cue", ())
@@ -135,4 +159,6 @@ def cues_for(lang: str) -> LanguageCues:
         cue_starts=frozenset(c.words[0] for c in cues if c.words),
         polarity_items=frozenset(w.lower() for w in data.lines("polarity_items")),
         quote_pairs=tuple((str(a), str(b)) for a, b in data.toml("quotes").get("pairs", ())),
+        modals={w.lower(): kind for kind, words in modality.get("modals", {}).items() for w in words},
+        intent_adjectives=frozenset(w.lower() for w in modality.get("intent_adjectives", ())),
     )

@@ -97,8 +97,7 @@ def quotation_triples(
                 verb=frame.verb,
                 polarity="positive",
                 hedged=hedged,
-                cameo=states.cameo,
-                plover=states.plover,
+                **states.fields(),
                 confidence=frame.confidence,
                 reported_by=source if source != speaker.key else None,
             )

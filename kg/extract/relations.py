@@ -67,8 +67,8 @@ class _Sentence:
     index: int
     span: Span
     provenance: Provenance
-    #: (start, end, speaker key): token ranges whose verbs report someone's content
-    reported: list[tuple[int, int, str]] = field(default_factory=list)
+    #: (start, end, speaker key, predicate): token ranges that are the content of someone's speech act
+    reported: list[tuple[int, int, str, Predicate]] = field(default_factory=list)
 
 
 class RelationExtractor:
@@ -159,17 +159,23 @@ class _SentenceReader(SentenceSyntax):
             frame = self._frame(tok)
             if frame is not None:
                 frames.append(frame)
-        # Speech verbs first: their content clauses tell which inner triples are reported.
-        frames.sort(key=lambda f: f[1].kind != "speech")
+        #: verb token -> its speech-act predicate, for telling which verbs are inside someone's act
+        self.acts: dict[int, Predicate] = {f[0].i: f[1] for f in frames if f[1].kind == "speech"}
+        #: verb token -> (predicate, coding of its use): a lexicon entry may carry a narrower CAMEO code
+        self.codings = {f[0].i: (f[1], f[1].fields(self.lang, f[2], f[3])) for f in frames}
+        # Speech verbs first, outermost first: their content clauses tell which inner triples are reported.
+        frames.sort(key=lambda f: (f[1].kind != "speech", f[0].left_edge.i - f[0].right_edge.i))
         out: list[Triple] = []
         attribution = self._attribution()
         if attribution is not None:
             out.extend(attribution)
-        for tok, pred, lemma in frames:
+        for tok, pred, lemma, _noun in frames:
+            if self._inside_act(tok):
+                continue  # a denied, demanded, threatened ... act is not a fact, nor a second speech act
             out.extend(self._triples(tok, pred, lemma))
         return out
 
-    def _frame(self, tok: Token) -> tuple[Token, Predicate, str] | None:
+    def _frame(self, tok: Token) -> tuple[Token, Predicate, str, str | None] | None:
         particles = self.ch(tok, "particle")
         if self.cues.prepositional_verbs:
             # "called on Moscow": the preposition completes the verb like a particle.
@@ -177,12 +183,47 @@ class _SentenceReader(SentenceSyntax):
         lemmas = self.cues.candidates(tok, particles)
         if not lemmas:
             return None
+        # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
         objects = tuple(o.lemma_ for o in self._object_tokens(tok))
+        objects += tuple(f"{prep} {n.lemma_}" for prep, n in self._prep_args(tok) if prep)
         hit = self.cues.predicate_for(tok, particles, objects, lemmas)
         if hit is None:
             return None
-        lemma, pred = hit
-        return tok, pred, lemma
+        lemma, pred, noun = hit
+        return tok, pred, lemma, noun
+
+    # -- frames: what is asserted, what is only said, wanted or denied -----------------
+
+    def _inside_act(self, v: Token) -> bool:
+        """Whether ``v`` is inside the content of another verb's speech act that does not assert it.
+
+        The content of a denial, demand, threat, warning, accusation or promise
+        ("denied supplying drones", "threatened to impose sanctions", "warned
+        Berlin against supplying weapons") is not an event that happened, and a
+        speech act nested in any speech act's content is not a separate one (the
+        outer act is what the article reports). A "report" frame's own events
+        are kept (as claims reported_by the speaker) unless a modal, future or
+        condition makes them irrealis ("said it would send troops").
+        """
+        is_speech = v.i in self.acts
+
+        def hides(outer: Predicate) -> bool:
+            if outer.frame == "act":
+                return True
+            return not is_speech and self.cues.modality(v, self._auxiliaries(v)) is not None
+
+        if any(start <= v.i < end and hides(pred) for start, end, _speaker, pred in self.sent.reported):
+            return True
+        # The content of an act reached through the parse rather than a recorded clause: gerunds,
+        # infinitives and prepositional complements below the act's verb ("denied arming the RSF").
+        tok, steps = v, 0
+        stop = self.s.labels("conjunct", "parataxis", "root", "relative_clause")
+        while steps < 6 and tok.head.i != tok.i and tok.dep_ not in stop:
+            tok, steps = tok.head, steps + 1
+            outer = self.acts.get(tok.i)
+            if outer is not None:
+                return hides(outer)
+        return False
 
     # -- confidence ------------------------------------------------------------------
 
@@ -286,9 +327,14 @@ class _SentenceReader(SentenceSyntax):
         hedged: bool,
         conf: float,
         reported_by: str | None,
+        addressee: str | None = None,
+        coding: dict | None = None,
     ) -> Triple | None:
         if isinstance(obj, Entity) and obj.key == subj.mention.entity.key:
             return None
+        if coding is None:
+            found = self.codings.get(v.i)
+            coding = found[1] if found is not None and found[0] is pred else pred.fields()
         return Triple(
             subject=subj.mention.entity,
             predicate=pred.name,
@@ -297,10 +343,10 @@ class _SentenceReader(SentenceSyntax):
             verb=lemma,
             polarity="negative" if negative else "positive",
             hedged=hedged,
-            cameo=pred.cameo,
-            plover=pred.plover,
+            **coding,
             confidence=conf,
             reported_by=reported_by if reported_by != subj.mention.entity.key else None,
+            addressee=addressee if addressee != subj.mention.entity.key else None,
         )
 
     def _speech(self, v: Token, pred: Predicate, lemma: str, subjects: list[_Arg], fallback: bool) -> list[Triple]:
@@ -310,10 +356,10 @@ class _SentenceReader(SentenceSyntax):
         speaker = subjects[0].mention.entity.key
         clause_span = self._clause_span(v, clause) if clause is not None else None
         if clause_span is not None:
-            self.sent.reported.append((*clause_span, speaker))
+            self.sent.reported.append((*clause_span, speaker, pred))
         if pred.name == "QUOTES" and v.right_edge.i > v.i:
             # "Reuters quoted Austin as saying that ...": what Austin said reaches us through Reuters.
-            self.sent.reported.append((v.i + 1, v.right_edge.i + 1, speaker))
+            self.sent.reported.append((v.i + 1, v.right_edge.i + 1, speaker, pred))
 
         targets: list[_Arg] = []
         for o in objects + self.ch(v, "indirect_object"):
@@ -324,6 +370,12 @@ class _SentenceReader(SentenceSyntax):
         if not targets and allowed:
             # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase.
             targets = [_Arg(m) for prep, n in self._prep_args(v) if prep in allowed for m in self._entities(n)]
+        addressee: str | None = None
+        if pred.addressee and targets:
+            # "told Reuters that ...", "sagte der Agentur Interfax, ...": whom it was said to, never what.
+            addressee, targets = targets[0].mention.entity.key, []
+            if clause_span is None:
+                return []
         obj_fallback = False
         if not targets and pred.name == "QUOTES":
             m = self._quoted(v)
@@ -356,13 +408,81 @@ class _SentenceReader(SentenceSyntax):
             for obj, extra in objs:
                 conf = self._confidence(subj, *extra, hedged=hedged, fallback=fallback or obj_fallback)
                 t = self._make(
-                    subj, pred, obj, v, lemma, negative=negative, hedged=hedged, conf=conf, reported_by=reported
+                    subj,
+                    pred,
+                    obj,
+                    v,
+                    lemma,
+                    negative=negative,
+                    hedged=hedged,
+                    conf=conf,
+                    reported_by=reported,
+                    addressee=addressee,
                 )
-                if t is not None:
-                    out.append(t)
-                    if clause_span is not None and not negative and pred.name in DENIAL_FROM and not targets:
+                if t is None:
+                    continue
+                out.append(t)
+                if clause_span is not None and not negative and not targets and clause is not None:
+                    if pred.name in DENIAL_FROM:
                         out += self._denials(t, subj, clause_span, v, lemma, reported)
+                    if pred.intent:
+                        out += self._intent(t, subj, clause, clause_span, v, lemma, reported)
         return out
+
+    # -- the act inside a statement: intentions and obligations -------------------------
+
+    def _intent(
+        self, stated: Triple, subj: _Arg, clause: Token, span: tuple[int, int], v: Token, lemma: str, reported
+    ) -> list[Triple]:
+        """The act a statement's modal content performs.
+
+        "Armenia said it was ready to open its border crossings", "sagte, man werde
+        Waffen liefern": an intention of the speaker itself is a PROMISES, or a
+        THREATENS when the intended act is a conflict event (quad class 3-4). "Berlin
+        said Moscow must free the journalist": an obligation laid on another named
+        actor is a DEMANDS of that actor. Hypotheticals and conditions type nothing.
+        """
+        head = clause
+        # "was ready to open": the adjective heads the clause, the intended act is its complement.
+        for c in self.ch(clause, "open_complement", "clausal_complement"):
+            if clause.lemma_.lower() in self.cues.intent_adjectives:
+                head = c
+                break
+        mood = self.cues.modality(head, self._auxiliaries(head))
+        if mood is None and clause.lemma_.lower() in self.cues.intent_adjectives:
+            mood = "intention"
+        if mood not in ("intention", "obligation"):
+            return []
+        doer_toks, _ = self._subject_tokens(clause)
+        doers = [m for t in doer_toks for m in self._entities(t)]
+        speaker = subj.mention.entity.key
+        conf = round(stated.confidence * DENIAL_DISCOUNT, 3)
+        if mood == "obligation":
+            out = []
+            for m in doers:
+                if m.entity.key != speaker:
+                    t = self._make(
+                        subj, PREDICATES["DEMANDS"], m.entity, v, lemma, negative=False,
+                        hedged=stated.hedged, conf=conf, reported_by=reported, coding=PREDICATES["DEMANDS"].fields(),
+                    )  # fmt: skip
+                    if t is not None:
+                        out.append(t)
+            return out
+        if doers and all(m.entity.key != speaker for m in doers):
+            return []  # someone else's intention is reported, not promised
+        if self._negated(head):
+            return []  # "werde nicht zurücktreten": an intention not to act is neither promise nor denial
+        inner = self.codings.get(head.i)
+        conflict = inner is not None and (inner[1].get("quad") or 0) >= 3
+        if inner is None and mood == "intention" and clause.lemma_.lower() not in self.cues.intent_adjectives:
+            return []  # "said it would respond": a bare future of an unknown act types nothing
+        pred = PREDICATES["THREATENS" if conflict else "PROMISES"]
+        assert isinstance(stated.object, Concept)
+        t = self._make(
+            subj, pred, stated.object, v, lemma, negative=False, hedged=stated.hedged, conf=conf,
+            reported_by=reported, coding=pred.fields(),
+        )  # fmt: skip
+        return [t] if t is not None else []
 
     # -- denials from negated reported content ------------------------------------------
 
@@ -384,6 +504,12 @@ class _SentenceReader(SentenceSyntax):
                 continue
             if u.pos_ == "ADJ" and not self.ch(u, "subject", "predicative"):
                 continue  # an attributive adjective ("eine nicht unerhebliche Zahl") heads no clause
+            # Only the speaker's own involvement is denied by negating it ("Russland betonte, dass es keinerlei
+            # Unterstützung benötige"); "Berlin habe keine Beweise vorgelegt" or "no one was injured" is no denial,
+            # and neither is an intention ("er werde nicht zurücktreten").
+            doers = [m.entity.key for t in self._subject_tokens(u)[0] for m in self._entities(t)]
+            if doers != [subj.mention.entity.key] or self.cues.modality(u, self._auxiliaries(u)) is not None:
+                continue
             concept = self._denied(u, span)
             if concept is None:
                 continue
@@ -610,7 +736,7 @@ class _SentenceReader(SentenceSyntax):
                 concept = self._concept(rest_start, rest_end, drop_marker=False)
                 if concept is None:
                     return None
-                self.sent.reported.append((rest_start, rest_end, m.entity.key))
+                self.sent.reported.append((rest_start, rest_end, m.entity.key, PREDICATES[cue.predicate]))
                 pred = PREDICATES[cue.predicate]
                 hedged = any(self.cues.is_hedge(t) for t in self.span.doc[rest_start:rest_end])
                 subj = _Arg(m)
@@ -670,8 +796,7 @@ def affiliation_triples(affiliations: Iterable, doc: Doc, article_id: str) -> li
                     predicate=pred.name,
                     object=aff.group,
                     provenance=Provenance(article_id, idx, sent.start_char, sent.end_char, sent.text),
-                    cameo=pred.cameo,
-                    plover=pred.plover,
+                    **pred.fields(),
                     confidence=BASE_CONFIDENCE,
                 )
             )
