@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 
 import click
 
@@ -70,4 +71,17 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli(prog_name="kg")
+    """Run the CLI. Ctrl-C that reaches click (while a command module is still being imported, or in a
+    command that does not handle it) exits 130 with ``kg: interrupted``, not click's "Aborted!" and 1."""
+    try:
+        result = cli.main(prog_name="kg", standalone_mode=False)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            click.echo("kg: interrupted", err=True)
+            sys.exit(130)
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import IO
 from urllib.parse import unquote, urlsplit
 
 import click
@@ -36,6 +38,21 @@ def _env_secrets() -> list[str]:
     with contextlib.suppress(ValueError):  # an unparseable URI is reported elsewhere
         secrets.append(unquote(urlsplit(os.environ.get("NEO4J_URI", "")).password or ""))
     return [s for s in secrets if len(s) >= 8]
+
+
+def write_stdout(produce: Callable[[IO[bytes]], None]) -> None:
+    """Write what ``produce(stream)`` writes to standard output; a full disk or closed pipe is a message, exit 3.
+
+    ``kg export > /dev/full`` must not end in a traceback: the write (or the final flush) fails with
+    ENOSPC, and the reader of a pipe may have gone away (EPIPE).
+    """
+    try:
+        produce(sys.stdout.buffer)
+        sys.stdout.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # what is still buffered goes nowhere, not into a second error at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        fail(f"cannot write to standard output: {exc.strerror or exc}", EXIT_ENVIRONMENT)
 
 
 @dataclass

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, fail, write_stdout
+from kg.cli.outfile import write_output
 from kg.graph.export import FORMATS, write
 from kg.load.cli_support import open_store_or_exit, store_options
 
@@ -31,19 +31,20 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
         graph = store.to_networkx()
+    except KeyboardInterrupt:
+        store.close()
+        click.echo("kg: interrupted; nothing was written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     finally:
         store.close()
-    if out is None:
-        write(graph, fmt, sys.stdout.buffer)
-        sys.stdout.flush()
+    if target is None:
+        write_stdout(lambda stream: write(graph, fmt, stream))
         return
-    assert target is not None
-    partial = target.with_name(target.name + ".partial")
-    try:  # write aside, then rename: an interrupted export never leaves a truncated file under the name
-        with partial.open("wb") as stream:
-            write(graph, fmt, stream)
-        os.replace(partial, target)
+    try:
+        write_output(target, lambda stream: write(graph, fmt, stream))
+    except KeyboardInterrupt:
+        click.echo(f"kg: interrupted; {target} was not written (an existing file is unchanged)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_ENVIRONMENT)
     click.echo(f"kg: wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}", err=True)
