@@ -12,6 +12,14 @@ accepted but moved into the settings' user/password: the URI kept in
 :func:`scrub` remove them from anything shown to a user. The URI's scheme
 (``neo4j+s://``, ``bolt+ssc://``, ...) is passed to the driver unchanged: it
 is how the Neo4j driver chooses TLS and certificate checking.
+
+The credentials are cut off a URI *before* it is parsed (:func:`split_credentials`): a
+password may hold ``#``, ``/`` or ``?``, which a URL parser takes for the start of the
+fragment, path or query, so that the password would end up in the "host" it shows.
+
+No password configured: only a loopback server (``scripts/neo4j``'s own binds to 127.0.0.1
+alone) is tried with the development password, and kg says so (:attr:`Neo4jSettings.password_from`);
+anywhere else this is a :class:`ConfigError`, never a silent guess.
 """
 
 from __future__ import annotations
@@ -22,13 +30,15 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 #: The password scripts/neo4j gives its local, loopback-only development server.
 DEV_PASSWORD = "kg-dev-password"
 DEFAULT_STORE = "kg-data"
+DEV_PASSWORD_SOURCE = "scripts/neo4j's development default (NEO4J_PASSWORD is not set)"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 #: URI schemes the Neo4j Python driver understands; ``+s`` = TLS with CA check, ``+ssc`` = TLS, any certificate.
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
@@ -49,6 +59,17 @@ class Neo4jSettings:
     user: str
     password: str
     database: str | None = None
+    #: Where the password came from, for messages (never the password): "NEO4J_PASSWORD", "NEO4J_URI",
+    #: "the config file <path>" or :data:`DEV_PASSWORD_SOURCE`.
+    password_from: str = ""
+
+    @property
+    def uses_dev_password(self) -> bool:
+        return self.password_from == DEV_PASSWORD_SOURCE
+
+    def credentials(self) -> str:
+        """``user 'neo4j' (password from NEO4J_PASSWORD)``: which credentials were used, safe to print."""
+        return f"user {self.user!r} (password from {self.password_from or 'nowhere'})"
 
     def __repr__(self) -> str:  # never leak the password into logs or tracebacks
         return f"Neo4jSettings(uri={redact_uri(self.uri)!r}, user={self.user!r}, database={self.database!r})"
@@ -66,17 +87,29 @@ def _split(uri: str) -> SplitResult:
     return parts
 
 
+def split_credentials(uri: str) -> tuple[str, str | None, str | None]:
+    """``scheme://user:pass@host...`` -> (``scheme://host...``, user, password), without parsing the URI first.
+
+    The user information is everything between ``://`` and the last ``@``, so a password holding
+    ``#``, ``/``, ``?`` or ``@`` is cut off whole (a URL parser would split it at the first of those).
+    User and password are percent-decoded; a URI without ``@`` is returned unchanged.
+    """
+    scheme, sep, rest = uri.partition("://")
+    if not sep or "@" not in rest:
+        return uri, None, None
+    userinfo, _, hostpart = rest.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    return f"{scheme}://{hostpart}", unquote(user) or None, unquote(password) if colon else None
+
+
 def redact_uri(uri: str) -> str:
-    """``neo4j+s://alice:secret@host:7687`` -> ``neo4j+s://alice:***@host:7687``."""
-    try:
-        parts = urlsplit(uri)
-    except ValueError:
-        return "<unparseable URI>"
-    if "@" not in parts.netloc:
+    """``neo4j+s://alice:secret@host:7687`` -> ``neo4j+s://alice:***@host:7687`` (also for ``se#c/r?et``)."""
+    bare, user, password = split_credentials(uri)
+    if bare == uri:
         return uri
-    userinfo, _, hostport = parts.netloc.rpartition("@")
-    user = userinfo.split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{hostport}" if user else f"***@{hostport}"))
+    scheme, _, hostpart = bare.partition("://")
+    shown = "***" if not user else f"{user}:***" if password is not None else user
+    return f"{scheme}://{shown}@{hostpart}"
 
 
 def scrub(message: str, *secrets: str | None) -> str:
@@ -107,7 +140,8 @@ def _read_config_file() -> dict[str, Any]:
     for key in ("uri", "user", "password", "database"):
         if key in neo and not isinstance(neo[key], str):
             raise ConfigError(f"config file {path}: neo4j.{key} must be a string")
-    if "password" in neo and os.name == "posix":
+    password_in_uri = split_credentials(neo.get("uri", ""))[2] is not None
+    if ("password" in neo or password_in_uri) and os.name == "posix":
         mode = path.stat().st_mode
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise ConfigError(
@@ -123,27 +157,35 @@ def neo4j_settings() -> Neo4jSettings:
     Raises :class:`ConfigError` for a URI that is unparseable or has a scheme the driver does not know.
     """
     neo = _read_config_file().get("neo4j", {})
-    uri = os.environ.get("NEO4J_URI") or neo.get("uri") or DEFAULT_URI
+    given = os.environ.get("NEO4J_URI") or neo.get("uri") or DEFAULT_URI
+    # The driver wants credentials in `auth`, not in the URI; and they must go before the URI is parsed.
+    uri, uri_user, uri_password = split_credentials(given)
+    uri_from = "NEO4J_URI" if os.environ.get("NEO4J_URI") else f"the config file {config_path()}"
     try:
         parts = _split(uri)
     except ValueError:
-        raise ConfigError(f"NEO4J_URI {redact_uri(uri)!r} is not a valid URI") from None
+        raise ConfigError(f"NEO4J_URI {redact_uri(given)!r} is not a valid URI") from None
     if parts.scheme not in NEO4J_SCHEMES or not parts.hostname:
         raise ConfigError(
-            f"NEO4J_URI {redact_uri(uri)!r} is not a Neo4j URI: expected <scheme>://host[:port] "
+            f"NEO4J_URI {redact_uri(given)!r} is not a Neo4j URI: expected <scheme>://host[:port] "
             f"with scheme one of {', '.join(sorted(NEO4J_SCHEMES))}"
         )
-    user = os.environ.get("NEO4J_USER") or neo.get("user") or _unquote(parts.username) or DEFAULT_USER
-    password = os.environ.get("NEO4J_PASSWORD") or neo.get("password") or _unquote(parts.password) or DEV_PASSWORD
-    if "@" in parts.netloc:
-        # The driver wants credentials in `auth`, not in the URI.
-        uri = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    user = os.environ.get("NEO4J_USER") or neo.get("user") or uri_user or DEFAULT_USER
+    sources = [
+        (os.environ.get("NEO4J_PASSWORD"), "NEO4J_PASSWORD"),
+        (neo.get("password"), f"the config file {config_path()}"),
+        (uri_password, uri_from),
+    ]
+    password, password_from = next(((pw, where) for pw, where in sources if pw), (None, ""))
+    if password is None:
+        if parts.hostname not in LOOPBACK_HOSTS:
+            raise ConfigError(
+                f"no password for user {user!r} at {redact_uri(given)}: set NEO4J_PASSWORD "
+                f"(or [neo4j] password in {config_path()}, chmod 600)"
+            )
+        password, password_from = DEV_PASSWORD, DEV_PASSWORD_SOURCE
     database = os.environ.get("NEO4J_DATABASE") or neo.get("database") or None
-    return Neo4jSettings(uri=uri, user=user, password=password, database=database)
-
-
-def _unquote(value: str | None) -> str | None:
-    return unquote(value) if value else None
+    return Neo4jSettings(uri=uri, user=user, password=password, database=database, password_from=password_from)
 
 
 def driver_options() -> dict[str, float]:

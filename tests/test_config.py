@@ -54,7 +54,8 @@ def test_config_file_with_a_password_must_be_private(tmp_path, mode):
     assert str(path) in str(info.value) and "hunter2-secret" not in str(info.value)
 
 
-def test_world_readable_config_without_a_password_is_fine(tmp_path):
+def test_world_readable_config_without_a_password_is_fine(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEO4J_PASSWORD", "from-the-environment")  # a remote server needs one (issue 13, item 13)
     write_config(tmp_path, '[neo4j]\nuri = "bolt://db.example:7687"\n[store]\ndir = "/data/kg"\n', 0o644)
     assert neo4j_settings().uri == "bolt://db.example:7687"
     assert str(store_dir()) == "/data/kg"

@@ -8,11 +8,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO
-from urllib.parse import unquote, urlsplit
 
 import click
 
-from kg.config import scrub
+from kg.config import scrub, split_credentials
 from kg.readers import InputError
 
 EXIT_OK = 0
@@ -35,8 +34,7 @@ def fail(message: str, code: int = EXIT_ENVIRONMENT) -> None:
 def _env_secrets() -> list[str]:
     """Passwords from ``NEO4J_PASSWORD`` and ``NEO4J_URI`` (8+ characters, Neo4j's minimum, so no short word is hit)."""
     secrets = [os.environ.get("NEO4J_PASSWORD") or ""]
-    with contextlib.suppress(ValueError):  # an unparseable URI is reported elsewhere
-        secrets.append(unquote(urlsplit(os.environ.get("NEO4J_URI", "")).password or ""))
+    secrets.append(split_credentials(os.environ.get("NEO4J_URI", ""))[2] or "")
     return [s for s in secrets if len(s) >= 8]
 
 

@@ -88,11 +88,12 @@ def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, A
 
     from kg.config import ConfigError, neo4j_settings, redact_uri
     from kg.load import StoreError, connect_neo4j
+    from kg.load.cli_support import note
     from kg.queries import execute
 
     try:
         settings = neo4j_settings()
-        driver = connect_neo4j(settings)
+        driver = connect_neo4j(settings, note)
     except (ConfigError, StoreError) as exc:
         fail(str(exc), EXIT_ENVIRONMENT)
     try:

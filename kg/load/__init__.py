@@ -14,6 +14,7 @@ the embedded store in :func:`kg.config.store_dir`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import neo4j
@@ -36,8 +37,13 @@ __all__ = [
 ]
 
 
-def connect_neo4j(settings: Neo4jSettings | None = None) -> neo4j.Driver:
-    """A verified driver, or :class:`StoreError` ``cannot reach Neo4j at <redacted uri>: ...``."""
+def connect_neo4j(settings: Neo4jSettings | None = None, notice: Callable[[str], None] | None = None) -> neo4j.Driver:
+    """A verified driver, or :class:`StoreError` ``cannot reach Neo4j at <redacted uri>: ...``.
+
+    Refused credentials are ``authentication failed at <uri> for user '<user>' (password from <where>)``:
+    the user learns which credentials kg tried, never the secret. ``notice`` is told when the password is
+    the development default (no password configured, loopback server), so that is never silent.
+    """
     settings = settings or neo4j_settings()
     where = redact_uri(settings.uri)
     try:
@@ -46,10 +52,16 @@ def connect_neo4j(settings: Neo4jSettings | None = None) -> neo4j.Driver:
         raise StoreError(f"cannot reach Neo4j at {where}: {scrub(str(exc), settings.password)}") from None
     try:
         driver.verify_connectivity()
+    except neo4j.exceptions.AuthError as exc:
+        driver.close()
+        reason = scrub(exc.message or str(exc), settings.password)
+        raise StoreError(f"authentication failed at {where} for {settings.credentials()}: {reason}") from None
     except Exception as exc:  # any failure here means "not usable"; the message names the cause
         driver.close()
         reason = scrub(str(exc), settings.password)
         raise StoreError(f"cannot reach Neo4j at {where}: {reason or type(exc).__name__}") from None
+    if settings.uses_dev_password and notice is not None:
+        notice(f"Neo4j at {where}: connected as {settings.credentials()}")
     return driver
 
 
@@ -62,11 +74,17 @@ def wants_neo4j(neo4j: bool | None = None, store_dir: str | Path | None = None) 
     return bool(os.environ.get("NEO4J_URI"))
 
 
-def open_store(*, neo4j: bool | None = None, store_dir: str | Path | None = None, batch_size: int = 1000) -> GraphStore:
+def open_store(
+    *,
+    neo4j: bool | None = None,
+    store_dir: str | Path | None = None,
+    batch_size: int = 1000,
+    notice: Callable[[str], None] | None = None,
+) -> GraphStore:
     """Open the store the selection rule picks; raises :class:`StoreError` if it cannot be used."""
     if wants_neo4j(neo4j, store_dir):
         settings = neo4j_settings()
-        driver = connect_neo4j(settings)
+        driver = connect_neo4j(settings, notice)
         where = f"Neo4j at {redact_uri(settings.uri)}"
         return Neo4jStore(driver, settings.database, batch_size, owns_driver=True, where=where)
     return LocalStore(store_dir if store_dir is not None else default_store_dir(), batch_size)

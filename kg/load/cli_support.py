@@ -51,10 +51,15 @@ def open_store_or_exit(use_neo4j: bool, store_dir: str | None, batch_size: int =
     if use_neo4j and store_dir is not None:
         fail("--neo4j and --store exclude each other; give one", EXIT_USAGE)
     try:
-        return open_store(neo4j=True if use_neo4j else None, store_dir=store_dir, batch_size=batch_size)
+        return open_store(neo4j=True if use_neo4j else None, store_dir=store_dir, batch_size=batch_size, notice=note)
     except (StoreError, ConfigError) as exc:
         fail(str(exc), EXIT_ENVIRONMENT)
         raise AssertionError("unreachable") from exc
+
+
+def note(message: str) -> None:
+    """``kg: note: ...`` on stderr: something the user should know that is not a problem."""
+    click.echo(f"kg: note: {message}", err=True)
 
 
 def is_connection_error(exc: BaseException) -> bool:
