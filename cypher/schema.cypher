@@ -10,13 +10,14 @@
 // (always an upper-case identifier from that whitelist) and {name} by its lower-case form.
 //
 // Graph model:
-//   (:Article {id, url, title, source, published: date, lang, content_hash})
-//   (:Entity:<Type> {key, name, type, aliases: [string], country, role})   <Type> from kg.model.ENTITY_TYPES
+//   (:Article {id, url, title, source, published: date, lang, place, agency, content_hash})
+//   (:Entity:<Type> {key, name, type, aliases: [string], country, role, sector})   <Type> from kg.model.ENTITY_TYPES
 //   (:Concept {key, text, lang})
 //   (:Concept)-[:INVOLVES]->(:Entity)
 //   (:Article)-[:MENTIONS {count}]->(:Entity)
 //   (:Entity)-[:<PREDICATE> {id, article_id, sentence, start, end, evidence, verb, polarity, hedged,
-//                           cameo, plover, confidence, published: date, reported_by}]->(:Entity|:Concept)
+//                           cameo, plover, quad, goldstein: float, confidence, published: date, reported_by,
+//                           addressee, modality}]->(:Entity|:Concept)
 
 // One node per article, canonical entity and concept.
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;

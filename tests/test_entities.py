@@ -111,7 +111,7 @@ def test_ner_only_entities_get_types_from_labels(nlp_en):
 def test_a_longer_form_can_block_a_demonym(nlp_en):
     doc = nlp_en("Latin American leaders met American officials.")
     analysis = analyze_entities(doc, get_language("en"))
-    assert [(m.text, m.entity.key) for m in analysis.index] == [("American", "country:USA")]
+    assert [(m.text, m.entity.key) for m in analysis.index] == [("American officials", "group:USA-GOV")]
 
 
 def test_acronyms_do_not_match_ordinary_words(nlp_en):

@@ -80,19 +80,21 @@ def test_capital_as_place_is_a_location(request, lang, text, word, key):
     assert (entity.key, entity.type) == (key, "Location")
 
 
-def test_seat_of_an_actor_is_its_state(nlp_de, nlp_en):
+def test_seat_of_a_sector_noun_makes_it_that_states_sector_actor(nlp_de, nlp_en):
     doc, analysis = _analyze(nlp_de, "de", "Die Regierung in Teheran wies die Vorwürfe zurück.")
     m = _at(doc, analysis, "Regierung")
-    assert (m.entity.key, m.via, m.text) == ("country:IRN", "metonym", "Regierung in Teheran")
+    assert (m.entity.key, m.via, m.text) == ("group:IRN-GOV", "metonym", "Regierung in Teheran")
+    assert (m.entity.type, m.entity.country, m.entity.sector) == ("Group", "IRN", "GOV")
     doc, analysis = _analyze(nlp_en, "en", "The regime in Pyongyang fired a missile.")
-    assert _key(doc, analysis, "Pyongyang") == "country:PRK"
+    assert _key(doc, analysis, "Pyongyang") == "group:PRK-GOV"
 
 
 def test_generic_ministry_belongs_to_the_state_named_with_it(nlp_en):
     text = "Britain's Defence Ministry agreed. The Defence Ministry in Kyiv denied it."
     doc, analysis = _analyze(nlp_en, "en", text)
-    assert _key(doc, analysis, "Ministry", 0) == "country:GBR"
-    assert _key(doc, analysis, "Ministry", 1) == "country:UKR"
+    # A ministry is an organisation of its state, one key across articles and languages.
+    assert _key(doc, analysis, "Ministry", 0) == "org:british-defence-ministry"
+    assert _key(doc, analysis, "Ministry", 1) == "org:ukrainian-defence-ministry"
     assert not any(e.key.startswith("organization:") for e in analysis.entities)
 
 
@@ -298,18 +300,20 @@ def test_gazetteer_people_carry_country_and_role_without_modifiers(nlp_en):
 
 
 # --------------------------------------------------------------------------- demonyms
-def test_demonym_involves_a_state_but_an_actor_noun_makes_it_the_actor(nlp_de, nlp_en):
+def test_demonym_and_sector_noun_make_a_sector_actor_of_the_state(nlp_de, nlp_en):
     doc, analysis = _analyze(
         nlp_de, "de", "Die russische Regierung bestreitet, dass nordkoreanische Truppen im Land sind."
     )
     gov = _at(doc, analysis, "Regierung")
-    assert (gov.entity.key, gov.via, gov.text) == ("country:RUS", "metonym", "russische Regierung")
-    troops = _at(doc, analysis, "nordkoreanische")
-    assert (troops.entity.key, troops.via) == ("country:PRK", "demonym")
-    assert _at(doc, analysis, "Truppen") is None
+    assert (gov.entity.key, gov.via, gov.text) == ("group:RUS-GOV", "metonym", "russische Regierung")
+    troops = _at(doc, analysis, "Truppen")
+    assert (troops.entity.key, troops.text) == ("group:PRK-MIL", "nordkoreanische Truppen")
     doc, analysis = _analyze(nlp_en, "en", "The Russian government denied that North Korean troops were there.")
-    assert _at(doc, analysis, "government").via == "metonym"
-    assert _at(doc, analysis, "North").via == "demonym"
+    assert _key(doc, analysis, "government") == "group:RUS-GOV"
+    assert _key(doc, analysis, "troops") == "group:PRK-MIL"
+    # A demonym without an actor noun only involves its state.
+    doc, analysis = _analyze(nlp_en, "en", "The talks were held at the Russian border.")
+    assert _at(doc, analysis, "Russian").via == "demonym"
 
 
 # --------------------------------------------------------------------------- the seed article
@@ -334,7 +338,7 @@ def test_seed_article(nlp_de, seed_article_path):
     assert putin.role == zelensky.role == "president"
     assert _key(doc, analysis, "Pentagon") == "org:us-department-of-defense"
     assert _key(doc, analysis, "Er") == "person:lloyd-austin"
-    assert _key(doc, analysis, "nordkoreanischer") == "country:PRK"
+    assert _key(doc, analysis, "nordkoreanischer") == "group:PRK-MIL"  # "nordkoreanischer Soldaten"
     # No garbage NER entities from the weak German model.
     assert not any(k.startswith(("misc:", "person:militaer", "organization:kriegs")) for k in keys)
 

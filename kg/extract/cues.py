@@ -54,6 +54,8 @@ class LanguageCues:
     modals: dict[str, str] = field(default_factory=dict)
     #: predicative adjectives of intention ("ready to", "bereit, ... zu")
     intent_adjectives: frozenset[str] = frozenset()
+    #: auxiliaries of the perfect ("may have sent" is epistemic, "might send" hypothetical)
+    perfect_auxiliaries: frozenset[str] = frozenset()
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
@@ -71,11 +73,13 @@ class LanguageCues:
         "werde liefern", "müsse freilassen") and a governing intention adjective ("ready to open").
         """
         markers = [c for c in verb.children if c.pos_ in ("AUX", "SCONJ", "PART", "ADV")]
-        for t in [*auxiliaries, *markers]:
-            for word in (t.text.lower(), t.lemma_.lower()):
-                found = self.modals.get(word)
-                if found is not None:
-                    return found
+        words = [w for t in [*auxiliaries, *markers] for w in (t.text.lower(), t.lemma_.lower())]
+        for word in words:
+            found = self.modals.get(word)
+            if found == "possibility" and any(w in self.perfect_auxiliaries for w in words):
+                return None  # "may have sent": a hedged claim that it happened, not a hypothetical
+            if found is not None:
+                return found
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in self.intent_adjectives | {
             w for w, m in self.modals.items() if m == "intention"
@@ -161,4 +165,5 @@ def cues_for(lang: str) -> LanguageCues:
         quote_pairs=tuple((str(a), str(b)) for a, b in data.toml("quotes").get("pairs", ())),
         modals={w.lower(): kind for kind, words in modality.get("modals", {}).items() for w in words},
         intent_adjectives=frozenset(w.lower() for w in modality.get("intent_adjectives", ())),
+        perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
     )

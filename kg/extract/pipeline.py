@@ -14,13 +14,14 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.deps import Scheme, scheme_of_pipeline
+from kg.extract.furniture import blank, split_dateline
 from kg.extract.mentions import MentionIndex
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
@@ -140,15 +141,17 @@ class Extractor:
         from kg.scale import pool
 
         if self.workers > 1:
-            yield from pool.extract_parallel(
+            found = pool.extract_parallel(
                 articles,
                 workers=self.workers,
                 batch_size=self.batch_size,
                 default_lang=self.default_lang,
                 on_skip=on_skip,
             )
-            return
-        yield from pool.extract_grouped(self.extract_runs, self.language_of, articles, on_skip, self.window)
+        else:
+            found = pool.extract_grouped(self.extract_runs, self.language_of, articles, on_skip, self.window)
+        for extraction in found:
+            yield with_furniture(extraction)
 
     def extract_runs(self, articles: Iterable[Article], on_skip: SkipHandler | None = None) -> Iterator[Extraction]:
         """Extract in this process, batching each run of consecutive same-language articles."""
@@ -166,7 +169,7 @@ class Extractor:
 
         for code, run in itertools.groupby(served(), key=lambda pair: pair[0]):
             lang = self._languages[code]
-            texts = ((article.text, article) for _, article in run)
+            texts = ((parse_text(article), article) for _, article in run)
             for doc, article in lang.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
                 yield self._finish(lang, article, doc)
 
@@ -176,7 +179,7 @@ class Extractor:
         if code is None:
             raise UnsupportedLanguageError(f"cannot detect the language of article {article.id}")
         lang = self._language(code)
-        return self._finish(lang, article, lang.nlp(article.text))
+        return with_furniture(self._finish(lang, article, lang.nlp(parse_text(article))))
 
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
@@ -192,6 +195,25 @@ class Extractor:
             triples=tuple(triples),
             mentions=tuple(sorted(analysis.mention_counts.items())),
         )
+
+
+def parse_text(article: Article) -> str:
+    """The text to parse: the article's, with its dateline blanked out.
+
+    "KYIV, March 3 (Reuters) - ..." is furniture, not the first sentence's subject; blanking it with
+    spaces keeps every character offset of the evidence.
+    """
+    return blank(article.text, split_dateline(article.text))
+
+
+def with_furniture(extraction: Extraction) -> Extraction:
+    """The extraction with its article's dateline place and agency (kept when the article has its own)."""
+    art = extraction.article
+    found = split_dateline(art.text)
+    if found is None or (art.place and art.agency):
+        return extraction
+    article = replace(art, place=art.place or found.place, agency=art.agency or found.agency)
+    return replace(extraction, article=article)
 
 
 @cache

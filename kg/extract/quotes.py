@@ -54,10 +54,11 @@ def quotation_triples(
     for t in triples:
         pred = PREDICATES.get(t.predicate)
         if pred is not None and pred.kind == "speech":
-            if isinstance(t.object, Entity):
+            if isinstance(t.object, Entity) or t.addressee:
                 by_sent.setdefault(t.provenance.sentence, []).append(t)
-            else:
+            if not isinstance(t.object, Entity):
                 read.setdefault((t.provenance.sentence, t.subject.key), []).append(t)
+    actors = {m.entity.key: m.entity for m in index}
     out = []
     for i, frames in by_sent.items():
         if not 0 <= i < len(sents):
@@ -66,7 +67,9 @@ def quotation_triples(
         if frame.predicate == "QUOTES":
             speaker, source = frame.object, frame.subject.key  # "Reuters quoted Austin": Austin spoke
         else:
-            speaker, source = frame.subject, frame.object.key if frame.object.type in SOURCE_TYPES else None
+            # "told Reuters:": the frame's actor object, or the addressee the sentence reader already set.
+            told = frame.object if isinstance(frame.object, Entity) else actors.get(frame.addressee or "")
+            speaker, source = frame.subject, told.key if told is not None and told.type in SOURCE_TYPES else None
         if not isinstance(speaker, Entity):
             continue
         span = _quotation(doc, sents[i], closers)
@@ -98,6 +101,9 @@ def quotation_triples(
                 polarity="positive",
                 hedged=hedged,
                 **states.fields(),
+                addressee=(frame.object.key if isinstance(frame.object, Entity) else frame.addressee)
+                if frame.predicate != "QUOTES"
+                else None,
                 confidence=frame.confidence,
                 reported_by=source if source != speaker.key else None,
             )

@@ -95,7 +95,9 @@ class RelationExtractor:
                 continue  # every triple has an entity subject (or source) in its sentence: none here
             # text[start_char:end_char] is Span.text without building a Token per word.
             evidence = text[sent.start_char : sent.end_char]
-            s = _Sentence(i, sent, Provenance(article_id, i, sent.start_char, sent.end_char, evidence))
+            lead = len(evidence) - len(evidence.lstrip())  # a blanked dateline is no part of the evidence
+            start_char = sent.start_char + lead
+            s = _Sentence(i, sent, Provenance(article_id, i, start_char, sent.end_char, evidence[lead:]))
             try:
                 out.extend(_SentenceReader(self, scheme, index, s, heads).read())
             except Exception:  # a parse we did not foresee must not stop the article
@@ -105,6 +107,8 @@ class RelationExtractor:
             out = [t for t in out if t.id not in superseded] + quoted
         except Exception:
             log.exception("reading quotations failed in %s", article_id)
+        # An addressee is never what was said ("X STATES Interfax"): frames left without content go.
+        out = [t for t in out if not (PREDICATES[t.predicate].addressee and isinstance(t.object, Entity))]
         return _dedupe(out)
 
 
@@ -371,11 +375,11 @@ class _SentenceReader(SentenceSyntax):
             # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase.
             targets = [_Arg(m) for prep, n in self._prep_args(v) if prep in allowed for m in self._entities(n)]
         addressee: str | None = None
-        if pred.addressee and targets:
+        if pred.addressee and targets and clause_span is not None:
             # "told Reuters that ...", "sagte der Agentur Interfax, ...": whom it was said to, never what.
+            # Without a clause ("told Reuters:") the actor object stays a frame for the quotation reader,
+            # which turns it into the addressee of the quote (and drops what it cannot use).
             addressee, targets = targets[0].mention.entity.key, []
-            if clause_span is None:
-                return []
         obj_fallback = False
         if not targets and pred.name == "QUOTES":
             m = self._quoted(v)
@@ -499,6 +503,7 @@ class _SentenceReader(SentenceSyntax):
         """
         deny = PREDICATES["DENIES"]
         out = []
+        last_subjects: list[Token] = []
         for u in self.span.doc[span[0] : span[1]]:
             if u.pos_ not in VERBAL_POS or self.s.has(u, "auxiliary", "passive_auxiliary", "relative_clause"):
                 continue
@@ -507,8 +512,13 @@ class _SentenceReader(SentenceSyntax):
             # Only the speaker's own involvement is denied by negating it ("Russland betonte, dass es keinerlei
             # Unterstützung benötige"); "Berlin habe keine Beweise vorgelegt" or "no one was injured" is no denial,
             # and neither is an intention ("er werde nicht zurücktreten").
-            doers = [m.entity.key for t in self._subject_tokens(u)[0] for m in self._entities(t)]
-            if doers != [subj.mention.entity.key] or self.cues.modality(u, self._auxiliaries(u)) is not None:
+            doer_toks = self._subject_tokens(u)[0] or last_subjects  # "es habe ... und ... benötige": shared
+            if doer_toks:
+                last_subjects = doer_toks
+            doers = [m.entity.key for t in doer_toks for m in self._entities(t)]
+            # An unresolved pronoun subject ("Moscow said it did not need ...") refers back to the speaker.
+            own = doers == [subj.mention.entity.key] or (not doers and any(t.pos_ == "PRON" for t in doer_toks))
+            if not own or self.cues.modality(u, self._auxiliaries(u)) is not None:
                 continue
             concept = self._denied(u, span)
             if concept is None:

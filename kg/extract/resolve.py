@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import NOT_A_STATE, RawMention, find_mentions
 from kg.extract.mentions import Mention, MentionIndex, Via
+from kg.extract.sectors import SectorNoun, sector_actor, sector_nouns
 from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
 from kg.lang import LanguageData
 from kg.model import Entity, slugify
@@ -101,6 +102,7 @@ class _Info:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     country: str | None = None
+    sector: str | None = None
     gender: str | None = None  # told by an honorific ("Frau Müller", "Mr. Smith")
     groups: list[tuple[str, str | None, int]] = field(default_factory=list)  # (group key, role, token)
 
@@ -129,6 +131,7 @@ class _Analyzer:
         self.glue = lex.words("role_phrase_glue") | lex.words("possessive_markers")
         self.locatives = lex.words("locative_prepositions")
         self.place_nouns = lex.words("place_nouns")
+        self.sectors = sector_nouns(lex.code)
         self.info: dict[str, _Info] = {}
         self.found: list[_Found] = []
         self.group_at: dict[int, str] = {}
@@ -157,6 +160,7 @@ class _Analyzer:
                 self._ner(m, ner_people)
             elif m.kind == "pronoun":
                 self._pronoun(m)
+        self._self_naming_sectors()
         self._roles()
         self._role_anaphora()
         return self._freeze()
@@ -172,8 +176,25 @@ class _Analyzer:
             seat = self.raw_at.get(start)
             if seat is not None and seat.kind == "ner" and start != m.start:
                 start = seat.start  # "the Defence Ministry in Kyiv"
-            self._add(start, m.end, self._record_info(self.recs[country_key(rec.metonym_of)]), "metonym", 0.9, None)
+            state = self._record_info(self.recs[country_key(rec.metonym_of)])
+            noun = self.seat_of.get(m.start)
+            if noun is not None:  # "die Regierung in Prag", "protesters in Tbilisi", "the Defence Ministry in Kyiv"
+                for first in (noun - 1, noun):
+                    sector = self._sector_of(first, noun + 1) if first >= 0 else None
+                    if sector is not None:
+                        state, start = self._sector_info(rec.metonym_of, sector), min(start, first)
+                        break
+            self._add(start, m.end, state, "metonym", 0.9, None)
             return
+        if rec.type == "Country":
+            # "US troops", "Russia's army": a country name before a sector noun is that sector.
+            after = m.end + 1 if m.end < len(self.doc) and self.doc[m.end].lower_ in self.glue else m.end
+            for n in (2, 1):
+                sector = self._sector_of(after, after + n) if after + n <= len(self.doc) else None
+                if sector is not None and after + n - 1 not in self.raw_at:
+                    iso3 = rec.key.removeprefix("country:")
+                    self._add(m.start, after + n, self._sector_info(iso3, sector), "metonym", 0.9, None)
+                    return
         # "die ukrainische Hauptstadt Kiew": the place noun, often the parser's head, is the place too.
         start = m.start
         if start > 0 and self.doc[start - 1].lower_ in self.place_nouns and rec.type == "Location":
@@ -206,6 +227,11 @@ class _Analyzer:
             ):
                 head = None
         if head is not None:
+            sector = self._sector_of(m.end, head.i + 1) or self._sector_of(head.i, head.i + 1)
+            if sector is not None:
+                # "die russische Regierung", "Malian insurgents": the state's sector, not the state.
+                self._add(m.start, head.i + 1, self._sector_info(m.value, sector), "metonym", 0.8, None)
+                return
             self._add(m.start, head.i + 1, info, "metonym", 0.8, None)
         else:
             self._add(m.start, m.end, info, "demonym", 0.9, None)
@@ -237,7 +263,10 @@ class _Analyzer:
                 return
             state = self._possessor(m.start)
             if state is not None:
-                self._add(state[0], m.end, self.info[state[1]], "metonym", 0.8, None)
+                sector = self._sector_of(m.start, m.end)
+                iso3 = self.info[state[1]].key.removeprefix("country:")
+                info = self._sector_info(iso3, sector) if sector is not None else self.info[state[1]]
+                self._add(state[0], m.end, info, "metonym", 0.8, None)
                 return
             after = self.raw_at.get(m.end + 1)
             if after is not None and after.kind == "name" and self.doc[m.end].pos_ == "ADP":
@@ -566,6 +595,39 @@ class _Analyzer:
                 group = self.group_at[i]
         return role, group
 
+    # ---------------------------------------------------------------- sectors
+    def _sector_of(self, start: int, end: int) -> SectorNoun | None:
+        """The sector noun that tokens ``start:end`` end in (a phrase, the last word, or its lemma)."""
+        if start >= end or end > len(self.doc):
+            return None
+        last = self.doc[end - 1]
+        phrase = self.doc[start:end].text.lower()
+        if end - start > 1 and phrase not in self.sectors:
+            return None  # a two-word window names a sector only as a whole ("defence ministry")
+        for form in (phrase, last.lower_, last.lemma_.lower()):
+            found = self.sectors.get(form)
+            if found is not None:
+                return found
+        return None
+
+    def _sector_info(self, iso3: str, noun: SectorNoun) -> _Info:
+        actor = sector_actor(iso3, noun)
+        info = self.info.get(actor.key)
+        if info is None:
+            rec = self.recs.get(actor.key)  # a gazetteer organisation wins ("org:russian-defence-ministry")
+            info = self._record_info(rec) if rec is not None else self._new_info(actor.key, actor.type, actor.name)
+            info.country, info.sector = actor.country, actor.sector
+        return info
+
+    def _self_naming_sectors(self) -> None:
+        """Sector nouns that name their state themselves ("die Bundesregierung"), where nothing else matched."""
+        taken = {i for f in self.found for i in range(f.start, f.end)}
+        for tok in self.doc:
+            noun = self.sectors.get(tok.lower_)
+            if noun is None or noun.country is None or tok.i in taken or tok.i in self.raw_at:
+                continue
+            self._add(tok.i, tok.i + 1, self._sector_info(noun.country, noun), "name", 0.9, None)
+
     # ---------------------------------------------------------------- helpers
     def _stands_for_state(self, span: Span) -> bool:
         """Does a capital or seat of power stand for its state here?
@@ -594,7 +656,7 @@ class _Analyzer:
         prep = self._preposition(tok)
         if prep is not None:
             # "die Regierung in Teheran", "the regime in Pyongyang": the seat of an actor is its state.
-            if prep.i > 0 and self.doc[prep.i - 1].lower_ in self.lex.actor_nouns:
+            if prep.i > 0 and self.doc[prep.i - 1].lower_ in (self.lex.actor_nouns | self.sectors.keys()):
                 self.seat_of[span.start] = prep.i - 1
                 return True
             # A prepositional phrase the parse labels an argument ("sent weapons to Kyiv" as ClearNLP
@@ -632,7 +694,7 @@ class _Analyzer:
 
     def _actor_head(self, tok: Token) -> Token | None:
         """The actor noun a demonym modifies ("russische Regierung"), if any."""
-        nouns = self.lex.actor_nouns
+        nouns = self.lex.actor_nouns | self.sectors.keys()
         heads = []
         if self.has_dep and tok.head.i > tok.i and tok.head.i - tok.i <= 3:
             heads.append(tok.head)
@@ -718,7 +780,9 @@ class _Analyzer:
         rec = self.recs.get(info.key)
         if rec is not None:
             return rec.entity(tuple(info.aliases), role=info.role, country=info.country)
-        return Entity(info.key, info.name, info.type, tuple(info.aliases), country=info.country, role=info.role)
+        return Entity(
+            info.key, info.name, info.type, tuple(info.aliases), country=info.country, role=info.role, sector=info.sector
+        )
 
     def _affiliations(self, entities: dict[str, Entity]) -> list[Affiliation]:
         """Groups stated in the article, then gazetteer groups that the article mentions."""

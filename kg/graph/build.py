@@ -15,8 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-ARTICLE_FIELDS = ("id", "url", "title", "source", "published", "lang", "content_hash")
-ENTITY_FIELDS = ("key", "name", "type", "aliases", "country", "role")
+ARTICLE_FIELDS = ("id", "url", "title", "source", "published", "lang", "place", "agency", "content_hash")
+ENTITY_FIELDS = ("key", "name", "type", "aliases", "country", "role", "sector")
 CONCEPT_FIELDS = ("key", "text", "lang")
 RELATION_FIELDS = (
     "id",
@@ -33,6 +33,10 @@ RELATION_FIELDS = (
     "confidence",
     "published",
     "reported_by",
+    "quad",
+    "goldstein",
+    "addressee",
+    "modality",
 )
 
 

@@ -27,15 +27,19 @@ from kg.load.rows import BatchRows, build_rows, iso
 from kg.model import ENTITY_TYPES, Extraction
 
 DB_FILE = "graph.sqlite"
-SCHEMA_VERSION = 1
+#: 2 added articles.place/agency, entities.sector and relations.quad/goldstein/addressee/modality;
+#: an older store gets them (NULL in its old rows) when it is opened: see :data:`_MIGRATIONS`.
+SCHEMA_VERSION = 2
 LOCK_TIMEOUT_S = 120.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, url TEXT, title TEXT, source TEXT, published TEXT, lang TEXT, content_hash TEXT);
+    id TEXT PRIMARY KEY, url TEXT, title TEXT, source TEXT, published TEXT, lang TEXT, content_hash TEXT,
+    place TEXT, agency TEXT);
 CREATE TABLE IF NOT EXISTS entities (
-    key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL, country TEXT, role TEXT);
+    key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL, country TEXT, role TEXT,
+    sector TEXT);
 CREATE TABLE IF NOT EXISTS concepts (key TEXT PRIMARY KEY, text TEXT NOT NULL, lang TEXT);
 CREATE TABLE IF NOT EXISTS involves (concept TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (concept, entity));
 CREATE TABLE IF NOT EXISTS mentions (
@@ -43,7 +47,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS relations (
     id TEXT PRIMARY KEY, predicate TEXT NOT NULL, subject TEXT NOT NULL, object TEXT NOT NULL,
     article_id TEXT NOT NULL, sentence INTEGER, start INTEGER, "end" INTEGER, evidence TEXT, verb TEXT,
-    polarity TEXT, hedged INTEGER, cameo TEXT, plover TEXT, confidence REAL, published TEXT, reported_by TEXT);
+    polarity TEXT, hedged INTEGER, cameo TEXT, plover TEXT, confidence REAL, published TEXT, reported_by TEXT,
+    quad INTEGER, goldstein REAL, addressee TEXT, modality TEXT);
 CREATE INDEX IF NOT EXISTS relations_article ON relations (article_id);
 CREATE INDEX IF NOT EXISTS relations_predicate ON relations (predicate);
 CREATE INDEX IF NOT EXISTS relations_object ON relations (object);
@@ -51,9 +56,24 @@ CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
 CREATE INDEX IF NOT EXISTS entities_country ON entities (country);
 """
 
+#: Columns each schema version added, ``(table, column, SQL type)``: a store of an older version gets
+#: them with ``ALTER TABLE ... ADD COLUMN`` when it is opened (old rows keep their values, NULL in the new).
+_MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
+    2: [
+        ("articles", "place", "TEXT"),
+        ("articles", "agency", "TEXT"),
+        ("entities", "sector", "TEXT"),
+        ("relations", "quad", "INTEGER"),
+        ("relations", "goldstein", "REAL"),
+        ("relations", "addressee", "TEXT"),
+        ("relations", "modality", "TEXT"),
+    ],
+}
+
 _REL_COLUMNS = [
     *("id", "predicate", "subject", "object", "article_id", "sentence", "start", "end", "evidence", "verb"),
     *("polarity", "hedged", "cameo", "plover", "confidence", "published", "reported_by"),
+    *("quad", "goldstein", "addressee", "modality"),
 ]
 _INSERT_RELATION = (
     f"INSERT OR REPLACE INTO relations ({', '.join(chr(34) + c + chr(34) for c in _REL_COLUMNS)}) "
@@ -82,9 +102,37 @@ class LocalStore:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
 
     def ensure_schema(self) -> None:
-        """Create the tables and indexes if missing (idempotent)."""
+        """Create the tables and indexes if missing, and upgrade an older store in place (idempotent)."""
         self.conn.executescript(_SCHEMA)
         self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        if self._schema_version() == SCHEMA_VERSION:  # the usual case: no write lock taken
+            return
+        self.conn.execute("BEGIN IMMEDIATE")  # one opener migrates; another waits, then finds it done
+        try:
+            version = self._schema_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the store at {self.path} has schema version {version}, written by a newer kg; "
+                    f"this kg reads versions up to {SCHEMA_VERSION}"
+                )
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for table, column, sql_type in _MIGRATIONS.get(step, []):
+                    have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+                    if column not in have:  # from the constant table above, never from input
+                        self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type}')
+            self.conn.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise StoreError(f"the store at {self.path} has no readable schema version ({row!r})") from None
 
     # -- writing ----------------------------------------------------------------------------------------------
     def write(
@@ -156,23 +204,30 @@ class LocalStore:
         ids = rows.article_ids
         counters["nodes_created"] += created("articles", "id", ids)
         db.executemany(
-            "INSERT INTO articles (id, url, title, source, published, lang) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO articles (id, url, title, source, published, lang, place, agency) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, source = excluded.source, "
-            "published = excluded.published, lang = excluded.lang",
-            [(a["id"], a["url"], a["title"], a["source"], iso(a["published"]), a["lang"]) for a in rows.articles],
+            "published = excluded.published, lang = excluded.lang, place = excluded.place, agency = excluded.agency",
+            [
+                (a["id"], a["url"], a["title"], a["source"], iso(a["published"]), a["lang"], a["place"], a["agency"])
+                for a in rows.articles
+            ],
         )
         entity_rows = [row for _, group in sorted(rows.entities.items()) for row in group]
         counters["nodes_created"] += created("entities", "key", [e["key"] for e in entity_rows])
         for e in entity_rows:
-            old = db.execute("SELECT aliases, country, role FROM entities WHERE key = ?", (e["key"],)).fetchone()
-            aliases, country, role = e["aliases"], e["country"], e["role"]
+            old = db.execute(
+                "SELECT aliases, country, role, sector FROM entities WHERE key = ?", (e["key"],)
+            ).fetchone()
+            aliases, country, role, sector = e["aliases"], e["country"], e["role"], e["sector"]
             if old is not None:
                 old_aliases = json.loads(old[0])
                 aliases = old_aliases + [a for a in aliases if a not in old_aliases]
-                country, role = country or old[1], role or old[2]
+                country, role, sector = country or old[1], role or old[2], sector or old[3]
             db.execute(
-                "INSERT OR REPLACE INTO entities (key, name, type, aliases, country, role) VALUES (?, ?, ?, ?, ?, ?)",
-                (e["key"], e["name"], e["type"], json.dumps(aliases, ensure_ascii=False), country, role),
+                "INSERT OR REPLACE INTO entities (key, name, type, aliases, country, role, sector) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (e["key"], e["name"], e["type"], json.dumps(aliases, ensure_ascii=False), country, role, sector),
             )
         counters["nodes_created"] += created("concepts", "key", [c["key"] for c in rows.concepts])
         db.executemany(

@@ -53,7 +53,8 @@ _REUSE_PLANS = "CYPHER replan=skip "
 _ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-SET a.url = row.url, a.title = row.title, a.source = row.source, a.published = row.published, a.lang = row.lang
+SET a.url = row.url, a.title = row.title, a.source = row.source, a.published = row.published, a.lang = row.lang,
+    a.place = row.place, a.agency = row.agency
 """
 
 _ENTITIES = """
@@ -61,6 +62,7 @@ UNWIND $rows AS row
 MERGE (e:Entity {key: row.key})
 SET e:{label}, e.name = row.name, e.type = row.type,
     e.country = coalesce(row.country, e.country), e.role = coalesce(row.role, e.role),
+    e.sector = coalesce(row.sector, e.sector),
     e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])]
 {remove}
 """

@@ -6,7 +6,7 @@ input, so the decisions about what a batch contains live here, once:
 * every entity a batch touches (the article's entities, triple subjects and
   entity objects) is written, merged per key within the batch: aliases are
   united in first-seen order, the last non-empty name wins, and a later non-null
-  country/role replaces an earlier one (as across batches in the stores);
+  country/role/sector replaces an earlier one (as across batches in the stores);
 * the same article twice in one batch: the last version wins;
 * every label and relationship type is checked against its whitelist here,
   for the whole batch, before any statement runs, and every id, key, name and
@@ -121,6 +121,10 @@ def build_rows(extractions: Iterable[Extraction]) -> BatchRows:
                     "confidence": triple.confidence,
                     "published": art.published,
                     "reported_by": triple.reported_by,
+                    "quad": int(triple.quad) if triple.quad is not None else None,
+                    "goldstein": float(triple.goldstein) if triple.goldstein is not None else None,
+                    "addressee": triple.addressee,
+                    "modality": triple.modality,
                 },
             }
 
@@ -145,6 +149,8 @@ def article_row(ex: Extraction) -> dict[str, Any]:
         "source": art.source,
         "published": art.published,
         "lang": art.lang,
+        "place": art.place,
+        "agency": art.agency,
         "content_hash": art.content_hash,
     }
 
@@ -159,6 +165,7 @@ def _merge_entity(acc: dict[str, dict[str, Any]], ent: Entity) -> None:
             "aliases": list(dict.fromkeys(ent.aliases)),
             "country": ent.country,
             "role": ent.role,
+            "sector": ent.sector,
         }
         return
     if ent.name:
@@ -167,6 +174,7 @@ def _merge_entity(acc: dict[str, dict[str, Any]], ent: Entity) -> None:
     row["aliases"] = list(dict.fromkeys([*row["aliases"], *ent.aliases]))
     row["country"] = ent.country or row["country"]
     row["role"] = ent.role or row["role"]
+    row["sector"] = ent.sector or row["sector"]
 
 
 def iso(value: date | None) -> str | None:

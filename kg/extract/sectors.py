@@ -1,0 +1,81 @@
+"""Sector actors: a state's government, army, police, courts, opposition, protesters, ministries.
+
+News names most actors generically ("Malian insurgents", "US troops", "die Bundesregierung",
+"the government in Tehran"). Event datasets code them as a country plus a sector; kg does the
+same, with one canonical key per (country, sector): ``group:MLI-INS``, ``group:USA-MIL``,
+``group:DEU-GOV``. A ministry is an organisation of its state: ``org:chinese-foreign-ministry``.
+The nouns and their sectors are language data (``kg/lang/<xx>/entity_sectors.tsv``); the English
+names of the keys come from the English demonyms, so German and English articles meet in one node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from kg.lang import get_language
+from kg.model import slugify
+
+#: Sector code -> English name used in the actor's display name.
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "POL": "police", "JUD": "judiciary", "LEG": "legislature",
+    "REB": "rebels", "OPP": "opposition", "INS": "insurgents", "MED": "media", "BUS": "business",
+    "CVL": "civilians", "REL": "religious leaders", "SPY": "intelligence", "NGO": "NGOs", "IGO": "IGO",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SectorNoun:
+    """One sector noun of a language: its sector, the ministry slug it names, the state it implies."""
+
+    sector: str
+    org: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorActor:
+    """A resolved sector actor: key, entity type, display name, country and sector."""
+
+    key: str
+    type: str
+    name: str
+    country: str
+    sector: str
+
+
+@cache
+def sector_nouns(lang: str) -> dict[str, SectorNoun]:
+    """form (lower case) -> :class:`SectorNoun` for ``lang`` (empty when the language has no table)."""
+    out: dict[str, SectorNoun] = {}
+    for row in get_language(lang).tsv("entity_sectors"):
+        if len(row) < 2:
+            continue
+        org = row[2] if len(row) > 2 and row[2] != "-" else None
+        country = row[3] if len(row) > 3 and row[3] != "-" else None
+        if row[1] not in SECTOR_NAMES:
+            raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown sector {row[1]!r}")
+        out[row[0].lower()] = SectorNoun(row[1], org, country)
+    return out
+
+
+@cache
+def _english_adjective(iso3: str) -> str:
+    """The English demonym of a state ("RUS" -> "Russian"), else its name: for display names and org slugs."""
+    for row in get_language("en").tsv("entity_demonyms"):
+        if row and row[0] == iso3 and len(row) > 1:
+            return row[1]
+    found = pycountry.countries.get(alpha_3=iso3)
+    return getattr(found, "common_name", None) or getattr(found, "name", iso3) if found else iso3
+
+
+def sector_actor(iso3: str, noun: SectorNoun) -> SectorActor:
+    """The canonical actor of a state's sector noun ("russische Regierung" -> group:RUS-GOV)."""
+    adjective = _english_adjective(iso3)
+    if noun.org:
+        slug = slugify(f"{adjective} {noun.org.replace('-', ' ')}")
+        name = f"{adjective} {noun.org.replace('-', ' ')}"
+        return SectorActor(f"org:{slug}", "Organization", name, iso3, noun.sector)
+    return SectorActor(f"group:{iso3}-{noun.sector}", "Group", f"{adjective} {SECTOR_NAMES[noun.sector]}", iso3, noun.sector)
