@@ -269,3 +269,329 @@ def test_language_files_refer_only_to_known_records(lang):
     for rec in recs.values():
         assert rec.org is None or rec.org in recs, rec.key
         assert rec.country is None or f"country:{rec.country}" in recs, rec.key
+
+
+# --- Leaders since 1990: terms of office, the people/*.toml files, precision guards
+
+
+def _people() -> list:
+    return [rec for rec in records().values() if rec.type == "Person"]
+
+
+def _family(name: str, family_name_first: bool) -> str | None:
+    """The token the lexicon would take as the family name (None: the lexicon takes none)."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return None
+    family = tokens[0] if family_name_first else tokens[-1]
+    if len(family) < 2 or not family[0].isupper() or family.isupper():
+        return None
+    return family
+
+
+def test_terms_are_parsed_oldest_first_with_open_ends():
+    from kg.gazetteer import Term
+
+    recs = records()
+    assert recs["person:helmut-kohl"].terms == (Term("chancellor", 1982, 1998),)
+    putin = recs["person:vladimir-putin"].terms
+    assert [t.role for t in putin] == ["prime minister", "president", "prime minister", "president"]
+    assert putin[-1] == Term("president", 2012, None)  # `to` omitted: still in office
+    assert [t.start for t in putin] == sorted(t.start for t in putin)
+    solana = recs["person:javier-solana"].terms
+    assert Term("secretary-general", 1995, 1999, "org:nato") in solana
+    assert recs["person:kofi-annan"].terms[0].org == "org:united-nations"
+
+
+@pytest.mark.parametrize(
+    ("terms", "message"),
+    [
+        ([{"role": "emperor", "from": 1990, "to": 1995}], "unknown role 'emperor'"),
+        ([{"role": "president", "from": 1850, "to": 1860}], "between 1900 and 2100"),
+        ([{"role": "president", "from": 1990, "to": 2200}], "between 1900 and 2100"),
+        ([{"role": "president", "from": "1990"}], "between 1900 and 2100"),
+        ([{"role": "president", "from": 2000, "to": 1999}], "ends (1999) before it starts (2000)"),
+        ([{"role": "president", "to": 1999}], "needs a start year"),
+        ([{"role": "president", "from": 1990, "until": 1999}], "unknown key(s) until"),
+        ([{"role": "president", "from": 1990, "org": "nato"}], "org must be an organisation key"),
+        ({"role": "president", "from": 1990}, "must be a list"),
+        (["president 1990"], "must be a table"),
+    ],
+)
+def test_a_bad_term_is_an_error_naming_the_file_and_person(terms, message):
+    from kg.gazetteer import GazetteerError, person_record
+
+    row = {"name": "Jane Example", "role": "president", "gender": "f", "terms": terms}
+    with pytest.raises(GazetteerError) as err:
+        person_record(row, "people/test.toml")
+    assert "people/test.toml: person 'Jane Example'" in str(err.value)
+    assert message in str(err.value)
+
+
+def test_a_person_without_terms_still_loads():
+    from kg.gazetteer import person_record
+
+    rec = person_record({"name": "Jane Example", "role": "president", "gender": "f"}, "people.toml")
+    assert rec.terms == ()
+    assert rec.key == "person:jane-example"
+    assert records()["person:maria-zakharova"].terms == ()
+
+
+def _gazetteer_copy(tmp_path, people_toml: str, extra: dict[str, str]):
+    import shutil
+
+    import kg.gazetteer as gz
+
+    for name in ("countries.toml", "organizations.toml", "places.toml", "ner_labels.toml"):
+        shutil.copy(gz.GAZETTEER_DIR / name, tmp_path / name)
+    (tmp_path / "people.toml").write_text(people_toml, encoding="utf-8")
+    (tmp_path / "people").mkdir()
+    for name, text in extra.items():
+        (tmp_path / "people" / name).write_text(text, encoding="utf-8")
+    return gz
+
+
+def test_the_loader_reads_people_files_and_rejects_a_duplicate(tmp_path, monkeypatch):
+    person = '[[person]]\nname = "Jane Example"\nrole = "president"\ngender = "f"\n'
+    gz = _gazetteer_copy(tmp_path, person, {"europe.toml": person.replace("Jane", "John")})
+    monkeypatch.setattr(gz, "GAZETTEER_DIR", tmp_path)
+    gz.records.cache_clear()
+    try:
+        assert gz.records()["person:john-example"].source == "people/europe.toml"
+        (tmp_path / "people" / "asia.toml").write_text(person, encoding="utf-8")
+        gz.records.cache_clear()
+        with pytest.raises(gz.GazetteerError, match=r"people/asia.toml: person 'Jane Example'.*already in people.toml"):
+            gz.records()
+        bad = person + 'terms = [{role = "president", from = 2001, to = 1999}]\n'
+        (tmp_path / "people" / "asia.toml").write_text(bad.replace("Jane", "Joan"), encoding="utf-8")
+        gz.records.cache_clear()
+        with pytest.raises(gz.GazetteerError, match=r"people/asia.toml: person 'Joan Example', term 1"):
+            gz.records()
+    finally:
+        gz.records.cache_clear()
+
+
+def test_every_person_key_is_unique_across_the_people_files():
+    import tomllib
+
+    import kg.gazetteer as gz
+    from kg.model import slugify
+
+    seen: dict[str, str] = {}
+    for name in gz.people_files():
+        with (gz.GAZETTEER_DIR / name).open("rb") as f:
+            for row in tomllib.load(f).get("person", []):
+                key = f"person:{slugify(row['name'])}"
+                assert key not in seen, (key, name, seen.get(key))
+                seen[key] = name
+    assert len(seen) == len(_people())
+
+
+def test_people_files_by_region_hold_at_least_so_many_people():
+    from collections import Counter
+
+    counts = Counter(rec.source for rec in _people())
+    minimum = {
+        "people/europe.toml": 450,
+        "people/eurasia.toml": 90,
+        "people/middle_east.toml": 120,
+        "people/asia_pacific.toml": 160,
+        "people/americas.toml": 100,
+        "people/africa.toml": 100,
+        "people/international.toml": 15,
+    }
+    for source, n in minimum.items():
+        assert counts[source] >= n, (source, counts[source])
+    assert sum(counts.values()) >= 800
+
+
+def test_every_role_and_term_refers_to_known_roles_and_records():
+    from kg.gazetteer import canonical_roles
+
+    roles = canonical_roles()
+    recs = records()
+    for rec in _people():
+        for term in rec.terms:
+            assert term.role in roles, rec.key
+            assert term.org is None or term.org in recs, (rec.key, term)
+        if rec.source != "people.toml":
+            assert rec.role in roles, rec.key
+            assert rec.terms, rec.key  # the regional files are term data
+
+
+def test_family_names_shared_by_two_or_more_people_are_never_short_names():
+    """ "Bush" alone must not pick one of two presidents: every bearer of a shared family name says so."""
+    bearers: dict[str, list] = {}
+    for rec in _people():
+        family = _family(rec.name, rec.family_name_first)
+        if family:
+            bearers.setdefault(family, []).append(rec)
+    shared = {f: recs for f, recs in bearers.items() if len(recs) > 1}
+    for family in ("Bush", "Clinton", "Kaczyński", "Aliyev", "Sharif", "Kim", "Lee", "Li", "Singh", "Khan", "Castro"):
+        assert family in shared, family
+    for family, recs in shared.items():
+        for rec in recs:
+            assert not rec.short_name, (family, rec.key)
+    short = lexicon("en").short_names
+    for family in ("Bush", "Clinton", "Rasmussen", "Castro", "Sharif", "Hariri", "Stoltenberg"):
+        assert family not in short, family
+
+
+def test_common_words_and_names_are_not_short_names():
+    recs = records()
+    for key in (
+        "person:john-major",
+        "person:theresa-may",
+        "person:gordon-brown",
+        "person:condoleezza-rice",
+        "person:rahul-gandhi",
+        "person:sebastian-kurz",
+        "person:christian-kern",
+        "person:william-hague",
+        "person:ban-ki-moon",
+    ):
+        assert not recs[key].short_name, key
+    de, en = lexicon("de").short_names, lexicon("en").short_names
+    for word in ("May", "Brown", "Rice", "Major", "Kurz", "Kern", "Hague", "Store", "Jordan", "William", "Rashid"):
+        assert word not in en and word not in de, word
+
+
+def test_chinese_and_korean_names_put_the_family_name_first_japanese_do_not():
+    recs = records()
+    for key in ("person:hu-jintao", "person:jiang-zemin", "person:kim-dae-jung", "person:kim-il-sung"):
+        assert recs[key].family_name_first, key
+    for key in ("person:shinzo-abe", "person:junichiro-koizumi", "person:joseph-wu"):
+        assert not recs[key].family_name_first, key
+    short = lexicon("en").short_names
+    assert short["Hu"] == "person:hu-jintao"
+    assert short["Zhu"] == "person:zhu-rongji"
+    assert short["Abe"] == "person:shinzo-abe"
+    assert short["Obuchi"] == "person:keizo-obuchi"
+    assert "Koizumi" not in short  # Junichiro and Shinjiro
+
+
+def test_roles_in_a_year():
+    from kg.gazetteer import roles_in, terms_in
+
+    assert roles_in("person:gerhard-schroeder", 2003) == ("chancellor",)
+    assert roles_in("person:gerhard-schroeder", 2010) == ()
+    assert roles_in("person:jacques-chirac", 2000) == ("president",)
+    assert roles_in("person:jacques-chirac", 1987) == ("prime minister",)
+    assert records()["person:jacques-chirac"].country == "FRA"
+    assert roles_in("person:vladimir-putin", 2010) == ("prime minister",)
+    assert roles_in("person:vladimir-putin", 2024) == ("president",)
+    assert roles_in("person:yitzhak-rabin", 1994) == ("prime minister", "defence minister")
+    # An office at an organisation: the term names it; the record's country is the nationality.
+    assert roles_in("person:kofi-annan", 2000) == ("secretary-general",)
+    assert [t.org for t in terms_in("person:kofi-annan", 2000)] == ["org:united-nations"]
+    assert records()["person:kofi-annan"].country == "GHA"
+    assert records()["person:kofi-annan"].org == "org:united-nations"
+    assert roles_in("person:javier-solana", 1997) == ("secretary-general",)
+    assert terms_in("person:javier-solana", 1997)[0].org == "org:nato"
+    assert roles_in("person:nobody-at-all", 2000) == ()
+
+
+def _holders(role: str, year: int, *, country: str | None = None, org: str | None = None) -> set[str]:
+    return {
+        rec.key
+        for rec in _people()
+        for t in rec.terms
+        if t.role == role
+        and t.covers(year)
+        and (country is None or (rec.country == country and t.org is None))
+        and (org is None or t.org == org)
+    }
+
+
+def test_international_offices_are_filled_every_year_since_1990():
+    for year in range(1990, 2026):
+        assert len(_holders("secretary-general", year, org="org:united-nations")) in (1, 2), year
+        assert len(_holders("secretary-general", year, org="org:nato")) in (1, 2), year
+        assert len(_holders("commission president", year, org="org:european-commission")) in (1, 2), year
+    assert _holders("secretary-general", 2000, org="org:united-nations") == {"person:kofi-annan"}
+    assert _holders("foreign policy chief", 2012, org="org:european-union") == {"person:catherine-ashton"}
+
+
+@pytest.mark.parametrize(
+    "country",
+    [
+        "ARG",
+        "AUS",
+        "BRA",
+        "CAN",
+        "CHN",
+        "FRA",
+        "DEU",
+        "IND",
+        "IDN",
+        "ITA",
+        "JPN",
+        "KOR",
+        "MEX",
+        "RUS",
+        "SAU",
+        "ZAF",
+        "TUR",
+        "GBR",
+        "USA",
+        "IRN",
+        "ISR",
+        "UKR",
+        "PRK",
+        "POL",
+        "ESP",
+        "NLD",
+        "EGY",
+        "PAK",
+        "NGA",
+    ],
+)
+def test_major_countries_have_a_leader_for_every_year_since_1990(country):
+    heads = ("president", "prime minister", "chancellor", "king", "supreme leader")
+    first = {"UKR": 1991}.get(country, 1990)  # an independent state from 1991
+    for year in range(first, 2026):
+        assert any(_holders(role, year, country=country) for role in heads), (country, year)
+
+
+def test_g20_foreign_ministers_cover_every_year_since_2000():
+    for country in ("USA", "GBR", "FRA", "DEU", "RUS", "CHN", "JPN", "ITA", "IND", "CAN", "AUS", "TUR"):
+        for year in range(2000, 2026):
+            assert _holders("foreign minister", year, country=country), (country, year)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key", "country"),
+    [
+        ("de", "Gerhard Schröder", "person:gerhard-schroeder", "DEU"),
+        ("en", "Gerhard Schroeder", "person:gerhard-schroeder", "DEU"),
+        ("de", "Schröder", "person:gerhard-schroeder", "DEU"),
+        ("en", "Jacques Chirac", "person:jacques-chirac", "FRA"),
+        ("de", "Chirac", "person:jacques-chirac", "FRA"),
+        ("en", "Kofi Annan", "person:kofi-annan", "GHA"),
+        ("de", "Kofi Annan", "person:kofi-annan", "GHA"),
+        ("de", "Jelzin", "person:boris-yeltsin", "RUS"),
+        ("de", "Boris Jelzin", "person:boris-yeltsin", "RUS"),
+        ("en", "Boris Yeltsin", "person:boris-yeltsin", "RUS"),
+        ("de", "Tschernomyrdin", "person:viktor-chernomyrdin", "RUS"),
+        ("de", "Primakow", "person:yevgeny-primakov", "RUS"),
+        ("de", "Kutschma", "person:leonid-kuchma", "UKR"),
+        ("de", "Juschtschenko", "person:viktor-yushchenko", "UKR"),
+        ("de", "Janukowitsch", "person:viktor-yanukovych", "UKR"),
+        ("de", "Timoschenko", "person:yulia-tymoshenko", "UKR"),
+        ("de", "Poroschenko", "person:petro-poroshenko", "UKR"),
+        ("de", "Lukaschenko", "person:alexander-lukashenko", "BLR"),
+        ("en", "Lukashenka", "person:alexander-lukashenko", "BLR"),
+        ("de", "Ahmadinedschad", "person:mahmoud-ahmadinejad", "IRN"),
+        ("de", "Rohani", "person:hassan-rouhani", "IRN"),
+        ("de", "Scharon", "person:ariel-sharon", "ISR"),
+        ("de", "Sergej Iwanow", "person:sergei-ivanov", "RUS"),
+        ("en", "Al-Sisi", "person:abdel-fattah-el-sisi", "EGY"),
+        ("en", "Tony Blair", "person:tony-blair", "GBR"),
+        ("en", "George W. Bush", "person:george-w-bush", "USA"),
+        ("en", "Hu Jintao", "person:hu-jintao", "CHN"),
+        ("de", "Nasarbajew", "person:nursultan-nazarbayev", "KAZ"),
+    ],
+)
+def test_leaders_are_found_by_name_with_their_country(lang, text, key, country):
+    assert key in _matched_keys(lang, f"{text} sagte ."), (lang, text)
+    assert records()[key].country == country

@@ -2,7 +2,8 @@
 
 Two layers, so that adding a language means adding data only:
 
-* language-neutral records in this folder: ``people.toml``, ``organizations.toml``,
+* language-neutral records in this folder: ``people.toml`` and ``people/*.toml``
+  (leaders since 1990 by region, with their terms of office), ``organizations.toml``,
   ``places.toml`` (capitals and seats of power), ``countries.toml`` (canonical
   English names where ISO's are not what news says) plus every ISO 3166 country
   from ``pycountry``;
@@ -32,6 +33,29 @@ from kg.model import Entity, slugify
 GAZETTEER_DIR = Path(__file__).resolve().parent
 
 
+class GazetteerError(ValueError):
+    """A gazetteer file holds a record that cannot be read (names the file and the record)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of office: ``role`` (a canonical role) from ``start`` to ``end`` (years, inclusive).
+
+    ``end`` is None while the person is still in office. ``org`` is the
+    organisation the role is held at ("org:united-nations" for a
+    secretary-general); None for a national office, which is held for the
+    person's ``country``.
+    """
+
+    role: str
+    start: int
+    end: int | None = None
+    org: str | None = None
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """One canonical actor of the gazetteer."""
@@ -47,6 +71,8 @@ class Record:
     family_name_first: bool = False
     short_name: bool = True  # may the family name alone refer to this person?
     aliases: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()  # people: terms of office, oldest first
+    source: str = ""  # the gazetteer file the record comes from, relative to this folder
 
     def entity(self, aliases: tuple[str, ...] = (), role: str | None = None, country: str | None = None) -> Entity:
         return Entity(
@@ -68,6 +94,99 @@ def _read_toml(name: str) -> dict[str, Any]:
         return tomllib.load(f)
 
 
+PEOPLE_FILES = ("people.toml", "people/*.toml")
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def people_files() -> list[str]:
+    """The files people are read from, relative to this folder: ``people.toml``, then ``people/*.toml``."""
+    out = ["people.toml"]
+    out += sorted(str(p.relative_to(GAZETTEER_DIR)) for p in (GAZETTEER_DIR / "people").glob("*.toml"))
+    return out
+
+
+@cache
+def canonical_roles() -> frozenset[str]:
+    """The canonical roles: first column of every language's ``entity_roles.tsv``."""
+    from kg.lang import available_languages
+
+    return frozenset(row[0] for code in available_languages() for row in get_language(code).tsv("entity_roles"))
+
+
+def _year(value: Any, what: str, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+        raise GazetteerError(f"{where}: {what} must be a year between {MIN_YEAR} and {MAX_YEAR}, not {value!r}")
+    return value
+
+
+def parse_terms(rows: Any, where: str, roles: frozenset[str] | None = None) -> tuple[Term, ...]:
+    """``terms = [{role = "prime minister", from = 1997, to = 2007}, ...]`` as Terms, validated.
+
+    ``where`` names the file and person for the error message; a term without
+    ``to`` is still running. Raises :class:`GazetteerError` on an unknown role,
+    a year outside 1900..2100, a term ending before it starts or an unknown key.
+    """
+    roles = canonical_roles() if roles is None else roles
+    if not isinstance(rows, list):
+        raise GazetteerError(f"{where}: terms must be a list of tables, not {rows!r}")
+    out = []
+    for i, row in enumerate(rows):
+        at = f"{where}, term {i + 1}"
+        if not isinstance(row, dict):
+            raise GazetteerError(f"{at}: a term must be a table like {{role = ..., from = ..., to = ...}}")
+        unknown = set(row) - {"role", "from", "to", "org"}
+        if unknown:
+            raise GazetteerError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
+        role = row.get("role")
+        if role not in roles:
+            raise GazetteerError(f"{at}: unknown role {role!r} (the roles are those of kg/lang/*/entity_roles.tsv)")
+        if "from" not in row:
+            raise GazetteerError(f"{at}: a term needs a start year (from = ...)")
+        start = _year(row["from"], "from", at)
+        end = _year(row["to"], "to", at) if "to" in row else None
+        if end is not None and end < start:
+            raise GazetteerError(f"{at}: the term ends ({end}) before it starts ({start})")
+        org = row.get("org")
+        if org is not None and not (isinstance(org, str) and org.startswith("org:")):
+            raise GazetteerError(f'{at}: org must be an organisation key like "org:nato", not {org!r}')
+        out.append(Term(role, start, end, org))
+    return tuple(sorted(out, key=lambda t: (t.start, t.end or MAX_YEAR + 1)))
+
+
+def person_record(row: dict[str, Any], source: str, roles: frozenset[str] | None = None) -> Record:
+    """One ``[[person]]`` table of ``source`` as a Record (terms parsed and validated)."""
+    if not isinstance(row.get("name"), str) or not row["name"].strip():
+        raise GazetteerError(f"{source}: a person without a name: {row!r}")
+    where = f"{source}: person {row['name']!r}"
+    key = f"person:{slugify(row['name'])}"
+    return Record(
+        key,
+        row["name"],
+        "Person",
+        country=row.get("country"),
+        role=row.get("role"),
+        gender=row.get("gender"),
+        org=row.get("org"),
+        family_name_first=bool(row.get("family_name_first", False)),
+        short_name=bool(row.get("short_name", True)),
+        aliases=tuple(row.get("aliases", ())),
+        terms=parse_terms(row.get("terms", []), where, roles),
+        source=source,
+    )
+
+
+def _people() -> dict[str, Record]:
+    roles = canonical_roles()
+    out: dict[str, Record] = {}
+    for name in people_files():
+        for row in _read_toml(name).get("person", []):
+            rec = person_record(row, name, roles)
+            if rec.key in out:
+                raise GazetteerError(f"{name}: person {rec.name!r} ({rec.key}) is already in {out[rec.key].source}")
+            out[rec.key] = rec
+    return out
+
+
 @cache
 def records() -> dict[str, Record]:
     """Every canonical record by key: ISO countries, people, organisations, places."""
@@ -76,20 +195,7 @@ def records() -> dict[str, Record]:
     for c in pycountry.countries:
         name = overrides.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
         out[country_key(c.alpha_3)] = Record(country_key(c.alpha_3), name, "Country", country=c.alpha_3)
-    for row in _read_toml("people.toml").get("person", []):
-        key = f"person:{slugify(row['name'])}"
-        out[key] = Record(
-            key,
-            row["name"],
-            "Person",
-            country=row.get("country"),
-            role=row.get("role"),
-            gender=row.get("gender"),
-            org=row.get("org"),
-            family_name_first=bool(row.get("family_name_first", False)),
-            short_name=bool(row.get("short_name", True)),
-            aliases=tuple(row.get("aliases", ())),
-        )
+    out.update(_people())
     for row in _read_toml("organizations.toml").get("org", []):
         key = f"org:{slugify(row['name'])}"
         out[key] = Record(
@@ -106,6 +212,24 @@ def records() -> dict[str, Record]:
             aliases=tuple(row.get("aliases", ())),
         )
     return out
+
+
+def terms_in(key: str, year: int) -> tuple[Term, ...]:
+    """The terms of office of person ``key`` that cover ``year`` (empty for an unknown key)."""
+    rec = records().get(key)
+    return tuple(t for t in rec.terms if t.covers(year)) if rec is not None else ()
+
+
+def roles_in(key: str, year: int) -> tuple[str, ...]:
+    """The canonical roles person ``key`` held in ``year``, oldest term first, each once.
+
+    A national office is held for the record's ``country``; a role at an
+    international organisation carries the organisation on its :class:`Term`
+    (``terms_in``): Kofi Annan is ``country = "GHA"`` (his nationality) with
+    ``org:united-nations``, and ``roles_in("person:kofi-annan", 2000)`` is
+    ``("secretary-general",)``.
+    """
+    return tuple(dict.fromkeys(t.role for t in terms_in(key, year)))
 
 
 @cache
