@@ -130,11 +130,34 @@ class Report:
     by_lang: dict[str, Group] = field(default_factory=dict)
     overall: Group = field(default_factory=Group)
     problems: list[Problem] = field(default_factory=list)
+    #: triple scores per predicate name (gold predicate for misses, extracted one for false triples)
+    by_predicate: dict[str, Score] = field(default_factory=dict)
+    #: triple scores when triples match on their PLOVER type instead of the predicate name
+    #: (speech acts without a type keep their predicate name as the type)
+    by_type: dict[str, Score] = field(default_factory=dict)
+    #: (gold predicate, extracted predicate) -> count, for gold triples missed by name whose subject and
+    #: object an extracted triple of another predicate has
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def typed(self) -> Score:
+        """All triples scored by PLOVER type."""
+        total = Score()
+        for score in self.by_type.values():
+            total.add(score)
+        return total
 
     def to_dict(self, with_problems: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
             "overall": self.overall.to_dict(),
             "languages": {lang: g.to_dict() for lang, g in sorted(self.by_lang.items())},
+            "by_type_overall": self.typed.to_dict(),
+            "predicates": {name: sc.to_dict() for name, sc in sorted(self.by_predicate.items())},
+            "types": {name: sc.to_dict() for name, sc in sorted(self.by_type.items())},
+            "confusion": [
+                {"gold": g, "extracted": x, "count": n}
+                for (g, x), n in sorted(self.confusion.items(), key=lambda i: -i[1])
+            ],
         }
         if with_problems:
             out["problems"] = [p.to_dict() for p in self.problems]
@@ -153,9 +176,32 @@ def concept_matches(gold_text: str, text: str) -> bool:
     return len(g & p) / len(g | p) >= JACCARD_MIN or g <= p
 
 
-def triple_matches(gold: dict[str, Any], triple: Triple) -> bool:
-    if gold.get("subject") != triple.subject.key or gold.get("predicate") != triple.predicate:
+def gold_type(gold: dict[str, Any]) -> str:
+    """The PLOVER type of a gold triple (its ``plover`` field, else the vocabulary's), or its predicate name."""
+    from kg.predicates import PREDICATES
+
+    if "plover" in gold:
+        return gold["plover"] or str(gold.get("predicate"))
+    pred = PREDICATES.get(str(gold.get("predicate")))
+    return (pred.plover if pred else None) or str(gold.get("predicate"))
+
+
+def triple_type(triple: Triple) -> str:
+    return triple.plover or triple.predicate
+
+
+def triple_matches(gold: dict[str, Any], triple: Triple, by: str = "predicate") -> bool:
+    if gold.get("subject") != triple.subject.key:
         return False
+    if by == "predicate" and gold.get("predicate") != triple.predicate:
+        return False
+    if by == "type" and gold_type(gold) != triple_type(triple):
+        return False
+    return arguments_match(gold, triple)
+
+
+def arguments_match(gold: dict[str, Any], triple: Triple) -> bool:
+    """Same object: the same entity key, or a concept whose text overlaps the gold text."""
     obj = gold.get("object") or {}
     if "key" in obj:
         return obj["key"] == triple.object.key and not isinstance(triple.object, Concept)
@@ -177,6 +223,47 @@ def describe_triple(t: Triple) -> str:
 def _flags(polarity: str, hedged: bool) -> str:
     flags = [f for f, on in (("negative", polarity == "negative"), ("hedged", hedged)) if on]
     return f" [{', '.join(flags)}]" if flags else ""
+
+
+def _match(golds, candidates, matches) -> tuple[list[tuple[dict, int | None]], set[int]]:
+    """Greedy one-to-one matching: each gold triple's first unused candidate that ``matches``."""
+    used: set[int] = set()
+    out = []
+    for g in golds:
+        hit = next((i for i, t in enumerate(candidates) if i not in used and matches(g, t)), None)
+        if hit is not None:
+            used.add(hit)
+        out.append((g, hit))
+    return out, used
+
+
+def score_breakdown(gold: GoldArticle, extraction: Extraction, report: Report) -> None:
+    """Add one article's per-predicate and per-type scores and its confusions to ``report``."""
+    structural = any(t.get("predicate") in STRUCTURAL_PREDICATES for t in gold.triples)
+    candidates = [t for t in extraction.triples if structural or t.predicate not in STRUCTURAL_PREDICATES]
+    for by, table, name_gold, name_got in (
+        ("predicate", report.by_predicate, lambda g: str(g.get("predicate")), lambda t: t.predicate),
+        ("type", report.by_type, gold_type, triple_type),
+    ):
+        pairs, used = _match(gold.triples, candidates, lambda g, t, by=by: triple_matches(g, t, by))
+        for g, hit in pairs:
+            score = table.setdefault(name_gold(g), Score())
+            if hit is None:
+                score.fn += 1
+            else:
+                score.tp += 1
+        for i, t in enumerate(candidates):
+            if i not in used:
+                table.setdefault(name_got(t), Score()).fp += 1
+        if by == "predicate":
+            left = [c for i, c in enumerate(candidates) if i not in used]
+            missed = [g for g, hit in pairs if hit is None]
+            for g, hit in _match(
+                missed, left, lambda g, t: g.get("subject") == t.subject.key and arguments_match(g, t)
+            )[0]:
+                if hit is not None:
+                    key = (str(g.get("predicate")), left[hit].predicate)
+                    report.confusion[key] = report.confusion.get(key, 0) + 1
 
 
 def score_article(gold: GoldArticle, extraction: Extraction) -> tuple[Group, list[Problem]]:
@@ -228,6 +315,7 @@ def evaluate(gold: Iterable[GoldArticle], extractions: Iterable[Extraction]) -> 
             acc.polarity_agree += group.polarity_agree
             acc.hedged_agree += group.hedged_agree
         report.problems += problems
+        score_breakdown(g, extraction, report)
     return report
 
 

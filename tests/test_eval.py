@@ -125,3 +125,29 @@ def test_kg_eval_rejects_a_malformed_gold_file(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 1
     assert "gold.jsonl:2" in result.output
+
+
+def test_scores_per_predicate_per_plover_type_and_the_confusion_of_predicates():
+    """A wrong predicate of the right PLOVER type counts by type, and the confusion table names the pair."""
+    gold = GoldArticle(
+        Article.create("Text.", id="g1", lang="en"),
+        ({"key": "country:RUS", "type": "Country"}, {"key": "country:PRK", "type": "Country"}),
+        (
+            {"subject": "country:RUS", "predicate": "CONDEMNS", "plover": "ACCUSE", "object": {"key": "country:PRK"}},
+            {"subject": "country:RUS", "predicate": "STATES", "plover": None, "object": {"text": "it was ready"}},
+        ),
+    )
+    extraction = Extraction(
+        gold.article,
+        triples=(
+            Triple(RUS, "CRITICIZES", PRK, Provenance("g1", 0, 0, 1, "x"), plover="ACCUSE"),
+            Triple(RUS, "STATES", Concept.create("it was ready", "en"), Provenance("g1", 0, 0, 1, "x")),
+        ),
+    )
+    report = evaluate([gold], [extraction])
+    assert (report.by_predicate["CONDEMNS"].fn, report.by_predicate["CRITICIZES"].fp) == (1, 1)
+    assert (report.by_predicate["STATES"].tp, report.by_type["STATES"].tp) == (1, 1)
+    assert (report.by_type["ACCUSE"].tp, report.by_type["ACCUSE"].fp, report.by_type["ACCUSE"].fn) == (1, 0, 0)
+    assert (report.typed.tp, report.overall.triples.tp) == (2, 1)
+    assert report.confusion == {("CONDEMNS", "CRITICIZES"): 1}
+    assert report.to_dict()["confusion"] == [{"gold": "CONDEMNS", "extracted": "CRITICIZES", "count": 1}]

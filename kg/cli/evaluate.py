@@ -14,7 +14,13 @@ from kg.cli.common import EXIT_ENVIRONMENT, EXIT_OK, fail
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--show-misses", is_flag=True, help="List missed and falsely extracted entities and triples.")
-def command(gold: str, fmt: str, show_misses: bool) -> None:
+@click.option(
+    "--by-predicate",
+    "detail",
+    is_flag=True,
+    help="Also print triple scores per predicate and per PLOVER type, and a confusion table of gold vs extracted.",
+)
+def command(gold: str, fmt: str, show_misses: bool, detail: bool) -> None:
     """Extract the articles of GOLD (JSON Lines with `gold` annotations) and score the result.
 
     Entities match on key and type; triples on subject, predicate and object
@@ -39,11 +45,11 @@ def command(gold: str, fmt: str, show_misses: bool) -> None:
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(with_problems=show_misses), indent=2, ensure_ascii=False))
     else:
-        _print_table(report, show_misses)
+        _print_table(report, show_misses, detail)
     sys.exit(EXIT_OK)
 
 
-def _print_table(report, show_misses: bool) -> None:
+def _print_table(report, show_misses: bool, detail: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -71,6 +77,33 @@ def _print_table(report, show_misses: bool) -> None:
                 f"{hed:.3f}" if hed is not None else "",
             )
     console.print(table)
+    typed = report.typed
+    console.print(
+        f"triples scored by PLOVER type: P {typed.precision:.3f}  R {typed.recall:.3f}  F1 {typed.f1:.3f}"
+        f"  (tp {typed.tp}, fp {typed.fp}, fn {typed.fn})",
+        highlight=False,
+    )
+    if detail:
+        for title, scores in (
+            ("Triples per predicate", report.by_predicate),
+            ("Triples per PLOVER type", report.by_type),
+        ):
+            t = Table(title=title, title_justify="left")
+            for column in ("name", "P", "R", "F1", "tp", "fp", "fn"):
+                t.add_column(column, justify="left" if column == "name" else "right")
+            for name, sc in sorted(scores.items(), key=lambda i: -(i[1].tp + i[1].fn)):
+                t.add_row(
+                    name, f"{sc.precision:.2f}", f"{sc.recall:.2f}", f"{sc.f1:.2f}", str(sc.tp), str(sc.fp), str(sc.fn)
+                )
+            console.print(t)
+        t = Table(
+            title="Confusion: gold predicate -> extracted predicate (same subject and object)", title_justify="left"
+        )
+        for column in ("gold", "extracted", "count"):
+            t.add_column(column, justify="right" if column == "count" else "left")
+        for (g, x), n in sorted(report.confusion.items(), key=lambda i: -i[1]):
+            t.add_row(g, x, str(n))
+        console.print(t)
     if show_misses:
         for p in report.problems:
             console.print(f"{p.article_id}  {p.kind:<14} {p.what}", highlight=False, markup=False)

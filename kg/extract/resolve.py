@@ -781,7 +781,13 @@ class _Analyzer:
         if rec is not None:
             return rec.entity(tuple(info.aliases), role=info.role, country=info.country)
         return Entity(
-            info.key, info.name, info.type, tuple(info.aliases), country=info.country, role=info.role, sector=info.sector
+            info.key,
+            info.name,
+            info.type,
+            tuple(info.aliases),
+            country=info.country,
+            role=info.role,
+            sector=info.sector,
         )
 
     def _affiliations(self, entities: dict[str, Entity]) -> list[Affiliation]:

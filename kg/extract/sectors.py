@@ -78,4 +78,6 @@ def sector_actor(iso3: str, noun: SectorNoun) -> SectorActor:
         slug = slugify(f"{adjective} {noun.org.replace('-', ' ')}")
         name = f"{adjective} {noun.org.replace('-', ' ')}"
         return SectorActor(f"org:{slug}", "Organization", name, iso3, noun.sector)
-    return SectorActor(f"group:{iso3}-{noun.sector}", "Group", f"{adjective} {SECTOR_NAMES[noun.sector]}", iso3, noun.sector)
+    return SectorActor(
+        f"group:{iso3}-{noun.sector}", "Group", f"{adjective} {SECTOR_NAMES[noun.sector]}", iso3, noun.sector
+    )

@@ -1,0 +1,86 @@
+"""Probes: sentences whose meaning a careless extractor inverts, each with what must NOT come out.
+
+Written for kg (not taken from any evaluation set). Each probe runs the real pipeline and asserts
+that the graph never states the opposite of the sentence: a denied, threatened, demanded, warned-
+against or hypothetical act is not an event; an addressee is not what was said; a dateline is not
+an actor; a negated event nobody denies is no denial.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import Extractor
+from kg.model import Article, Concept
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp_de, nlp_en):
+    return Extractor()
+
+
+def _triples(extractor, text: str, lang: str):
+    return extractor.extract_one(Article.create(text, id="probe", lang=lang)).triples
+
+
+EVENTS_THAT_DID_NOT_HAPPEN = [
+    ("en", "Iran has denied supplying drones to Russia for its war in Ukraine.", "SUPPLIES_WEAPONS_TO"),
+    ("en", "Brussels threatened to impose new sanctions on Minsk if the crackdown continued.", "SANCTIONS"),
+    ("en", "The chancellor warned Berlin's partners against supplying long-range missiles to Kyiv.",
+     "SUPPLIES_WEAPONS_TO"),
+    ("en", "Washington urged Israel to stop its attacks on the city.", "ATTACKS"),
+    ("en", "The minister said the army might attack the border town next week.", "ATTACKS"),
+    ("de", "Der Iran bestritt, Drohnen an Russland geliefert zu haben.", "SUPPLIES_WEAPONS_TO"),
+    ("de", "Die Regierung drohte, Sanktionen gegen Moskau zu verhängen.", "SANCTIONS"),
+    ("de", "Die Außenministerin hat Serbien davor gewarnt, Truppen an die Grenze zu schicken.", "DEPLOYS"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "predicate"), EVENTS_THAT_DID_NOT_HAPPEN)
+def test_a_denied_threatened_demanded_or_hypothetical_act_is_no_event(extractor, lang, text, predicate):
+    got = [t for t in _triples(extractor, text, lang) if t.predicate == predicate]
+    assert got == [], f"{text!r} must give no {predicate}: {got}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Lavrov told the Interfax news agency that Moscow would respond."),
+        ("de", "Das sei inakzeptabel, sagte Peskow der Agentur Interfax."),
+        ("en", "Macron told Scholz that Europe had to act together."),
+    ],
+)
+def test_the_addressee_of_a_speech_act_is_never_its_content(extractor, lang, text):
+    for t in _triples(extractor, text, lang):
+        if t.predicate in ("STATES", "REPORTS"):
+            assert isinstance(t.object, Concept), f"{text!r}: {t.subject.key} {t.predicate} {t.object.key}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "OSLO (Reuters) - The government said on Monday that it would raise defence spending."),
+        ("de", "BRÜSSEL (dpa) - Die Kommission hat am Montag neue Regeln vorgeschlagen, sagte ein Sprecher."),
+    ],
+)
+def test_a_dateline_is_furniture_not_an_actor(extractor, lang, text):
+    ex = extractor.extract_one(Article.create(text, id="probe", lang=lang))
+    place = text.split(" ")[0]
+    assert ex.article.place == place and ex.article.agency in ("Reuters", "dpa")
+    assert not any(t.subject.key in ("country:NOR", "location:oslo", "org:european-union") and t.provenance.start == 0
+                   for t in ex.triples)  # fmt: skip
+    assert all(not t.provenance.text.startswith(place) for t in ex.triples)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The health ministry said no one was injured in the blast."),
+        ("de", "Die Polizei teilte mit, bei dem Brand sei niemand verletzt worden."),
+        ("de", "Der Minister kündigte an, er werde nicht zurücktreten."),
+    ],
+)
+def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
+    assert not [t for t in _triples(extractor, text, lang) if t.predicate == "DENIES"]
