@@ -19,12 +19,15 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "articles.jsonl"
 
 #: (language, entities F1, triples precision, triples recall, triples F1) floors: reached - 0.03, rounded down.
-#: Reached (18 articles, with the denial/quotation guideline): de 0.990 / 1.000 / 0.902 / 0.948,
-#: en 1.000 / 1.000 / 0.979 / 0.989, all 0.995 / 1.000 / 0.939 / 0.969.
+#: Reached 2026-12-01 (18 articles): de 0.970 / 0.956 / 0.843 / 0.896, en 0.990 / 1.000 / 0.896 / 0.945,
+#: all 0.980 / 0.977 / 0.869 / 0.920. Lower than before (0.995 / 1.000 / 0.939 / 0.969) by convention, not
+#: by accident: this set was written with the old rules, and the dev set's guideline (and issue 11) now
+#: key sector actors as groups ("die iranische Regierung" -> group:IRN-GOV), give no denial for someone
+#: else's negated act, and store no event inside a denial, accusation or hypothetical.
 FLOORS = {
-    "de": (0.96, 0.97, 0.87, 0.91),
-    "en": (0.97, 0.97, 0.94, 0.95),
-    "all": (0.96, 0.97, 0.90, 0.93),
+    "de": (0.94, 0.92, 0.81, 0.86),
+    "en": (0.96, 0.97, 0.86, 0.91),
+    "all": (0.95, 0.94, 0.83, 0.89),
 }
 
 
