@@ -1,4 +1,4 @@
-"""``kg export``: the graph as GraphML or GEXF (Gephi) or node-link JSON, from either store."""
+"""``kg export``: the graph as GraphML or GEXF (Gephi) or node-link JSON, or its triples as an event table."""
 
 from __future__ import annotations
 
@@ -23,11 +23,16 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     """Write the whole graph (articles, entities, concepts and all relationships) in FORMAT.
 
     GraphML and GEXF hold only scalar attributes: lists become "a; b" strings,
-    dates ISO strings. Store selection as in `kg ingest`.
+    dates ISO strings. `events` is not the graph but a CSV table with one row per
+    triple (date, source actor, CAMEO/PLOVER coding, target, evidence; columns in
+    the README); CSV only, as Parquet would need pyarrow. Store selection as in
+    `kg ingest`.
     """
     target = Path(out) if out is not None else None
     if target is not None and not target.parent.is_dir():  # say so before reading the whole graph
         fail(f"cannot write {target}: directory {target.parent} does not exist", EXIT_USAGE)
+    if fmt == "events" and target is not None and target.suffix.lower() == ".parquet":
+        fail(f"cannot write {target}: kg writes event tables as CSV only (Parquet needs pyarrow)", EXIT_USAGE)
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
         graph = store.to_networkx()
@@ -47,4 +52,9 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
         sys.exit(EXIT_INTERRUPTED)
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_ENVIRONMENT)
+    if fmt == "events":
+        from kg.graph.events import triple_count
+
+        click.echo(f"kg: wrote {triple_count(graph)} events to {out}", err=True)
+        return
     click.echo(f"kg: wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}", err=True)

@@ -4,7 +4,8 @@ GraphML and GEXF only hold scalar attributes, so :func:`flatten` turns lists
 into ``"; "``-joined strings, dates into ISO strings, dicts into JSON and drops
 ``None`` values; every node also gets a ``label`` (name, title or text) that
 Gephi shows, and ``id`` attributes become ``article_id``/``triple_id``.
-JSON keeps lists as lists (node-link format, ``edges`` key).
+JSON keeps lists as lists (node-link format, ``edges`` key). ``events`` is not the graph but
+its triples as a CSV event table (:mod:`kg.graph.events`).
 
 XML 1.0 cannot hold most C0 control characters at all, not even as character
 references, and networkx writes them through unchanged: one form feed from a PDF
@@ -22,7 +23,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-FORMATS = ("graphml", "gexf", "json")
+FORMATS = ("graphml", "gexf", "json", "events")
 
 #: What XML 1.0 forbids: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -89,5 +90,9 @@ def write(G: nx.Graph, fmt: str, out: IO[bytes]) -> None:
         nx.write_gexf(flatten(G), out, encoding="utf-8")
     elif fmt == "json":
         out.write(node_link_json(G).encode("utf-8") + b"\n")
+    elif fmt == "events":  # one CSV row per triple (kg.graph.events)
+        from kg.graph.events import event_rows, write_events_csv
+
+        write_events_csv(event_rows(G), out)
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
