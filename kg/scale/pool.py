@@ -83,9 +83,11 @@ def _outcomes(run: RunFn, language_of: Callable[[Article], str | None], articles
 
 
 def _emit(articles: list[Article], outcomes: list[Outcome], on_skip: SkipHandler | None) -> Iterator[Extraction]:
+    from kg.extract.pipeline import with_furniture
+
     for article, (kind, value) in zip(articles, outcomes, strict=True):
         if kind == "ok":
-            yield value
+            yield with_furniture(value)  # the dateline's place and agency, in every process layout
         elif on_skip is not None:
             on_skip(article, value)
 
