@@ -338,10 +338,14 @@ def execute(
     with driver.session(
         database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF"
     ) as session:
-        result = session.run(query.cypher, bound)
-        keys = list(result.keys())
-        rows = [{k: to_plain(record[k]) for k in keys} for record in result]
-    return keys, rows
+        # A managed read transaction: retried by the driver, like every statement kg runs.
+        return session.execute_read(_rows, query.cypher, bound)
+
+
+def _rows(tx: Any, cypher: str, bound: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    result = tx.run(cypher, bound)
+    keys = list(result.keys())
+    return keys, [{k: to_plain(record[k]) for k in keys} for record in result]
 
 
 def run_query(name: str, params: Mapping[str, Any] | None, driver: Any, database: str | None = None) -> list[dict]:

@@ -33,21 +33,38 @@ def neo4j_to_networkx(
         default_access_mode=neo4j.READ_ACCESS,
         notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
     ) as session:
-        for rec in session.run("MATCH (a:Article) RETURN properties(a) AS p"):
-            builder.article(rec["p"])
-        for rec in session.run("MATCH (e:Entity) RETURN properties(e) AS p"):
-            builder.entity(rec["p"])
-        for rec in session.run("MATCH (c:Concept) RETURN properties(c) AS p"):
-            builder.concept(rec["p"])
-        for rec in session.run("MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS a, e.key AS e, m.count AS c"):
-            builder.mentions(rec["a"], rec["e"], rec["c"])
-        for rec in session.run("MATCH (c:Concept)-[:INVOLVES]->(e:Entity) RETURN c.key AS c, e.key AS e"):
-            builder.involves(rec["c"], rec["e"])
-        query = (
-            "MATCH (s:Entity)-[r]->(o) WHERE type(r) IN $types "
-            "AND ($since IS NULL OR r.published >= $since) AND ($until IS NULL OR r.published <= $until) "
-            "RETURN s.key AS s, type(r) AS t, o.key AS o, properties(r) AS p"
-        )
-        for rec in session.run(query, types=types, since=since, until=until):
-            builder.relation(rec["s"], rec["t"], rec["o"], rec["p"])
+        # One managed read transaction: a consistent snapshot, retried by the driver if the server goes away.
+        parts = session.execute_read(_read_graph, types, since, until)
+    for rec in parts["articles"]:
+        builder.article(rec["p"])
+    for rec in parts["entities"]:
+        builder.entity(rec["p"])
+    for rec in parts["concepts"]:
+        builder.concept(rec["p"])
+    for rec in parts["mentions"]:
+        builder.mentions(rec["a"], rec["e"], rec["c"])
+    for rec in parts["involves"]:
+        builder.involves(rec["c"], rec["e"])
+    for rec in parts["relations"]:
+        builder.relation(rec["s"], rec["t"], rec["o"], rec["p"])
     return builder.graph
+
+
+def _read_graph(
+    tx: neo4j.ManagedTransaction, types: list[str], since: date | None, until: date | None
+) -> dict[str, list]:
+    """Every record the projection needs (re-read from scratch if the driver retries)."""
+    mentions = "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS a, e.key AS e, m.count AS c"
+    relations = (
+        "MATCH (s:Entity)-[r]->(o) WHERE type(r) IN $types "
+        "AND ($since IS NULL OR r.published >= $since) AND ($until IS NULL OR r.published <= $until) "
+        "RETURN s.key AS s, type(r) AS t, o.key AS o, properties(r) AS p"
+    )
+    return {
+        "articles": list(tx.run("MATCH (a:Article) RETURN properties(a) AS p")),
+        "entities": list(tx.run("MATCH (e:Entity) RETURN properties(e) AS p")),
+        "concepts": list(tx.run("MATCH (c:Concept) RETURN properties(c) AS p")),
+        "mentions": list(tx.run(mentions)),
+        "involves": list(tx.run("MATCH (c:Concept)-[:INVOLVES]->(e:Entity) RETURN c.key AS c, e.key AS e")),
+        "relations": list(tx.run(relations, types=types, since=since, until=until)),
+    }

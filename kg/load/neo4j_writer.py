@@ -2,7 +2,9 @@
 
 Why it is built this way:
 
-* One managed write transaction (``session.execute_write``) per batch, so the
+* Every statement, reads included (``known_hashes``, ``counts``, the schema), runs in a
+  managed transaction, so a server restart mid-run costs the driver's retry budget
+  (``kg.config.driver_options``), not the run. One managed write transaction per batch, so the
   driver retries transient errors and a batch is all-or-nothing: a crash or
   Ctrl-C mid-load never leaves an article half written. The article's
   ``content_hash`` is set by the last statement of that transaction; an article
@@ -297,8 +299,9 @@ class Neo4jStore:
             "UNWIND $ids AS id MATCH (a:Article {id: id}) WHERE a.content_hash IS NOT NULL "
             "RETURN a.id AS id, a.content_hash AS h"
         )
-        with self._session(neo4j.READ_ACCESS) as session:
-            return {r["id"]: r["h"] for r in session.run(query, ids=list(ids))}
+        with self._session(neo4j.READ_ACCESS) as session:  # managed: retried like the writes
+            records = session.execute_read(_fetch, query, ids=list(ids))
+        return {r["id"]: r["h"] for r in records}
 
     def counts(self) -> dict[str, int]:
         """Node and relationship totals plus one entry per non-empty label and relationship type.
@@ -311,8 +314,7 @@ class Neo4jStore:
         parts += [f"COUNT {{ MATCH (:{label}) }} AS {label}" for label in labels]
         parts += [f"COUNT {{ MATCH ()-[:{rel_type}]->() }} AS {rel_type}" for rel_type in relationship_types()]
         with self._session(neo4j.READ_ACCESS) as session:
-            record = session.run(", ".join(parts)).single(strict=True)  # type: ignore[arg-type]
-        values = record.data()
+            (values,) = session.execute_read(_fetch, ", ".join(parts))
         return {"nodes": values.pop("nodes"), "relationships": values.pop("relationships")} | {
             k: v for k, v in values.items() if v
         }
@@ -339,6 +341,11 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _fetch(tx: neo4j.ManagedTransaction, query: str, **params: Any) -> list[dict[str, Any]]:
+    """All records of ``query`` as dicts, inside a managed transaction (so the driver retries it)."""
+    return [record.data() for record in tx.run(query, **params)]  # type: ignore[arg-type]  # whitelisted parts only
 
 
 def _refuses_the_data(exc: neo4j.exceptions.Neo4jError) -> bool:

@@ -46,16 +46,21 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> int:
     """Create every constraint and index that does not exist yet; returns the number of statements run.
 
     Schema statements cannot share a transaction with writes, so each runs in
-    its own auto-commit transaction; ``IF NOT EXISTS`` makes re-runs no-ops.
+    its own managed transaction (retried by the driver like every other statement
+    of kg's, e.g. while the server restarts); ``IF NOT EXISTS`` makes re-runs no-ops.
     Waits for the indexes to come online so the first load already uses them.
     """
     statements = schema_statements()
     with driver.session(database=database) as session:
         _drop_plain_triple_id_indexes(session)
         for statement in statements:
-            session.run(statement).consume()  # type: ignore[arg-type]  # statements come from our own file
-        session.run("CALL db.awaitIndexes(300)").consume()
+            session.execute_write(_consume, statement)  # statements come from our own file
+        session.execute_read(_consume, "CALL db.awaitIndexes(300)")
     return len(statements)
+
+
+def _consume(tx: neo4j.ManagedTransaction, query: str) -> None:
+    tx.run(query).consume()  # type: ignore[arg-type]  # callers pass statements of kg's own
 
 
 def _drop_plain_triple_id_indexes(session: neo4j.Session) -> None:
@@ -65,7 +70,7 @@ def _drop_plain_triple_id_indexes(session: neo4j.Session) -> None:
     The names come from the database and are spliced only if they have the exact shape kg gives them.
     """
     query = "SHOW INDEXES YIELD name, owningConstraint WHERE owningConstraint IS NULL RETURN name"
-    for record in list(session.run(query)):
-        name = record["name"]
+    names = session.execute_read(lambda tx: [record["name"] for record in tx.run(query)])
+    for name in names:
         if re.fullmatch(r"rel_[a-z0-9_]+_id", name):
-            session.run(f"DROP INDEX `{name}` IF EXISTS").consume()  # type: ignore[arg-type]  # shape checked above
+            session.execute_write(_consume, f"DROP INDEX `{name}` IF EXISTS")  # shape checked above
