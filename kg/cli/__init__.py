@@ -84,4 +84,11 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except RuntimeError as exc:  # a store failing in a command that has no handler of its own (stats, export)
+        from kg.load.base import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
+        click.echo(f"kg: error: {exc}", err=True)
+        sys.exit(3)
     sys.exit(result if isinstance(result, int) else 0)

@@ -8,6 +8,11 @@ same corpus gives the same nodes, relationships and properties in both stores.
 Durability: WAL journal, ``synchronous=FULL``, one transaction per batch with
 the articles' ``content_hash`` written last, so an interrupted load leaves no
 half-written article and a re-run completes it.
+
+Failures: any SQLite error (a full disk, a damaged ``graph.sqlite``) leaves a
+method as :class:`~kg.load.base.StoreError` naming the store and the likely
+cause, so the CLI ends with its environment exit code and the summary of what
+was committed, not a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +105,7 @@ class LocalStore:
             self.conn.execute("PRAGMA synchronous=FULL")
             self.ensure_schema()
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from None
+            raise StoreError(f"cannot open {self.where}: {self._why(exc)}") from None
 
     def ensure_schema(self) -> None:
         """Create the tables and indexes if missing, and upgrade an older store in place (idempotent)."""
@@ -146,6 +152,35 @@ class LocalStore:
     ) -> LoadStats:
         """Write ``extractions`` in batches (see :meth:`kg.load.neo4j_writer.Neo4jStore.write`)."""
         stats = stats if stats is not None else LoadStats()
+        with self._sqlite_errors("writing (the batch being written was rolled back)"):
+            self._write_batches(extractions, stats, on_batch, force, on_reject)
+        return stats
+
+    @contextmanager
+    def _sqlite_errors(self, doing: str) -> Iterator[None]:
+        """SQLite errors as :class:`StoreError`: ``the embedded store in DIR failed while ...: <why>``."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.where} failed while {doing}: {self._why(exc)}") from None
+
+    def _why(self, exc: BaseException) -> str:
+        """The error and, when SQLite's text says which, what to do about it."""
+        text = str(exc)
+        if "full" in text or "I/O" in text:
+            return f"{text}; is the disk holding {self.path} full or read-only?"
+        if "malformed" in text or "not a database" in text:
+            return f"{text}; {self.path / DB_FILE} is damaged: restore it, or remove it and ingest again"
+        return text
+
+    def _write_batches(
+        self,
+        extractions: Iterable[Extraction],
+        stats: LoadStats,
+        on_batch: BatchCallback | None,
+        force: bool,
+        on_reject: RejectCallback | None,
+    ) -> None:
         for batch in batches(extractions, self.batch_size):
             ids = [ex.article.id for ex in batch]
             batch = screen(batch, stats, on_reject)  # the same limits as Neo4j: both stores hold the same
@@ -170,7 +205,6 @@ class LocalStore:
             if on_batch is not None:
                 on_batch(stats, ids)
         stats.tick()
-        return stats
 
     def _write_batch(self, rows: BatchRows, replaced: list[str]) -> Counter[str]:
         db = self.conn
@@ -272,14 +306,19 @@ class LocalStore:
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """``{article id: content_hash}`` for the given ids that are completely loaded."""
         out: dict[str, str] = {}
-        for chunk in _chunks(list(ids), 500):
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT id, content_hash FROM articles WHERE content_hash IS NOT NULL AND id IN ({marks})"
-            out.update(self.conn.execute(query, chunk).fetchall())
+        with self._sqlite_errors("reading"):
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT id, content_hash FROM articles WHERE content_hash IS NOT NULL AND id IN ({marks})"
+                out.update(self.conn.execute(query, chunk).fetchall())
         return out
 
     def counts(self) -> dict[str, int]:
         """Same keys as :meth:`kg.load.neo4j_writer.Neo4jStore.counts`."""
+        with self._sqlite_errors("reading"):
+            return self._counts()
+
+    def _counts(self) -> dict[str, int]:
         db = self.conn
         out: dict[str, int] = {}
         labels = {
@@ -302,6 +341,10 @@ class LocalStore:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole store as a ``MultiDiGraph`` (layout: :mod:`kg.graph.build`)."""
+        with self._sqlite_errors("reading"):
+            return self._to_networkx()
+
+    def _to_networkx(self) -> nx.MultiDiGraph:
         db = self.conn
         builder = GraphBuilder()
         for row in _dicts(db.execute("SELECT * FROM articles")):
