@@ -73,6 +73,38 @@ def _raise(err: InputError) -> None:
     raise ValueError(str(err))
 
 
+class _SeenIds:
+    """The article ids read so far in one run, to report duplicates naming both places.
+
+    Why: two records with the same id are one article to both stores, so the later one silently
+    replaced the earlier (and ``123`` and ``"123"`` are the same id). An exact repeat is skipped; a
+    different text, or the same id spelled as a number and a string, is read (the later one wins, as
+    before) but reported, with the place of the first.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, str, str]] = {}  # id -> (place, content hash, "string"/"number")
+
+    def keep(self, article: Article, kind: str, source: str, line: int | None, on_error: ErrorHandler) -> bool:
+        here = f"{source}:{line}" if line is not None else source
+        seen = self._first.get(article.id)
+        if seen is None:
+            self._first[article.id] = (here, article.content_hash, kind)
+            return True
+        place, digest, first_kind = seen
+        shown = article.id if len(article.id) <= 80 else article.id[:60] + "..."
+        if kind != first_kind:
+            on_error(InputError(source, f"article id {shown!r} as a {kind} is the same id as the {first_kind} "
+                                f"at {place}; this record replaces that one", line))  # fmt: skip
+        elif digest != article.content_hash:
+            on_error(InputError(source, f"article id {shown!r} was already used at {place} with a different text; "
+                                "this record replaces that one", line))  # fmt: skip
+        else:
+            on_error(InputError(source, f"article {shown!r} repeats {place} exactly; skipped", line))
+            return False
+        return True
+
+
 def _max_bytes(chars: int) -> int:
     # A character is at most 4 bytes in UTF-8 (2 in UTF-16, 1 in cp1252).
     return 4 * chars + 16
@@ -125,7 +157,7 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, InputError | None
         return data.decode("latin-1"), None
 
 
-def _text_article(text: str, source: str, on_error: ErrorHandler) -> Iterator[Article]:
+def _text_article(text: str, source: str, on_error: ErrorHandler, seen: _SeenIds | None = None) -> Iterator[Article]:
     text = clean_text(text)
     if not text.strip():
         on_error(InputError(source, "empty article (no text); skipped"))
@@ -134,7 +166,9 @@ def _text_article(text: str, source: str, on_error: ErrorHandler) -> Iterator[Ar
     if problem:
         on_error(InputError(source, problem))
         return
-    yield Article.create(text)
+    article = Article.create(text)
+    if seen is None or seen.keep(article, "string", source, None, on_error):
+        yield article
 
 
 def _clean_article(article: Article) -> Article:
@@ -160,7 +194,10 @@ def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
         yield line
 
 
-def _jsonl_articles(stream: BinaryIO, source: str, on_error: ErrorHandler) -> Iterator[Article]:
+def _jsonl_articles(
+    stream: BinaryIO, source: str, on_error: ErrorHandler, seen: _SeenIds | None = None
+) -> Iterator[Article]:
+    seen = seen if seen is not None else _SeenIds()
     limit = max_article_chars()
     max_line = _max_json_line_bytes(limit)
     for lineno, raw in enumerate(_bounded_lines(stream, max_line), start=1):
@@ -190,6 +227,11 @@ def _jsonl_articles(stream: BinaryIO, source: str, on_error: ErrorHandler) -> It
         except RecursionError:
             on_error(InputError(source, "JSON nested too deeply; line skipped", lineno))
             continue
+        raw_id = record.get("id") if isinstance(record, dict) else None
+        if isinstance(raw_id, bool):  # JSON true/false: a bool is an int to Python, and would become "True"
+            on_error(InputError(source, f"field 'id' must be a string or an integer, got {line_id(raw_id)}; "
+                                "line skipped", lineno))  # fmt: skip
+            continue
         try:
             article = _clean_article(Article.from_dict(record))
         except ModelError as exc:
@@ -202,7 +244,12 @@ def _jsonl_articles(stream: BinaryIO, source: str, on_error: ErrorHandler) -> It
         if problem:
             on_error(InputError(source, problem, lineno))
             continue
-        yield article
+        if seen.keep(article, "number" if isinstance(raw_id, int) else "string", source, lineno, on_error):
+            yield article
+
+
+def line_id(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def _iter_files(path: Path) -> Iterator[Path]:
@@ -232,7 +279,7 @@ def unreadable_reason(path: Path) -> str | None:
     return None
 
 
-def _read_file(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
+def _read_file(path: Path, on_error: ErrorHandler, seen: _SeenIds) -> Iterator[Article]:
     source = str(path)
     reason = unreadable_reason(path)
     if reason is not None:
@@ -241,7 +288,7 @@ def _read_file(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             with path.open("rb") as f:
-                yield from _jsonl_articles(f, source, on_error)
+                yield from _jsonl_articles(f, source, on_error, seen)
             return
         limit = max_article_chars()
         size = path.stat().st_size
@@ -263,32 +310,36 @@ def _read_file(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
         on_error(err)
         return
     assert text is not None
-    yield from _text_article(text, source, on_error)
+    yield from _text_article(text, source, on_error, seen)
 
 
 def read_articles(paths: Iterable[str | Path], on_error: ErrorHandler = _raise) -> Iterator[Article]:
-    """Yield the articles of ``paths`` one at a time, reporting bad input to ``on_error``."""
+    """Yield the articles of ``paths`` one at a time, reporting bad input (and repeated ids) to ``on_error``."""
+    seen = _SeenIds()
     for raw in paths:
         if str(raw) == "-":
-            yield from _read_stdin(on_error)
+            yield from _read_stdin(on_error, seen=seen)
             continue
         path = Path(raw)
         if path.is_dir():
             found = False
             for child in _iter_files(path):
                 found = True
-                yield from _read_file(child, on_error)
+                yield from _read_file(child, on_error, seen)
             if not found:
                 on_error(InputError(str(path), "directory holds no .txt, .md or .jsonl files"))
         else:
-            yield from _read_file(path, on_error)
+            yield from _read_file(path, on_error, seen)
 
 
-def _read_stdin(on_error: ErrorHandler, stream: BinaryIO | None = None) -> Iterator[Article]:
+def _read_stdin(
+    on_error: ErrorHandler, stream: BinaryIO | None = None, seen: _SeenIds | None = None
+) -> Iterator[Article]:
+    seen = seen if seen is not None else _SeenIds()
     stream = stream or sys.stdin.buffer
     head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        yield from _jsonl_articles(stream, "<stdin>", on_error)
+        yield from _jsonl_articles(stream, "<stdin>", on_error, seen)
         return
     limit = max_article_chars()
     data = stream.read(_max_bytes(limit) + 1)
@@ -306,4 +357,4 @@ def _read_stdin(on_error: ErrorHandler, stream: BinaryIO | None = None) -> Itera
         on_error(err)
         return
     assert text is not None
-    yield from _text_article(text, "<stdin>", on_error)
+    yield from _text_article(text, "<stdin>", on_error, seen)

@@ -153,6 +153,9 @@ def _extraction(
         try:
             if parser is None:
                 raise ModelError(f"unknown record kind {kind!r}")
+            for name in ("id", "article_id"):  # JSON true is an int to Python and would become the id "True"
+                if isinstance(record.get(name), bool):
+                    raise ModelError(f"field {name!r} must be a string or an integer, got {record[name]!r}")
             parser(record)
             if kind != "article" and record.get("article_id") != article_id:
                 raise ModelError(f"record belongs to article {record.get('article_id')!r}, not {article_id!r}")
