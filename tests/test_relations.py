@@ -506,7 +506,13 @@ def test_english_hedge_in_the_clause_marks_statement_and_content_hedged(nlp_en):
 
 @pytest.mark.model
 def test_english_coordination_passive_and_according_to(nlp_en):
+    # Rejecting an accusation disputes a claim: a denial; rejecting a demand refuses it.
     doc = nlp_en("Moscow and Pyongyang rejected the accusations.")
+    assert {
+        (t.subject.key, t.predicate)
+        for t in extract_relations(doc, ner_index(doc, {"Moscow": RUS, "Pyongyang": PRK}), "en", "a")
+    } == {("country:RUS", "DENIES"), ("country:PRK", "DENIES")}
+    doc = nlp_en("Moscow and Pyongyang rejected the demands.")
     assert {
         (t.subject.key, t.predicate)
         for t in extract_relations(doc, ner_index(doc, {"Moscow": RUS, "Pyongyang": PRK}), "en", "a")

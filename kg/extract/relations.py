@@ -158,7 +158,8 @@ class _SentenceReader(SentenceSyntax):
         frames = []
         roots = self.s.labels("root")
         for tok in self.tokens:
-            if tok.pos_ not in VERBAL_POS and tok.dep_ not in roots:
+            # A word with a separable particle is a verb whatever a weak tagger says ("rief ... auf" as ADV).
+            if tok.pos_ not in VERBAL_POS and tok.dep_ not in roots and not self.ch(tok, "particle"):
                 continue
             frame = self._frame(tok)
             if frame is not None:
@@ -396,6 +397,10 @@ class _SentenceReader(SentenceSyntax):
                 # "warnte vor einer Eskalation", "warned of a famine": the content in the verb's own preposition.
                 nouns = [n for prep, n in self._prep_args(v) if prep in allowed]
                 concept = self._np_concept(nouns)
+            if concept is None and light_nouns:
+                # "wies den Vorwurf zurück", "rejected the accusations": without a clause, the noun that
+                # decided the reading is also what is denied or rejected.
+                concept = self._np_concept(light_nouns, v)
         if not targets and concept is None:
             return []
 

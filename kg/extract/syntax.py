@@ -81,12 +81,19 @@ class SentenceSyntax:
                 (self.s.has(cur, "open_complement") and not self._has_marker(cur))
                 or (self.s.has(cur, "conjunct") and head.pos_ in VERBAL_POS)
                 or (self.s.aux_heads_verb and self.s.has(cur, "clausal_complement") and head.pos_ == "AUX")
+                # "..., accusing Washington of ...": a participial adverbial clause shares its head's subject.
+                or (self.s.has(cur, "adverbial_clause") and not self._has_marker(cur) and self._participle(cur))
             )
             if not shares_subject:
                 break
             out.append(head)
             cur = head
         return out
+
+    @staticmethod
+    def _participle(v: Token) -> bool:
+        """A participle or gerund ("accusing", "citing"): by morphology, or by the Penn tag where there is none."""
+        return bool({"Ger", "Part"} & set(v.morph.get("VerbForm"))) or v.tag_ in ("VBG", "VBN")
 
     def _has_marker(self, v: Token) -> bool:
         return any(c.text.lower() in self.cues.complementizers for c in self.ch(v, "marker"))
@@ -127,7 +134,11 @@ class SentenceSyntax:
             return subj, []
         pool = [t for t in subj if self._entity_at(t) is not None] or subj
         pool = [t for t in pool if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or pool
-        before = [t for t in pool if t.i < v.i]
+        # The subject stands before the finite verb: "Die Philippinen haben China vorgeworfen" (China, in the
+        # middle field after "haben", is the object the weak parse also labelled subject).
+        finite = [a.i for a in self.ch(v, "auxiliary") if a.i < v.i]
+        anchor = min(finite) if finite and any(t.i < min(finite) for t in pool) else v.i
+        before = [t for t in pool if t.i < anchor]
         chosen = before[-1] if before else pool[0]
         return [chosen], [t for t in subj if t.i > chosen.i]
 
@@ -234,6 +245,8 @@ class SentenceSyntax:
             head = head.head
         elif not self.s.has(v, "open_complement", "adverbial_clause") or self._has_marker(v):
             return None
+        if self.s.has(v, "adverbial_clause") and self._participle(v) and not self.s.has(v, "open_complement"):
+            return None  # "..., killing five": subject control (see _chain_up), not the head's object
         if head.i == v.i:
             return None
         objs = self.ch(head, "object", "indirect_object") + self._split_subjects(head)[1]
