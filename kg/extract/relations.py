@@ -222,7 +222,8 @@ class _SentenceReader(SentenceSyntax):
         # The content of an act reached through the parse rather than a recorded clause: gerunds,
         # infinitives and prepositional complements below the act's verb ("denied arming the RSF").
         tok, steps = v, 0
-        stop = self.s.labels("conjunct", "parataxis", "root", "relative_clause")
+        # An adverbial clause is not an act's content (", saying ...", "..., accusing X of ...").
+        stop = self.s.labels("conjunct", "parataxis", "root", "relative_clause", "adverbial_clause")
         while steps < 6 and tok.head.i != tok.i and tok.dep_ not in stop:
             tok, steps = tok.head, steps + 1
             outer = self.acts.get(tok.i)

@@ -257,7 +257,7 @@ class _Analyzer:
                 info.gender = self.lex.honorifics.get(self.doc[m.start - 1].text)
             self._add(m.start, m.end, info, via, confidence, text)
             return
-        if text.lower() in self.lex.actor_nouns:
+        if text.lower() in self.lex.actor_nouns or text.lower() in self.sectors:
             # "Russia's Defence Ministry", "die russische Regierung": a generic actor noun belongs to its state.
             if any(f.via == "metonym" and f.start <= m.start and m.end <= f.end for f in self.found[-3:]):
                 return
@@ -620,13 +620,38 @@ class _Analyzer:
         return info
 
     def _self_naming_sectors(self) -> None:
-        """Sector nouns that name their state themselves ("die Bundesregierung"), where nothing else matched."""
+        """Sector nouns no state was found for: their own state ("die Bundesregierung"), else the article's.
+
+        "Police said ...", "die Opposition", "protesters" name the sector of the state the article is
+        about when that is unambiguous (one state has more mentions than all others together); in an
+        article about several states they stay unresolved rather than guessed.
+        """
         taken = {i for f in self.found for i in range(f.start, f.end)}
+        home = self._article_state()
         for tok in self.doc:
-            noun = self.sectors.get(tok.lower_)
-            if noun is None or noun.country is None or tok.i in taken or tok.i in self.raw_at:
+            if tok.i in taken or tok.i in self.raw_at or tok.pos_ not in ("NOUN", "PROPN", ""):
                 continue
-            self._add(tok.i, tok.i + 1, self._sector_info(noun.country, noun), "name", 0.9, None)
+            noun = self.sectors.get(tok.lower_) or self.sectors.get(tok.lemma_.lower())
+            if noun is None or noun.org:
+                continue  # a ministry without its state is not guessed
+            state = noun.country or home
+            if state is None:
+                continue
+            self._add(tok.i, tok.i + 1, self._sector_info(state, noun), "name" if noun.country else "partial",
+                      0.9 if noun.country else 0.7, None)  # fmt: skip
+
+    def _article_state(self) -> str | None:
+        """The state the article is about, if one has more mentions than all other states together."""
+        counts: dict[str, int] = {}
+        for f in self.found:
+            info = self.info[f.key]
+            state = info.key.removeprefix("country:") if info.type == "Country" else info.country
+            if state and info.type in ("Country", "Group", "Organization"):
+                counts[state] = counts.get(state, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=counts.__getitem__)
+        return best if counts[best] * 2 > sum(counts.values()) else None
 
     # ---------------------------------------------------------------- helpers
     def _stands_for_state(self, span: Span) -> bool:
