@@ -32,6 +32,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -51,6 +52,9 @@ from kg.model import ENTITY_TYPES, Extraction
 #: 2-core box: a 24-article batch in a new process went from ~12 s (re-planning ~40 statements) to
 #: ~0.5 s. The evidence deletes are planned normally (their index seek does depend on statistics).
 _REUSE_PLANS = "CYPHER replan=skip "
+
+#: Pauses before re-trying a batch that met a uniqueness conflict (another loader writing the same keys).
+CONFLICT_RETRY_DELAYS_S = (0.2, 0.5, 1.0, 2.0)
 
 _ARTICLES = """
 UNWIND $rows AS row
@@ -204,12 +208,41 @@ class Neo4jStore:
                 todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
                 stats.articles_skipped += len(batch) - len(todo)
                 if todo:
-                    self._commit(todo, stats, on_reject)
+                    self._commit_racing(todo, stats, on_reject, force)
             stats.batches += 1
             stats.tick()
             if on_batch is not None:
                 on_batch(stats, ids)
         stats.tick()
+
+    def _commit_racing(
+        self, todo: list[Extraction], stats: LoadStats, on_reject: RejectCallback | None, force: bool
+    ) -> None:
+        """:meth:`_commit`, with a uniqueness conflict taken as what it usually is: another loader.
+
+        Two loaders writing the same articles at once (two ``kg ingest`` of one file) can both
+        find a key free and both ``MERGE``/``CREATE`` it; the later commit fails on the constraint.
+        That is a race, not bad data: wait a moment, look again which articles are now complete
+        (the other loader's are skipped, as on a re-run), and write the rest; only a conflict that
+        outlasts the retries is handed on to :meth:`_commit`'s article-by-article path.
+        """
+        for delay in CONFLICT_RETRY_DELAYS_S:
+            try:
+                self._commit(todo, stats, on_reject=None)
+                return
+            except neo4j.exceptions.ConstraintError:
+                time.sleep(delay)
+            except neo4j.exceptions.Neo4jError as exc:
+                if on_reject is None or not _refuses_the_data(exc):
+                    raise
+                break  # bad data, not a race: find the article
+            known = self.known_hashes([ex.article.id for ex in todo])
+            done = [ex for ex in todo if not force and known.get(ex.article.id) == ex.article.content_hash]
+            stats.articles_skipped += len(done)
+            todo = [ex for ex in todo if ex not in done]
+            if not todo:
+                return
+        self._commit(todo, stats, on_reject)
 
     def _commit(self, todo: list[Extraction], stats: LoadStats, on_reject: RejectCallback | None) -> None:
         """Write ``todo`` in one transaction; if Neo4j refuses it, write its articles one by one."""
