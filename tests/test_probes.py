@@ -35,6 +35,9 @@ EVENTS_THAT_DID_NOT_HAPPEN = [
     ("de", "Der Iran bestritt, Drohnen an Russland geliefert zu haben.", "SUPPLIES_WEAPONS_TO"),
     ("de", "Die Regierung drohte, Sanktionen gegen Moskau zu verhängen.", "SANCTIONS"),
     ("de", "Die Außenministerin hat Serbien davor gewarnt, Truppen an die Grenze zu schicken.", "DEPLOYS"),
+    ("en", "Washington will impose new tariffs on steel imports from Canada next month.", "IMPOSES_TARIFFS"),
+    ("en", "Asked whether Moscow would send troops to Belarus, the minister smiled.", "DEMANDS"),
+    ("de", "Die Regierung in Warschau könnte schon bald Truppen an die Grenze zu Belarus verlegen.", "DEPLOYS"),
 ]  # fmt: skip
 
 
@@ -80,6 +83,8 @@ def test_a_dateline_is_furniture_not_an_actor(extractor, lang, text):
         ("en", "The health ministry said no one was injured in the blast."),
         ("de", "Die Polizei teilte mit, bei dem Brand sei niemand verletzt worden."),
         ("de", "Der Minister kündigte an, er werde nicht zurücktreten."),
+        # The negation of one conjunct is not the other's: "not enough" negates nothing they do.
+        ("en", "The students said the apology was not enough and that they would keep blocking the bridges."),
     ],
 )
 def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):

@@ -54,6 +54,8 @@ class LanguageCues:
     modals: dict[str, str] = field(default_factory=dict)
     #: predicative adjectives of intention ("ready to", "bereit, ... zu")
     intent_adjectives: frozenset[str] = frozenset()
+    #: complementizers of an indirect question ("asked whether", "fragte, ob"): a question is no demand
+    question_markers: frozenset[str] = frozenset()
     #: auxiliaries of the perfect ("may have sent" is epistemic, "might send" hypothetical)
     perfect_auxiliaries: frozenset[str] = frozenset()
 
@@ -166,4 +168,5 @@ def cues_for(lang: str) -> LanguageCues:
         modals={w.lower(): kind for kind, words in modality.get("modals", {}).items() for w in words},
         intent_adjectives=frozenset(w.lower() for w in modality.get("intent_adjectives", ())),
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
+        question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
     )

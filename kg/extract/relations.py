@@ -319,6 +319,8 @@ class _SentenceReader(SentenceSyntax):
             return []
         if pred.kind == "speech":
             return self._speech(v, pred, lemma, subjects, fallback)
+        if self.cues.modality(v, self._auxiliaries(v)) is not None:
+            return []  # "will cut its levies", "could attack": a future or possible event is no fact
         return self._event(v, pred, lemma, subjects, fallback)
 
     def _make(
@@ -359,6 +361,8 @@ class _SentenceReader(SentenceSyntax):
         objects = self._object_tokens(v)
         light_nouns = [o for o in objects if (lemma, o.lemma_.lower()) in self.cues.lexicon.light]
         clause = self._clause(v, light_nouns)
+        if clause is not None and pred.frame == "act" and self._is_question(clause):
+            return []  # "asked whether Russia would help": a question, not a demand
         speaker = subjects[0].mention.entity.key
         clause_span = self._clause_span(v, clause) if clause is not None else None
         if clause_span is not None:
@@ -439,6 +443,9 @@ class _SentenceReader(SentenceSyntax):
                         out += self._intent(t, subj, clause, clause_span, v, lemma, reported)
         return out
 
+    def _is_question(self, clause: Token) -> bool:
+        return any(c.text.lower() in self.cues.question_markers for c in self.ch(clause, "marker"))
+
     # -- the act inside a statement: intentions and obligations -------------------------
 
     def _intent(
@@ -482,6 +489,8 @@ class _SentenceReader(SentenceSyntax):
             return []  # someone else's intention is reported, not promised
         if self._negated(head):
             return []  # "werde nicht zurücktreten": an intention not to act is neither promise nor denial
+        if self._hedged(head) or any(self.cues.is_hedge(t) for t in self.span.doc[span[0] : span[1]]):
+            return []  # "he would likely speak to Xi": a guess, not a promise
         inner = self.codings.get(head.i)
         conflict = inner is not None and (inner[1].get("quad") or 0) >= 3
         if inner is None and mood == "intention" and clause.lemma_.lower() not in self.cues.intent_adjectives:

@@ -69,8 +69,12 @@ class SentenceSyntax:
             out += frontier
         return out
 
-    def _chain_up(self, v: Token) -> list[Token]:
-        """Verbs above ``v`` that share its subject: xcomp/conjoined verbs, TIGER auxiliaries heading ``oc``."""
+    def _chain_up(self, v: Token, conjuncts: bool = True) -> list[Token]:
+        """Verbs above ``v`` that share its subject: xcomp/conjoined verbs, TIGER auxiliaries heading ``oc``.
+
+        ``conjuncts=False`` stops at a coordination: a conjoined verb shares the subject but not the
+        auxiliaries, negation or modality ("was not enough and would keep blocking").
+        """
         out = []
         cur = v
         for _ in range(4):
@@ -79,7 +83,7 @@ class SentenceSyntax:
                 break
             shares_subject = (
                 (self.s.has(cur, "open_complement") and not self._has_marker(cur))
-                or (self.s.has(cur, "conjunct") and head.pos_ in VERBAL_POS)
+                or (conjuncts and self.s.has(cur, "conjunct") and head.pos_ in VERBAL_POS)
                 or (self.s.aux_heads_verb and self.s.has(cur, "clausal_complement") and head.pos_ == "AUX")
                 # "..., accusing Washington of ...": a participial adverbial clause shares its head's subject.
                 or (self.s.has(cur, "adverbial_clause") and not self._has_marker(cur) and self._participle(cur))
@@ -100,7 +104,7 @@ class SentenceSyntax:
 
     def _auxiliaries(self, v: Token) -> list[Token]:
         auxes = self.ch(v, "auxiliary", "passive_auxiliary")
-        auxes += [t for t in self._chain_up(v) if t.pos_ == "AUX"]
+        auxes += [t for t in self._chain_up(v, conjuncts=False) if t.pos_ == "AUX"]
         return auxes
 
     def _is_passive(self, v: Token) -> bool:
@@ -225,7 +229,7 @@ class SentenceSyntax:
             if subj:
                 return subj, False
         for head in self._chain_up(v):
-            subj = self.ch(head, "subject")
+            subj = self._split_subjects(head)[0]
             for aux in self.ch(head, "auxiliary"):
                 subj += self.ch(aux, "subject")
             if subj:
@@ -281,6 +285,12 @@ class SentenceSyntax:
 
     def _entity_at(self, tok: Token) -> Mention | None:
         """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
+        # A named person in apposition beats the state of a genitive: "Sudan's army chief, General
+        # Abdel Fattah al-Burhan, said" is al-Burhan speaking, not Sudan.
+        for t in self.walk(tok, self.s.labels("apposition", "name_part"), 2):
+            m = self.index.at(t.i)
+            if m is not None and (t is tok or m.entity.type == "Person"):
+                return m
         roles = self.s.labels("apposition", "name_part", "genitive", "determiner")
         for t in self.walk(tok, roles, 3):
             m = self.index.at(t.i)
