@@ -89,3 +89,29 @@ def test_a_dateline_is_furniture_not_an_actor(extractor, lang, text):
 )
 def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
     assert not [t for t in _triples(extractor, text, lang) if t.predicate == "DENIES"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_subject"),
+    [
+        ("de", "Die Ministerin hat Ungarn davor gewarnt, die Hilfen weiter zu blockieren.", "country:HUN"),
+        ("de", "Das sei völlig unannehmbar, sagte er der Nachrichtenagentur Interfax.", "org:interfax"),
+    ],
+)
+def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):
+    assert not [t for t in _triples(extractor, text, lang) if t.subject.key == not_subject]
+
+
+def test_an_intention_of_the_speaker_is_a_promise_and_an_obligation_on_another_a_demand(extractor):
+    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None))
+           for t in _triples(extractor, "Georgia said it was willing to reopen the crossing with Russia.", "en")}
+    assert ("country:GEO", "PROMISES") in {(s, p) for s, p, _ in got}
+    got = _triples(extractor, "Paris said Tehran must release the two French teachers.", "en")
+    assert ("country:FRA", "DEMANDS", "country:IRN") in {(t.subject.key, t.predicate, t.object.key) for t in got}
+
+
+def test_agreeing_to_an_act_is_an_agreement_and_a_sector_noun_takes_its_state(extractor):
+    got = _triples(extractor, "Greek officials agreed to reopen the port.", "en")
+    assert [(t.subject.key, t.predicate, t.plover) for t in got] == [("group:GRC-GOV", "AGREES", "AGREE")]
+    got = _triples(extractor, "Die Polizei nahm in Deutschland zwei mutmaßliche Spione fest.", "de")
+    assert [(t.subject.key, t.predicate, t.plover) for t in got] == [("group:DEU-POL", "ARRESTS", "COERCE")]

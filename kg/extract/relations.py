@@ -460,14 +460,15 @@ class _SentenceReader(SentenceSyntax):
         actor is a DEMANDS of that actor. Hypotheticals and conditions type nothing.
         """
         head = clause
-        # "was ready to open": the adjective heads the clause, the intended act is its complement.
-        for c in self.ch(clause, "open_complement", "clausal_complement"):
-            if clause.lemma_.lower() in self.cues.intent_adjectives:
+        # "was ready to open": an intention adjective (heading the clause, or predicative under its copula)
+        # governs the intended act, its complement.
+        adjectives = [t for t in [clause, *self.kids.get(clause.i, ())] if t.lemma_.lower() in self.cues.intent_adjectives]
+        mood = self.cues.modality(head, self._auxiliaries(head))
+        if adjectives:
+            mood = "intention"
+            for c in self.ch(adjectives[0], "open_complement", "clausal_complement"):
                 head = c
                 break
-        mood = self.cues.modality(head, self._auxiliaries(head))
-        if mood is None and clause.lemma_.lower() in self.cues.intent_adjectives:
-            mood = "intention"
         if mood not in ("intention", "obligation"):
             return []
         doer_toks, _ = self._subject_tokens(clause)
@@ -493,7 +494,7 @@ class _SentenceReader(SentenceSyntax):
             return []  # "he would likely speak to Xi": a guess, not a promise
         inner = self.codings.get(head.i)
         conflict = inner is not None and (inner[1].get("quad") or 0) >= 3
-        if inner is None and mood == "intention" and clause.lemma_.lower() not in self.cues.intent_adjectives:
+        if inner is None and mood == "intention" and not adjectives:
             return []  # "said it would respond": a bare future of an unknown act types nothing
         pred = PREDICATES["THREATENS" if conflict else "PROMISES"]
         assert isinstance(stated.object, Concept)
@@ -723,6 +724,11 @@ class _SentenceReader(SentenceSyntax):
             theme = self._np_concept(
                 [o for o in objects if o.lemma_.lower() not in object_nouns] or objects, v, allowed
             )
+            if theme is None and not objects:
+                # "agreed to extend the border controls", "einigten sich darauf, ...": the clause is what.
+                clause = self._clause(v, [])
+                if clause is not None:
+                    theme = self._concept(*self._clause_span(v, clause))
             if theme is None:
                 return []
         for subj in subjects:

@@ -645,8 +645,11 @@ class _Analyzer:
         counts: dict[str, int] = {}
         for f in self.found:
             info = self.info[f.key]
+            rec = self.recs.get(f.key)
             state = info.key.removeprefix("country:") if info.type == "Country" else info.country
-            if state and info.type in ("Country", "Group", "Organization"):
+            if state is None and rec is not None:
+                state = rec.country or rec.metonym_of  # "in Berlin": a place of the state
+            if state and info.type in ("Country", "Group", "Organization", "Location"):
                 counts[state] = counts.get(state, 0) + 1
         if not counts:
             return None

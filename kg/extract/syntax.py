@@ -136,8 +136,10 @@ class SentenceSyntax:
         subj = self.ch(v, "subject")
         if len(subj) < 2:
             return subj, []
-        pool = [t for t in subj if self._entity_at(t) is not None] or subj
-        pool = [t for t in pool if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or pool
+        # Position and case decide, not which phrase happens to be a known actor: in "Die Außenministerin
+        # hat Serbien davor gewarnt" or "sagte er der Agentur Interfax" the actor phrase is the object, and
+        # taking it as the subject would invert the sentence. An unresolved subject gives no triple.
+        pool = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or subj
         # The subject stands before the finite verb: "Die Philippinen haben China vorgeworfen" (China, in the
         # middle field after "haben", is the object the weak parse also labelled subject).
         finite = [a.i for a in self.ch(v, "auxiliary") if a.i < v.i]
