@@ -462,7 +462,8 @@ class _SentenceReader(SentenceSyntax):
         head = clause
         # "was ready to open": an intention adjective (heading the clause, or predicative under its copula)
         # governs the intended act, its complement.
-        adjectives = [t for t in [clause, *self.kids.get(clause.i, ())] if t.lemma_.lower() in self.cues.intent_adjectives]
+        near = [clause, *self.kids.get(clause.i, ())]
+        adjectives = [t for t in near if t.lemma_.lower() in self.cues.intent_adjectives]
         mood = self.cues.modality(head, self._auxiliaries(head))
         if adjectives:
             mood = "intention"
