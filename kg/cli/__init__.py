@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import signal
 import sys
 
 import click
@@ -70,9 +71,16 @@ def cli() -> None:
     """
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM (``kill``, a supervisor stopping kg) is handled like Ctrl-C: committed work is reported."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Run the CLI. Ctrl-C that reaches click (while a command module is still being imported, or in a
-    command that does not handle it) exits 130 with ``kg: interrupted``, not click's "Aborted!" and 1."""
+    command that does not handle it) exits 130 with ``kg: interrupted``, not click's "Aborted!" and 1.
+    SIGTERM is treated as Ctrl-C (summary, exit 130)."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         result = cli.main(prog_name="kg", standalone_mode=False)
     except click.exceptions.Abort as exc:

@@ -18,13 +18,22 @@ Two problems this module solves, both measured by ``bench/run.py``:
 Output order always equals input order; at most ``2 * workers`` chunks are in
 flight, so memory does not grow with the corpus; skipped articles reach
 ``on_skip`` in the parent, in input order.
+
+Workers die with their parent (:func:`_die_with_parent`): a parent killed with
+SIGKILL cannot shut its pool down, and a worker blocked waiting for work would
+otherwise live on, holding a pipeline's memory, indefinitely.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -141,10 +150,41 @@ def extract_grouped(
 _worker_extractor: Any = None
 
 
-def _init_worker(batch_size: int, default_lang: str | None) -> None:
+#: How often a worker checks that its parent is still alive, where the kernel cannot tell it (seconds).
+PARENT_POLL_S = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when process ``parent`` ends, however it ends (SIGKILL included).
+
+    Linux: the kernel sends SIGKILL when the parent goes (``PR_SET_PDEATHSIG``). Everywhere, and
+    for the moment before that was set: a daemon thread sees the worker re-parented and exits.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent was gone before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _init_worker(batch_size: int, default_lang: str | None, parent: int | None = None) -> None:
     """Build this worker's single-process extractor (pipelines load on first use, once per worker)."""
     global _worker_extractor
     from kg.extract.pipeline import Extractor
+
+    # The parent's SIGTERM handler (turn it into Ctrl-C) is the parent's: the pool stops workers with SIGTERM.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent is not None:
+        _die_with_parent(parent)
 
     _worker_extractor = Extractor(workers=1, batch_size=batch_size, default_lang=default_lang)
 
@@ -191,7 +231,10 @@ def extract_parallel(
     # objects are never scanned.
     gc.freeze()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(batch_size, default_lang)
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_init_worker,
+        initargs=(batch_size, default_lang, os.getpid()),
     )
     in_flight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
     try:
