@@ -40,7 +40,7 @@ PLOVER_TYPES = frozenset(
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 FRAMES = ("report", "act")
 _PREDICATE_FIELDS = {"kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "note"}
-_LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "codes"}
+_LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "codes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +123,9 @@ class Predicate:
     preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: lang -> the lemmas the object nouns gate (absent: all of the language's lemmas)
     gated_lemmas: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: lang -> prepositions that introduce what the object is accused, praised or thanked for ("accused X
+    #: of ...", "thanked X for ..."): the object phrase ends there
+    charges: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: lang -> {lemma or "verb noun": narrower CAMEO code}
     codes: Mapping[str, Mapping[str, Coding]] = field(default_factory=dict)
     #: the object must be an entity (no concept objects): "Putin met Kim", never "met the press"
@@ -180,6 +183,7 @@ def _lexicon_fields(lang: str, path: Path, name: str, spec: Mapping[str, Any], o
         "objects": frozenset(n.lower() for n in spec.get("object", ())),
         "gated": frozenset(v.lower() for v in spec.get("gated", ())),
         "preps": frozenset(p.lower() for p in spec.get("prep", ())),
+        "charges": frozenset(p.lower() for p in spec.get("charge", ())),
         "codes": codes,
     }
 
@@ -226,6 +230,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             objects={c: f["objects"] for c, f in langs.items() if f["objects"]},
             preps={c: f["preps"] for c, f in langs.items() if f["preps"]},
             gated_lemmas={c: f["gated"] for c, f in langs.items() if f["gated"]},
+            charges={c: f["charges"] for c, f in langs.items() if f["charges"]},
             codes={c: MappingProxyType(f["codes"]) for c, f in langs.items() if f["codes"]},
             actor_target=spec.get("target") == "actor",
             reciprocal=bool(spec.get("reciprocal")),

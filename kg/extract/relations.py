@@ -295,7 +295,28 @@ class _SentenceReader(SentenceSyntax):
             start = max(start, v.i + 1)
         else:
             end = min(end, v.i)
+        # "said the law would ensure transparency and accused foreign-funded groups of ...": the second
+        # speech verb, which the parse coordinated with the content's verb, is the speaker's next act.
+        for c in self._coordinated_acts(clause):
+            end = min(end, self._conjunct_start(c))
         return start, end
+
+    def _coordinated_acts(self, clause: Token) -> list[Token]:
+        """Subjectless speech verbs coordinated with a content clause's verb (the reporting verb's conjuncts)."""
+        return [
+            c
+            for c in self.ch(clause, "conjunct")
+            if c.i in self.acts and not self.ch(c, "subject") and c.i > clause.i
+        ]
+
+    def _conjunct_start(self, c: Token) -> int:
+        """Where conjunct ``c`` begins, with its coordinator and the comma before it."""
+        start = c.left_edge.i
+        while start - 1 > self.span.start and (
+            _punct(self.span.doc[start - 1]) or self.span.doc[start - 1].pos_ == "CCONJ"
+        ):
+            start -= 1
+        return start
 
     # -- triples ---------------------------------------------------------------------
 
@@ -306,6 +327,12 @@ class _SentenceReader(SentenceSyntax):
         return min(inner, key=lambda r: r[1] - r[0])[2]
 
     def _subjects(self, v: Token) -> tuple[list[_Arg], bool]:
+        head = v.head
+        if head.i != v.i and v in self._coordinated_acts(head) and self.s.has(head, "clausal_complement"):
+            # The speaker's second act ("said ... and accused X"): the reporting verb's subject.
+            speaker = head.head
+            if speaker.i in self.acts:
+                v = speaker
         toks, inherited = self._subject_tokens(v)
         args = [_Arg(m, 0.9 if inherited else 1.0) for t in toks for m in self._entities(t)]
         if args or (toks and inherited):
@@ -397,7 +424,11 @@ class _SentenceReader(SentenceSyntax):
             if clause_span is not None:
                 concept = self._concept(*clause_span)
             else:
-                concept = self._np_concept([o for o in objects if o not in light_nouns] or self._loose_objects(v), v)
+                concept = self._np_concept(
+                    [o for o in objects if o not in light_nouns] or self._loose_objects(v),
+                    v,
+                    charges=pred.charges.get(self.lang, frozenset()),
+                )
             if concept is None and allowed:
                 # "warnte vor einer Eskalation", "warned of a famine": the content in the verb's own preposition.
                 nouns = [n for prep, n in self._prep_args(v) if prep in allowed]
@@ -630,7 +661,11 @@ class _SentenceReader(SentenceSyntax):
         return []
 
     def _np_concept(
-        self, objects: list[Token], v: Token | None = None, targets: frozenset[str] = frozenset()
+        self,
+        objects: list[Token],
+        v: Token | None = None,
+        targets: frozenset[str] = frozenset(),
+        charges: frozenset[str] = frozenset(),
     ) -> Concept | None:
         """A concept from the first usable object phrase.
 
@@ -643,7 +678,13 @@ class _SentenceReader(SentenceSyntax):
         for o in objects:
             if o.pos_ == "PRON" and self.index.at(o.i) is None:
                 continue
-            return self._concept(*self._np_range(o, v, targets), drop_marker=False)
+            start, end = self._np_range(o, v, targets)
+            for c in self.kids.get(o.i, ()):
+                # "accused foreign-funded groups of trying ...": the charge is not part of the accused.
+                prep = c if c.pos_ == "ADP" else next(iter(self.ch(c, "case")), None)
+                if c.i > o.i and prep is not None and prep.text.lower() in charges:
+                    end = min(end, self._conjunct_start(c))
+            return self._concept(start, end, drop_marker=False)
         return None
 
     def _np_range(
