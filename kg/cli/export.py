@@ -1,4 +1,4 @@
-"""``kg export``: the graph as GraphML or GEXF (Gephi) or node-link JSON, or its triples as an event table."""
+"""``kg export``: the graph as GraphML or GEXF (Gephi) or node-link JSON, its triples as an event table, or a page."""
 
 from __future__ import annotations
 
@@ -25,14 +25,22 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     GraphML and GEXF hold only scalar attributes: lists become "a; b" strings,
     dates ISO strings. `events` is not the graph but a CSV table with one row per
     triple (date, source actor, CAMEO/PLOVER coding, target, evidence; columns in
-    the README); CSV only, as Parquet would need pyarrow. Store selection as in
-    `kg ingest`.
+    the README); CSV only, as Parquet would need pyarrow. `html` is one
+    self-contained page of the actor network (search, filters, evidence on click)
+    that opens offline in a browser. Store selection as in `kg ingest`.
     """
     target = Path(out) if out is not None else None
     if target is not None and not target.parent.is_dir():  # say so before reading the whole graph
         fail(f"cannot write {target}: directory {target.parent} does not exist", EXIT_USAGE)
     if fmt == "events" and target is not None and target.suffix.lower() == ".parquet":
         fail(f"cannot write {target}: kg writes event tables as CSV only (Parquet needs pyarrow)", EXIT_USAGE)
+    if fmt == "html":  # the drawing library must be there before the whole graph is read
+        from kg.graph.page import PageError, check_assets
+
+        try:
+            check_assets()
+        except PageError as exc:
+            fail(str(exc), EXIT_ENVIRONMENT)
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
         graph = store.to_networkx()
@@ -56,5 +64,12 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
         from kg.graph.events import triple_count
 
         click.echo(f"kg: wrote {triple_count(graph)} events to {out}", err=True)
+        return
+    if fmt == "html":
+        from kg.graph.page import page_data, shown_actor_count
+
+        data = page_data(graph)
+        click.echo(f"kg: wrote a page of {shown_actor_count(data)} actors and {len(data['statements'])} statements "
+                   f"to {out}", err=True)  # fmt: skip
         return
     click.echo(f"kg: wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}", err=True)

@@ -5,7 +5,8 @@ into ``"; "``-joined strings, dates into ISO strings, dicts into JSON and drops
 ``None`` values; every node also gets a ``label`` (name, title or text) that
 Gephi shows, and ``id`` attributes become ``article_id``/``triple_id``.
 JSON keeps lists as lists (node-link format, ``edges`` key). ``events`` is not the graph but
-its triples as a CSV event table (:mod:`kg.graph.events`).
+its triples as a CSV event table (:mod:`kg.graph.events`); ``html`` a self-contained page of the
+actor network to explore in a browser (:mod:`kg.graph.page`).
 
 XML 1.0 cannot hold most C0 control characters at all, not even as character
 references, and networkx writes them through unchanged: one form feed from a PDF
@@ -23,7 +24,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-FORMATS = ("graphml", "gexf", "json", "events")
+FORMATS = ("graphml", "gexf", "json", "events", "html")
 
 #: What XML 1.0 forbids: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -94,5 +95,9 @@ def write(G: nx.Graph, fmt: str, out: IO[bytes]) -> None:
         from kg.graph.events import event_rows, write_events_csv
 
         write_events_csv(event_rows(G), out)
+    elif fmt == "html":  # one self-contained page of the actor network (kg.graph.page)
+        from kg.graph.page import write_page
+
+        write_page(G, out)
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
