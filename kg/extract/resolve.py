@@ -49,7 +49,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import NOT_A_STATE, RawMention, find_mentions
 from kg.extract.mentions import Mention, MentionIndex, Via
-from kg.extract.sectors import SectorNoun, sector_actor, sector_nouns
+from kg.extract.sectors import SectorNoun, find_sector_noun, sector_actor, sector_nouns
+from kg.extract.spelling import gazetteer_person
 from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
 from kg.lang import LanguageData
 from kg.model import Entity, slugify
@@ -409,7 +410,8 @@ class _Analyzer:
             self.raw = sorted([*self.raw, *added], key=lambda m: m.start)
 
     def _person_key(self, toks: tuple[str, ...], gaz_key: str | None) -> str:
-        return gaz_key or f"person:{slugify(' '.join(toks))}"
+        # "Irakli Kobachidse" is the gazetteer's Irakli Kobakhidze: a near spelling of one known person.
+        return gaz_key or gazetteer_person(" ".join(toks), self.lex.code) or f"person:{slugify(' '.join(toks))}"
 
     def _display(self, key: str, full: dict[tuple[str, ...], str | None]) -> str:
         rec = self.recs.get(key)
@@ -605,7 +607,7 @@ class _Analyzer:
         if end - start > 1 and phrase not in self.sectors:
             return None  # a two-word window names a sector only as a whole ("defence ministry")
         for form in (phrase, last.lower_, last.lemma_.lower()):
-            found = self.sectors.get(form)
+            found = find_sector_noun(self.lex.code, form)
             if found is not None:
                 return found
         return None
@@ -631,9 +633,9 @@ class _Analyzer:
         for tok in self.doc:
             if tok.i in taken or tok.i in self.raw_at or tok.pos_ not in ("NOUN", "PROPN", ""):
                 continue
-            noun = self.sectors.get(tok.lower_) or self.sectors.get(tok.lemma_.lower())
-            if noun is None or noun.org:
-                continue  # a ministry without its state is not guessed
+            noun = find_sector_noun(self.lex.code, tok.lower_) or find_sector_noun(self.lex.code, tok.lemma_)
+            if noun is None:
+                continue
             state = noun.country or home
             if state is None:
                 continue

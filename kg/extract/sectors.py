@@ -62,6 +62,26 @@ def sector_nouns(lang: str) -> dict[str, SectorNoun]:
 
 
 @cache
+def _suffixes(lang: str) -> tuple[str, ...]:
+    return tuple(get_language(lang).toml("entity_grammar").get("noun_suffixes", ()))
+
+
+def find_sector_noun(lang: str, form: str) -> SectorNoun | None:
+    """The sector noun ``form`` is, also in an inflected form ("des Innenministeriums")."""
+    table = sector_nouns(lang)
+    form = form.lower()
+    found = table.get(form)
+    if found is not None:
+        return found
+    for suffix in _suffixes(lang):
+        if form.endswith(suffix) and len(form) > len(suffix) + 3:
+            found = table.get(form[: -len(suffix)])
+            if found is not None:
+                return found
+    return None
+
+
+@cache
 def _english_adjective(iso3: str) -> str:
     """The English demonym of a state ("RUS" -> "Russian"), else its name: for display names and org slugs."""
     for row in get_language("en").tsv("entity_demonyms"):
