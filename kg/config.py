@@ -185,6 +185,11 @@ def neo4j_settings() -> Neo4jSettings:
             )
         password, password_from = DEV_PASSWORD, DEV_PASSWORD_SOURCE
     database = os.environ.get("NEO4J_DATABASE") or neo.get("database") or None
+    if database is not None and database.lower() == "system":
+        raise ConfigError(
+            "NEO4J_DATABASE=system is Neo4j's administration database, which holds no graph; "
+            "name a graph database (unset, the server's default, usually neo4j)"
+        )
     return Neo4jSettings(uri=uri, user=user, password=password, database=database, password_from=password_from)
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -142,9 +142,12 @@ def convert(type_: str, value: Any) -> Any:
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise ValueError(f"{value!r} is not an integer")
         try:
-            return int(value)
+            number = int(value)
         except (TypeError, ValueError):
             raise ValueError(f"{value!r} is not an integer") from None
+        if not -(2**63) <= number < 2**63:  # what a Neo4j INTEGER holds; the driver would raise OverflowError
+            raise ValueError(f"{value!r} is out of range (a 64-bit integer, at most {2**63 - 1:,})")
+        return number
     if type_ == "float":
         try:
             return float(value)
@@ -292,28 +295,55 @@ def query_dirs() -> list[Path]:
     return seen
 
 
-def list_queries() -> list[Query]:
-    """Every named query, sorted by name. A malformed file raises :class:`HeaderError` naming it."""
+def _query_paths() -> tuple[dict[str, Path], list[str]]:
+    """``{name: file}`` of every query in priority order, and the problems of files that cannot be one."""
     found: dict[str, Path] = {}
+    problems: list[str] = []
     for d in query_dirs():
         for path in sorted(d.glob("*.cypher")):
             name = path.stem
             if name in NOT_QUERIES or name.startswith("_") or name in found:
                 continue
             if not _NAME_RE.match(name):
-                raise HeaderError(f"{path}: query names are snake_case")
+                problems.append(f"{path}: query names are snake_case")
+                continue
             found[name] = path
-    return [_load(path, name) for name, path in sorted(found.items())]
+    return found, problems
+
+
+def list_queries(on_error: Callable[[str], None] | None = None) -> list[Query]:
+    """Every named query, sorted by name.
+
+    A malformed or unreadable file raises :class:`HeaderError` naming it; with ``on_error`` it is
+    reported there instead and left out, so one bad file in ``KG_CYPHER_DIR`` does not hide the menu.
+    """
+    found, problems = _query_paths()
+    queries = []
+    for message in problems:
+        if on_error is None:
+            raise HeaderError(message)
+        on_error(message)
+    for name, path in sorted(found.items()):
+        try:
+            queries.append(_load(path, name))
+        except HeaderError as exc:
+            if on_error is None:
+                raise
+            on_error(str(exc))
+    return queries
 
 
 def get_query(name: str) -> Query:
-    """The query called ``name``; :class:`UnknownQueryError` lists the available ones otherwise."""
-    queries = {q.name: q for q in list_queries()}
-    if name not in queries:
-        close = difflib.get_close_matches(name, queries, n=1)
+    """The query called ``name``; :class:`UnknownQueryError` lists the available ones otherwise.
+
+    Only that query's file is read: another file that is broken does not stop this one.
+    """
+    found, _ = _query_paths()
+    if name not in found:
+        close = difflib.get_close_matches(name, found, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        raise UnknownQueryError(f"no query named {name!r}{hint}; available: {', '.join(queries) or 'none'}")
-    return queries[name]
+        raise UnknownQueryError(f"no query named {name!r}{hint}; available: {', '.join(sorted(found)) or 'none'}")
+    return _load(found[name], name)
 
 
 def _load(path: Path, name: str) -> Query:
@@ -323,7 +353,13 @@ def _load(path: Path, name: str) -> Query:
 
 @cache
 def _load_cached(path: Path, name: str, _mtime: int, _size: int) -> Query:
-    return parse(path.read_text(encoding="utf-8"), name, path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise HeaderError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise HeaderError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    return parse(text, name, path)
 
 
 def execute(

@@ -336,6 +336,9 @@ def _read_stdin(
     on_error: ErrorHandler, stream: BinaryIO | None = None, seen: _SeenIds | None = None
 ) -> Iterator[Article]:
     seen = seen if seen is not None else _SeenIds()
+    if stream is None and sys.stdin is None:  # started with stdin closed (`kg ingest - <&-`)
+        on_error(InputError("<stdin>", "standard input is closed; nothing read"))
+        return
     stream = stream or sys.stdin.buffer
     head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):

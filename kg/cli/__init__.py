@@ -15,6 +15,8 @@ Exit codes (also in README):
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import importlib.util
 import signal
@@ -79,24 +81,66 @@ def _terminate(signum: int, frame: object) -> None:
 def main() -> None:
     """Run the CLI. Ctrl-C that reaches click (while a command module is still being imported, or in a
     command that does not handle it) exits 130 with ``kg: interrupted``, not click's "Aborted!" and 1.
-    SIGTERM is treated as Ctrl-C (summary, exit 130)."""
+    SIGTERM is treated as Ctrl-C (summary, exit 130). Standard output that cannot be written (a full
+    disk, ``> /dev/full``) is a message and exit 3 in every command, not a traceback at exit."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        code = _run()
+    except OSError as exc:
+        # A write error without a file name: the output stream (commands handle their own files).
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _stdout_failed(exc)
+    if _stdout_broken():
+        _stdout_failed(None)
+    sys.exit(code)
+
+
+def _run() -> int | str | None:
+    """The command's exit code (what it passed to ``sys.exit``, or 0)."""
+    try:
         result = cli.main(prog_name="kg", standalone_mode=False)
+    except SystemExit as exc:
+        return exc.code
     except click.exceptions.Abort as exc:
         if isinstance(exc.__cause__, KeyboardInterrupt):
             click.echo("kg: interrupted", err=True)
-            sys.exit(130)
+            return 130
         click.echo("Aborted!", err=True)
-        sys.exit(1)
+        return 1
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except RuntimeError as exc:  # a store failing in a command that has no handler of its own (stats, export)
         from kg.load.base import StoreError
 
         if not isinstance(exc, StoreError):
             raise
         click.echo(f"kg: error: {exc}", err=True)
-        sys.exit(3)
-    sys.exit(result if isinstance(result, int) else 0)
+        return 3
+    return result if isinstance(result, int) else 0
+
+
+#: errno values of an output stream that cannot take more: disk full, quota, file size, I/O error.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _stdout_broken() -> bool:
+    """Whether what is buffered for standard output can no longer be written."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _stdout_failed(exc: OSError | None) -> None:
+    import os
+
+    reason = (exc.strerror if exc is not None else None) or os.strerror(errno.EIO)
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        # What is still buffered goes nowhere, not into a second error when the interpreter exits.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    click.echo(f"kg: error: cannot write to standard output: {reason}", err=True)
+    sys.exit(3)

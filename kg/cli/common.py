@@ -38,15 +38,43 @@ def _env_secrets() -> list[str]:
     return [s for s in secrets if len(s) >= 8]
 
 
+class _Remembering:
+    """A binary stream that remembers the first write error, so that no writer can hide it."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.error: OSError | None = None
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.raw.write(data)
+        except OSError as exc:
+            self.error = self.error or exc
+            raise
+
+    def flush(self) -> None:
+        try:
+            self.raw.flush()
+        except OSError as exc:
+            self.error = self.error or exc
+            raise
+
+    def __getattr__(self, name: str):  # writable(), closed, ... as the real stream says
+        return getattr(self.raw, name)
+
+
 def write_stdout(produce: Callable[[IO[bytes]], None]) -> None:
     """Write what ``produce(stream)`` writes to standard output; a full disk or closed pipe is a message, exit 3.
 
     ``kg export > /dev/full`` must not end in a traceback: the write (or the final flush) fails with
     ENOSPC, and the reader of a pipe may have gone away (EPIPE).
     """
+    stream = _Remembering(sys.stdout.buffer)
     try:
-        produce(sys.stdout.buffer)
+        produce(stream)  # type: ignore[arg-type]
         sys.stdout.flush()
+        if stream.error is not None:  # a writer that swallowed the error (ElementTree's wrappers can)
+            raise stream.error
     except OSError as exc:
         with contextlib.suppress(OSError):  # what is still buffered goes nowhere, not into a second error at exit
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -75,7 +75,10 @@ def read_extractions(files: Iterable[str], on_error: ErrorHandler) -> Iterator[E
     """Extractions from ``kg extract`` JSON Lines files; each bad line is reported with FILE:LINE."""
     for name in files:
         if name == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", on_error)
+            if sys.stdin is None:  # started with stdin closed (`kg load - <&-`)
+                on_error(InputError("<stdin>", "standard input is closed; nothing read"))
+            else:
+                yield from _read_stream(sys.stdin.buffer, "<stdin>", on_error)
             continue
         reason = unreadable_reason(Path(name))  # before opening: opening a FIFO would block
         if reason is not None:

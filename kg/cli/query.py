@@ -45,7 +45,7 @@ def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, 
         if list_only or not name:
             if not list_only:
                 click.echo("kg query: give a query NAME; the available queries are:\n", err=True)
-            _print_menu(list_queries(), err=not list_only)
+            _print_menu(list_queries(on_error=lambda m: click.echo(f"kg: warning: {m}", err=True)), err=not list_only)
             if not list_only:
                 sys.exit(EXIT_USAGE)
             return

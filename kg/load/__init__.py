@@ -60,9 +60,26 @@ def connect_neo4j(settings: Neo4jSettings | None = None, notice: Callable[[str],
         driver.close()
         reason = scrub(str(exc), settings.password)
         raise StoreError(f"cannot reach Neo4j at {where}: {reason or type(exc).__name__}") from None
+    if settings.database is not None:
+        _check_database(driver, settings, where)
     if settings.uses_dev_password and notice is not None:
         notice(f"Neo4j at {where}: connected as {settings.credentials()}")
     return driver
+
+
+def _check_database(driver: neo4j.Driver, settings: Neo4jSettings, where: str) -> None:
+    """The database ``NEO4J_DATABASE`` names exists: say so now, not in a traceback at the first query."""
+    try:
+        with driver.session(database=settings.database) as session:
+            session.execute_read(lambda tx: tx.run("RETURN 1").consume())
+    except neo4j.exceptions.Neo4jError as exc:
+        driver.close()
+        if "DatabaseNotFound" in (exc.code or ""):
+            raise StoreError(
+                f"Neo4j at {where} has no database {settings.database!r} (NEO4J_DATABASE); "
+                "SHOW DATABASES lists them, unset it for the server's default"
+            ) from None
+        raise StoreError(f"cannot use database {settings.database!r} of Neo4j at {where}: {exc.message}") from None
 
 
 def wants_neo4j(neo4j: bool | None = None, store_dir: str | Path | None = None) -> bool:

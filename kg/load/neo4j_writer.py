@@ -40,7 +40,7 @@ from typing import Any
 import neo4j
 import networkx as nx
 
-from kg.load.base import BatchCallback, LoadStats, RejectCallback, batches, reject, screen
+from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, batches, reject, screen
 from kg.load.rows import BatchRows, build_rows
 from kg.load.schema import ensure_schema
 from kg.load.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
@@ -157,8 +157,21 @@ class Neo4jStore:
 
     # -- schema -----------------------------------------------------------------------------------------------
     def ensure_schema(self) -> None:
-        """Create the constraints and indexes of ``cypher/schema.cypher`` (idempotent)."""
-        ensure_schema(self.driver, self.database)
+        """Create the constraints and indexes of ``cypher/schema.cypher`` (idempotent).
+
+        A database whose data breaks a constraint (two ``:Article`` nodes with one id, say, in a
+        graph kg did not write) cannot get it: :class:`StoreError` says so, instead of a traceback.
+        """
+        try:
+            ensure_schema(self.driver, self.database)
+        except neo4j.exceptions.Neo4jError as exc:
+            if not (exc.code or "").startswith(("Neo.ClientError.Schema.", "Neo.DatabaseError.Schema.")):
+                raise
+            raise StoreError(
+                f"cannot create kg's schema in {self.where}: {_first_sentence(exc)}. The database holds data "
+                "that breaks kg's constraints (e.g. two :Article nodes with the same id): use a database of "
+                "kg's own, or fix those nodes"
+            ) from None
         self._schema_ready = True
 
     # -- writing ----------------------------------------------------------------------------------------------
