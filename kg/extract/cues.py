@@ -24,6 +24,9 @@ class AttributionCue:
     words: tuple[str, ...]
     source: str  # "after": the source follows the cue; "before": it precedes it
     predicate: str
+    #: False for cues a speaker uses ("X reported, citing Y, that ..."): with a speech verb in the
+    #: sentence, the verb's subject is the source and the cue names only where it got it
+    with_speech: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,12 @@ def cues_for(lang: str) -> LanguageCues:
     verbs = data.toml("verbs")
     modality = data.toml("modality")
     cues = tuple(
-        AttributionCue(tuple(w.lower() for w in c["words"]), c.get("source", "after"), c.get("predicate", "REPORTS"))
+        AttributionCue(
+            tuple(w.lower() for w in c["words"]),
+            c.get("source", "after"),
+            c.get("predicate", "REPORTS"),
+            bool(c.get("with_speech", True)),
+        )
         for c in attribution.get("cue", ())
     )
     return LanguageCues(

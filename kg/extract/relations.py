@@ -405,8 +405,12 @@ class _SentenceReader(SentenceSyntax):
             targets += [_Arg(m) for m in self._entities(o)]
         allowed = pred.preps.get(self.lang, frozenset())
         if not targets and allowed:
-            # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase.
-            targets = [_Arg(m) for prep, n in self._prep_args(v) if prep in allowed for m in self._entities(n)]
+            # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase, also one
+            # the parse hung on the verb's particle ("called on/prt the authorities/pobj").
+            pairs = self._prep_args(v) + [
+                (p.text.lower(), n) for p in self.ch(v, "particle") for n in self.ch(p, "prepositional_object")
+            ]
+            targets = [_Arg(m) for prep, n in pairs if prep in allowed for m in self._entities(n)]
         addressee: str | None = None
         if pred.addressee and targets and clause_span is not None:
             # "told Reuters that ...", "sagte der Agentur Interfax, ...": whom it was said to, never what.
@@ -722,7 +726,9 @@ class _SentenceReader(SentenceSyntax):
         if theme_is_noun:
             # "liefert Waffen an Russland", "Sanktionen gegen Iran": the actor is in a prepositional phrase
             # or inside the theme noun's phrase ("den Geschäftsträger Nordkoreas").
-            targets = preps
+            # "granted them asylum", "lieferte der Ukraine Waffen": a dative names the recipient.
+            datives = [c for c in self.ch(v, "indirect_object") if c.pos_ != "ADP"]
+            targets = preps or [_Arg(m) for d in datives for m in self._entities(d)]
             if not targets:
                 for o in objects:
                     m = self._entity_inside(o)
@@ -792,6 +798,8 @@ class _SentenceReader(SentenceSyntax):
         if not self.cues.cue_starts.intersection(words):
             return None
         for cue in self.cues.cues:
+            if not cue.with_speech and self.acts:
+                continue  # "agencies, citing a Kremlin source, reported that ...": the agencies report
             n = len(cue.words)
             for k in range(len(words) - n + 1):
                 if tuple(words[k : k + n]) != cue.words:
