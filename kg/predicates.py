@@ -274,6 +274,8 @@ class Lexicon:
     light: Mapping[tuple[str, str], Predicate]
     #: verb lemmas that take part in some light-verb construction
     light_verbs: frozenset[str]
+    #: verb lemma -> the nouns of its light-verb constructions (a lookup, not a scan of ``light``)
+    light_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def has_verb(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.light_verbs
@@ -318,4 +320,9 @@ def lexicon(lang: str) -> Lexicon:
             light[pair] = pred
     # Ungated readings first, so lookup meets the plain reading before gated ones.
     ordered = {k: tuple(sorted(v, key=lambda p: p.gated(lang, k))) for k, v in verbs.items()}
-    return Lexicon(lang, ordered, light, frozenset(v for v, _ in light))
+    by_verb: dict[str, set[str]] = {}
+    for verb, noun in light:
+        by_verb.setdefault(verb, set()).add(noun)
+    return Lexicon(
+        lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}
+    )

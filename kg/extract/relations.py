@@ -478,6 +478,14 @@ class _SentenceReader(SentenceSyntax):
                         out += self._intent(t, subj, clause, clause_span, v, lemma, reported)
         return out
 
+    def _pp_noun(self, c: Token) -> list[Token]:
+        """The noun of a prepositional phrase child ``c`` (UD ``case`` child, or ClearNLP ``prep`` head)."""
+        if c.pos_ == "ADP":
+            return [n for n in self.ch(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
+        if c.pos_ in NOMINAL_POS and self.ch(c, "case") and c.i > c.head.i:
+            return [c]
+        return []
+
     def _is_question(self, clause: Token) -> bool:
         return any(c.text.lower() in self.cues.question_markers for c in self.ch(clause, "marker"))
 
@@ -510,6 +518,8 @@ class _SentenceReader(SentenceSyntax):
         doer_toks, _ = self._subject_tokens(clause)
         doers = [m for t in doer_toks for m in self._entities(t)]
         speaker = subj.mention.entity.key
+        if mood == "intention" and doer_toks and not doers and not any(t.pos_ == "PRON" for t in doer_toks):
+            return []  # "said the alliance would defend ...": someone else's intention, named but unresolved
         conf = round(stated.confidence * DENIAL_DISCOUNT, 3)
         if mood == "obligation":
             out = []
@@ -713,7 +723,7 @@ class _SentenceReader(SentenceSyntax):
     def _event(self, v: Token, pred: Predicate, lemma: str, subjects: list[_Arg], fallback: bool) -> list[Triple]:
         objects = self._object_tokens(v)
         object_nouns = pred.objects.get(self.lang, frozenset())
-        light = {n for (verb, n) in self.cues.lexicon.light if verb == lemma}
+        light = self.cues.lexicon.light_nouns.get(lemma, frozenset())
         theme_is_noun = pred.gated(self.lang, lemma) or any(
             o.lemma_.lower() in light or o.lemma_.lower() in object_nouns for o in objects
         )
@@ -769,9 +779,15 @@ class _SentenceReader(SentenceSyntax):
         if not targets and pred.actor_target:
             return out
         if not targets:
-            theme = self._np_concept(
-                [o for o in objects if o.lemma_.lower() not in object_nouns] or objects, v, allowed
-            )
+            # The theme is what was done to: an object that is not the noun naming the deed, else the deed
+            # noun's prepositional object ("launched attacks on foreign networks"), else the deed noun itself
+            # ("legte sein Amt nieder": the office).
+            deed = [o for o in objects if o.lemma_.lower() in light]
+            rest = [o for o in objects if o not in deed]
+            things = [o for o in rest if o.lemma_.lower() not in object_nouns] or rest
+            if not things:
+                things = [n for o in deed for c in self.kids.get(o.i, ()) for n in self._pp_noun(c)] or deed
+            theme = self._np_concept(things, v, allowed)
             if theme is None and not objects:
                 # "agreed to extend the border controls", "einigten sich darauf, ...": the clause is what.
                 clause = self._clause(v, [])
