@@ -103,7 +103,7 @@ def test_ner_only_entities_get_types_from_labels(nlp_en):
     analysis = analyze_entities(doc, get_language("en"))
     by_key = {e.key: e for e in analysis.entities}
     assert by_key["person:maria-fernandez"].type == "Person"
-    assert by_key["organization:globex-corporation"].type == "Organization"
+    assert by_key["org:globex-corporation"].type == "Organization"
     assert by_key["location:springfield"].type == "Location"
     assert not any(k.startswith("date") for k in by_key)  # DATE is not an entity for kg
 

@@ -57,6 +57,8 @@ from kg.model import Entity, slugify
 
 log = logging.getLogger(__name__)
 
+#: Entity type -> key prefix of entities the gazetteer does not know (others: the type, lower case).
+KEY_PREFIXES = {"Organization": "org"}
 _PRONOUN_SENTENCE_WINDOW = 2
 _ROLE_SCAN = 8
 
@@ -275,7 +277,8 @@ class _Analyzer:
                 if rec is not None and rec.metonym_of:
                     return  # "the Defence Ministry in Kyiv": the seat rule makes the whole phrase Ukraine
         name = self.ner_names.get(m.start, text)
-        key = f"{m.value.lower()}:{slugify(name)}"
+        # One key scheme for organisations, known or not: "org:<slug>", as the gazetteer's.
+        key = f"{KEY_PREFIXES.get(m.value, m.value.lower())}:{slugify(name)}"
         info = self.info.get(key) or self._new_info(key, m.value, name)
         self._add(m.start, m.end, info, "ner" if name == text else "partial", 0.8, text)
 
