@@ -2,10 +2,15 @@
 
 Accepted inputs (the same for ``kg extract``, ``kg ingest``):
 
-* ``.txt`` / ``.md`` files: one article each; id derived from the content;
+* ``.txt`` / ``.md`` files: one article each; id derived from the content; YAML/TOML front matter
+  gives title, date, source, url, lang and id; a first line without sentence-final punctuation
+  is the title (:mod:`kg.article_formats`);
+* ``.html`` / ``.htm`` saved web pages: main text, title, date, site and URL (``trafilatura``);
+* ``.rss`` / ``.atom`` / ``.xml`` feed files: one article per entry (``feedparser``);
 * ``.jsonl`` / ``.ndjson`` files: one article object per line
   (``id, url, title, source, published, lang, text``);
-* directories: the files above, recursively, in sorted order;
+* directories: the files above, recursively, in sorted order; the other files are passed to
+  ``on_unknown`` (for a summary such as :func:`unknown_summary`), hidden ones (``.git/``) ignored;
 * ``-``: standard input, JSON Lines if the first non-blank character is
   ``{``, else one plain-text article.
 
@@ -25,19 +30,50 @@ oversized files and JSON lines are refused without being read into memory.
 
 from __future__ import annotations
 
+import io
 import json
 import stat
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.model import Article, ModelError
-from kg.textprep import clean_optional, clean_text, max_article_chars, size_problem
+from kg.article_formats import FEED_SUFFIXES, HTML_SUFFIXES, Fields, feed_fields, html_fields, text_fields
+from kg.model import Article, ModelError, stable_hash
+from kg.textprep import clean_article_text, clean_optional, max_article_chars, size_problem
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+#: Every suffix a directory is searched for.
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+#: A page or feed holds markup around its text: its file may be this many times an article's bytes.
+MARKUP_FACTOR = 20
+
+#: Where the articles read lately came from (``file`` or ``file:line``), for warnings that name the
+#: file and not only the article id; bounded, as warnings come soon after an article is read.
+_ORIGINS: OrderedDict[str, str] = OrderedDict()
+_MAX_ORIGINS = 200_000
+
+
+def _note_origin(article: Article, source: str, line: int | None = None) -> None:
+    _ORIGINS[article.id] = f"{source}:{line}" if line is not None else source
+    _ORIGINS.move_to_end(article.id)
+    if len(_ORIGINS) > _MAX_ORIGINS:
+        _ORIGINS.popitem(last=False)
+
+
+def origin_of(article_id: str) -> str | None:
+    """The file (``path`` or ``path:line``) the article with this id was read from lately, or None."""
+    return _ORIGINS.get(article_id)
+
+
+def unknown_summary(files: Iterable[str | Path], shown: int = 10) -> str:
+    """``skipped 3 files of unknown type: a.csv, b.png, c.zip`` (the first ``shown`` names)."""
+    names = [str(f) for f in files]
+    listed = ", ".join(names[:shown]) + (f", ... ({len(names) - shown} more)" if len(names) > shown else "")
+    return f"skipped {len(names)} file{'s' if len(names) != 1 else ''} of unknown type: {listed}"
 
 #: File signatures of formats that are certainly not article text.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -157,8 +193,10 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, InputError | None
         return data.decode("latin-1"), None
 
 
-def _text_article(text: str, source: str, on_error: ErrorHandler, seen: _SeenIds | None = None) -> Iterator[Article]:
-    text = clean_text(text)
+def _text_article(
+    text: str, source: str, on_error: ErrorHandler, seen: _SeenIds | None = None, suffix: str = ".txt"
+) -> Iterator[Article]:
+    text = clean_article_text(text)
     if not text.strip():
         on_error(InputError(source, "empty article (no text); skipped"))
         return
@@ -166,15 +204,53 @@ def _text_article(text: str, source: str, on_error: ErrorHandler, seen: _SeenIds
     if problem:
         on_error(InputError(source, problem))
         return
-    article = Article.create(text)
-    if seen is None or seen.keep(article, "string", source, None, on_error):
+    fields = text_fields(text, suffix)
+    # The id of the whole text, as before titles and front matter were read (kg.article_formats).
+    yield from _fields_article(fields, source, on_error, seen, default_id=stable_hash("", text))
+
+
+def _fields_article(
+    fields: Fields,
+    source: str,
+    on_error: ErrorHandler,
+    seen: _SeenIds | None,
+    default_id: str | None = None,
+    line: int | None = None,
+) -> Iterator[Article]:
+    """The article of ``fields`` read from ``source`` (problems reported, the article kept if it can be)."""
+    for problem in fields.problems:
+        on_error(InputError(source, problem, line))
+    text = clean_optional(fields.text) or ""
+    if not text.strip():
+        on_error(InputError(source, "empty article (no text); skipped", line))
+        return
+    problem = size_problem(text)
+    if problem:
+        on_error(InputError(source, problem, line))
+        return
+    try:
+        article = Article.create(
+            text,
+            id=clean_optional(fields.id) or default_id,
+            url=clean_optional(fields.url),
+            title=clean_optional(fields.title),
+            source=clean_optional(fields.source),
+            published=fields.published,
+            lang=clean_optional(fields.lang),
+        )
+    except ModelError as exc:
+        on_error(InputError(source, f"{exc}; skipped", line))
+        return
+    if seen is None or seen.keep(article, "string", source, line, on_error):
+        _note_origin(article, source, line)
         yield article
 
 
 def _clean_article(article: Article) -> Article:
     fields = {name: getattr(article, name) for name in Article.__slots__}
-    for name in ("id", "text", "url", "title", "source", "lang"):
+    for name in ("id", "url", "title", "source", "lang"):
         fields[name] = clean_optional(fields[name])
+    fields["text"] = clean_article_text(fields["text"])
     return Article(**fields)
 
 
@@ -200,6 +276,9 @@ def _jsonl_articles(
     seen = seen if seen is not None else _SeenIds()
     limit = max_article_chars()
     max_line = _max_json_line_bytes(limit)
+    encoding = _utf16_or_32(stream)
+    if encoding is not None:  # lines end in two or four bytes there: split them after decoding
+        stream = _Recoded(stream, encoding)  # type: ignore[assignment]
     for lineno, raw in enumerate(_bounded_lines(stream, max_line), start=1):
         if raw is None:
             on_error(
@@ -216,9 +295,8 @@ def _jsonl_articles(
             continue
         try:
             line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            on_error(InputError(source, f"not valid UTF-8 ({exc.reason} at byte {exc.start}); line skipped", lineno))
-            continue
+        except UnicodeDecodeError:
+            line = decode_text(raw, source)[0] or ""  # as for text files: Windows-1252, else Latin-1
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -245,17 +323,47 @@ def _jsonl_articles(
             on_error(InputError(source, problem, lineno))
             continue
         if seen.keep(article, "number" if isinstance(raw_id, int) else "string", source, lineno, on_error):
+            _note_origin(article, source, lineno)
             yield article
+
+
+def _utf16_or_32(stream: BinaryIO) -> str | None:
+    """``utf-16``/``utf-32`` when ``stream`` starts with that byte-order mark, else None."""
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
+class _Recoded:
+    """A UTF-16/32 byte stream read as UTF-8 lines, so the JSON Lines reader splits at real line ends."""
+
+    def __init__(self, stream: BinaryIO, encoding: str) -> None:
+        self._text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._text.readline(size).encode("utf-8", "surrogatepass")
 
 
 def line_id(value: bool) -> str:
     return "true" if value else "false"
 
 
-def _iter_files(path: Path) -> Iterator[Path]:
+def _iter_files(path: Path, on_unknown: Callable[[Path], None] | None = None) -> Iterator[Path]:
     for child in sorted(path.rglob("*")):
-        if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not child.is_dir():
+        if child.is_dir() or any(part.startswith(".") for part in child.relative_to(path).parts):
+            continue
+        if child.suffix.lower() in ARTICLE_SUFFIXES:
             yield child
+        elif on_unknown is not None:
+            on_unknown(child)
+
+
+def article_files(path: Path, on_unknown: Callable[[Path], None] | None = None) -> list[Path]:
+    """The files of directory ``path`` read as articles, in reading order; the others go to ``on_unknown``."""
+    return list(_iter_files(path, on_unknown))
 
 
 def unreadable_reason(path: Path) -> str | None:
@@ -286,13 +394,15 @@ def _read_file(path: Path, on_error: ErrorHandler, seen: _SeenIds) -> Iterator[A
         on_error(InputError(source, reason))
         return
     try:
-        if path.suffix.lower() in JSONL_SUFFIXES:
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
             with path.open("rb") as f:
                 yield from _jsonl_articles(f, source, on_error, seen)
             return
         limit = max_article_chars()
         size = path.stat().st_size
-        if size > _max_bytes(limit):
+        markup = suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES
+        if size > _max_bytes(limit) * (MARKUP_FACTOR if markup else 1):
             on_error(
                 InputError(
                     source,
@@ -305,16 +415,49 @@ def _read_file(path: Path, on_error: ErrorHandler, seen: _SeenIds) -> Iterator[A
     except OSError as exc:
         on_error(InputError(source, f"cannot read: {exc.strerror or exc}"))
         return
+    if suffix in FEED_SUFFIXES:
+        yield from _feed_articles(data, source, on_error, seen)
+        return
     text, err = decode_text(data, source)
     if err is not None:
         on_error(err)
         return
     assert text is not None
-    yield from _text_article(text, source, on_error, seen)
+    if suffix in HTML_SUFFIXES:
+        fields = html_fields(text, source)
+        if not fields.text.strip():
+            on_error(InputError(source, "web page without article text (no main text found); skipped"))
+            return
+        yield from _fields_article(fields, source, on_error, seen)
+        return
+    yield from _text_article(text, source, on_error, seen, suffix)
 
 
-def read_articles(paths: Iterable[str | Path], on_error: ErrorHandler = _raise) -> Iterator[Article]:
-    """Yield the articles of ``paths`` one at a time, reporting bad input (and repeated ids) to ``on_error``."""
+def _feed_articles(data: bytes, source: str, on_error: ErrorHandler, seen: _SeenIds) -> Iterator[Article]:
+    reason = binary_reason(data)
+    if reason is not None:
+        on_error(InputError(source, f"looks like {reason}; skipped"))
+        return
+    feed = feed_fields(data)
+    if feed.problem is not None:
+        on_error(InputError(source, feed.problem))
+        return
+    if not feed.entries:
+        on_error(InputError(source, "feed without entries; nothing read"))
+    for number, fields in enumerate(feed.entries, start=1):
+        where = f"{source} entry {number}" + (f" ({fields.title})" if fields.title else "")
+        yield from _fields_article(fields, where, on_error, seen)
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    on_error: ErrorHandler = _raise,
+    on_unknown: Callable[[Path], None] | None = None,
+) -> Iterator[Article]:
+    """Yield the articles of ``paths`` one at a time, reporting bad input (and repeated ids) to ``on_error``.
+
+    Files of a directory that are no articles' type go to ``on_unknown`` (see :func:`unknown_summary`).
+    """
     seen = _SeenIds()
     for raw in paths:
         if str(raw) == "-":
@@ -323,11 +466,11 @@ def read_articles(paths: Iterable[str | Path], on_error: ErrorHandler = _raise) 
         path = Path(raw)
         if path.is_dir():
             found = False
-            for child in _iter_files(path):
+            for child in _iter_files(path, on_unknown):
                 found = True
                 yield from _read_file(child, on_error, seen)
             if not found:
-                on_error(InputError(str(path), "directory holds no .txt, .md or .jsonl files"))
+                on_error(InputError(str(path), "directory holds no .txt, .md, .jsonl, .html or feed files"))
         else:
             yield from _read_file(path, on_error, seen)
 

@@ -7,8 +7,13 @@ about language: NUL characters (Neo4j and many tools mishandle them, and
 UTF-8, so writing output or sending them to Neo4j would fail), and articles so
 long that parsing them would exhaust memory (or that spaCy refuses, ``nlp.max_length``).
 
-Everything else, including quotes, backslashes, Cypher-looking fragments and
-bidirectional control marks, is kept verbatim: it is data.
+Article *text* additionally loses invisible format characters (:func:`clean_article_text`):
+zero-width spaces, word joiners, a BOM inside the text, soft hyphens and bidirectional
+controls. Pasted from web pages they sit inside names ("Rus\u200bsia") and make the same
+name a different string to the gazetteer and the resolver. Zero-width (non-)joiners stay:
+some scripts need them. Titles, ids and every other field keep them, as data.
+
+Everything else, including quotes, backslashes and Cypher-looking fragments, is kept verbatim: it is data.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from typing import Any
 DEFAULT_MAX_ARTICLE_CHARS = 200_000
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+#: Invisible format characters removed from article text: ZWSP, word joiner, BOM, soft hyphen, LRM/RLM/ALM,
+#: the bidi embeddings, overrides and isolates.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def max_article_chars() -> int:
@@ -44,6 +52,12 @@ def clean_text(text: str) -> str:
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)
     return text
+
+
+def clean_article_text(text: str) -> str:
+    """:func:`clean_text`, and the invisible format characters that break name matching removed."""
+    text = clean_text(text)
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def clean_optional(value: str | None) -> str | None:

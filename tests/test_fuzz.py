@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.model import Article, Concept, Entity, Extraction, Provenance, Triple, extractions_from_records
-from kg.textprep import clean_text
+from kg.textprep import clean_article_text, clean_text
 
 FUZZ = settings(
     max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -178,7 +178,7 @@ def test_local_store_round_trips_any_property_string(tmp_path_factory, name, ali
 
 @pytest.mark.model
 @settings(max_examples=2, deadline=None, database=None)
-@given(texts=st.lists(ARTICLE_TEXT.filter(lambda t: clean_text(t).strip()), min_size=30, max_size=30))
+@given(texts=st.lists(ARTICLE_TEXT.filter(lambda t: clean_article_text(t).strip()), min_size=30, max_size=30))
 def test_kg_extract_output_always_validates_against_the_data_model(tmp_path_factory, texts):
     """The real CLI on 30 fuzzed articles per example (de and en): every line it prints is a model record."""
     import os
@@ -199,4 +199,4 @@ def test_kg_extract_output_always_validates_against_the_data_model(tmp_path_fact
     # split on "\n" only: str.splitlines() would also split at U+0085/U+2028 inside the (unescaped) text
     extractions = list(extractions_from_records(json.loads(line) for line in result.stdout.split("\n") if line))
     assert [ex.article.id for ex in extractions] == [r["id"] for r in records]
-    assert [ex.article.text for ex in extractions] == [clean_text(t) for t in texts]
+    assert [ex.article.text for ex in extractions] == [clean_article_text(t) for t in texts]

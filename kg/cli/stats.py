@@ -19,6 +19,13 @@ def command(use_neo4j: bool, store_dir: str | None, as_json: bool) -> None:
         counts = store.counts()
     finally:
         store.close()
+    if counts.get("other_nodes") or counts.get("other_relationships"):
+        click.echo(
+            f"kg: note: the database also holds {counts.get('other_nodes', 0)} nodes and "
+            f"{counts.get('other_relationships', 0)} relationships that are not kg's (other labels or types): "
+            "they are not in the totals, and export and analyze leave them out",
+            err=True,
+        )
     if as_json:
         click.echo(json.dumps(counts, indent=1))
         return

@@ -353,17 +353,26 @@ class Neo4jStore:
         """Node and relationship totals plus one entry per non-empty label and relationship type.
 
         One statement (count subqueries, answered from Neo4j's count store), labels and types
-        from the whitelists only.
+        from the whitelists only. The totals count kg's own nodes (``Article``, ``Entity``,
+        ``Concept``) and relationship types, as the embedded store, ``export`` and ``analyze`` see
+        them; anything else in a shared database is reported apart, as ``other_nodes`` and
+        ``other_relationships`` (only when there is some).
         """
         labels = ["Article", "Entity", "Concept", *sorted(ENTITY_TYPES)]
-        parts = ["RETURN COUNT { MATCH (n) } AS nodes", "COUNT { MATCH ()-[r]->() } AS relationships"]
+        parts = ["RETURN COUNT { MATCH (n) } AS all_nodes", "COUNT { MATCH ()-[r]->() } AS all_relationships"]
         parts += [f"COUNT {{ MATCH (:{label}) }} AS {label}" for label in labels]
         parts += [f"COUNT {{ MATCH ()-[:{rel_type}]->() }} AS {rel_type}" for rel_type in relationship_types()]
         with self._session(neo4j.READ_ACCESS) as session:
             (values,) = session.execute_read(_fetch, ", ".join(parts))
-        return {"nodes": values.pop("nodes"), "relationships": values.pop("relationships")} | {
-            k: v for k, v in values.items() if v
-        }
+        all_nodes, all_relationships = values.pop("all_nodes"), values.pop("all_relationships")
+        nodes = values["Article"] + values["Entity"] + values["Concept"]
+        relationships = sum(values[t] for t in relationship_types())
+        out = {"nodes": nodes, "relationships": relationships} | {k: v for k, v in values.items() if v}
+        if all_nodes > nodes:
+            out["other_nodes"] = all_nodes - nodes
+        if all_relationships > relationships:
+            out["other_relationships"] = all_relationships - relationships
+        return out
 
     def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
         # Notifications off: "property key does not exist" on a fresh database is noise, not news.
