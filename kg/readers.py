@@ -75,6 +75,7 @@ def unknown_summary(files: Iterable[str | Path], shown: int = 10) -> str:
     listed = ", ".join(names[:shown]) + (f", ... ({len(names) - shown} more)" if len(names) > shown else "")
     return f"skipped {len(names)} file{'s' if len(names) != 1 else ''} of unknown type: {listed}"
 
+
 #: File signatures of formats that are certainly not article text.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image"),
@@ -220,7 +221,7 @@ def _fields_article(
     """The article of ``fields`` read from ``source`` (problems reported, the article kept if it can be)."""
     for problem in fields.problems:
         on_error(InputError(source, problem, line))
-    text = clean_optional(fields.text) or ""
+    text = clean_article_text(fields.text)
     if not text.strip():
         on_error(InputError(source, "empty article (no text); skipped", line))
         return
