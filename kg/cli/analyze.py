@@ -104,14 +104,17 @@ def communities(as_json: bool, predicates, since, until, use_neo4j: bool, store_
 def ego(
     actor: str, radius: int, as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None
 ) -> None:
-    """The actor network around ACTOR (a key like country:RUS, a name or an alias)."""
+    """The actor network around ACTOR: a key like country:RUS, a name, an alias, a surname or a
+    near spelling (Peskow); when several actors fit, they are listed with their keys."""
     filters = _kw(predicates, since, until)
     G = _load(use_neo4j, store_dir, filters)
-    try:
-        E = analysis.ego_network(G, actor, radius=radius, **filters)
-    except KeyError:
-        fail(f"no actor with key, name or alias {actor!r}", EXIT_BAD_INPUT)
+    found = analysis.lookup(G, actor)
+    if found.key is None:
+        fail(found.message(), EXIT_BAD_INPUT)
         return
+    if not found.exact:
+        click.echo(f"kg: note: {found.message()}", err=True)
+    E = analysis.ego_network(G, found.key, radius=radius, **filters)
     _print_edges(E, as_json)
 
 

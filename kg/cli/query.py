@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
+from kg.cli.common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_USAGE, fail
 
 #: Widest cell of the table format; longer text is cut with an ellipsis (json/csv give it whole).
 MAX_CELL = 70
@@ -59,6 +59,10 @@ def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, 
         fail(str(exc), EXIT_USAGE)
         return
     keys, rows = _run(name, values)
+    if not rows:  # a misspelt actor finds nothing: say who was meant, or who might be
+        resolved = _resolve_actors(query, values)
+        if resolved is not None:
+            keys, rows = _run(name, resolved)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=_json_default))
     elif fmt == "csv":
@@ -80,6 +84,60 @@ def _parse_params(params: Sequence[str]) -> dict[str, str]:
             raise ParameterError(f"parameter {item!r} is not KEY=VALUE")
         values[key.strip()] = value
     return values
+
+
+#: What the header of a parameter that names an actor says of it (cypher/*.cypher).
+ACTOR_PARAMETER = "key, name or alias"
+
+
+def _resolve_actors(query: Any, values: dict[str, str]) -> dict[str, str] | None:
+    """After a query found nothing: its actor parameters matched forgivingly (kg.graph.lookup).
+
+    An actor given as its key, name or alias stays (then nothing is what there is); a surname or a
+    near spelling of one actor becomes that actor's key, with a note; no or several fitting actors
+    end the run (exit 1) listing the candidates or suggestions with their keys. Returns the values to
+    run again with, or None when nothing changed.
+    """
+    from kg.graph.lookup import lookup_actor, neo4j_actors
+    from kg.load.cli_support import note
+
+    named = [p.name for p in query.parameters if ACTOR_PARAMETER in p.doc and values.get(p.name, "null") != "null"]
+    if not named:
+        return None
+    actors = _with_driver(lambda driver, database: neo4j_actors(driver, database))
+    changed = dict(values)
+    for param in named:
+        found = lookup_actor(actors, values[param])
+        if found.exact:
+            continue
+        if found.key is None:
+            fail(f"{param}: {found.message()}", EXIT_BAD_INPUT)
+        note(f"{param}: {found.message()}")
+        changed[param] = found.key
+    return changed if changed != values else None
+
+
+def _with_driver(work: Any) -> Any:
+    """``work(driver, database)`` on a fresh connection; environment problems exit 3."""
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+    from kg.config import ConfigError, neo4j_settings, redact_uri
+    from kg.load import StoreError, connect_neo4j
+    from kg.load.cli_support import note
+
+    try:
+        settings = neo4j_settings()
+        driver = connect_neo4j(settings, note)
+    except (ConfigError, StoreError) as exc:
+        fail(str(exc), EXIT_ENVIRONMENT)
+    try:
+        return work(driver, settings.database)
+    except (ServiceUnavailable, AuthError, OSError) as exc:
+        fail(f"cannot reach Neo4j at {redact_uri(settings.uri)}: {exc}", EXIT_ENVIRONMENT)
+    except Neo4jError as exc:
+        fail(f"Neo4j rejected the actor lookup: {exc.message}", EXIT_ENVIRONMENT)
+    finally:
+        driver.close()
 
 
 def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, Any]]]:

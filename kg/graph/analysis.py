@@ -113,25 +113,32 @@ def communities(G: nx.MultiDiGraph, seed: int = 42, **filters) -> list[list[str]
 
 
 def find_actor(G: nx.MultiDiGraph, key_or_name: str) -> str | None:
-    """The key of the entity whose key, name or alias equals ``key_or_name`` (case-insensitive)."""
-    if key_or_name in G and G.nodes[key_or_name].get("kind") == "Entity":
-        return key_or_name
-    wanted = key_or_name.casefold()
-    by_name = by_alias = None
-    for node, data in sorted(G.nodes(data=True)):
-        if data.get("kind") != "Entity":
-            continue
-        if by_name is None and (data.get("name") or "").casefold() == wanted:
-            by_name = node
-        if by_alias is None and any(a.casefold() == wanted for a in data.get("aliases") or ()):
-            by_alias = node
-    return by_name or by_alias
+    """The key of the one entity that ``key_or_name`` names, or None (:func:`lookup` tells why).
+
+    A key, a name or an alias (case and accents ignored), a surname ("Peskov") or a near
+    spelling ("Peskow"), as :func:`kg.graph.lookup.lookup_actor` matches them.
+    """
+    return lookup(G, key_or_name).key
+
+
+def lookup(G: nx.MultiDiGraph, key_or_name: str):
+    """The :class:`kg.graph.lookup.Lookup` of ``key_or_name`` among the entities of ``G``."""
+    from kg.graph.lookup import graph_actors, lookup_actor
+
+    return lookup_actor(graph_actors(G), key_or_name)
 
 
 def ego_network(G: nx.MultiDiGraph, key_or_name: str, radius: int = 1, **filters) -> nx.DiGraph:
-    """The actor network within ``radius`` hops (either direction) of an actor; KeyError if unknown."""
-    key = find_actor(G, key_or_name)
-    if key is None:
-        raise KeyError(key_or_name)
+    """The actor network within ``radius`` hops (either direction) of an actor.
+
+    Raises :class:`kg.graph.lookup.ActorNotFound` (a ``KeyError``) with the candidates when no
+    single actor matches.
+    """
+    from kg.graph.lookup import ActorNotFound
+
+    found = lookup(G, key_or_name)
+    if found.key is None:
+        raise ActorNotFound(found)
+    key = found.key
     A = actor_network(G, **filters)
     return nx.ego_graph(A, key, radius=radius, undirected=True)
