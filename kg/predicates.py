@@ -39,7 +39,7 @@ PLOVER_TYPES = frozenset(
 #: quad class -> its name, as event datasets print it
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 FRAMES = ("report", "act")
-_PREDICATE_FIELDS = {"kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "note"}
+_PREDICATE_FIELDS = {"kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "note"}
 _LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "codes"}
 
 
@@ -138,6 +138,9 @@ class Predicate:
     frame: str | None = None
     #: "report" frames: an intention or obligation in the content also yields the typed act
     intent: bool = False
+    #: "clause": a speech act whose content is a clause, an actor or its preposition's phrase, never a
+    #: bare object phrase ("threatened regional stability" endangers, it threatens no one)
+    content: str | None = None
     note: str = ""
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
@@ -237,6 +240,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             addressee=bool(spec.get("addressee")),
             frame=frame,
             intent=bool(spec.get("intent")),
+            content=spec.get("content"),
             note=str(spec.get("note", "")),
         )
     missing = STRUCTURAL_PREDICATES - out.keys()

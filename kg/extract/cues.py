@@ -57,6 +57,8 @@ class LanguageCues:
     modals: dict[str, str] = field(default_factory=dict)
     #: predicative adjectives of intention ("ready to", "bereit, ... zu")
     intent_adjectives: frozenset[str] = frozenset()
+    #: words that open a predicative complement ("als", "as"): such a phrase is never an object
+    predicative_markers: frozenset[str] = frozenset()
     #: complementizers of an indirect question ("asked whether", "fragte, ob"): a question is no demand
     question_markers: frozenset[str] = frozenset()
     #: auxiliaries of the perfect ("may have sent" is epistemic, "might send" hypothetical)
@@ -177,4 +179,5 @@ def cues_for(lang: str) -> LanguageCues:
         intent_adjectives=frozenset(w.lower() for w in modality.get("intent_adjectives", ())),
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
+        predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
     )

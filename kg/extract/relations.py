@@ -210,12 +210,12 @@ class _SentenceReader(SentenceSyntax):
         are kept (as claims reported_by the speaker) unless a modal, future or
         condition makes them irrealis ("said it would send troops").
         """
-        is_speech = v.i in self.acts
-
         def hides(outer: Predicate) -> bool:
+            # A report's realis content stays (as claims); its irrealis content, events or speech acts
+            # alike ("said he would invite Netanyahu"), is no fact.
             if outer.frame == "act":
                 return True
-            return not is_speech and self.cues.modality(v, self._auxiliaries(v)) is not None
+            return self.cues.modality(v, self._auxiliaries(v)) is not None
 
         if any(start <= v.i < end and hides(pred) for start, end, _speaker, pred in self.sent.reported):
             return True
@@ -427,7 +427,7 @@ class _SentenceReader(SentenceSyntax):
         if not targets:
             if clause_span is not None:
                 concept = self._concept(*clause_span)
-            else:
+            elif pred.content != "clause":
                 concept = self._np_concept(
                     [o for o in objects if o not in light_nouns] or self._loose_objects(v),
                     v,
@@ -797,7 +797,13 @@ class _SentenceReader(SentenceSyntax):
                 return []
         for subj in subjects:
             reported = self._reported_by(v, subj.mention.entity.key)
-            pairs = [(t.mention.entity, (t,)) for t in targets] if targets else [(theme, ())]
+            # "withdrew its troops", "sent its own forces": a state's own sector is its instrument, not the
+            # target of its act.
+            own = _state_of(subj.mention.entity)
+            aimed = [t for t in targets if t.mention.entity.type != "Group" or _state_of(t.mention.entity) != own]
+            if targets and not aimed:
+                continue
+            pairs = [(t.mention.entity, (t,)) for t in aimed] if targets else [(theme, ())]
             for obj, extra in pairs:
                 conf = self._confidence(subj, *extra, hedged=hedged, fallback=fallback)
                 t = self._make(
@@ -911,6 +917,11 @@ def _bisect(starts: list[int], i: int) -> int:
         else:
             hi = mid
     return lo - 1
+
+
+def _state_of(entity: Entity) -> str | None:
+    """The state an actor is or belongs to (ISO3), if known."""
+    return entity.key.removeprefix("country:") if entity.type == "Country" else entity.country
 
 
 def _punct(token: Token) -> bool:

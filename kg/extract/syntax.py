@@ -206,6 +206,10 @@ class SentenceSyntax:
             if self.s.aux_heads_verb:
                 for u in self._chain_up(v):
                     objs += self.ch(u, "subject")
+        # "verurteilte das Manöver als Provokation", "wies die Vorwürfe als unbegründet zurück": a
+        # predicative "als"/"as" phrase says what the object is called; it is never the object.
+        marks = self.cues.predicative_markers
+        objs = [o for o in objs if self.span.doc[o.left_edge.i].text.lower() not in marks]
         out = []
         for o in objs:
             out.append(o)
