@@ -115,3 +115,17 @@ def test_agreeing_to_an_act_is_an_agreement_and_a_sector_noun_takes_its_state(ex
     assert [(t.subject.key, t.predicate, t.plover) for t in got] == [("group:GRC-GOV", "AGREES", "AGREE")]
     got = _triples(extractor, "Die Polizei nahm in Deutschland zwei mutmaßliche Spione fest.", "de")
     assert [(t.subject.key, t.predicate, t.plover) for t in got] == [("group:DEU-POL", "ARRESTS", "COERCE")]
+
+
+def test_what_an_act_is_called_is_not_its_object_and_endangering_is_no_threat(extractor):
+    got = _triples(extractor, "Taiwan verurteilte das Manöver Pekings als gefährliche Provokation.", "de")
+    condemns = [t for t in got if t.predicate == "CONDEMNS"]
+    assert condemns and all("als" not in getattr(t.object, "text", "").split() for t in condemns)
+    got = _triples(extractor, "The ambassador said the incursions threatened regional stability.", "en")
+    assert not [t for t in got if t.predicate == "THREATENS"]
+
+
+def test_a_states_own_forces_are_not_the_target_of_its_withdrawal(extractor):
+    got = _triples(extractor, "France withdrew its troops from Niger in December.", "en")
+    assert ("country:FRA", "WITHDRAWS", "country:NER") in {(t.subject.key, t.predicate, t.object.key) for t in got}
+    assert not [t for t in got if t.object.key == "group:FRA-MIL"]
