@@ -61,7 +61,7 @@ def guide() -> str:
     from kg.queries import list_queries
 
     slides = [
-        "<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n"
+        '<slide class="row-fluid">\n<div class="col-sm-12">\n'
         "<h3>kg: the knowledge graph of geopolitical news</h3>\n"
         "<p>Actors (<code>:Entity</code>, captioned by <code>name</code>) say, deny, accuse or do things to other "
         "actors or about <code>:Concept</code>s (captioned by <code>text</code>); every relationship keeps its "
@@ -70,7 +70,7 @@ def guide() -> str:
         "<code>:params</code> block, then the query, to run it here. Change the parameters to ask about other "
         "actors.</p>\n"
         "<p>A first look at the actor network:</p>\n"
-        "<pre class=\"code runnable\">MATCH (s:Entity)-[r]-&gt;(o:Entity)\n"
+        '<pre class="code runnable">MATCH (s:Entity)-[r]-&gt;(o:Entity)\n'
         "WHERE NOT type(r) IN ['MENTIONS', 'AFFILIATED_WITH']\nRETURN s, r, o LIMIT 300</pre>\n"
         "<p>kg's style sheet (captions, colours) is applied on connect; to re-apply it: "
         "<code>:style</code> with the URL of <code>/browser/kg/kg.grass</code> on this server.</p>\n</div>\n</slide>"
@@ -82,18 +82,18 @@ def guide() -> str:
             for p in q.parameters
         ]
         slides.append(
-            "<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n"
+            '<slide class="row-fluid">\n<div class="col-sm-12">\n'
             f"<h3>{html.escape(q.name)}</h3>\n<p>{html.escape(q.description)}</p>\n"
             + (f"<p>{html.escape(q.answers)}</p>\n" if q.answers else "")
             + (f"<ul>\n{chr(10).join(params)}\n</ul>\n" if params else "")
-            + f"<pre class=\"code runnable\">{html.escape(params_command(bound))}</pre>\n"
-            f"<pre class=\"code runnable\">{html.escape(q.cypher)}</pre>\n"
+            + f'<pre class="code runnable">{html.escape(params_command(bound))}</pre>\n'
+            f'<pre class="code runnable">{html.escape(q.cypher)}</pre>\n'
             f"<p>The same from the shell: <code>{html.escape(q.example)}</code></p>\n</div>\n</slide>"
         )
     return (
         "<!-- Written by docs/make_browser_guide.py from cypher/*.cypher: edit those, then re-run it. -->\n"
         "<title>kg: named queries</title>\n"
-        "<article class=\"guide\">\n<carousel class=\"deck container-fluid\">\n"
+        '<article class="guide">\n<carousel class="deck container-fluid">\n'
         + "\n".join(slides)
         + "\n</carousel>\n</article>\n"
     )
