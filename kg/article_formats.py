@@ -158,6 +158,8 @@ def html_fields(html: str, source: str) -> Fields:
     fields = Fields("\n\n".join(paragraphs), title=title, url=_text_or_none(doc.url))
     fields.source = _text_or_none(doc.sitename) or _text_or_none(doc.hostname)
     fields.lang = _text_or_none(getattr(doc, "language", None))
+    if fields.lang is None and (declared := re.search(r"<html[^>]*?\blang=[\"']?([A-Za-z]{2,3})\b", html[:4096], re.I)):
+        fields.lang = declared.group(1).lower()
     try:
         fields.published = to_date(doc.date)
     except (ValueError, TypeError):
@@ -177,8 +179,8 @@ def html_to_text(fragment: str) -> str:
         return re.sub(r"<[^>]+>", " ", fragment).strip()
     for bad in root.xpath(".//script|.//style"):
         bad.drop_tree()
-    for br in root.xpath(".//br"):
-        br.tail = "\n" + (br.tail or "")
+    for br in root.xpath(".//br"):  # a line break inside a paragraph: the sentence goes on
+        br.tail = " " + (br.tail or "")
     for block in root.xpath(".//p|.//div|.//li|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//blockquote"):
         block.tail = "\n\n" + (block.tail or "")
     text = root.text_content()

@@ -13,7 +13,7 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail
 from kg.model import Article, Concept, Extraction
-from kg.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, InputError, read_articles
+from kg.readers import InputError, article_files, read_articles, unknown_summary
 
 TABLE_WIDTH = 160
 
@@ -83,7 +83,8 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
 
     extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
     origins: dict[str, str] = {}  # article id -> the file it came from, for the table's header
-    articles = _with_lang(_read_noting_files(paths, problems, origins), lang)
+    unknown: list[Path] = []  # files of a directory that are no articles' type, named at the end
+    articles = _with_lang(_read_noting_files(paths, problems, origins, unknown), lang)
     out = sys.stdout
     try:
         extractions = extractor.extract(articles, on_skip=on_skip)
@@ -94,6 +95,8 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
     except KeyboardInterrupt:
         click.echo("kg: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    if unknown:
+        click.echo(f"kg: note: {unknown_summary(unknown)}", err=True)
     missing_models.update(extractor.missing_models)
     if missing_models:
         for message in missing_models.values():
@@ -103,22 +106,26 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
 
 
 def _where(article: Article) -> str:
-    return f"article {article.id}" + (f" ({article.title})" if article.title else "")
+    from kg.readers import origin_of
+
+    details = [d for d in (origin_of(article.id), article.title) if d]
+    return f"article {article.id}" + (f" ({', '.join(details)})" if details else "")
 
 
-def _read_noting_files(paths: Iterable[str], on_error: InputProblems, origins: dict[str, str]) -> Iterator[Article]:
+def _read_noting_files(
+    paths: Iterable[str], on_error: InputProblems, origins: dict[str, str], unknown: list[Path] | None = None
+) -> Iterator[Article]:
     """The articles of ``paths``, noting in ``origins`` the name of the file each came from.
 
     The reader does not say which file an article came from (a text file's article has
     only its text), so directories are listed here, one file at a time, the way the
     reader lists them; an empty directory goes to the reader, which reports it.
     """
-    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES
     for raw in paths:
         path = Path(raw)
         files: list[str | Path] = [raw]
         if raw != "-" and path.is_dir():
-            files = [c for c in sorted(path.rglob("*")) if c.suffix.lower() in suffixes and not c.is_dir()] or files
+            files = [*article_files(path, unknown.append if unknown is not None else None)] or files
         for f in files:
             name = "<stdin>" if str(f) == "-" else Path(f).name
             for article in read_articles([f], on_error):

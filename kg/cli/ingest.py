@@ -6,12 +6,14 @@ import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from pathlib import Path
 
 import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.cli_support import (
+    article_label,
     is_connection_error,
     lost_connection,
     open_store_or_exit,
@@ -21,7 +23,7 @@ from kg.load.cli_support import (
     store_options,
 )
 from kg.model import Article, Extraction
-from kg.readers import InputError, read_articles
+from kg.readers import InputError, read_articles, unknown_summary
 
 #: Articles whose stored content_hash is looked up in one query.
 LOOKUP_CHUNK = 256
@@ -71,17 +73,18 @@ def command(
         except ModelNotFoundError as exc:
             fail(str(exc), EXIT_ENVIRONMENT)
     problems = InputProblems()
+    unknown: list[Path] = []  # files of a directory that are no articles' type, named in the summary
     store = open_store_or_exit(use_neo4j, store_dir, batch_size)
     counts = {"read": 0, "not_extracted": 0}
     stats = LoadStats()
 
     def on_skip(article: Article, reason: str) -> None:
         counts["not_extracted"] += 1
-        problems(InputError(f"article {article.id}", f"{reason}; skipped"))
+        problems(InputError(article_label(article.id), f"{reason}; skipped"))
 
     extractor = Extractor(workers=workers, default_lang=lang)
     try:
-        articles = _with_lang(read_articles(paths, on_error=problems), lang)
+        articles = _with_lang(read_articles(paths, on_error=problems, on_unknown=unknown.append), lang)
         fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats)
         with progress("ingesting") as bar:
             extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
@@ -96,6 +99,8 @@ def command(
         _stop(store, stats, counts, lost_connection(store, exc), EXIT_ENVIRONMENT)
     store.close()
     print_summary(stats, **counts)
+    if unknown:
+        click.echo(f"kg: note: {unknown_summary(unknown)}", err=True)
     if extractor.missing_models:  # articles were skipped for want of a model: an environment problem
         for message in extractor.missing_models.values():
             click.echo(f"kg: error: {message}", err=True)

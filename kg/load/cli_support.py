@@ -75,10 +75,17 @@ def lost_connection(store: GraphStore, exc: BaseException) -> str:
 
 
 def article_label(article_id: str) -> str:
-    """``article <id>`` for messages, with an absurdly long id cut (its length is said)."""
+    """``article <id> (<file>)`` for messages, with an absurdly long id cut (its length is said).
+
+    The file (``path`` or ``path:line``) is the one the reader took the article from in this run.
+    """
+    from kg.readers import origin_of
+
+    origin = origin_of(article_id)
+    where = f" ({origin})" if origin else ""
     if len(article_id) <= 80:
-        return f"article {article_id}"
-    return f"article {article_id[:60]}... ({len(article_id):,}-character id)"
+        return f"article {article_id}{where}"
+    return f"article {article_id[:60]}... ({len(article_id):,}-character id){where}"
 
 
 def reporter(problems: Callable[[InputError], None]) -> Callable[[str, str], None]:
