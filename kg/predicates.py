@@ -40,7 +40,7 @@ PLOVER_TYPES = frozenset(
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 FRAMES = ("report", "act")
 _PREDICATE_FIELDS = {"kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "note"}
-_LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "codes"}
+_LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "nouns", "codes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +126,9 @@ class Predicate:
     #: lang -> prepositions that introduce what the object is accused, praised or thanked for ("accused X
     #: of ...", "thanked X for ..."): the object phrase ends there
     charges: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: lang -> nouns that name the event itself ("Angriff", "arrest"): read as nominal events when an
+    #: actor is attached ("Russlands Angriff auf Kiew", "the arrest of X by Y")
+    nouns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: lang -> {lemma or "verb noun": narrower CAMEO code}
     codes: Mapping[str, Mapping[str, Coding]] = field(default_factory=dict)
     #: the object must be an entity (no concept objects): "Putin met Kim", never "met the press"
@@ -187,6 +190,7 @@ def _lexicon_fields(lang: str, path: Path, name: str, spec: Mapping[str, Any], o
         "gated": frozenset(v.lower() for v in spec.get("gated", ())),
         "preps": frozenset(p.lower() for p in spec.get("prep", ())),
         "charges": frozenset(p.lower() for p in spec.get("charge", ())),
+        "nouns": tuple(n.lower() for n in spec.get("nouns", ())),
         "codes": codes,
     }
 
@@ -234,6 +238,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             preps={c: f["preps"] for c, f in langs.items() if f["preps"]},
             gated_lemmas={c: f["gated"] for c, f in langs.items() if f["gated"]},
             charges={c: f["charges"] for c, f in langs.items() if f["charges"]},
+            nouns={c: f["nouns"] for c, f in langs.items() if f["nouns"]},
             codes={c: MappingProxyType(f["codes"]) for c, f in langs.items() if f["codes"]},
             actor_target=spec.get("target") == "actor",
             reciprocal=bool(spec.get("reciprocal")),
@@ -280,6 +285,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     #: verb lemma -> the nouns of its light-verb constructions (a lookup, not a scan of ``light``)
     light_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: noun -> the event predicate it names ("Angriff" -> ATTACKS, "arrest" -> ARRESTS)
+    event_nouns: Mapping[str, Predicate] = field(default_factory=dict)
 
     def has_verb(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.light_verbs
@@ -327,6 +334,7 @@ def lexicon(lang: str) -> Lexicon:
     by_verb: dict[str, set[str]] = {}
     for verb, noun in light:
         by_verb.setdefault(verb, set()).add(noun)
+    events = {noun: pred for pred in PREDICATES.values() for noun in pred.nouns.get(lang, ())}
     return Lexicon(
-        lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}
+        lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}, events
     )

@@ -129,3 +129,29 @@ def test_a_states_own_forces_are_not_the_target_of_its_withdrawal(extractor):
     got = _triples(extractor, "France withdrew its troops from Niger in December.", "en")
     assert ("country:FRA", "WITHDRAWS", "country:NER") in {(t.subject.key, t.predicate, t.object.key) for t in got}
     assert not [t for t in got if t.object.key == "group:FRA-MIL"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Russlands Angriff auf Charkiw hat mindestens acht Menschen getötet.", ("country:RUS", "ATTACKS")),
+        ("en", "Israeli strikes on Gaza continued overnight.", ("country:ISR", "ATTACKS")),
+        ("en", "Iran's support for Hezbollah worries Washington.", ("country:IRN", "SUPPORTS")),
+    ],
+)
+def test_a_noun_naming_an_event_with_its_actors_attached_is_that_event(extractor, lang, text, expected):
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, lang)}
+    assert expected in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "predicate"),
+    [
+        ("en", "Moscow denied any attack on Ukrainian civilians.", "ATTACKS"),
+        ("en", "Kyiv warned of a Russian attack on its power plants.", "ATTACKS"),
+        ("de", "Das Ministerium bestritt einen Angriff Russlands auf zivile Ziele.", "ATTACKS"),
+        ("en", "The minister said there had been no attack on Georgian positions.", "ATTACKS"),
+    ],
+)
+def test_a_denied_warned_of_or_negated_nominal_event_is_no_event(extractor, lang, text, predicate):
+    assert not [t for t in _triples(extractor, text, lang) if t.predicate == predicate]

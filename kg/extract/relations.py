@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.cues import LanguageCues, cues_for
 from kg.extract.deps import Scheme, scheme_of_doc
 from kg.extract.mentions import Mention, MentionIndex
+from kg.extract.nominal import nominal_triples
 from kg.extract.quotes import quotation_triples
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
 from kg.model import Concept, Entity, Provenance, Triple
@@ -178,6 +179,7 @@ class _SentenceReader(SentenceSyntax):
             if self._inside_act(tok):
                 continue  # a denied, demanded, threatened ... act is not a fact, nor a second speech act
             out.extend(self._triples(tok, pred, lemma))
+        out.extend(nominal_triples(self))
         return out
 
     def _frame(self, tok: Token) -> tuple[Token, Predicate, str, str | None] | None:
@@ -223,7 +225,10 @@ class _SentenceReader(SentenceSyntax):
         # infinitives and prepositional complements below the act's verb ("denied arming the RSF").
         tok, steps = v, 0
         # An adverbial clause is not an act's content (", saying ...", "..., accusing X of ...").
-        stop = self.s.labels("conjunct", "parataxis", "root", "relative_clause", "adverbial_clause")
+        # Nor is its subject ("Iran's support for Hezbollah worries Washington": the support is no worry).
+        stop = self.s.labels(
+            "conjunct", "parataxis", "root", "relative_clause", "adverbial_clause", "subject", "passive_subject"
+        )
         while steps < 6 and tok.head.i != tok.i and tok.dep_ not in stop:
             tok, steps = tok.head, steps + 1
             outer = self.acts.get(tok.i)
