@@ -109,7 +109,7 @@ def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                 "key": key,
                 "name": d.get("name") or key,
                 "type": d.get("type"),
-                "aliases": sorted(set(d.get("aliases") or ())),
+                "aliases": sorted(set(d.get("aliases") or ()) - {d.get("name")}),
                 "country": d.get("country"),
                 "role": d.get("role"),
                 "sector": d.get("sector"),
