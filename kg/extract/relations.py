@@ -409,7 +409,7 @@ class _SentenceReader(SentenceSyntax):
                 continue
             targets += [_Arg(m) for m in self._entities(o)]
         allowed = pred.preps.get(self.lang, frozenset())
-        if not targets and allowed:
+        if not targets and allowed and not pred.addressee:
             # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase, also one
             # the parse hung on the verb's particle ("called on/prt the authorities/pobj").
             pairs = self._prep_args(v) + [

@@ -291,12 +291,18 @@ class SentenceSyntax:
 
     def _entity_at(self, tok: Token) -> Mention | None:
         """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
-        # A named person in apposition beats the state of a genitive: "Sudan's army chief, General
-        # Abdel Fattah al-Burhan, said" is al-Burhan speaking, not Sudan.
+        # A named person or organisation in apposition beats the state of a genitive: "Sudan's army chief,
+        # General Abdel Fattah al-Burhan, said" is al-Burhan speaking, "Israel's Magen David Adom emergency
+        # service said" the service, not the state.
+        named = []
         for t in self.walk(tok, self.s.labels("apposition", "name_part"), 2):
             m = self.index.at(t.i)
-            if m is not None and (t is tok or m.entity.type == "Person"):
+            if m is not None and t is tok:
                 return m
+            if m is not None and m.entity.type in ("Person", "Organization"):
+                named.append(m)
+        if named:  # "A senior Houthi official, Ali al-Qahoum": the person before their organisation
+            return next((m for m in named if m.entity.type == "Person"), named[0])
         roles = self.s.labels("apposition", "name_part", "genitive", "determiner")
         for t in self.walk(tok, roles, 3):
             m = self.index.at(t.i)
