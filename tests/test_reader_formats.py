@@ -161,3 +161,14 @@ def test_article_label_names_the_file_of_a_known_article(tmp_path):
     (article,), _ = read(FORMATS / "titled.txt")
     assert article_label(article.id) == f"article {article.id} ({FORMATS / 'titled.txt'})"
     assert article_label("never-read") == "article never-read"
+
+
+def test_ingest_names_unknown_files_in_its_summary(tmp_path):
+    data = tmp_path / "in"
+    data.mkdir()
+    (data / "notes.csv").write_text("a,b")
+    (data / "empty.html").write_text("<html><body></body></html>")
+    result = CliRunner().invoke(cli, ["ingest", str(data), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1, result.output  # the empty page is bad input
+    assert f"kg: note: skipped 1 file of unknown type: {data / 'notes.csv'}" in result.stderr
+    assert "articles read 0" in result.stderr
