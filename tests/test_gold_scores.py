@@ -19,15 +19,16 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "articles.jsonl"
 
 #: (language, entities F1, triples precision, triples recall, triples F1) floors: reached - 0.03, rounded down.
-#: Reached 2026-12-01 (18 articles): de 0.970 / 0.956 / 0.843 / 0.896, en 0.990 / 1.000 / 0.896 / 0.945,
-#: all 0.980 / 0.977 / 0.869 / 0.920. Lower than before (0.995 / 1.000 / 0.939 / 0.969) by convention, not
+#: Reached 2026-12-01 (18 articles): de 0.970 / 0.886 / 0.765 / 0.821, en 0.990 / 0.933 / 0.875 / 0.903,
+#: all 0.980 / 0.910 / 0.818 / 0.862. Lower than before (0.995 / 1.000 / 0.939 / 0.969) by convention, not
 #: by accident: this set was written with the old rules, and the dev set's guideline (and issue 11) now
 #: key sector actors as groups ("die iranische Regierung" -> group:IRN-GOV), give no denial for someone
-#: else's negated act, and store no event inside a denial, accusation or hypothetical.
+#: else's negated act, store no event inside a denial, accusation or hypothetical, and read "rejected the
+#: accusation" as a denial.
 FLOORS = {
-    "de": (0.94, 0.92, 0.81, 0.86),
-    "en": (0.96, 0.97, 0.86, 0.91),
-    "all": (0.95, 0.94, 0.83, 0.89),
+    "de": (0.94, 0.85, 0.73, 0.79),
+    "en": (0.96, 0.90, 0.84, 0.87),
+    "all": (0.95, 0.88, 0.78, 0.83),
 }
 
 

@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
 from kg.extract.syntax import NOMINAL_POS
 from kg.model import Triple
 
-if TYPE_CHECKING:  # the reader is the sentence reader of kg.extract.relations
-    from kg.extract.relations import _SentenceReader
+if TYPE_CHECKING:  # the reader composes this pass
+    from kg.extract.reader import SentenceReader
 
 NOMINAL_CONFIDENCE = 0.7
 
 
-def nominal_triples(reader: _SentenceReader) -> list[Triple]:
+def nominal_triples(reader: SentenceReader) -> list[Triple]:
     """The nominal events of the reader's sentence."""
     events = reader.cues.lexicon.event_nouns
     if not events:
@@ -48,9 +49,7 @@ def nominal_triples(reader: _SentenceReader) -> list[Triple]:
         target = _target(reader, noun, pred, agent)
         if target is None or target.entity.key == agent.entity.key:
             continue
-        from kg.extract.relations import _Arg  # the reader's argument type (no import cycle at load time)
-
-        subj = _Arg(agent, NOMINAL_CONFIDENCE)
+        subj = Arg(agent, NOMINAL_CONFIDENCE)
         t = reader._make(
             subj,
             pred,
@@ -59,7 +58,7 @@ def nominal_triples(reader: _SentenceReader) -> list[Triple]:
             noun.lemma_.lower(),
             negative=False,
             hedged=reader._hedged(noun.head) if noun.head.i != noun.i else False,
-            conf=reader._confidence(subj, _Arg(target)),
+            conf=reader._confidence(subj, Arg(target)),
             reported_by=reader._reported_by(noun, agent.entity.key),
             coding=pred.fields(),
         )
@@ -68,7 +67,7 @@ def nominal_triples(reader: _SentenceReader) -> list[Triple]:
     return out
 
 
-def _doer(reader: _SentenceReader, noun: Token) -> Mention | None:
+def _doer(reader: SentenceReader, noun: Token) -> Mention | None:
     """Who did it: a "by/von/durch" phrase, else an actor right before the noun (genitive, compound, demonym)."""
     for prep, n in _pps(reader, noun):
         if prep in reader.cues.agent_prepositions:
@@ -83,7 +82,7 @@ def _doer(reader: _SentenceReader, noun: Token) -> Mention | None:
     return None
 
 
-def _target(reader: _SentenceReader, noun: Token, pred, agent: Mention) -> Mention | None:
+def _target(reader: SentenceReader, noun: Token, pred, agent: Mention) -> Mention | None:
     """Whom it was done to: an actor in one of the predicate's target prepositions, else after "of"/genitive."""
     allowed = pred.preps.get(reader.lang, frozenset())
     pps = _pps(reader, noun)
@@ -107,7 +106,7 @@ def _target(reader: _SentenceReader, noun: Token, pred, agent: Mention) -> Menti
     return None
 
 
-def _pps(reader: _SentenceReader, noun: Token) -> list[tuple[str, Token]]:
+def _pps(reader: SentenceReader, noun: Token) -> list[tuple[str, Token]]:
     """(preposition, noun) of the prepositional phrases attached to ``noun``, in either attachment style."""
     out = []
     for c in reader.kids.get(noun.i, ()):

@@ -351,3 +351,8 @@ class SentenceSyntax:
             if any(self.cues.is_hedge(c) for c in t.children):
                 return True
         return False
+
+
+def is_punct(token: Token) -> bool:
+    """Punctuation by tag or by lexeme (hand-built Docs have tags but no lexical attributes)."""
+    return token.pos_ == "PUNCT" or token.is_punct

@@ -1,0 +1,85 @@
+"""Attribution cues: "laut X", "according to X", "X zufolge" make X the source of the sentence.
+
+The rest of the sentence is what X REPORTS, and the events in it are reported_by X. Cues a speaker
+uses ("citing X", "unter Berufung auf X") name no reporter when a reporting verb is in the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.arguments import Arg
+from kg.extract.mentions import Mention
+from kg.extract.syntax import is_punct
+from kg.model import Triple
+from kg.predicates import PREDICATES
+
+if TYPE_CHECKING:
+    from kg.extract.reader import SentenceReader
+
+
+def attribution_triples(r: SentenceReader) -> list[Triple] | None:
+    words = r.words
+    if not r.cues.cue_starts.intersection(words):
+        return None
+    for cue in r.cues.cues:
+        if not cue.with_speech and r.acts:
+            continue  # "agencies, citing a Kremlin source, reported that ...": the agencies report
+        n = len(cue.words)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k : k + n]) != cue.words:
+                continue
+            start, end = r.span.start + k, r.span.start + k + n
+            source = _cue_source(r, start, end, cue.source)
+            if source is None:
+                continue
+            m, phrase = source
+            rest_start, rest_end = r.span.start, r.span.end
+            if phrase[0] == r.span.start or phrase[0] <= r.span.start + 1:
+                rest_start = phrase[1]
+            else:
+                rest_end = phrase[0]
+            concept = r._concept(rest_start, rest_end, drop_marker=False)
+            if concept is None:
+                return None
+            r.sent.reported.append((rest_start, rest_end, m.entity.key, PREDICATES[cue.predicate]))
+            pred = PREDICATES[cue.predicate]
+            hedged = any(r.cues.is_hedge(t) for t in r.span.doc[rest_start:rest_end])
+            subj = Arg(m)
+            t = r._make(
+                subj,
+                pred,
+                concept,
+                r.span.doc[start],
+                " ".join(cue.words),
+                negative=False,
+                hedged=hedged,
+                conf=r._confidence(subj, hedged=hedged),
+                reported_by=None,
+            )
+            return [t] if t is not None else None
+    return None
+
+
+def _cue_source(r: SentenceReader, start: int, end: int, where: str) -> tuple[Mention, tuple[int, int]] | None:
+    """The source entity of an attribution cue and the token range of the whole attribution phrase."""
+    if where == "after":
+        for j in range(end, min(end + 8, r.span.end)):
+            tok = r.span.doc[j]
+            if is_punct(tok) and tok.text in ",;:":
+                break
+            m = r.index.at(j)
+            if m is not None:
+                stop = m.end
+                if stop < r.span.end and r.span.doc[stop].text == ",":
+                    stop += 1
+                return m, (start, stop)
+        return None
+    for j in range(start - 1, max(start - 8, r.span.start - 1), -1):
+        m = r.index.at(j)
+        if m is not None:
+            # "X zufolge": the phrase starts at the source's own phrase.
+            first = min(m.start, r.span.doc[j].left_edge.i)
+            stop = end + 1 if end < r.span.end and r.span.doc[end].text == "," else end
+            return m, (max(first, r.span.start), stop)
+    return None

@@ -1,0 +1,117 @@
+"""Events: an actor does something to another actor or thing.
+
+The target is an actor object, a dative ("granted them asylum"), an actor in one of the
+predicate's target prepositions ("sanctions on Iran"), or one inside the object phrase ("den
+Geschäftsträger Nordkoreas"); otherwise, unless the predicate needs an actor, the theme is a
+concept. A state's own sector is its instrument, not its target ("withdrew its troops").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import Arg
+from kg.model import Entity, Triple
+from kg.predicates import Predicate
+
+if TYPE_CHECKING:
+    from kg.extract.reader import SentenceReader
+
+
+def event_triples(
+    r: SentenceReader, v: Token, pred: Predicate, lemma: str, subjects: list[Arg], fallback: bool
+) -> list[Triple]:
+    objects = r._object_tokens(v)
+    object_nouns = pred.objects.get(r.lang, frozenset())
+    light = r.cues.lexicon.light_nouns.get(lemma, frozenset())
+    theme_is_noun = pred.gated(r.lang, lemma) or any(
+        o.lemma_.lower() in light or o.lemma_.lower() in object_nouns for o in objects
+    )
+    targets: list[Arg] = []
+    allowed = pred.preps.get(r.lang, frozenset())
+    agents = set(r._agents(v)) if r._is_passive(v) else set()
+    preps = [Arg(m) for prep, n in r._prep_args(v) if prep in allowed and n not in agents for m in r._entities(n)]
+    if theme_is_noun:
+        # "liefert Waffen an Russland", "Sanktionen gegen Iran": the actor is in a prepositional phrase
+        # or inside the theme noun's phrase ("den Geschäftsträger Nordkoreas").
+        # "granted them asylum", "lieferte der Ukraine Waffen": a dative names the recipient.
+        datives = [c for c in r.ch(v, "indirect_object") if c.pos_ != "ADP"]
+        targets = preps or [Arg(m) for d in datives for m in r._entities(d)]
+        if not targets:
+            for o in objects:
+                m = r._entity_inside(o)
+                if m is not None and m.entity.type != "Location":
+                    targets.append(Arg(m, 0.9))
+    else:
+        for o in objects + r.ch(v, "indirect_object"):
+            # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
+            inside = r._entity_inside(o)
+            ms = r._entities(o) or ([inside] if inside and inside.entity.type != "Location" else [])
+            targets += [Arg(m) for m in ms]
+        if not targets:
+            targets = preps
+    negative = r._negated(v, objects)
+    hedged = r._hedged(v)
+    out = []
+    if not targets and pred.reciprocal and len(subjects) > 1:
+        # "Putin und Kim trafen sich": each met the other.
+        for a in subjects:
+            for b in subjects:
+                if a is not b:
+                    conf = r._confidence(a, b, hedged=hedged, fallback=fallback)
+                    t = r._make(
+                        a,
+                        pred,
+                        b.mention.entity,
+                        v,
+                        lemma,
+                        negative=negative,
+                        hedged=hedged,
+                        conf=conf,
+                        reported_by=r._reported_by(v, a.mention.entity.key),
+                    )
+                    if t is not None:
+                        out.append(t)
+        return out
+    theme = None
+    if not targets and pred.actor_target:
+        return out
+    if not targets:
+        # The theme is what was done to: an object that is not the noun naming the deed, else the deed
+        # noun's prepositional object ("launched attacks on foreign networks"), else the deed noun itself
+        # ("legte sein Amt nieder": the office).
+        deed = [o for o in objects if o.lemma_.lower() in light]
+        rest = [o for o in objects if o not in deed]
+        things = [o for o in rest if o.lemma_.lower() not in object_nouns] or rest
+        if not things:
+            things = [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
+        theme = r._np_concept(things, v, allowed)
+        if theme is None and not objects:
+            # "agreed to extend the border controls", "einigten sich darauf, ...": the clause is what.
+            clause = r._clause(v, [])
+            if clause is not None:
+                theme = r._concept(*r._clause_span(v, clause))
+        if theme is None:
+            return []
+    for subj in subjects:
+        reported = r._reported_by(v, subj.mention.entity.key)
+        # "withdrew its troops", "sent its own forces": a state's own sector is its instrument, not the
+        # target of its act.
+        own = state_of(subj.mention.entity)
+        aimed = [t for t in targets if t.mention.entity.type != "Group" or state_of(t.mention.entity) != own]
+        if targets and not aimed:
+            continue
+        pairs = [(t.mention.entity, (t,)) for t in aimed] if targets else [(theme, ())]
+        for obj, extra in pairs:
+            conf = r._confidence(subj, *extra, hedged=hedged, fallback=fallback)
+            t = r._make(subj, pred, obj, v, lemma, negative=negative, hedged=hedged, conf=conf, reported_by=reported)
+            if t is not None:
+                out.append(t)
+    return out
+
+
+def state_of(entity: Entity) -> str | None:
+    """The state an actor is or belongs to (ISO3), if known."""
+    return entity.key.removeprefix("country:") if entity.type == "Country" else entity.country
