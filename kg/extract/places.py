@@ -1,0 +1,100 @@
+"""Places and states: when a capital stands for its state, and which actor noun a demonym heads.
+
+A capital is its state as a verb's argument ("Moskau wies zurück"), after a non-locative
+preposition ("called on Moscow") or as an actor's seat ("die Regierung in Teheran"); after a
+locative preposition ("in Rom") or a place noun it is a place. Which prepositions are locative and
+which nouns are actors or places is language data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract.roles import role_token
+
+if TYPE_CHECKING:
+    from kg.extract.resolve import Analyzer
+
+
+def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
+    """Does a capital or seat of power stand for its state here, and which actor noun is it the seat of?
+
+    Yes as an argument of a verb ("Moskau wies zurück", "called on Moscow"),
+    no after a locative preposition ("in Rom", "travelled to Kyiv") or as
+    the name of a place noun ("die ukrainische Hauptstadt Kiew").
+    """
+    doc = a.doc
+    # "Kremlin spokesman Dmitry Peskov", "Moscow's envoy": a seat before a role title is its state.
+    nxt = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in a.glue else span.end
+    if nxt < len(doc) and role_token(a, nxt) is not None:
+        return True, None
+    prev = [doc[i] for i in (span.start - 1, span.start - 2) if i >= 0]
+    if prev and (
+        prev[0].lower_ in a.place_nouns or (prev[0].is_punct and len(prev) > 1 and prev[1].lower_ in a.place_nouns)
+    ):
+        return False, None
+    tok = span.root
+    for _ in range(10):
+        if a.has_dep and tok.dep_ in a.conj and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    prep = preposition(a, tok)
+    if prep is not None:
+        # "die Regierung in Teheran", "the regime in Pyongyang": the seat of an actor is its state.
+        if prep.i > 0 and a.doc[prep.i - 1].lower_ in (a.lex.actor_nouns | a.sectors.keys()):
+            return True, prep.i - 1
+        # A prepositional phrase the parse labels an argument ("sent weapons to Kyiv" as ClearNLP
+        # dative) names a recipient, not a destination.
+        if a.has_dep and prep.dep_ in a.argument:
+            return True, None
+        return prep.lower_ not in a.locatives, None
+    if not a.has_dep:
+        return False, None
+    if tok.dep_ in a.argument:
+        return True, None
+    # Weak parsers mislabel subjects; a bare name (or a coordination of names) right before a
+    # finite verb is one: "Moskau bestritt", "Berlin und Warschau eskalierten".
+    nxt = span.end
+    while nxt < len(doc) and (doc[nxt].pos_ == "CCONJ" or doc[nxt].text == "," or nxt in a.raw_at):
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):
+        return doc[nxt].morph.get("VerbForm") in ([], ["Fin"]), None
+    return False, None
+
+
+def preposition(a: Analyzer, tok: Token) -> Token | None:
+    """The preposition governing a noun (UD ``case`` child, ClearNLP/TIGER head, or the token before)."""
+    if a.has_dep:
+        for c in tok.children:
+            if c.pos_ == "ADP" and c.i < tok.i:
+                return c
+        if tok.head.pos_ == "ADP" and tok.head.i < tok.i:
+            return tok.head
+    before = tok.i - 1
+    while before >= 0 and a.doc[before].pos_ in ("DET", "ADJ"):
+        before -= 1
+    if before >= 0 and a.doc[before].pos_ == "ADP":
+        return a.doc[before]
+    return None
+
+
+def actor_head(a: Analyzer, tok: Token) -> Token | None:
+    """The actor noun a demonym modifies ("russische Regierung"), if any."""
+    nouns = a.lex.actor_nouns | a.sectors.keys()
+    heads = []
+    if a.has_dep and tok.head.i > tok.i and tok.head.i - tok.i <= 3:
+        heads.append(tok.head)
+    nxt = tok.i + 1
+    while nxt < len(a.doc) and nxt - tok.i <= 3:
+        if a.doc[nxt].pos_ in ("NOUN", "PROPN") or not a.doc.has_annotation("POS"):
+            heads.append(a.doc[nxt])
+            break
+        nxt += 1
+    for head in heads:
+        phrase = a.doc[tok.i + 1 : head.i + 1].text.lower()
+        if head.lower_ in nouns or head.lemma_.lower() in nouns or phrase in nouns:
+            return head
+    return None

@@ -1,0 +1,181 @@
+"""Roles and affiliations: role phrases next to names, and role nouns that refer back.
+
+"der ukrainische Präsident Wladimir Selenskij", "Lavrov, Russia's foreign minister," give a person a
+role and a state or organisation; "der Präsident" alone refers to the one person named before in
+that role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract.found import Found
+from kg.gazetteer import country_key
+
+if TYPE_CHECKING:
+    from kg.extract.resolve import Analyzer
+
+_ROLE_SCAN = 8
+
+
+def roles(a: Analyzer) -> None:
+    """Attach roles and groups found next to person mentions; widen mentions over left role phrases."""
+    a.group_at = {
+        i: f.key for f in a.found if a.info[f.key].type in ("Country", "Organization") for i in range(f.start, f.end)
+    }
+    for f in a.found:
+        info = a.info[f.key]
+        if info.type != "Person" or f.via == "pronoun":
+            continue
+        left = left_role_phrase(a, f.start)
+        phrase = left or right_role_phrase(a, f.end) or dep_role_phrase(a, f.start, f.end)
+        if not phrase:
+            continue
+        role, group = read_phrase(a, phrase)
+        if role is None:
+            continue
+        a.role_used.update(phrase)
+        if info.role is None or left:
+            info.role = role
+        if group is not None:
+            if a.info[group].type == "Country" and (info.country is None or left):
+                info.country = group.split(":", 1)[1]
+            elif info.country is None and group in a.recs:
+                info.country = a.recs[group].country  # "Pentagonsprecher John Kirby": the Pentagon's state
+            info.groups.append((group, role, f.start))
+        if left:
+            f.start = min(i for i in left if role_token(a, i) is not None)
+
+
+def role_anaphora(a: Analyzer) -> None:
+    """ "der Präsident", "the Ukrainian president" without a name: the one person named before in that role.
+
+    Only after a definite article, only when exactly one earlier person of the
+    article has that role (and the state, if the phrase names one); else unresolved.
+    """
+    articles = a.lex.words("definite_articles")
+    if not articles:
+        return
+    covered = {i for f in a.found if a.info[f.key].type == "Person" for i in range(f.start, f.end)}
+    added = []
+    for m in a.raw:
+        role = m.value if m.kind == "role" else m.role if m.kind == "compound" else None
+        if role is None or m.start in a.role_used or m.start in covered:
+            continue
+        state = a.group_at.get(m.start) if m.kind == "compound" else None
+        i = m.start - 1
+        while i >= 0 and m.start - i <= 3 and i in a.group_at and a.doc[i].lower_ not in articles:
+            state = state or a.group_at[i]
+            i -= 1
+        if i < 0 or a.doc[i].lower_ not in articles:
+            continue
+        candidates = {
+            f.key
+            for f in a.found
+            if f.start < m.start
+            and f.via != "pronoun"
+            and person_role(a, f.key) == role
+            and (state is None or person_state(a, f.key) == state)
+        }
+        if len(candidates) == 1:
+            added.append(Found(m.start, m.end, candidates.pop(), "partial", 0.6, None))
+    a.found.extend(added)
+
+
+def person_role(a: Analyzer, key: str) -> str | None:
+    info = a.info[key]
+    if info.type != "Person":
+        return None
+    rec = a.recs.get(key)
+    return info.role or (rec.role if rec is not None else None)
+
+
+def person_state(a: Analyzer, key: str) -> str | None:
+    rec = a.recs.get(key)
+    code = a.info[key].country or (rec.country if rec is not None else None)
+    return country_key(code) if code else None
+
+
+def role_token(a: Analyzer, i: int) -> str | None:
+    raw = a.raw_at.get(i)
+    if raw is None:
+        return None
+    if raw.kind == "role":
+        return raw.value
+    if raw.kind == "compound":
+        return raw.role
+    return None
+
+
+def group_token(a: Analyzer, i: int) -> bool:
+    """Does token ``i`` name a state or organisation (via any mention found)?"""
+    return i in a.group_at
+
+
+def left_role_phrase(a: Analyzer, start: int) -> list[int]:
+    """Tokens of "der ukrainische Präsident" / "Russia's foreign minister" left of a name."""
+    sent = a.sent_of[start]
+    tokens: list[int] = []
+    i = start - 1
+    while i >= 0 and start - i <= _ROLE_SCAN and a.sent_of[i] == sent:
+        if role_token(a, i) is not None or group_token(a, i) or a.doc[i].lower_ in a.glue:
+            tokens.append(i)
+            i -= 1
+            continue
+        break
+    # Role titles, states and glue words only, with at least one role title
+    # ("der ukrainische Präsident", "Präsident der Ukraine", "Russia's foreign minister").
+    core = [i for i in tokens if a.doc[i].lower_ not in a.glue]
+    if not any(role_token(a, i) is not None for i in core):
+        return []
+    return core
+
+
+def right_role_phrase(a: Analyzer, end: int) -> list[int]:
+    """Tokens of an apposition ", Russia's foreign minister," right of a name."""
+    if end >= len(a.doc) or a.doc[end].text not in (",", "(", "–", "—"):
+        return []
+    sent = a.sent_of[end]
+    tokens: list[int] = []
+    i = end + 1
+    while i < len(a.doc) and i - end <= _ROLE_SCAN and a.sent_of[i] == sent:
+        if role_token(a, i) is not None or group_token(a, i) or a.doc[i].lower_ in a.glue:
+            tokens.append(i)
+            i += 1
+            continue
+        break
+    if i < len(a.doc) and a.sent_of[i] == sent and not a.doc[i].is_punct:
+        return []
+    core = [i for i in tokens if a.doc[i].lower_ not in a.glue]
+    return core if any(role_token(a, i) is not None for i in core) else []
+
+
+def dep_role_phrase(a: Analyzer, start: int, end: int) -> list[int]:
+    """A role noun linked to the name by an apposition-like dependency, with its modifiers."""
+    if not a.has_dep:
+        return []
+    span = a.doc[start:end]
+    root = span.root
+    candidates: list[Token] = []
+    if root.dep_ in a.appos and root.head.i != root.i:
+        candidates.append(root.head)
+    candidates.extend(c for c in root.children if c.dep_ in a.appos)
+    for cand in candidates:
+        if start <= cand.i < end or role_token(a, cand.i) is None:
+            continue
+        return [cand.i] + [c.i for c in cand.children if group_token(a, c.i)]
+    return []
+
+
+def read_phrase(a: Analyzer, tokens: list[int]) -> tuple[str | None, str | None]:
+    """(canonical role, group key) of a role phrase; the role nearest the name wins."""
+    role = None
+    group = None
+    for i in tokens:
+        if role is None:
+            role = role_token(a, i)
+        if group is None and i in a.group_at:
+            group = a.group_at[i]
+    return role, group

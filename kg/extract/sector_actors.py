@@ -1,0 +1,80 @@
+"""Sector actors in an article: a state's sector noun resolved to its canonical actor.
+
+The nouns and keys are :mod:`kg.extract.sectors`; this pass decides which state a sector noun
+belongs to: the one in its phrase, the one it names itself ("Bundesregierung"), or the state the
+article is about when that is unambiguous.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.found import Info
+from kg.extract.sectors import SectorNoun, find_sector_noun, sector_actor
+
+if TYPE_CHECKING:
+    from kg.extract.resolve import Analyzer
+
+
+def sector_of(a: Analyzer, start: int, end: int) -> SectorNoun | None:
+    """The sector noun that tokens ``start:end`` end in (a phrase, the last word, or its lemma)."""
+    if start >= end or end > len(a.doc):
+        return None
+    last = a.doc[end - 1]
+    phrase = a.doc[start:end].text.lower()
+    if end - start > 1 and phrase not in a.sectors:
+        return None  # a two-word window names a sector only as a whole ("defence ministry")
+    for form in (phrase, last.lower_, last.lemma_.lower()):
+        found = find_sector_noun(a.lex.code, form)
+        if found is not None:
+            return found
+    return None
+
+
+def sector_info(a: Analyzer, iso3: str, noun: SectorNoun) -> Info:
+    actor = sector_actor(iso3, noun)
+    info = a.info.get(actor.key)
+    if info is None:
+        rec = a.recs.get(actor.key)  # a gazetteer organisation wins ("org:russian-defence-ministry")
+        info = a._record_info(rec) if rec is not None else a._new_info(actor.key, actor.type, actor.name)
+        info.country, info.sector = actor.country, actor.sector
+    return info
+
+
+def self_naming_sectors(a: Analyzer) -> None:
+    """Sector nouns no state was found for: their own state ("die Bundesregierung"), else the article's.
+
+    "Police said ...", "die Opposition", "protesters" name the sector of the state the article is
+    about when that is unambiguous (one state has more mentions than all others together); in an
+    article about several states they stay unresolved rather than guessed.
+    """
+    taken = {i for f in a.found for i in range(f.start, f.end)}
+    home = article_state(a)
+    for tok in a.doc:
+        if tok.i in taken or tok.i in a.raw_at or tok.pos_ not in ("NOUN", "PROPN", ""):
+            continue
+        noun = find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
+        if noun is None:
+            continue
+        state = noun.country or home
+        if state is None:
+            continue
+        a._add(tok.i, tok.i + 1, sector_info(a, state, noun), "name" if noun.country else "partial",
+                  0.9 if noun.country else 0.7, None)  # fmt: skip
+
+
+def article_state(a: Analyzer) -> str | None:
+    """The state the article is about, if one has more mentions than all other states together."""
+    counts: dict[str, int] = {}
+    for f in a.found:
+        info = a.info[f.key]
+        rec = a.recs.get(f.key)
+        state = info.key.removeprefix("country:") if info.type == "Country" else info.country
+        if state is None and rec is not None:
+            state = rec.country or rec.metonym_of  # "in Berlin": a place of the state
+        if state and info.type in ("Country", "Group", "Organization", "Location"):
+            counts[state] = counts.get(state, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] * 2 > sum(counts.values()) else None
