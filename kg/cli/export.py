@@ -12,14 +12,21 @@ from kg.cli.outfile import write_output
 from kg.graph.export import FORMATS, write
 from kg.load.cli_support import open_store_or_exit, store_options
 
+BULK_FORMAT = "neo4j-import"
+
 
 @click.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, BULK_FORMAT]), default="graphml", show_default=True)
 @click.option(
-    "--out", "out", type=click.Path(dir_okay=False, writable=True), default=None, help="File (default stdout)."
+    "--out",
+    "out",
+    type=click.Path(writable=True),
+    default=None,
+    help="File (default stdout); a directory for neo4j-import.",
 )
+@click.argument("directory", required=False, type=click.Path(file_okay=False, writable=True))
 @store_options
-def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -> None:
+def command(fmt: str, out: str | None, directory: str | None, use_neo4j: bool, store_dir: str | None) -> None:
     """Write the whole graph (articles, entities, concepts and all relationships) in FORMAT.
 
     GraphML and GEXF hold only scalar attributes: lists become "a; b" strings,
@@ -27,9 +34,19 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
     triple (date, source actor, CAMEO/PLOVER coding, target, evidence; columns in
     the README); CSV only, as Parquet would need pyarrow. `html` is one
     self-contained page of the actor network (search, filters, evidence on click)
-    that opens offline in a browser. Store selection as in `kg ingest`.
+    that opens offline in a browser. `neo4j-import` writes the CSV files of Neo4j's bulk
+    loader into DIRECTORY (or --out): `scripts/neo4j import DIRECTORY` loads them into an
+    empty database, far faster than `kg load` (see README "Bulk import").
+    Store selection as in `kg ingest`.
     """
+    if fmt == BULK_FORMAT:
+        _bulk_export(directory or out, use_neo4j, store_dir)
+        return
+    if directory is not None:
+        fail(f"a DIRECTORY argument is for --format {BULK_FORMAT} only; use --out FILE", EXIT_USAGE)
     target = Path(out) if out is not None else None
+    if target is not None and target.is_dir():
+        fail(f"cannot write {target}: it is a directory", EXIT_USAGE)
     if target is not None and not target.parent.is_dir():  # say so before reading the whole graph
         fail(f"cannot write {target}: directory {target.parent} does not exist", EXIT_USAGE)
     if fmt == "events" and target is not None and target.suffix.lower() == ".parquet":
@@ -73,3 +90,35 @@ def command(fmt: str, out: str | None, use_neo4j: bool, store_dir: str | None) -
                    f"to {out}", err=True)  # fmt: skip
         return
     click.echo(f"kg: wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {out}", err=True)
+
+
+def _bulk_export(directory: str | None, use_neo4j: bool, store_dir: str | None) -> None:
+    """``--format neo4j-import``: node and relationship CSVs plus a manifest in ``directory``."""
+    from kg.load.bulk import MANIFEST, BulkExportError, export_store
+
+    if directory is None:
+        fail(f"--format {BULK_FORMAT} needs a DIRECTORY to write the import files into", EXIT_USAGE)
+    target = Path(directory)
+    if target.exists() and not target.is_dir():
+        fail(f"cannot write into {target}: it is not a directory", EXIT_USAGE)
+    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).exists():
+        fail(f"{target} holds files that are not kg's import files: use a new or empty directory", EXIT_USAGE)
+    if not target.parent.is_dir():
+        fail(f"cannot write {target}: directory {target.parent} does not exist", EXIT_USAGE)
+    store = open_store_or_exit(use_neo4j, store_dir)
+    try:
+        written = export_store(store, target)
+    except KeyboardInterrupt:
+        click.echo(f"kg: interrupted; the files in {target} are incomplete", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BulkExportError as exc:
+        fail(str(exc), EXIT_ENVIRONMENT)
+    except OSError as exc:
+        fail(f"cannot write into {target}: {exc.strerror or exc}", EXIT_ENVIRONMENT)
+    finally:
+        store.close()
+    click.echo(
+        f"kg: wrote {written.nodes} nodes and {written.relationships} relationships as neo4j-admin import files "
+        f"to {target}; load them with: scripts/neo4j import {target}",
+        err=True,
+    )
