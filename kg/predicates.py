@@ -39,7 +39,9 @@ PLOVER_TYPES = frozenset(
 #: quad class -> its name, as event datasets print it
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 FRAMES = ("report", "act")
-_PREDICATE_FIELDS = {"kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "note"}
+_PREDICATE_FIELDS = {
+    "kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "bare", "note"
+}  # fmt: skip
 _LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "nouns", "codes"}
 
 
@@ -144,6 +146,9 @@ class Predicate:
     #: "clause": a speech act whose content is a clause, an actor or its preposition's phrase, never a
     #: bare object phrase ("threatened regional stability" endangers, it threatens no one)
     content: str | None = None
+    #: events complete without an object ("protested", "resigned"): "role" takes the subject's role as
+    #: the object ("the office"), "phrase" the verb's own phrase
+    bare: str | None = None
     note: str = ""
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
@@ -246,6 +251,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             frame=frame,
             intent=bool(spec.get("intent")),
             content=spec.get("content"),
+            bare=spec.get("bare"),
             note=str(spec.get("note", "")),
         )
     missing = STRUCTURAL_PREDICATES - out.keys()

@@ -57,6 +57,8 @@ class LanguageCues:
     modals: dict[str, str] = field(default_factory=dict)
     #: predicative adjectives of intention ("ready to", "bereit, ... zu")
     intent_adjectives: frozenset[str] = frozenset()
+    #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
+    quantity_nouns: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
     predicative_markers: frozenset[str] = frozenset()
     #: complementizers of an indirect question ("asked whether", "fragte, ob"): a question is no demand
@@ -180,4 +182,5 @@ def cues_for(lang: str) -> LanguageCues:
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
+        quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
     )

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.arguments import Arg
-from kg.model import Entity, Triple
+from kg.extract.syntax import is_punct
+from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
 
 if TYPE_CHECKING:
@@ -93,14 +94,20 @@ def event_triples(
             clause = r._clause(v, [])
             if clause is not None:
                 theme = r._concept(*r._clause_span(v, clause))
-        if theme is None:
+        if theme is None and not (pred.bare and not objects):
             return []
     for subj in subjects:
         reported = r._reported_by(v, subj.mention.entity.key)
-        # "withdrew its troops", "sent its own forces": a state's own sector is its instrument, not the
-        # target of its act.
+        if not targets and theme is None:
+            # A complete event without an object ("students protested in Tbilisi", "Pashinyan resigned"):
+            # what it is about is the subject's office, or the verb's own phrase.
+            theme = _bare_theme(r, v, pred, subj)
+            if theme is None:
+                continue
+        # "withdrew its troops", "sent its own forces": a state's own armed forces are its instrument, not
+        # the target of its act (its own civilians or opposition are targets: "detained opposition activists").
         own = state_of(subj.mention.entity)
-        aimed = [t for t in targets if t.mention.entity.type != "Group" or state_of(t.mention.entity) != own]
+        aimed = [t for t in targets if not _own_forces(t.mention.entity, own)]
         if targets and not aimed:
             continue
         pairs = [(t.mention.entity, (t,)) for t in aimed] if targets else [(theme, ())]
@@ -115,3 +122,19 @@ def event_triples(
 def state_of(entity: Entity) -> str | None:
     """The state an actor is or belongs to (ISO3), if known."""
     return entity.key.removeprefix("country:") if entity.type == "Country" else entity.country
+
+
+def _own_forces(entity: Entity, state: str | None) -> bool:
+    return entity.type == "Group" and entity.key == f"group:{state}-MIL"
+
+
+def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Concept | None:
+    """The object of an event that needs none: the subject's role ("resigned": the office), else the
+    verb's phrase without its subject ("marched through the streets of Tbilisi")."""
+    if pred.bare == "role" and subj.mention.entity.role:
+        return Concept.create(subj.mention.entity.role, r.lang)
+    subjects = {t.i for s in r._subject_tokens(v)[0] for t in r.span.doc[s.left_edge.i : s.right_edge.i + 1]}
+    toks = [t for t in r.span.doc[v.i : v.right_edge.i + 1] if t.i not in subjects]
+    while toks and is_punct(toks[-1]):
+        toks.pop()
+    return r._concept(toks[0].i, toks[-1].i + 1, drop_marker=False) if toks else None

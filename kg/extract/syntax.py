@@ -291,6 +291,12 @@ class SentenceSyntax:
 
     def _entity_at(self, tok: Token) -> Mention | None:
         """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
+        if self.index.at(tok.i) is None and tok.lower_ in self.cues.quantity_nouns:
+            # "Thousands of protesters", "Hunderte Demonstranten": the quantity's noun is the actor.
+            for c in self.kids.get(tok.i, ()):
+                for n in [c, *self.kids.get(c.i, ())]:
+                    if n.i > tok.i and self.index.at(n.i) is not None:
+                        return self.index.at(n.i)
         # A named person or organisation in apposition beats the state of a genitive: "Sudan's army chief,
         # General Abdel Fattah al-Burhan, said" is al-Burhan speaking, "Israel's Magen David Adom emergency
         # service said" the service, not the state.
