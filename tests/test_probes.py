@@ -155,3 +155,16 @@ def test_a_noun_naming_an_event_with_its_actors_attached_is_that_event(extractor
 )
 def test_a_denied_warned_of_or_negated_nominal_event_is_no_event(extractor, lang, text, predicate):
     assert not [t for t in _triples(extractor, text, lang) if t.predicate == predicate]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Armenian Prime Minister Nikol Pashinyan resigned amid protests.", ("RESIGNS", "prime minister")),
+        ("de", "Studenten protestierten in Belgrad.", ("PROTESTS", None)),
+        ("en", "Venezuelan authorities detained three opposition activists in Caracas.", ("ARRESTS", None)),
+    ],
+)
+def test_events_without_an_object_and_coercion_of_a_states_own_people_are_events(extractor, lang, text, expected):
+    got = [(t.predicate, getattr(t.object, "text", None)) for t in _triples(extractor, text, lang)]
+    assert any(p == expected[0] and (expected[1] is None or o == expected[1]) for p, o in got), got
