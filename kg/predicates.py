@@ -40,7 +40,8 @@ PLOVER_TYPES = frozenset(
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 FRAMES = ("report", "act")
 _PREDICATE_FIELDS = {
-    "kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "bare", "note"
+    "kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "bare",
+    "demonym_target", "note"
 }  # fmt: skip
 _LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "nouns", "codes"}
 
@@ -149,6 +150,9 @@ class Predicate:
     #: events complete without an object ("protested", "resigned"): "role" takes the subject's role as
     #: the object ("the office"), "phrase" the verb's own phrase
     bare: str | None = None
+    #: a demonym inside the object names the target state ("struck Iranian sites": Iran), as it does not
+    #: for acts on people ("released three Israeli women" releases the women)
+    demonym_target: bool = False
     note: str = ""
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
@@ -252,6 +256,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             intent=bool(spec.get("intent")),
             content=spec.get("content"),
             bare=spec.get("bare"),
+            demonym_target=bool(spec.get("demonym_target")),
             note=str(spec.get("note", "")),
         )
     missing = STRUCTURAL_PREDICATES - out.keys()

@@ -42,13 +42,13 @@ def event_triples(
         targets = preps or [Arg(m) for d in datives for m in r._entities(d)]
         if not targets:
             for o in objects:
-                m = r._entity_inside(o)
+                m = r._entity_inside(o, demonyms=pred.demonym_target)
                 if m is not None and m.entity.type != "Location":
                     targets.append(Arg(m, 0.9))
     else:
         for o in objects + r.ch(v, "indirect_object"):
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
-            inside = r._entity_inside(o)
+            inside = r._entity_inside(o, demonyms=pred.demonym_target)
             ms = r._entities(o) or ([inside] if inside and inside.entity.type != "Location" else [])
             targets += [Arg(m) for m in ms]
         if not targets:

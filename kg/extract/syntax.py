@@ -326,9 +326,14 @@ class SentenceSyntax:
                 out.append(m)
         return out
 
-    def _entity_inside(self, tok: Token) -> Mention | None:
-        """The first mention anywhere in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea)."""
-        found = self.index.within(tok.left_edge.i, tok.right_edge.i + 1)
+    def _entity_inside(self, tok: Token, demonyms: bool = False) -> Mention | None:
+        """The first actor named in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea).
+
+        A demonym only describes the phrase it modifies ("drei israelische Frauen" are not Israel), unless
+        ``demonyms``: for acts against places and things, "struck Iranian nuclear sites" strikes Iran.
+        """
+        within = self.index.within(tok.left_edge.i, tok.right_edge.i + 1)
+        found = [m for m in within if demonyms or m.via != "demonym"]
         return found[0] if found else None
 
     def _adjacent(self, i: int, step: int) -> Mention | None:
