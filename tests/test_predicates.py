@@ -1,4 +1,5 @@
-"""The predicate vocabulary: one data file, the whitelist of relationship types, lemma lookup per language."""
+"""The predicate vocabulary and the event ontology: the whitelist of relationship types, CAMEO/PLOVER coding
+from one table, lemma lookup per language."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ import pytest
 
 from kg.lang import available_languages
 from kg.model import STRUCTURAL_PREDICATES
-from kg.predicates import PREDICATES, by_kind, is_known, languages, lexicon
+from kg.predicates import (
+    ONTOLOGY_FILE,
+    PLOVER_TYPES,
+    PREDICATES,
+    Ontology,
+    _read,
+    by_kind,
+    is_known,
+    languages,
+    lexicon,
+)
 
 PLOVER = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -79,3 +90,68 @@ def test_a_lemma_has_one_plain_reading_per_language():
                     continue
                 assert lemma not in plain, f"{lang}: {lemma!r} is both {plain[lemma]} and {name}"
                 plain[lemma] = name
+
+
+# -- the event ontology: one CAMEO table, PLOVER derived ------------------------------------------
+
+
+def test_every_plover_type_and_every_cameo_root_has_a_predicate():
+    assert {p.plover for p in PREDICATES.values() if p.plover} == PLOVER_TYPES
+    roots = {p.cameo[:2] for p in PREDICATES.values() if p.cameo}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_plover_type_quad_class_and_goldstein_follow_from_the_cameo_code():
+    onto = Ontology(_read(ONTOLOGY_FILE))
+    for name, pred in PREDICATES.items():
+        if pred.cameo is None:
+            continue
+        coding = onto.coding(pred.cameo)
+        assert (pred.plover, pred.quad, pred.goldstein) == (coding.plover, coding.quad, coding.goldstein), name
+        assert pred.quad == (1 if pred.cameo < "06" else 2 if pred.cameo < "10" else 3 if pred.cameo < "15" else 4)
+    # The types the issue found disagreeing with their CAMEO codes now follow them.
+    assert PREDICATES["CRITICIZES"].plover == PREDICATES["CONDEMNS"].plover == PREDICATES["SUMMONS"].plover == "ACCUSE"
+    assert PREDICATES["SIGNS"].plover == "SUPPORT" and PREDICATES["PRAISES"].plover == "SUPPORT"
+    assert PREDICATES["PROMISES"].plover == "AGREE" and PREDICATES["WITHDRAWS"].plover == "RETREAT"
+    assert PREDICATES["ARRESTS"].plover == "COERCE" and PREDICATES["KILLS"].plover == "ASSAULT"
+
+
+def test_a_lexicon_entry_may_code_narrower_and_its_type_still_follows_the_code():
+    demands = PREDICATES["DEMANDS"]
+    for lang in ("en", "de"):
+        for entry, coding in demands.codes.get(lang, {}).items():
+            assert coding.cameo[:2] in ("02", "10"), (lang, entry)
+            assert coding.plover == "REQUEST"
+    assert demands.coding("en", "urge").cameo.startswith("02")
+    assert demands.coding("en", "demand").cameo == "100"
+
+
+def test_a_bad_cameo_code_is_refused_with_its_name():
+    onto = Ontology(_read(ONTOLOGY_FILE))
+    with pytest.raises(ValueError, match="21"):
+        onto.coding("21")
+    with pytest.raises(ValueError, match="x1"):
+        onto.coding("x1")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_event_and_speech_predicate_has_words_in_every_language(lang):
+    for name, pred in PREDICATES.items():
+        if pred.kind != "structural":
+            assert pred.lemmas.get(lang) or pred.light.get(lang), f"{lang}: {name} has no words"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_lexicons_have_breadth(lang):
+    lex = lexicon(lang)
+    assert len(lex.verbs) >= 300 and len(lex.light) >= 1000
+    assert len(lex.event_nouns) >= 40
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_event_noun_names_one_predicate(lang):
+    seen: dict[str, str] = {}
+    for name, pred in PREDICATES.items():
+        for noun in pred.nouns.get(lang, ()):
+            assert noun not in seen, f"{lang}: {noun!r} is both {seen[noun]} and {name}"
+            seen[noun] = name
