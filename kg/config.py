@@ -1,4 +1,8 @@
-"""Settings from the environment or a private config file, never from argv.
+"""Settings from the environment or a private config file, never from argv: every setting kg reads.
+
+No other module reads ``os.environ``; each setting has its function here (the Neo4j connection,
+the embedded store's directory, ``KG_MODEL_<XX>``, ``KG_LANG_DIRS``, ``KG_CYPHER_DIR``,
+``KG_MAX_ARTICLE_CHARS``, ``KG_MP_START``, the variables forwarded to Spark executors).
 
 Credentials are read from ``NEO4J_URI``/``NEO4J_USER``/``NEO4J_PASSWORD``
 (and ``NEO4J_DATABASE``) or from ``$KG_CONFIG`` (default
@@ -214,11 +218,74 @@ def driver_options() -> dict[str, float]:
     }
 
 
-def neo4j_configured() -> bool:
-    """Whether the user pointed kg at a Neo4j server (env or config file)."""
-    return bool(os.environ.get("NEO4J_URI") or _read_config_file().get("neo4j", {}).get("uri"))
-
-
 def store_dir() -> Path:
     """Directory of the embedded default store: ``$KG_STORE`` or ``./kg-data``."""
     return Path(os.environ.get("KG_STORE") or _read_config_file().get("store", {}).get("dir") or DEFAULT_STORE)
+
+
+def uses_neo4j_by_default() -> bool:
+    """Whether ``NEO4J_URI`` is set: then a store command without ``--store`` uses Neo4j."""
+    return bool(os.environ.get("NEO4J_URI"))
+
+
+def env_secrets() -> list[str]:
+    """Passwords from ``NEO4J_PASSWORD`` and ``NEO4J_URI`` (8+ characters, Neo4j's minimum, so no short word is hit)."""
+    secrets = [os.environ.get("NEO4J_PASSWORD") or ""]
+    secrets.append(split_credentials(os.environ.get("NEO4J_URI", ""))[2] or "")
+    return [s for s in secrets if len(s) >= 8]
+
+
+def model_variable(lang: str) -> str:
+    """The variable that names the spaCy pipeline of ``lang``: ``KG_MODEL_DE``."""
+    return f"KG_MODEL_{lang.upper()}"
+
+
+def configured_model(lang: str) -> str | None:
+    """``KG_MODEL_<LANG>``: a package name or a pipeline directory, or None when unset."""
+    return os.environ.get(model_variable(lang)) or None
+
+
+#: The article size limit when ``KG_MAX_ARTICLE_CHARS`` does not set one.
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
+
+
+def max_article_chars() -> int:
+    """The article size limit: ``KG_MAX_ARTICLE_CHARS`` if set to a positive integer, else the default."""
+    try:
+        value = int(os.environ.get("KG_MAX_ARTICLE_CHARS", ""))
+    except ValueError:
+        return DEFAULT_MAX_ARTICLE_CHARS
+    return value if value > 0 else DEFAULT_MAX_ARTICLE_CHARS
+
+
+def _path_list(name: str) -> list[Path]:
+    return [Path(p).expanduser() for p in os.environ.get(name, "").split(os.pathsep) if p]
+
+
+def cypher_dirs() -> list[Path]:
+    """``KG_CYPHER_DIR``: directories of named queries searched before kg's own (``os.pathsep``-separated)."""
+    return _path_list("KG_CYPHER_DIR")
+
+
+def lang_dirs() -> list[Path]:
+    """``KG_LANG_DIRS``: directories holding language folders (``<dir>/<code>/language.toml``) besides kg's own.
+
+    A language found there is served like a built-in one; a code kg ships is taken from the first
+    directory that has it (these directories come first).
+    """
+    return _path_list("KG_LANG_DIRS")
+
+
+def mp_start_method() -> str | None:
+    """``KG_MP_START``: the multiprocessing start method of extraction workers (default: fork where available)."""
+    return os.environ.get("KG_MP_START") or None
+
+
+def forwarded_environment(prefixes: tuple[str, ...]) -> dict[str, str]:
+    """The environment variables whose names start with one of ``prefixes`` (for Spark executors)."""
+    return {name: value for name, value in os.environ.items() if name.startswith(prefixes)}
+
+
+def spark_python(default: str) -> str | None:
+    """The Python local Spark workers must run: ``default``, or None when ``PYSPARK_PYTHON`` sets it."""
+    return None if os.environ.get("PYSPARK_PYTHON") else default

@@ -26,13 +26,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+#: Version of the JSON Lines records of `kg extract` (the "schema" field of an article record); the embedded
+#: store's own database schema is `kg.load.local_store.STORE_SCHEMA_VERSION`.
+RECORD_SCHEMA_VERSION = 1
 
 #: Entity types that may become Neo4j labels (``(:Entity:<Type>)``).
 ENTITY_TYPES: frozenset[str] = frozenset({"Person", "Organization", "Country", "Location", "Group", "Event", "Misc"})
 
-#: Predicates that are not verbs of the vocabulary but structural facts.
+#: Predicates that are not verbs of the vocabulary but structural facts (a triple may carry them).
 STRUCTURAL_PREDICATES: frozenset[str] = frozenset({"AFFILIATED_WITH"})
+
+#: Relationship types of the graph model itself (article MENTIONS entity, concept INVOLVES entity):
+#: never a triple's predicate, never written from one.
+GRAPH_RELATIONSHIPS: frozenset[str] = frozenset({"MENTIONS", "INVOLVES"})
 
 _PREDICATE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 
@@ -539,7 +545,7 @@ class Extraction:
         counts = self.mention_counts
         yield {
             "kind": "article",
-            "schema": SCHEMA_VERSION,
+            "schema": RECORD_SCHEMA_VERSION,
             "content_hash": self.article.content_hash,
             **self.article.to_dict(),
         }

@@ -31,7 +31,6 @@ Where the files are found (first hit wins, per name):
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -39,6 +38,8 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from kg.config import cypher_dirs
 
 #: Files in a query directory that are not named queries (the loader's schema).
 NOT_QUERIES: frozenset[str] = frozenset({"schema"})
@@ -284,7 +285,7 @@ def _strip_strings(cypher: str) -> str:
 
 def query_dirs() -> list[Path]:
     """Directories searched for queries, in priority order (see the module docstring)."""
-    dirs = [Path(p).expanduser() for p in os.environ.get("KG_CYPHER_DIR", "").split(os.pathsep) if p]
+    dirs = cypher_dirs()
     if (_PACKAGE_DIR.parent / "pyproject.toml").exists():  # a source checkout, not site-packages
         dirs.append(_PACKAGE_DIR.parent / "cypher")
     dirs.append(_PACKAGE_DIR / "cypher")

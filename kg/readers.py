@@ -36,7 +36,7 @@ import stat
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -255,7 +255,7 @@ def _clean_article(article: Article) -> Article:
     return Article(**fields)
 
 
-def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
     """The lines of ``stream``; a line longer than ``max_bytes`` is skipped unread and yields None."""
     while True:
         line = stream.readline(max_bytes + 1)
@@ -271,6 +271,48 @@ def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
         yield line
 
 
+def article_from_json(
+    line: str, source: str, lineno: int | None, on_error: ErrorHandler, limit: int | None = None
+) -> tuple[Article, str] | None:
+    """The article of one JSON Lines line, cleaned and within the size limit, and the kind of its id
+    ("number" or "string"); else None, the reason reported to ``on_error``. Every reader of JSON articles
+    uses it (``kg ingest``/``kg extract`` and the Spark job), so they clean and refuse alike.
+    """
+    limit = limit or max_article_chars()
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        on_error(InputError(source, f"malformed JSON ({exc.msg}, column {exc.colno}); line skipped", lineno))
+        return None
+    except RecursionError:
+        on_error(InputError(source, "JSON nested too deeply; line skipped", lineno))
+        return None
+    raw_id = record.get("id") if isinstance(record, dict) else None
+    if isinstance(raw_id, bool):  # JSON true/false: a bool is an int to Python, and would become "True"
+        on_error(InputError(source, f"field 'id' must be a string or an integer, got {line_id(raw_id)}; "
+                            "line skipped", lineno))  # fmt: skip
+        return None
+    try:
+        article = _clean_article(Article.from_dict(record))
+    except ModelError as exc:
+        on_error(InputError(source, f"{exc}; line skipped", lineno))
+        return None
+    if not article.text.strip():
+        on_error(InputError(source, "article has empty text; line skipped", lineno))
+        return None
+    problem = size_problem(article.text, limit)
+    if problem:
+        on_error(InputError(source, problem, lineno))
+        return None
+    return article, "number" if isinstance(raw_id, int) else "string"
+
+
+def with_default_lang(articles: Iterable[Article], lang: str | None) -> Iterator[Article]:
+    """``articles``, those that do not name their language given ``lang`` (``--lang``)."""
+    for article in articles:
+        yield replace(article, lang=lang) if lang and not article.lang else article
+
+
 def _jsonl_articles(
     stream: BinaryIO, source: str, on_error: ErrorHandler, seen: _SeenIds | None = None
 ) -> Iterator[Article]:
@@ -280,7 +322,7 @@ def _jsonl_articles(
     encoding = _utf16_or_32(stream)
     if encoding is not None:  # lines end in two or four bytes there: split them after decoding
         stream = _Recoded(stream, encoding)  # type: ignore[assignment]
-    for lineno, raw in enumerate(_bounded_lines(stream, max_line), start=1):
+    for lineno, raw in enumerate(bounded_lines(stream, max_line), start=1):
         if raw is None:
             on_error(
                 InputError(
@@ -298,32 +340,11 @@ def _jsonl_articles(
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
             line = decode_text(raw, source)[0] or ""  # as for text files: Windows-1252, else Latin-1
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_error(InputError(source, f"malformed JSON ({exc.msg}, column {exc.colno}); line skipped", lineno))
+        found = article_from_json(line, source, lineno, on_error, limit)
+        if found is None:
             continue
-        except RecursionError:
-            on_error(InputError(source, "JSON nested too deeply; line skipped", lineno))
-            continue
-        raw_id = record.get("id") if isinstance(record, dict) else None
-        if isinstance(raw_id, bool):  # JSON true/false: a bool is an int to Python, and would become "True"
-            on_error(InputError(source, f"field 'id' must be a string or an integer, got {line_id(raw_id)}; "
-                                "line skipped", lineno))  # fmt: skip
-            continue
-        try:
-            article = _clean_article(Article.from_dict(record))
-        except ModelError as exc:
-            on_error(InputError(source, f"{exc}; line skipped", lineno))
-            continue
-        if not article.text.strip():
-            on_error(InputError(source, "article has empty text; line skipped", lineno))
-            continue
-        problem = size_problem(article.text, limit)
-        if problem:
-            on_error(InputError(source, problem, lineno))
-            continue
-        if seen.keep(article, "number" if isinstance(raw_id, int) else "string", source, lineno, on_error):
+        article, id_kind = found
+        if seen.keep(article, id_kind, source, lineno, on_error):
             _note_origin(article, source, lineno)
             yield article
 

@@ -18,31 +18,21 @@ Everything else, including quotes, backslashes and Cypher-looking fragments, is 
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
-#: The longest article kg processes, in characters (about 30,000 words, several times the longest
-#: news feature). Parsing needs about 3 MB of memory per 1,000 characters (measured with the German
-#: pipeline: 100k chars -> 0.6 GB peak, 300k -> 1.1 GB), so spaCy's own ``nlp.max_length`` of
-#: 1,000,000 would mean ~3 GB for one article. A longer "article" is a mis-scraped dump, not news; it
-#: is refused, not truncated, because a silently cut article yields a graph that looks complete but is not.
-DEFAULT_MAX_ARTICLE_CHARS = 200_000
+from kg.config import DEFAULT_MAX_ARTICLE_CHARS, max_article_chars  # noqa: F401 - re-exported
+
+# The longest article kg processes, in characters (about 30,000 words, several times the longest
+# news feature). Parsing needs about 3 MB of memory per 1,000 characters (measured with the German
+# pipeline: 100k chars -> 0.6 GB peak, 300k -> 1.1 GB), so spaCy's own ``nlp.max_length`` of
+# 1,000,000 would mean ~3 GB for one article. A longer "article" is a mis-scraped dump, not news; it
+# is refused, not truncated, because a silently cut article yields a graph that looks complete but is not.
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 #: Invisible format characters removed from article text: ZWSP, word joiner, BOM, soft hyphen, LRM/RLM/ALM,
 #: the bidi embeddings, overrides and isolates.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-
-
-def max_article_chars() -> int:
-    """The article size limit: ``KG_MAX_ARTICLE_CHARS`` if set to a positive integer, else the default."""
-    raw = os.environ.get("KG_MAX_ARTICLE_CHARS", "")
-    try:
-        value = int(raw)
-    except ValueError:
-        return DEFAULT_MAX_ARTICLE_CHARS
-    return value if value > 0 else DEFAULT_MAX_ARTICLE_CHARS
 
 
 def clean_text(text: str) -> str:

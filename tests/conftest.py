@@ -170,7 +170,7 @@ def throwaway_neo4j(tmp_path_factory) -> Iterator:
 
 
 def _pipeline(lang: str):
-    from kg.pipelines import ModelNotFoundError, load_pipeline
+    from kg.spacy_models import ModelNotFoundError, load_pipeline
 
     try:
         return load_pipeline(lang)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.fixtures import gold_extractions, load_into
+from kg.gold.graph import gold_extractions
+from kg.model import Extraction
 from tests.conftest import wipe
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -13,6 +15,20 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 QUERY_CORPUS = FIXTURES / "query_corpus.jsonl"
 #: The extractor's gold set (may be absent while it is being written).
 GOLD_SET = FIXTURES / "gold" / "articles.jsonl"
+
+
+def load_into(driver: Any, extractions: Iterable[Extraction], database: str | None = None) -> Any:
+    """Write ``extractions`` with the Neo4j loader (schema first); returns the loader's stats."""
+    from kg.load.neo4j_writer import Neo4jStore
+
+    store = Neo4jStore(driver, database=database)
+    store.ensure_schema()
+    return store.write(list(extractions))
+
+
+def fixture_paths() -> list[Path]:
+    """The fixture corpora that exist: the gold set and the query corpus."""
+    return [p for p in (GOLD_SET, QUERY_CORPUS) if p.exists()]
 
 
 def load_query_corpus(driver: Any, database: str | None, *paths: Path) -> Any:

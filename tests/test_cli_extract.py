@@ -90,6 +90,15 @@ def test_a_missing_model_exits_3_with_the_resolvers_message(monkeypatch, inputs)
     monkeypatch.setenv("KG_MODEL_DE", str(inputs / "no-such-model"))
     result = run("--lang", "de", str(inputs / "de.txt"))
     assert result.exit_code == 3
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_missing_model_met_in_the_input_exits_3(monkeypatch, inputs, workers):
+    """No --lang: the model is found missing while extracting, in a worker with --workers 2."""
+    monkeypatch.setenv("KG_MODEL_DE", str(inputs / "no-such-model"))
+    result = run("--workers", workers, str(inputs / "de.txt"))
+    assert result.exit_code == 3
+    assert "KG_MODEL_DE" in result.stderr and "warning" not in result.stderr
     assert "KG_MODEL_DE" in result.stderr
 
 

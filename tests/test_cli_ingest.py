@@ -231,9 +231,11 @@ def test_load_force_rewrites_unchanged_articles_with_the_same_result(tmp_path, t
     assert local_counts(tmp_path / "store") == before
 
 
-def test_ingest_without_a_model_for_the_articles_language_is_exit_3(monkeypatch, tmp_path, articles_file):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_without_a_model_for_the_articles_language_is_exit_3(monkeypatch, tmp_path, articles_file, workers):
+    """With --workers 2 too: the workers' missing models reach the parent's run report (issue 12)."""
     monkeypatch.setenv("KG_MODEL_DE", str(tmp_path / "no-such-model"))
-    result = run("ingest", str(articles_file), "--store", str(tmp_path / "store"))
+    result = run("ingest", str(articles_file), "--store", str(tmp_path / "store"), "--workers", workers)
     assert result.exit_code == 3
     assert "KG_MODEL_DE" in result.stderr
 

@@ -9,11 +9,11 @@ import pytest
 from kg.config import (
     ConfigError,
     driver_options,
-    neo4j_configured,
     neo4j_settings,
     redact_uri,
     scrub,
     store_dir,
+    uses_neo4j_by_default,
 )
 
 
@@ -34,7 +34,7 @@ def write_config(tmp_path, body: str, mode: int = 0o600):
 def test_defaults_point_at_the_local_dev_server():
     s = neo4j_settings()
     assert (s.uri, s.user, s.database) == ("bolt://127.0.0.1:7687", "neo4j", None)
-    assert not neo4j_configured()
+    assert not uses_neo4j_by_default()
 
 
 def test_environment_wins_over_the_config_file(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_environment_wins_over_the_config_file(tmp_path, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "envpass")
     s = neo4j_settings()
     assert (s.uri, s.user, s.password) == ("neo4j://env-host:7688", "fileuser", "envpass")
-    assert neo4j_configured()
+    assert uses_neo4j_by_default()
 
 
 @pytest.mark.parametrize("mode", [0o640, 0o604, 0o644, 0o660])

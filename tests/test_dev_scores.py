@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.eval import evaluate_file
+from kg.gold.score import evaluate_file
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

@@ -1,4 +1,4 @@
-"""kg.eval: the scoring rules, on hand-made extractions (no models needed), and kg eval's output."""
+"""kg.gold.score: the scoring rules, on hand-made extractions (no models needed), and kg eval's output."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.eval import GoldArticle, concept_matches, evaluate, read_gold
+from kg.gold.score import GoldArticle, concept_matches, evaluate, read_gold
 from kg.model import Article, Concept, Entity, Extraction, Provenance, Triple
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold" / "articles.jsonl"

@@ -243,14 +243,14 @@ def test_a_new_language_needs_only_data(tmp_path, monkeypatch):
     (fr / "entity_aliases.tsv").write_text("location:moscow\tMoscou\n", encoding="utf-8")
     (fr / "entity_demonyms.tsv").write_text("RUS\trusse\n", encoding="utf-8")
     (fr / "entity_roles.tsv").write_text("foreign minister\tministre des Affaires étrangères\n", encoding="utf-8")
-    monkeypatch.setattr(kg.lang, "LANG_DIR", tmp_path)
-    kg.lang.get_language.cache_clear()
+    monkeypatch.setenv("KG_LANG_DIRS", str(tmp_path))  # a folder outside kg/lang/: only a setting, no code
     try:
+        assert "fr" in kg.lang.available_languages()
         language = kg.lang.get_language("fr")
+        assert language.path == fr
         doc = spacy.blank("fr")("L' Allemagne et les troupes russes près de Moscou .")
         keys = {m.entity.key: m.via for m in analyze_entities(doc, language).index}
     finally:
-        kg.lang.get_language.cache_clear()
         lexicon.cache_clear()
     assert keys == {"country:DEU": "gazetteer", "country:RUS": "demonym", "location:moscow": "gazetteer"}
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from kg.graph import analysis
-from kg.graph.projection import neo4j_to_networkx
 from kg.load import LocalStore, Neo4jStore
-from kg.model import Article, Entity
+from kg.load.neo4j_projection import neo4j_to_networkx
+from kg.model import GRAPH_RELATIONSHIPS, Article, Entity
 from tests.test_local_store import PRK_DE, PUTIN, RUS_DE, corpus, extraction, triple
 
 
@@ -99,7 +99,7 @@ def test_find_actor_prefers_key_then_name_then_alias(graph):
 def test_projection_from_neo4j_filters_predicates_and_dates(neo4j_db):
     Neo4jStore(neo4j_db).write(corpus())
     G = neo4j_to_networkx(neo4j_db, predicates=["THREATENS", "NOT_A_PREDICATE"])
-    triples = [(u, v, d["predicate"]) for u, v, d in G.edges(data=True) if d["predicate"] not in analysis.STRUCTURAL]
+    triples = [(u, v, d["predicate"]) for u, v, d in G.edges(data=True) if d["predicate"] not in GRAPH_RELATIONSHIPS]
     assert triples == [("person:vladimir-putin", "org:nato", "THREATENS")]
     late = neo4j_to_networkx(neo4j_db, since=date(2024, 10, 25), until=date(2024, 10, 25))
     assert {d["article_id"] for _, _, d in late.edges(data=True) if "article_id" in d} == {"en-01"}

@@ -9,8 +9,8 @@ import pytest
 
 from kg.load import Neo4jStore
 from kg.load.schema import schema_statements
-from kg.load.vocabulary import UnknownEntityTypeError, UnknownPredicateError, vocabulary
 from kg.model import Concept
+from kg.vocabulary import UnknownEntityTypeError, UnknownPredicateError, vocabulary
 from tests.test_local_store import (
     CORPUS_COUNTS,
     PRK_DE,
@@ -266,9 +266,9 @@ def test_an_error_raised_while_handling_ctrl_c_counts_as_the_interrupt():
 def test_a_lost_connection_names_the_server(neo4j_settings):
     # The driver's own message names the address only as a Python tuple, or not at all; kg's names the
     # server as the user configured it (with credentials redacted, as every store message: test_security).
+    from kg.cli.stores import lost_connection
     from kg.config import redact_uri
     from kg.load import open_store
-    from kg.load.cli_support import lost_connection
 
     with open_store(neo4j=True) as store:
         message = lost_connection(store, neo4j.exceptions.ServiceUnavailable("Failed to read from defunct connection"))

@@ -15,8 +15,8 @@ from dataclasses import replace
 import pytest
 
 from kg.load import GraphStore, LocalStore, Neo4jStore, StoreError
-from kg.load.vocabulary import UnknownEntityTypeError, UnknownPredicateError
 from kg.model import Article, Concept, Entity, Extraction, Provenance, Triple
+from kg.vocabulary import UnknownEntityTypeError, UnknownPredicateError
 
 RUS_DE = Entity("country:RUS", "Russia", "Country", ("Russland", "Moskau"), "RUS")
 RUS_EN = Entity("country:RUS", "Russia", "Country", ("Russia", "Moscow"), "RUS")

@@ -93,7 +93,8 @@ def test_notebook_builds_its_own_graph_from_the_examples(path, kernel, nlp_de, n
 @pytest.mark.neo4j
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_reads_neo4j_without_writing(path, kernel, neo4j_db, neo4j_settings, monkeypatch):
-    from kg.fixtures import fixture_paths, gold_extractions, load_into
+    from kg.gold.graph import gold_extractions
+    from tests.gold_corpus import fixture_paths, load_into
 
     load_into(neo4j_db, [ex for p in fixture_paths() for ex in gold_extractions(p)], neo4j_settings.database)
     count = "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r"

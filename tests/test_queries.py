@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.fixtures import gold_extraction, read_gold
+from kg.gold.graph import gold_extraction, read_gold_records
 from kg.queries import (
     _BODY_PARAM_RE,
     HeaderError,
@@ -135,7 +135,7 @@ def test_missing_unknown_and_badly_typed_values_name_the_expected_parameters():
 
 
 def test_gold_annotations_become_extractions_with_evidence_sentences_and_concept_mentions():
-    record = read_gold(QUERY_CORPUS)[1]  # q-en-1
+    record = read_gold_records(QUERY_CORPUS)[1]  # q-en-1
     ex = gold_extraction(record)
     by_pred = {(t.subject.key, t.predicate): t for t in ex.triples}
     denial = by_pred[("country:PRK", "DENIES")]
@@ -372,7 +372,7 @@ def test_query_df_keeps_columns_when_nothing_matches(db):
 def gold_db(db, neo4j_settings):
     """The extractor's gold set alone in the database; the query corpus is restored afterwards."""
     stats = load_query_corpus(db, neo4j_settings.database, GOLD_SET)
-    assert stats.articles_written == len(read_gold(GOLD_SET))
+    assert stats.articles_written == len(read_gold_records(GOLD_SET))
     yield db
     load_query_corpus(db, neo4j_settings.database)
 

@@ -156,7 +156,7 @@ def test_extract_names_unknown_files_in_a_summary_and_warnings_name_the_file(tmp
 
 
 def test_article_label_names_the_file_of_a_known_article(tmp_path):
-    from kg.load.cli_support import article_label
+    from kg.cli.stores import article_label
 
     (article,), _ = read(FORMATS / "titled.txt")
     assert article_label(article.id) == f"article {article.id} ({FORMATS / 'titled.txt'})"

@@ -19,8 +19,8 @@ import pytest
 
 from kg.config import Neo4jSettings
 from kg.load import LocalStore, Neo4jStore, StoreError, connect_neo4j
-from kg.load.vocabulary import UnknownEntityTypeError, UnknownPredicateError, check_label, check_relationship_type
 from kg.model import Article, Concept, Entity, Extraction, ModelError, Provenance, Triple
+from kg.vocabulary import UnknownEntityTypeError, UnknownPredicateError, check_label, check_relationship_type
 
 ROOT = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]

@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 
 from kg.load import LocalStore, Neo4jStore
-from kg.load.local_store import DB_FILE, SCHEMA_VERSION
+from kg.load.local_store import DB_FILE, STORE_SCHEMA_VERSION
 from kg.model import Article, Concept, Entity, Extraction
 from tests.test_local_store import snapshot, triple
 
@@ -150,7 +150,7 @@ def test_a_version_1_store_is_upgraded_in_place_and_keeps_its_rows(tmp_path):
     assert "sector" not in columns(path, "entities")
     with LocalStore(path) as store:
         version = store.conn.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()[0]
-        assert int(version) == SCHEMA_VERSION == 2
+        assert int(version) == STORE_SCHEMA_VERSION == 2
         G = store.to_networkx()
         old = G.edges["country:RUS", "country:UKR", "t-old-1"]
         assert (old["predicate"], old["cameo"], old["evidence"], old["hedged"]) == (
@@ -177,7 +177,7 @@ def test_a_store_of_a_newer_schema_is_refused(tmp_path):
 
     path = v1_store(tmp_path / "new")
     db = sqlite3.connect(path / DB_FILE)
-    db.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(STORE_SCHEMA_VERSION + 1),))
     db.commit()
     db.close()
     with pytest.raises(StoreError, match="newer kg"):

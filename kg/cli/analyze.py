@@ -11,8 +11,8 @@ import click
 import networkx as nx
 
 from kg.cli.common import EXIT_BAD_INPUT, fail
+from kg.cli.stores import open_store_or_exit, store_options
 from kg.graph import analysis
-from kg.load.cli_support import open_store_or_exit, store_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,15 +26,10 @@ def _filters(f: F) -> F:
 
 
 def _load(use_neo4j: bool, store_dir: str | None, filters: dict[str, Any]) -> nx.MultiDiGraph:
-    """The graph to analyse; from Neo4j only the relations the filters keep are fetched."""
-    from kg.graph.projection import neo4j_to_networkx
-    from kg.load import Neo4jStore
-
+    """The graph to analyse: the store reads only the relations the filters keep."""
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
-        if isinstance(store, Neo4jStore):
-            return neo4j_to_networkx(store.driver, store.database, **filters)
-        return store.to_networkx()
+        return store.to_networkx(**filters)
     finally:
         store.close()
 

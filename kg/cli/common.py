@@ -11,7 +11,7 @@ from typing import IO
 
 import click
 
-from kg.config import scrub, split_credentials
+from kg.config import env_secrets, scrub
 from kg.readers import InputError
 
 EXIT_OK = 0
@@ -27,15 +27,8 @@ def fail(message: str, code: int = EXIT_ENVIRONMENT) -> None:
     Defence in depth: the Neo4j password of the environment is removed from ``message`` even though
     no kg code puts it there, because error texts of drivers and libraries are not under our control.
     """
-    click.echo(f"kg: error: {scrub(message, *_env_secrets())}", err=True)
+    click.echo(f"kg: error: {scrub(message, *env_secrets())}", err=True)
     sys.exit(code)
-
-
-def _env_secrets() -> list[str]:
-    """Passwords from ``NEO4J_PASSWORD`` and ``NEO4J_URI`` (8+ characters, Neo4j's minimum, so no short word is hit)."""
-    secrets = [os.environ.get("NEO4J_PASSWORD") or ""]
-    secrets.append(split_credentials(os.environ.get("NEO4J_URI", ""))[2] or "")
-    return [s for s in secrets if len(s) >= 8]
 
 
 class _Remembering:

@@ -25,10 +25,10 @@ def command(gold: str, fmt: str, show_misses: bool, detail: bool) -> None:
 
     Entities match on key and type; triples on subject, predicate and object
     (entity key, or for a concept a token overlap with the gold text). See
-    kg/eval.py for the exact rules and tests/fixtures/gold/ for the format.
+    kg/gold/score.py for the exact rules and tests/fixtures/gold/ for the format.
     """
-    from kg.eval import evaluate, extract_gold, read_gold
     from kg.extract.pipeline import Extractor
+    from kg.gold.score import evaluate, extract_gold, read_gold
 
     try:
         articles = read_gold(gold)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +12,7 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail
 from kg.model import Article, Concept, Extraction
-from kg.readers import InputError, article_files, read_articles, unknown_summary
+from kg.readers import InputError, article_files, read_articles, unknown_summary, with_default_lang
 
 TABLE_WIDTH = 160
 
@@ -50,7 +49,7 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
     """
     from kg.extract.pipeline import Extractor
     from kg.lang import UnsupportedLanguageError, get_language
-    from kg.pipelines import ModelNotFoundError, resolve_model
+    from kg.spacy_models import ModelNotFoundError, resolve_model
 
     lang = lang.lower() if lang else None
     if lang:
@@ -63,28 +62,17 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
             fail(str(exc), EXIT_ENVIRONMENT)
 
     problems = InputProblems(quiet=quiet)
-    skipped: list[str] = []
-    missing_models: dict[str, str] = {}
 
     def on_skip(article: Article, reason: str) -> None:
-        skipped.append(article.id)
-        code = extractor.language_of(article)
-        if code and code not in missing_models:
-            # A language kg knows but has no pipeline for is an environment problem (exit 3), not bad input.
-            try:
-                get_language(code)
-                resolve_model(code)
-            except UnsupportedLanguageError:
-                pass
-            except ModelNotFoundError as exc:
-                missing_models[code] = str(exc)
-                return
-        problems(InputError(_where(article), f"skipped: {reason}"))
+        # A language kg knows but has no pipeline for is an environment problem (exit 3, said once at the
+        # end), not bad input. The report knows it in every process layout (--workers N included).
+        if reason not in extractor.missing_models.values():
+            problems(InputError(_where(article), f"skipped: {reason}"))
 
     extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
     origins: dict[str, str] = {}  # article id -> the file it came from, for the table's header
     unknown: list[Path] = []  # files of a directory that are no articles' type, named at the end
-    articles = _with_lang(_read_noting_files(paths, problems, origins, unknown), lang)
+    articles = with_default_lang(_read_noting_files(paths, problems, origins, unknown), lang)
     out = sys.stdout
     try:
         extractions = extractor.extract(articles, on_skip=on_skip)
@@ -97,12 +85,12 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
         sys.exit(EXIT_INTERRUPTED)
     if unknown:
         click.echo(f"kg: note: {unknown_summary(unknown)}", err=True)
-    missing_models.update(extractor.missing_models)
-    if missing_models:
-        for message in missing_models.values():
+    report = extractor.report
+    if report.missing_models:
+        for message in report.missing_models.values():
             click.echo(f"kg: error: {message}", err=True)
         sys.exit(EXIT_ENVIRONMENT)
-    sys.exit(problems.exit_code if (problems.errors or skipped) else EXIT_OK)
+    sys.exit(problems.exit_code if (problems.errors or report.skipped or report.failed) else EXIT_OK)
 
 
 def _where(article: Article) -> str:
@@ -144,13 +132,6 @@ def _header(article: Article, origin: str | None, detected: str | None = None) -
     if article.title and origin:
         details.append(origin)
     return f"[bold]{escape(heading)}[/bold]\n[dim]{escape(' · '.join(details))}[/dim]"
-
-
-def _with_lang(articles: Iterable[Article], lang: str | None) -> Iterator[Article]:
-    for article in articles:
-        if lang and not article.lang:
-            article = dataclasses.replace(article, lang=lang)
-        yield article
 
 
 def _write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -11,8 +10,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail
-from kg.load.base import GraphStore, LoadStats, StoreError
-from kg.load.cli_support import (
+from kg.cli.stores import (
     article_label,
     is_connection_error,
     lost_connection,
@@ -22,8 +20,9 @@ from kg.load.cli_support import (
     reporter,
     store_options,
 )
+from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.model import Article, Extraction
-from kg.readers import InputError, read_articles, unknown_summary
+from kg.readers import InputError, read_articles, unknown_summary, with_default_lang
 
 #: Articles whose stored content_hash is looked up in one query.
 LOOKUP_CHUNK = 256
@@ -61,7 +60,7 @@ def command(
     """
     from kg.extract.pipeline import Extractor
     from kg.lang import UnsupportedLanguageError, get_language
-    from kg.pipelines import ModelNotFoundError, resolve_model
+    from kg.spacy_models import ModelNotFoundError, resolve_model
 
     lang = lang.lower() if lang else None
     if lang:  # as in `kg extract`: check the language and its model before touching any store
@@ -84,7 +83,7 @@ def command(
 
     extractor = Extractor(workers=workers, default_lang=lang)
     try:
-        articles = _with_lang(read_articles(paths, on_error=problems, on_unknown=unknown.append), lang)
+        articles = with_default_lang(read_articles(paths, on_error=problems, on_unknown=unknown.append), lang)
         fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats)
         with progress("ingesting") as bar:
             extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
@@ -106,12 +105,6 @@ def command(
             click.echo(f"kg: error: {message}", err=True)
         sys.exit(EXIT_ENVIRONMENT)
     sys.exit(problems.exit_code)
-
-
-def _with_lang(articles: Iterable[Article], lang: str | None) -> Iterator[Article]:
-    """``--lang`` applies to the articles that do not name their language."""
-    for article in articles:
-        yield dataclasses.replace(article, lang=lang) if lang and not article.lang else article
 
 
 def _stop(store: GraphStore, stats: LoadStats, counts: dict[str, int], message: str, code: int) -> None:

@@ -11,8 +11,7 @@ from typing import IO, Any
 import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems
-from kg.load.base import GraphStore, LoadStats, StoreError
-from kg.load.cli_support import (
+from kg.cli.stores import (
     is_connection_error,
     lost_connection,
     open_store_or_exit,
@@ -21,9 +20,10 @@ from kg.load.cli_support import (
     reporter,
     store_options,
 )
+from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.rows import validate
 from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
-from kg.readers import ErrorHandler, InputError, unreadable_reason
+from kg.readers import ErrorHandler, InputError, bounded_lines, unreadable_reason
 from kg.textprep import clean_record, max_article_chars
 
 
@@ -48,9 +48,7 @@ def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batc
     stats = LoadStats()
     try:
         with progress("loading") as bar:
-            store.write(
-                bar(read_extractions(files, problems)), stats=stats, force=force, on_reject=reporter(problems)
-            )
+            store.write(bar(read_extractions(files, problems)), stats=stats, force=force, on_reject=reporter(problems))
     except KeyboardInterrupt:
         _stop(store, stats, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
     except StoreError as exc:
@@ -100,7 +98,7 @@ def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iter
             yield from _extraction(group, bad, source, on_error)
 
     max_line = 6 * max_article_chars() + 65_536  # the longest article, every character a \uXXXX escape
-    for lineno, raw in enumerate(_bounded_lines(stream, max_line), start=1):
+    for lineno, raw in enumerate(bounded_lines(stream, max_line), start=1):
         if raw is None:
             on_error(InputError(source, f"line longer than {max_line:,} bytes; skipped unread", lineno))
             bad = True
@@ -128,17 +126,6 @@ def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iter
         else:
             group.append((lineno, record))
     yield from flush()
-
-
-def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
-    """The lines of ``stream``; one longer than ``max_bytes`` is drained in bounded chunks and yields None."""
-    while line := stream.readline(max_bytes + 1):
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
-                pass
-            yield None
-        else:
-            yield line
 
 
 _PARSERS = {"article": Article.from_dict, "entity": Entity.from_dict, "triple": Triple.from_dict}

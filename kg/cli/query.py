@@ -98,8 +98,9 @@ def _resolve_actors(query: Any, values: dict[str, str]) -> dict[str, str] | None
     end the run (exit 1) listing the candidates or suggestions with their keys. Returns the values to
     run again with, or None when nothing changed.
     """
-    from kg.graph.lookup import lookup_actor, neo4j_actors
-    from kg.load.cli_support import note
+    from kg.cli.stores import note
+    from kg.graph.lookup import lookup_actor
+    from kg.load.neo4j_projection import neo4j_actors
 
     named = [p.name for p in query.parameters if ACTOR_PARAMETER in p.doc and values.get(p.name, "null") != "null"]
     if not named:
@@ -121,9 +122,9 @@ def _with_driver(work: Any) -> Any:
     """``work(driver, database)`` on a fresh connection; environment problems exit 3."""
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
+    from kg.cli.stores import note
     from kg.config import ConfigError, neo4j_settings, redact_uri
     from kg.load import StoreError, connect_neo4j
-    from kg.load.cli_support import note
 
     try:
         settings = neo4j_settings()
@@ -144,9 +145,9 @@ def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, A
     """Connect, run, close; environment problems exit 3 with a message that holds no credentials."""
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
+    from kg.cli.stores import note
     from kg.config import ConfigError, neo4j_settings, redact_uri
     from kg.load import StoreError, connect_neo4j
-    from kg.load.cli_support import note
     from kg.queries import execute
 
     try:

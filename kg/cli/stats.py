@@ -6,7 +6,7 @@ import json
 
 import click
 
-from kg.load.cli_support import open_store_or_exit, store_options
+from kg.cli.stores import open_store_or_exit, store_options
 
 
 @click.command(name="stats")

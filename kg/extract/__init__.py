@@ -13,4 +13,6 @@ Stages, each its own module:
 * :mod:`kg.extract.resolve`  - canonical keys, in-article coreference, roles -> :class:`MentionIndex`
 * :mod:`kg.extract.relations` - dependency patterns (UD and TIGER) -> triples
 * :mod:`kg.extract.pipeline` - orchestration: language choice, ``nlp.pipe`` streaming, workers
+* :mod:`kg.extract.parallel` - language regrouping for batching, and worker processes (``workers > 1``)
+* :mod:`kg.extract.report`   - the run report: skips, failures (``on_error``), missing models
 """

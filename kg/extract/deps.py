@@ -10,7 +10,7 @@ carries), so the official TIGER German models and UD-trained ones both work.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -43,12 +43,6 @@ class Scheme:
     def has(self, token: Token, *roles: str) -> bool:
         return token.dep_ in self.labels(*roles)
 
-    def children(self, token: Token, *roles: str) -> list[Token]:
-        labels = self.labels(*roles)
-        return [c for c in token.children if c.dep_ in labels]
-
-    def all_labels(self) -> frozenset[str]:
-        return self.labels(*self.roles)
 
 
 @cache
@@ -83,26 +77,3 @@ def scheme_of_pipeline(nlp) -> Scheme:
 def scheme_of_doc(doc: Doc) -> Scheme:
     """Scheme of an already parsed document, from the labels it carries."""
     return detect_scheme({t.dep_ for t in doc})
-
-
-def subtree_span(token: Token) -> tuple[int, int]:
-    """``[start, end)`` token range of ``token``'s subtree (spaCy guarantees it is contiguous for projective parses)."""
-    return token.left_edge.i, token.right_edge.i + 1
-
-
-def walk(token: Token, roles: frozenset[str], depth: int = 4) -> Iterator[Token]:
-    """``token`` and its descendants reachable through labels in ``roles``, breadth first."""
-    frontier = [token]
-    seen = {token.i}
-    yield token
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ in roles and c.i not in seen:
-                    seen.add(c.i)
-                    nxt.append(c)
-                    yield c
-        frontier = nxt
-        if not frontier:
-            break

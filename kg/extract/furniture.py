@@ -13,7 +13,9 @@ evidence spans still index the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from kg.model import Extraction
 
 # One to four capitalised words ("KYIV", "Den Haag", "Rio de Janeiro"); lower-case only for name particles.
 _PLACE = r"[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /](?:[A-ZÄÖÜÉ][\w'’.\-]*|de|da|del|al|el|la|le|am|an)){0,3}"
@@ -46,3 +48,13 @@ def blank(text: str, dateline: Dateline | None) -> str:
     if dateline is None:
         return text
     return " " * dateline.end + text[dateline.end :]
+
+
+def with_furniture(extraction: Extraction) -> Extraction:
+    """The extraction with its article's dateline place and agency (kept when the article has its own)."""
+    art = extraction.article
+    found = split_dateline(art.text)
+    if found is None or (art.place and art.agency):
+        return extraction
+    article = replace(art, place=art.place or found.place, agency=art.agency or found.agency)
+    return replace(extraction, article=article)

@@ -13,24 +13,28 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import parallel
 from kg.extract.deps import Scheme, scheme_of_pipeline
-from kg.extract.furniture import blank, split_dateline
+from kg.extract.furniture import blank, split_dateline, with_furniture
 from kg.extract.mentions import MentionIndex
+from kg.extract.parallel import OnSkip
 from kg.extract.relations import RelationExtractor, affiliation_triples
+from kg.extract.report import ON_ERROR, OnError, RunReport
+from kg.extract.resolve import analyze_entities
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
 from kg.model import Article, Extraction
-from kg.pipelines import ModelNotFoundError, load_pipeline
+from kg.spacy_models import ModelNotFoundError, load_pipeline
 
 log = logging.getLogger(__name__)
 
-SkipHandler = Callable[[Article, str], None]
+__all__ = ["Extractor", "RunReport", "parse_text", "with_furniture"]
 
 #: Pipeline components extraction never reads (excluded when loading: less work per doc).
 EXCLUDE = ("senter", "textcat", "textcat_multilabel", "entity_linker", "entity_ruler_debug")
@@ -55,11 +59,27 @@ class Extractor:
     """Streams articles through entity and relation extraction.
 
     ``workers > 1`` extracts in a pool of worker processes (each with its own
-    pipelines; output still in input order, see :mod:`kg.scale.pool`). ``default_lang`` is used for articles without a
-    ``lang`` whose language cannot be detected.
+    pipelines; output still in input order, see :mod:`kg.extract.parallel`). ``default_lang`` is
+    used for articles without a ``lang`` whose language cannot be detected.
+
+    The error policy: an article whose extraction raises is caught once, here, per article. With
+    ``on_error="skip"`` (the default) it is counted in :attr:`report` (``failed``) and handed to
+    ``on_skip`` with the reason ``extraction failed: <error>``; with ``on_error="raise"`` the error
+    ends the run (from a worker process, when that article's chunk is due). :attr:`report` also
+    counts the skipped articles and the languages whose model is missing, in every process layout.
     """
 
-    def __init__(self, *, workers: int = 1, batch_size: int = 64, default_lang: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int = 1,
+        batch_size: int = 64,
+        default_lang: str | None = None,
+        on_error: OnError = "skip",
+    ) -> None:
+        if on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+        self.on_error: OnError = on_error
         self.workers = max(1, int(workers))
         self.batch_size = max(1, int(batch_size))
         #: articles regrouped by language at a time (bounded memory, full batches for mixed feeds)
@@ -69,8 +89,13 @@ class Extractor:
         self._detected: dict[str, str | None] = {}
         #: language -> why it cannot be served (no data, no model); filled as articles meet them
         self.unavailable: dict[str, str] = {}
-        #: language -> the resolver's message, for languages kg supports but no model is installed
-        self.missing_models: dict[str, str] = {}
+        #: what the runs of this extractor did not extract, and why (workers' outcomes included)
+        self.report = RunReport()
+
+    @property
+    def missing_models(self) -> dict[str, str]:
+        """Language -> the resolver's message, for languages kg supports but no model is installed."""
+        return self.report.missing_models
 
     # -- language -------------------------------------------------------------------
 
@@ -129,32 +154,39 @@ class Extractor:
 
     # -- extraction -----------------------------------------------------------------
 
-    def extract(self, articles: Iterable[Article], on_skip: SkipHandler | None = None) -> Iterator[Extraction]:
+    def extract(self, articles: Iterable[Article], on_skip: OnSkip | None = None) -> Iterator[Extraction]:
         """One Extraction per article, in input order, streaming.
 
-        Articles whose language is unsupported or has no model go to
-        ``on_skip(article, reason)`` and are not yielded. A feed that
-        interleaves languages is regrouped per window (:mod:`kg.scale.pool`),
-        so each pipeline still gets real batches; ``workers > 1`` extracts
-        whole chunks of articles in worker processes.
+        Articles whose language is unsupported or has no model, and (``on_error="skip"``) articles
+        whose extraction failed, go to ``on_skip(article, reason)``, are counted in :attr:`report`
+        and are not yielded. A feed that interleaves languages is regrouped per window
+        (:mod:`kg.extract.parallel`), so each pipeline still gets real batches; ``workers > 1``
+        extracts whole chunks of articles in worker processes.
         """
-        from kg.scale import pool
-
         if self.workers > 1:
-            found = pool.extract_parallel(
+            found = parallel.extract_parallel(
                 articles,
                 workers=self.workers,
-                batch_size=self.batch_size,
-                default_lang=self.default_lang,
+                make_extractor=partial(
+                    Extractor, batch_size=self.batch_size, default_lang=self.default_lang, on_error=self.on_error
+                ),
                 on_skip=on_skip,
+                report=self.report,
             )
         else:
-            found = pool.extract_grouped(self.extract_runs, self.language_of, articles, on_skip, self.window)
-        for extraction in found:
-            yield with_furniture(extraction)
+            found = parallel.extract_grouped(
+                self.extract_runs, self.language_of, articles, on_skip, self.window, report=self.report
+            )
+        yield from found
 
-    def extract_runs(self, articles: Iterable[Article], on_skip: SkipHandler | None = None) -> Iterator[Extraction]:
-        """Extract in this process, batching each run of consecutive same-language articles."""
+    def extract_runs(
+        self, articles: Iterable[Article], on_skip: OnSkip | None = None, on_fail: OnSkip | None = None
+    ) -> Iterator[Extraction]:
+        """Extract in this process, batching each run of consecutive same-language articles.
+
+        The building block of :meth:`extract` (which counts in :attr:`report`): articles not served
+        go to ``on_skip``, failed ones (``on_error="skip"``) to ``on_fail``, else to ``on_skip``.
+        """
 
         def served() -> Iterator[tuple[str, Article]]:
             for article in articles:
@@ -171,10 +203,21 @@ class Extractor:
             lang = self._languages[code]
             texts = ((parse_text(article), article) for _, article in run)
             for doc, article in lang.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
-                yield self._finish(lang, article, doc)
+                try:
+                    extraction = self._finish(lang, article, doc)
+                except Exception as exc:  # the one catch of extraction: one bad article must not end a corpus run
+                    if self.on_error == "raise":
+                        raise
+                    message = f"extraction failed: {type(exc).__name__}: {exc}"
+                    log.warning("article %s: %s", article.id, message, exc_info=True)
+                    report = on_fail or on_skip
+                    if report is not None:
+                        report(article, message)
+                    continue
+                yield extraction
 
     def extract_one(self, article: Article) -> Extraction:
-        """Extract a single article; raises if its language cannot be served."""
+        """Extract a single article; raises if its language cannot be served or its extraction fails."""
         code = self.language_of(article)
         if code is None:
             raise UnsupportedLanguageError(f"cannot detect the language of article {article.id}")
@@ -183,9 +226,7 @@ class Extractor:
 
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
-        analysis = _analyze_entities(doc, lang.code)
-        if analysis is None:
-            return Extraction(article)
+        analysis = analyze_entities(doc, get_language(lang.code))
         index: MentionIndex = analysis.index
         triples = lang.relations.extract(doc, index, article.id)
         triples += affiliation_triples(analysis.affiliations, doc, article.id)
@@ -206,16 +247,6 @@ def parse_text(article: Article) -> str:
     return blank(article.text, split_dateline(article.text))
 
 
-def with_furniture(extraction: Extraction) -> Extraction:
-    """The extraction with its article's dateline place and agency (kept when the article has its own)."""
-    art = extraction.article
-    found = split_dateline(art.text)
-    if found is None or (art.place and art.agency):
-        return extraction
-    article = replace(art, place=art.place or found.place, agency=art.agency or found.agency)
-    return replace(extraction, article=article)
-
-
 @cache
 def _detector():
     """The lingua detector, built once per process (its language models load on first use)."""
@@ -227,14 +258,3 @@ def _detector():
         if iso is not None:
             langs.append(Language.from_iso_code_639_1(iso))
     return LanguageDetectorBuilder.from_languages(*langs).build()
-
-
-def _analyze_entities(doc: Doc, code: str):
-    """The entity stage's analysis of ``doc`` (None, logged, if that stage fails on this doc)."""
-    from kg.extract.resolve import analyze_entities
-
-    try:
-        return analyze_entities(doc, get_language(code))
-    except Exception:  # one bad document must not end a corpus run
-        log.exception("entity analysis failed")
-        return None

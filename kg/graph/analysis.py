@@ -13,10 +13,7 @@ from datetime import date
 
 import networkx as nx
 
-from kg.model import STRUCTURAL_PREDICATES
-
-#: Edges of the graph model that are not statements or actions of an actor.
-STRUCTURAL = frozenset({"MENTIONS", "INVOLVES"})
+from kg.model import GRAPH_RELATIONSHIPS, STRUCTURAL_PREDICATES
 
 
 def actor_network(
@@ -40,7 +37,7 @@ def actor_network(
     state is not saying or doing something to it.
     """
     wanted = set(predicates) if predicates is not None else None
-    skipped = STRUCTURAL | (STRUCTURAL_PREDICATES - (wanted or set()))
+    skipped = GRAPH_RELATIONSHIPS | (STRUCTURAL_PREDICATES - (wanted or set()))
     A = nx.DiGraph()
     for node, data in G.nodes(data=True):
         if data.get("kind") == "Entity":

@@ -164,18 +164,6 @@ def graph_actors(G: nx.MultiDiGraph) -> list[Actor]:
     ]
 
 
-def neo4j_actors(driver, database: str | None = None) -> list[Actor]:
-    """The entities of a Neo4j graph (key, name, aliases, type), sorted by key."""
-    import neo4j
-
-    records, _, _ = driver.execute_query(
-        "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases, e.type AS type ORDER BY key",
-        database_=database,
-        routing_=neo4j.RoutingControl.READ,
-    )
-    return [Actor(r["key"], r["name"] or r["key"], tuple(r["aliases"] or ()), r["type"]) for r in records]
-
-
 class ActorNotFound(KeyError):
     """No single actor matches; :attr:`lookup` holds the candidates or suggestions."""
 

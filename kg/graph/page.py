@@ -34,8 +34,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from kg.graph.analysis import STRUCTURAL
-from kg.model import STRUCTURAL_PREDICATES
+from kg.model import GRAPH_RELATIONSHIPS, STRUCTURAL_PREDICATES
 
 
 class PageError(RuntimeError):
@@ -61,7 +60,7 @@ def page_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     actors: set[str] = set()
     for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[2]), e[0], e[1])):
         predicate = data.get("predicate")
-        if predicate in STRUCTURAL or nodes[u].get("kind") != "Entity":
+        if predicate in GRAPH_RELATIONSHIPS or nodes[u].get("kind") != "Entity":
             continue
         target_kind = nodes[v].get("kind")
         targets = [v] if target_kind == "Entity" else involved.get(v, [])

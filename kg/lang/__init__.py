@@ -1,7 +1,7 @@
 """Language knowledge as data: one folder per language, read by generic code.
 
-``kg/lang/<code>/`` holds everything kg knows about a language: reporting
-verbs, hedges, negation words, pronouns, demonyms, role titles, the
+``kg/lang/<code>/`` (or ``<dir>/<code>/`` in a directory of ``$KG_LANG_DIRS``) holds everything
+kg knows about a language: reporting verbs, hedges, negation words, pronouns, demonyms, role titles, the
 dependency-label scheme its official models use, ... as TOML, TSV or plain
 text files. The algorithms in :mod:`kg.extract` read these files through
 :class:`LanguageData` and never hard-code a word. Adding French means adding
@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg import config
+
 LANG_DIR = Path(__file__).resolve().parent
 
 
@@ -35,14 +37,6 @@ class LanguageData:
 
     code: str
     path: Path
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        """``language.toml``: name, label scheme, model hints."""
-        return self.toml("language")
-
-    def has(self, name: str) -> bool:
-        return any((self.path / f"{name}{ext}").exists() for ext in (".toml", ".tsv", ".txt"))
 
     def toml(self, name: str) -> dict[str, Any]:
         return _read_toml(self.path / f"{name}.toml")
@@ -86,16 +80,26 @@ def _read_lines(path: Path) -> list[str]:
     return out
 
 
+def lang_dirs() -> list[Path]:
+    """Where language folders are looked up: ``$KG_LANG_DIRS`` first (:func:`kg.config.lang_dirs`), then kg's own."""
+    return [*config.lang_dirs(), LANG_DIR]
+
+
 def available_languages() -> list[str]:
     """Codes of the languages kg has data for (folders with a ``language.toml``)."""
-    return sorted(p.name for p in LANG_DIR.iterdir() if (p / "language.toml").exists())
+    return sorted({p.name for d in lang_dirs() if d.is_dir() for p in d.iterdir() if (p / "language.toml").exists()})
+
+
+def get_language(code: str) -> LanguageData:
+    """The data of language ``code``, from the first directory of :func:`lang_dirs` that has it."""
+    return _get_language((code or "").lower(), tuple(lang_dirs()))
 
 
 @cache
-def get_language(code: str) -> LanguageData:
-    code = (code or "").lower()
-    path = LANG_DIR / code
-    if not code.isalpha() or not (path / "language.toml").exists():
+def _get_language(code: str, dirs: tuple[Path, ...]) -> LanguageData:
+    found = [d / code for d in dirs if (d / code / "language.toml").exists()] if code.isalpha() else []
+    path = found[0] if found else LANG_DIR / code
+    if not found:
         raise UnsupportedLanguageError(
             f"kg has no language data for {code!r} (supported: {', '.join(available_languages())})"
         )

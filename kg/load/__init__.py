@@ -13,13 +13,12 @@ the embedded store in :func:`kg.config.store_dir`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import neo4j
 
-from kg.config import Neo4jSettings, driver_options, neo4j_settings, redact_uri, scrub
+from kg.config import Neo4jSettings, driver_options, neo4j_settings, redact_uri, scrub, uses_neo4j_by_default
 from kg.config import store_dir as default_store_dir
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.local_store import LocalStore
@@ -88,7 +87,7 @@ def wants_neo4j(neo4j: bool | None = None, store_dir: str | Path | None = None) 
         return neo4j
     if store_dir is not None:
         return False
-    return bool(os.environ.get("NEO4J_URI"))
+    return uses_neo4j_by_default()
 
 
 def open_store(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
@@ -112,7 +113,13 @@ class GraphStore(Protocol):
 
     def counts(self) -> dict[str, int]: ...
 
-    def to_networkx(self) -> nx.MultiDiGraph: ...
+    def to_networkx(
+        self, *, predicates: Sequence[str] | None = None, since: date | None = None, until: date | None = None
+    ) -> nx.MultiDiGraph:
+        """The graph as a ``MultiDiGraph`` (layout: :mod:`kg.graph.build`), every node, and the extracted
+        relations the filters keep: only ``predicates`` (None: all), published on or after ``since`` and on
+        or before ``until``. The store filters, so :mod:`kg.graph` needs no store of its own."""
+        ...
 
     def close(self) -> None: ...
 

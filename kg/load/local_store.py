@@ -22,6 +22,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from kg.model import ENTITY_TYPES, Extraction
 DB_FILE = "graph.sqlite"
 #: 2 added articles.place/agency, entities.sector and relations.quad/goldstein/addressee/modality;
 #: an older store gets them (NULL in its old rows) when it is opened: see :data:`_MIGRATIONS`.
-SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 2
 LOCK_TIMEOUT_S = 120.0
 
 _SCHEMA = """
@@ -110,23 +111,23 @@ class LocalStore:
     def ensure_schema(self) -> None:
         """Create the tables and indexes if missing, and upgrade an older store in place (idempotent)."""
         self.conn.executescript(_SCHEMA)
-        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        if self._schema_version() == SCHEMA_VERSION:  # the usual case: no write lock taken
+        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(STORE_SCHEMA_VERSION),))
+        if self._schema_version() == STORE_SCHEMA_VERSION:  # the usual case: no write lock taken
             return
         self.conn.execute("BEGIN IMMEDIATE")  # one opener migrates; another waits, then finds it done
         try:
             version = self._schema_version()
-            if version > SCHEMA_VERSION:
+            if version > STORE_SCHEMA_VERSION:
                 raise StoreError(
                     f"the store at {self.path} has schema version {version}, written by a newer kg; "
-                    f"this kg reads versions up to {SCHEMA_VERSION}"
+                    f"this kg reads versions up to {STORE_SCHEMA_VERSION}"
                 )
-            for step in range(version + 1, SCHEMA_VERSION + 1):
+            for step in range(version + 1, STORE_SCHEMA_VERSION + 1):
                 for table, column, sql_type in _MIGRATIONS.get(step, []):
                     have = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
                     if column not in have:  # from the constant table above, never from input
                         self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type}')
-            self.conn.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
+            self.conn.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(STORE_SCHEMA_VERSION),))
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
@@ -339,12 +340,14 @@ class LocalStore:
         out.update({k: v for k, v in sorted(types.items()) if v})
         return out
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """The whole store as a ``MultiDiGraph`` (layout: :mod:`kg.graph.build`)."""
+    def to_networkx(
+        self, *, predicates: Sequence[str] | None = None, since: date | None = None, until: date | None = None
+    ) -> nx.MultiDiGraph:
+        """The store as a ``MultiDiGraph`` (layout: :mod:`kg.graph.build`); the filters as in :class:`GraphStore`."""
         with self._sqlite_errors("reading"):
-            return self._to_networkx()
+            return self._to_networkx(predicates, since, until)
 
-    def _to_networkx(self) -> nx.MultiDiGraph:
+    def _to_networkx(self, predicates: Sequence[str] | None, since: date | None, until: date | None) -> nx.MultiDiGraph:
         db = self.conn
         builder = GraphBuilder()
         for row in _dicts(db.execute("SELECT * FROM articles")):
@@ -358,7 +361,14 @@ class LocalStore:
             builder.mentions(article_id, entity, count)
         for concept, entity in db.execute("SELECT concept, entity FROM involves"):
             builder.involves(concept, entity)
-        for row in _dicts(db.execute("SELECT * FROM relations")):
+        where, params = (
+            ["(? IS NULL OR published >= ?)", "(? IS NULL OR published <= ?)"],
+            [iso(since)] * 2 + [iso(until)] * 2,
+        )
+        if predicates is not None:
+            where.append(f"predicate IN ({', '.join('?' * len(predicates))})")
+            params += list(predicates)
+        for row in _dicts(db.execute(f"SELECT * FROM relations WHERE {' AND '.join(where)}", params)):
             builder.relation(row.pop("subject"), row.pop("predicate"), row.pop("object"), row)
         return builder.graph
 

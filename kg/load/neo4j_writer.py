@@ -11,7 +11,7 @@ Why it is built this way:
   counts as loaded only when it has one, so a re-run redoes anything incomplete.
 * One statement per (batch, node label) and per (batch, relationship type):
   labels and types cannot be parameters, so they are spliced in, but only from
-  the whitelists (:mod:`kg.load.vocabulary`), checked for the whole batch
+  the whitelists (:mod:`kg.vocabulary`), checked for the whole batch
   before any statement runs. Every value is a parameter.
 * Nodes (articles, entities, concepts) are shared between articles and are
   ``MERGE``d on their keys. Evidence (an article's ``MENTIONS`` and the
@@ -35,6 +35,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 import neo4j
@@ -43,8 +44,8 @@ import networkx as nx
 from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, batches, reject, screen
 from kg.load.rows import BatchRows, build_rows
 from kg.load.schema import ensure_schema
-from kg.load.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
 from kg.model import ENTITY_TYPES, Extraction
+from kg.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
 
 #: Reuse cached plans instead of re-planning whenever the graph's statistics drift (they drift all
 #: the time while loading). The write statements start from unique-constraint seeks, which the planner
@@ -382,10 +383,14 @@ class Neo4jStore:
             notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         )
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        from kg.graph.projection import neo4j_to_networkx
+    def to_networkx(
+        self, *, predicates: Sequence[str] | None = None, since: date | None = None, until: date | None = None
+    ) -> nx.MultiDiGraph:
+        """The graph read through a Cypher projection (:mod:`kg.load.neo4j_projection`), filtered by the server."""
+        from kg.load.neo4j_projection import neo4j_to_networkx
 
-        return neo4j_to_networkx(self.driver, self.database)
+        wanted = None if predicates is None else list(predicates)
+        return neo4j_to_networkx(self.driver, self.database, predicates=wanted, since=since, until=until)
 
     def close(self) -> None:
         if self.owns_driver:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kg.load.vocabulary import check_label, check_relationship_type
 from kg.model import Concept, Entity, Extraction, ModelError, check_bounds
+from kg.vocabulary import check_label, check_relationship_type
 
 
 @dataclass

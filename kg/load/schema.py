@@ -2,7 +2,7 @@
 
 The file is the single source of the schema: this module only splits it into
 statements and expands the per-relationship-type templates for every type in
-the predicate whitelist (:func:`kg.load.vocabulary.vocabulary`).
+the predicate whitelist (:func:`kg.vocabulary.vocabulary`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _statements(text: str) -> list[str]:
 
 def schema_statements(path: Path = SCHEMA_FILE, types: list[str] | None = None) -> list[str]:
     """All schema statements, templates expanded, in file order."""
-    from kg.load.vocabulary import vocabulary
+    from kg.vocabulary import vocabulary
 
     text = path.read_text(encoding="utf-8")
     parts = re.split(rf"^{re.escape(PER_TYPE_MARKER)}[ \t]*$", text, maxsplit=1, flags=re.M)

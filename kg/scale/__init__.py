@@ -1,10 +1,9 @@
-"""Running extraction on more than one core, and on more than one machine.
+"""Extraction beyond one machine: imports :mod:`kg.extract`, never imported by it.
 
-* :mod:`kg.scale.pool` - on one machine: regroup a mixed-language stream so
-  each spaCy pipeline gets real batches, and spread whole articles (parse
-  *and* entity/relation reading) over worker processes, output in input
-  order, with a bounded number of articles in flight.
-* :mod:`kg.scale.spark` - beyond one machine: extraction as a PySpark
-  ``mapPartitions`` job writing the JSON Lines records that ``kg load``
-  reads (optional extra ``kg[spark]``).
+* :mod:`kg.scale.spark` - extraction as a PySpark ``mapPartitions`` job writing the JSON Lines
+  records that ``kg load`` reads (optional extra ``kg[spark]``); it parses its input with the
+  readers' own :func:`kg.readers.article_from_json` (same cleaning, same size limit).
+
+On one machine, ``Extractor(workers=N)`` / ``--workers N`` runs worker processes itself
+(:mod:`kg.extract.parallel`).
 """

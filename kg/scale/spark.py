@@ -33,7 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.model import Article, ModelError
+from kg.config import forwarded_environment, spark_python
+from kg.model import Article
+from kg.readers import InputError, article_from_json
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +74,17 @@ def extract_partition(
         if counters is not None:
             counters[name].add(1)
 
+    def bad_line(err: InputError) -> None:
+        count("bad_lines")
+        log.warning("kg.scale.spark: bad input line skipped: %s", err)
+
     def articles() -> Iterator[Article]:
+        # The readers' own parsing: the same cleaning (NULs, surrogates, invisible characters) and size limit.
         for line in lines:
-            if not line.strip():
-                continue
-            try:
-                yield Article.from_dict(json.loads(line))
-            except (ValueError, ModelError) as exc:  # json.JSONDecodeError is a ValueError
-                count("bad_lines")
-                log.warning("kg.scale.spark: bad input line skipped: %s", exc)
+            if line.strip():
+                found = article_from_json(line, "spark input", None, bad_line)
+                if found is not None:
+                    yield found[0]
 
     def skipped(article: Article, reason: str) -> None:
         count("skipped")
@@ -126,12 +130,12 @@ def session(master: str | None = None, app_name: str = "kg-extract") -> Any:
     builder = SparkSession.builder.appName(app_name).config("spark.ui.enabled", "false")
     if master:
         builder = builder.master(master)
-    if (master or "").startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+    python = spark_python(sys.executable)
+    if (master or "").startswith("local") and python:
         # Local workers must run this interpreter (the one with kg and spaCy), not whatever python3 is on PATH.
-        os.environ["PYSPARK_PYTHON"] = sys.executable
-    for name, value in os.environ.items():
-        if name.startswith(FORWARDED_ENV_PREFIXES):
-            builder = builder.config(f"spark.executorEnv.{name}", value)
+        os.environ["PYSPARK_PYTHON"] = python  # read by PySpark when it starts the workers
+    for name, value in forwarded_environment(FORWARDED_ENV_PREFIXES).items():
+        builder = builder.config(f"spark.executorEnv.{name}", value)
     return builder.getOrCreate()
 
 

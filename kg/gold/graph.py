@@ -1,4 +1,4 @@
-"""Extractions built from gold annotations, for deterministic query tests and notebooks.
+"""Extractions built from gold annotations (``kg.gold.graph``), for deterministic query tests and notebooks.
 
 The gold format (``tests/fixtures/gold/articles.jsonl``, one article per line) annotates the
 entities and triples a perfect extractor would find. Turning those annotations straight into
@@ -34,8 +34,11 @@ from kg.model import Article, Concept, Entity, Extraction, ModelError, Provenanc
 from kg.predicates import PREDICATES
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """The gold records of a JSON Lines file (blank lines skipped); :class:`ModelError` names a bad line."""
+def read_gold_records(path: str | Path) -> list[dict[str, Any]]:
+    """The gold records of a JSON Lines file as plain dicts (blank lines skipped); :class:`ModelError` names a bad line.
+
+    :func:`kg.gold.score.read_gold` reads the same files into :class:`~kg.gold.score.GoldArticle` for scoring.
+    """
     records = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -49,7 +52,7 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def gold_extractions(path: str | Path, *, affiliations: bool = True) -> list[Extraction]:
     """One :class:`Extraction` per gold article of ``path``."""
-    return [gold_extraction(record, affiliations=affiliations) for record in read_gold(path)]
+    return [gold_extraction(record, affiliations=affiliations) for record in read_gold_records(path)]
 
 
 def gold_extraction(record: Mapping[str, Any], *, affiliations: bool = True) -> Extraction:
@@ -195,26 +198,9 @@ def _count(ent: Entity, text: str, lang: str | None) -> int:
     return len(_pattern(ent, lang).findall(text))
 
 
-def load_into(driver: Any, extractions: Iterable[Extraction], database: str | None = None) -> Any:
-    """Write ``extractions`` with the Neo4j loader (schema first); returns the loader's stats."""
-    from kg.load.neo4j_writer import Neo4jStore
-
-    store = Neo4jStore(driver, database=database)
-    store.ensure_schema()
-    return store.write(list(extractions))
-
-
-def fixture_paths(root: str | Path | None = None) -> list[Path]:
-    """The fixture corpora of a source checkout that exist: the gold set and the query corpus."""
-    base = Path(root) if root else Path(__file__).resolve().parents[1] / "tests" / "fixtures"
-    return [p for p in (base / "gold" / "articles.jsonl", base / "query_corpus.jsonl") if p.exists()]
-
-
 __all__: Iterable[str] = [
-    "fixture_paths",
     "gold_extraction",
     "gold_extractions",
-    "load_into",
-    "read_gold",
+    "read_gold_records",
     "split_sentences",
 ]

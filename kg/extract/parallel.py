@@ -16,8 +16,12 @@ Two problems this module solves, both measured by ``bench/run.py``:
    :class:`~kg.model.Extraction` objects come back.
 
 Output order always equals input order; at most ``2 * workers`` chunks are in
-flight, so memory does not grow with the corpus; skipped articles reach
-``on_skip`` in the parent, in input order.
+flight, so memory does not grow with the corpus; skipped and failed articles reach
+``on_skip`` in the parent, in input order, and are counted in the parent's
+:class:`~kg.extract.report.RunReport` (with the models the workers found missing).
+
+This module is part of extraction and imports nothing of :mod:`kg.extract.pipeline`: the
+worker's extractor comes from a factory the :class:`~kg.extract.pipeline.Extractor` passes in.
 
 Workers die with their parent (:func:`_die_with_parent`): a parent killed with
 SIGKILL cannot shut its pool down, and a worker blocked waiting for work would
@@ -41,19 +45,23 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any
 
+from kg.config import mp_start_method
+from kg.extract.furniture import with_furniture
+from kg.extract.report import RunReport
 from kg.model import Article, Extraction
 
-SkipHandler = Callable[[Article, str], None]
-#: Extracts a list of articles of one language: yields served articles' extractions in order,
-#: reports the others to the skip handler (``Extractor.extract`` has this shape).
-RunFn = Callable[[list[Article], SkipHandler], Iterable[Extraction]]
+#: Called with an article that is not extracted and the reason (``Extractor.extract``'s ``on_skip``).
+OnSkip = Callable[[Article, str], None]
+#: Extracts a list of articles: yields served articles' extractions in order, reports the others to
+#: ``on_skip`` (language not served) or ``on_fail`` (extraction raised); ``Extractor.extract_runs``.
+RunFn = Callable[..., Iterable[Extraction]]
 
 #: Articles per chunk sent to a worker: big enough to batch, small enough to balance two cores.
 DEFAULT_CHUNK = 8
 #: Articles regrouped by language at a time in one process.
 DEFAULT_WINDOW = 64
 
-# One entry per outcome of an article: ("ok", Extraction) or ("skip", reason).
+# One entry per outcome of an article: ("ok", Extraction), ("skip", reason) or ("fail", message).
 Outcome = tuple[str, Any]
 
 
@@ -86,18 +94,26 @@ def _outcomes(run: RunFn, language_of: Callable[[Article], str | None], articles
             outcomes[pos] = (kind, value)
             cursor += 1
 
-        for extraction in run(group, lambda art, reason, place=place: place(art, "skip", reason)):
+        skip = lambda art, reason, place=place: place(art, "skip", reason)  # noqa: E731
+        fail = lambda art, message, place=place: place(art, "fail", message)  # noqa: E731
+        for extraction in run(group, skip, on_fail=fail):
             place(extraction.article, "ok", extraction)
     return [o if o is not None else ("skip", "not extracted") for o in outcomes]
 
 
-def _emit(articles: list[Article], outcomes: list[Outcome], on_skip: SkipHandler | None) -> Iterator[Extraction]:
-    from kg.extract.pipeline import with_furniture
-
+def _emit(
+    articles: list[Article], outcomes: list[Outcome], on_skip: OnSkip | None, report: RunReport | None
+) -> Iterator[Extraction]:
+    """The chunk's extractions in input order; the others counted in ``report`` and handed to ``on_skip``."""
     for article, (kind, value) in zip(articles, outcomes, strict=True):
         if kind == "ok":
+            if report is not None:
+                report.extracted += 1
             yield with_furniture(value)  # the dateline's place and agency, in every process layout
-        elif on_skip is not None:
+            continue
+        if report is not None:
+            (report.failed if kind == "fail" else report.skipped).append((article.id, value))
+        if on_skip is not None:
             on_skip(article, value)
 
 
@@ -137,12 +153,13 @@ def extract_grouped(
     run: RunFn,
     language_of: Callable[[Article], str | None],
     articles: Iterable[Article],
-    on_skip: SkipHandler | None = None,
+    on_skip: OnSkip | None = None,
     window: int = DEFAULT_WINDOW,
+    report: RunReport | None = None,
 ) -> Iterator[Extraction]:
     """In this process: regroup each ``window`` of articles by language, yield in input order."""
     for chunk in _chunks(articles, window):
-        yield from _emit(chunk, _outcomes(run, language_of, chunk), on_skip)
+        yield from _emit(chunk, _outcomes(run, language_of, chunk), on_skip, report)
 
 
 # -- worker processes ----------------------------------------------------------------------------------------------
@@ -176,24 +193,23 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
 
 
-def _init_worker(batch_size: int, default_lang: str | None, parent: int | None = None) -> None:
+def _init_worker(make_extractor: Callable[[], Any], parent: int | None = None) -> None:
     """Build this worker's single-process extractor (pipelines load on first use, once per worker)."""
     global _worker_extractor
-    from kg.extract.pipeline import Extractor
 
     # The parent's SIGTERM handler (turn it into Ctrl-C) is the parent's: the pool stops workers with SIGTERM.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if parent is not None:
         _die_with_parent(parent)
 
-    _worker_extractor = Extractor(workers=1, batch_size=batch_size, default_lang=default_lang)
+    _worker_extractor = make_extractor()
 
 
-def _work(articles: list[Article]) -> list[Outcome]:
+def _work(articles: list[Article]) -> tuple[list[Outcome], dict[str, str]]:
+    """The chunk's outcomes, and the models this worker found missing (the parent's report needs them)."""
     ex = _worker_extractor
     # `extract_runs` is the extractor's plain same-language loop (`extract` would regroup again).
-    run = getattr(ex, "extract_runs", None) or ex.extract
-    return _outcomes(lambda group, skip: run(group, on_skip=skip), ex.language_of, articles)
+    return _outcomes(ex.extract_runs, ex.language_of, articles), dict(ex.missing_models)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -202,7 +218,7 @@ def _context() -> multiprocessing.context.BaseContext:
     ``KG_MP_START`` overrides (``spawn``/``forkserver``) for platforms or
     embedding applications where forking a threaded parent is unsafe.
     """
-    method = os.environ.get("KG_MP_START")
+    method = mp_start_method()
     if method:
         return multiprocessing.get_context(method)
     if "fork" in multiprocessing.get_all_start_methods():
@@ -214,15 +230,17 @@ def extract_parallel(
     articles: Iterable[Article],
     *,
     workers: int,
-    batch_size: int = 64,
-    default_lang: str | None = None,
-    on_skip: SkipHandler | None = None,
+    make_extractor: Callable[[], Any],
+    on_skip: OnSkip | None = None,
     chunk_size: int = DEFAULT_CHUNK,
+    report: RunReport | None = None,
 ) -> Iterator[Extraction]:
     """Extract ``articles`` in ``workers`` processes; yields in input order, streaming.
 
-    Worker errors are raised here, in the parent, when their chunk's turn
-    comes. Closing the generator early cancels the chunks not yet started.
+    ``make_extractor()`` builds each worker's single-process extractor (picklable, e.g. a
+    ``functools.partial`` of :class:`~kg.extract.pipeline.Extractor`). Worker errors are raised
+    here, in the parent, when their chunk's turn comes (``on_error="raise"``). Closing the
+    generator early cancels the chunks not yet started.
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
@@ -234,18 +252,23 @@ def extract_parallel(
         max_workers=workers,
         mp_context=_context(),
         initializer=_init_worker,
-        initargs=(batch_size, default_lang, os.getpid()),
+        initargs=(make_extractor, os.getpid()),
     )
-    in_flight: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+    in_flight: deque[tuple[list[Article], Future[tuple[list[Outcome], dict[str, str]]]]] = deque()
+
+    def finished(chunk: list[Article], future: Future[tuple[list[Outcome], dict[str, str]]]) -> Iterator[Extraction]:
+        outcomes, missing = future.result()
+        if report is not None:
+            report.missing_models.update(missing)  # before the chunk's skips reach on_skip
+        return _emit(chunk, outcomes, on_skip, report)
+
     try:
         for chunk in _balanced_chunks(articles, chunk_size, workers):
             in_flight.append((chunk, pool.submit(_work, chunk)))
             if len(in_flight) >= 2 * workers:  # keep every worker busy, but no more than that in memory
-                done, future = in_flight.popleft()
-                yield from _emit(done, future.result(), on_skip)
+                yield from finished(*in_flight.popleft())
         while in_flight:
-            done, future = in_flight.popleft()
-            yield from _emit(done, future.result(), on_skip)
+            yield from finished(*in_flight.popleft())
     finally:
         for _, future in in_flight:
             future.cancel()

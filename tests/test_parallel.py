@@ -1,10 +1,14 @@
-"""Multi-process and language-regrouped extraction (kg.scale.pool): same output, input order, real batches."""
+"""Multi-process and language-regrouped extraction (kg.extract.parallel): same output, input order, real batches."""
 
 from __future__ import annotations
 
+from functools import partial
+
+import pytest
+
 from bench.corpus import generate
+from kg.extract.parallel import _balanced_chunks, extract_grouped, extract_parallel
 from kg.model import Article, Extraction
-from kg.scale.pool import _balanced_chunks, extract_grouped, extract_parallel
 
 
 def _article(i: int, lang: str | None) -> Article:
@@ -17,7 +21,7 @@ class RecordingRun:
     def __init__(self) -> None:
         self.batches: list[list[str]] = []
 
-    def __call__(self, articles, on_skip):
+    def __call__(self, articles, on_skip, on_fail=None):
         self.batches.append([a.id for a in articles])
         for art in articles:
             if art.lang == "xx":
@@ -65,7 +69,12 @@ def test_parallel_extraction_equals_single_process_extraction(nlp_de, nlp_en):
     articles.insert(3, Article.create("Ceci est un article en français sur la politique.", id="fr-1", lang="fr"))
     skipped: list[str] = []
 
-    parallel = list(extract_parallel(articles, workers=2, chunk_size=3, on_skip=lambda a, reason: skipped.append(a.id)))
+    make = partial(Extractor, workers=1)
+    parallel = list(
+        extract_parallel(
+            articles, workers=2, make_extractor=make, chunk_size=3, on_skip=lambda a, _: skipped.append(a.id)
+        )
+    )
     single = list(Extractor(workers=1).extract(articles, on_skip=lambda a, reason: None))
 
     assert skipped == ["fr-1"]
@@ -83,7 +92,7 @@ def test_language_is_detected_once_and_the_original_article_comes_back():
         detected.append(article.id)
         return "de"
 
-    def run(articles, on_skip):
+    def run(articles, on_skip, on_fail=None):
         for art in articles:
             seen_langs.append(language_of(art))  # what the extractor's own loop would do
             yield Extraction(art)
@@ -106,3 +115,70 @@ def test_parallel_chunks_are_whole_until_the_input_ends_then_finer_so_workers_fi
     assert long[:100] == [8] * 100 and sum(long) == 1000 and max(long[-8:]) < 8
     assert list(_balanced_chunks([], 8, 2)) == []
     assert [len(c) for c in _balanced_chunks(range(3), 8, 2)] == [1, 1, 1]
+
+
+class Boom(RuntimeError):
+    pass
+
+
+def _failing_extractor(**kwargs):
+    """An extractor whose entity stage raises on the article with id "bad" (stands for a parse nobody foresaw)."""
+    from kg.extract.pipeline import Extractor
+
+    class Failing(Extractor):
+        def _finish(self, lang, article, doc):
+            if article.id == "bad":
+                raise Boom("unforeseen parse")
+            return super()._finish(lang, article, doc)
+
+    return Failing(**kwargs)
+
+
+def _three():
+    return [Article.create(f"Russland kritisierte die Ukraine {i}.", id=i, lang="de") for i in ("a", "bad", "b")]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failing_article_is_caught_once_counted_and_skipped(nlp_de, workers):
+    skipped: list[tuple[str, str]] = []
+    if workers == 1:
+        extractor = _failing_extractor()
+        out = list(extractor.extract(_three(), on_skip=lambda a, why: skipped.append((a.id, why))))
+        report = extractor.report
+    else:
+        from kg.extract.report import RunReport
+
+        report = RunReport()
+        out = list(
+            extract_parallel(
+                _three(), workers=2, make_extractor=_failing_extractor, chunk_size=1, report=report,
+                on_skip=lambda a, why: skipped.append((a.id, why)),
+            )
+        )  # fmt: skip
+    assert [ex.article.id for ex in out] == ["a", "b"]
+    assert skipped == [("bad", "extraction failed: Boom: unforeseen parse")]
+    assert report.failed == skipped and report.skipped == [] and report.extracted == 2
+
+
+def test_on_error_raise_ends_the_run(nlp_de):
+    with pytest.raises(Boom):
+        list(_failing_extractor(on_error="raise").extract(_three()))
+    with pytest.raises(ValueError, match="on_error"):
+        _failing_extractor(on_error="ignore")
+
+
+def test_the_parent_sees_the_models_the_workers_found_missing(monkeypatch):
+    """`Extractor.missing_models` used to be filled only inside the worker (issue 12): now the report has it."""
+    from kg.extract.pipeline import Extractor
+    from kg.spacy_models import ModelNotFoundError
+
+    def no_model(code, **kwargs):
+        raise ModelNotFoundError(f"no spaCy pipeline for language {code!r}")
+
+    monkeypatch.setattr("kg.extract.pipeline.load_pipeline", no_model)  # forked workers inherit it
+    arts = [Article.create(f"Text {i}.", id=str(i), lang="de") for i in range(4)]
+    extractor = Extractor(workers=2)
+    reasons: list[str] = []
+    assert list(extractor.extract(arts, on_skip=lambda a, why: reasons.append(why))) == []
+    assert set(extractor.missing_models) == {"de"}
+    assert len(extractor.report.skipped) == 4 and set(reasons) == set(extractor.missing_models.values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.pipelines import ModelNotFoundError, official_names, resolve_model
+from kg.spacy_models import ModelNotFoundError, official_names, resolve_model
 
 
 def test_official_names_prefer_large_models():

@@ -1,4 +1,7 @@
-"""Neo4j -> networkx through a Cypher projection, so analysis and export work from either store."""
+"""Neo4j -> networkx through a Cypher projection, so analysis and export work from either store.
+
+The Neo4j side of :mod:`kg.graph`: only here (and in the loader) does graph data come from a driver.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import neo4j
 import networkx as nx
 
 from kg.graph.build import GraphBuilder
+from kg.graph.lookup import Actor
+from kg.vocabulary import vocabulary
 
 
 def neo4j_to_networkx(
@@ -24,8 +29,6 @@ def neo4j_to_networkx(
     the same as :meth:`kg.load.local_store.LocalStore.to_networkx` gives.
     Date filters apply to extracted relations only (structural edges are kept).
     """
-    from kg.load.vocabulary import vocabulary
-
     types = sorted(vocabulary() if predicates is None else set(predicates) & vocabulary())
     builder = GraphBuilder()
     with driver.session(
@@ -68,3 +71,13 @@ def _read_graph(
         "involves": list(tx.run("MATCH (c:Concept)-[:INVOLVES]->(e:Entity) RETURN c.key AS c, e.key AS e")),
         "relations": list(tx.run(relations, types=types, since=since, until=until)),
     }
+
+
+def neo4j_actors(driver, database: str | None = None) -> list[Actor]:
+    """The entities of a Neo4j graph (key, name, aliases, type), sorted by key."""
+    records, _, _ = driver.execute_query(
+        "MATCH (e:Entity) RETURN e.key AS key, e.name AS name, e.aliases AS aliases, e.type AS type ORDER BY key",
+        database_=database,
+        routing_=neo4j.RoutingControl.READ,
+    )
+    return [Actor(r["key"], r["name"] or r["key"], tuple(r["aliases"] or ()), r["type"]) for r in records]
