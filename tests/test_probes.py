@@ -96,15 +96,23 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
     [
         ("de", "Die Ministerin hat Ungarn davor gewarnt, die Hilfen weiter zu blockieren.", "country:HUN"),
         ("de", "Das sei völlig unannehmbar, sagte er der Nachrichtenagentur Interfax.", "org:interfax"),
+        # The source of an attribution cue is not the subject of the verb that follows it.
+        (
+            "de",
+            "Nach Angaben des ukrainischen Militärs griffen russische Drohnen in der Nacht Charkiw an.",
+            "group:UKR-MIL",
+        ),
     ],
 )
 def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):
-    assert not [t for t in _triples(extractor, text, lang) if t.subject.key == not_subject]
+    assert not [t for t in _triples(extractor, text, lang) if t.subject.key == not_subject and t.predicate != "REPORTS"]
 
 
 def test_an_intention_of_the_speaker_is_a_promise_and_an_obligation_on_another_a_demand(extractor):
-    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None))
-           for t in _triples(extractor, "Georgia said it was willing to reopen the crossing with Russia.", "en")}
+    got = {
+        (t.subject.key, t.predicate, getattr(t.object, "key", None))
+        for t in _triples(extractor, "Georgia said it was willing to reopen the crossing with Russia.", "en")
+    }
     assert ("country:GEO", "PROMISES") in {(s, p) for s, p, _ in got}
     got = _triples(extractor, "Paris said Tehran must release the two French teachers.", "en")
     assert ("country:FRA", "DEMANDS", "country:IRN") in {(t.subject.key, t.predicate, t.object.key) for t in got}

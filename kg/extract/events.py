@@ -41,15 +41,23 @@ def event_triples(
         datives = [c for c in r.ch(v, "indirect_object") if c.pos_ != "ADP"]
         targets = preps or [Arg(m) for d in datives for m in r._entities(d)]
         if not targets:
+            # "issued arrest warrants for X, Y and Z", "verhängte Sanktionen gegen X": the deed noun's own
+            # target preposition, with every conjunct.
+            for o in objects:
+                for c in r.kids.get(o.i, ()):
+                    prep = c if c.pos_ == "ADP" else next(iter(r.ch(c, "case")), None)
+                    if c.i > o.i and prep is not None and prep.text.lower() in allowed:
+                        targets += [Arg(m, 0.9) for n in r._pp_noun(c) for m in r._entities(n)]
+        if not targets:
             for o in objects:
                 m = r._entity_inside(o, demonyms=pred.demonym_target)
-                if m is not None and m.entity.type != "Location":
+                if m is not None:
                     targets.append(Arg(m, 0.9))
     else:
         for o in objects + r.ch(v, "indirect_object"):
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
             inside = r._entity_inside(o, demonyms=pred.demonym_target)
-            ms = r._entities(o) or ([inside] if inside and inside.entity.type != "Location" else [])
+            ms = r._entities(o) or ([inside] if inside else [])
             targets += [Arg(m) for m in ms]
         if not targets:
             targets = preps

@@ -167,11 +167,17 @@ class SentenceSyntax:
         return m
 
     def _prepositional(self, tok: Token) -> bool:
-        """Whether ``tok``'s phrase is governed by a preposition (in either attachment style)."""
-        labels = self.s.labels("apposition", "name_part", "conjunct", "coordinator")
+        """Whether ``tok``'s phrase is governed by a preposition (in either attachment style).
+
+        A noun attached to another noun ("Nach Angaben des philippinischen Militärs": Militärs under
+        Angaben) is inside that noun's prepositional phrase too.
+        """
+        labels = self.s.labels("apposition", "name_part", "conjunct", "coordinator", "genitive", "oblique")
         for _ in range(6):
             if tok.dep_ not in labels or tok.head.i == tok.i:
                 break
+            if self.s.has(tok, "oblique") and tok.head.pos_ not in NOMINAL_POS:
+                break  # an oblique of the verb itself: its own case marker decides
             tok = tok.head
         return bool(self.ch(tok, "case")) or (tok.head.pos_ == "ADP" and tok.head.i != tok.i)
 
@@ -327,13 +333,14 @@ class SentenceSyntax:
         return out
 
     def _entity_inside(self, tok: Token, demonyms: bool = False) -> Mention | None:
-        """The first actor named in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea).
+        """The first actor (no place) named in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea).
 
         A demonym only describes the phrase it modifies ("drei israelische Frauen" are not Israel), unless
         ``demonyms``: for acts against places and things, "struck Iranian nuclear sites" strikes Iran.
         """
         within = self.index.within(tok.left_edge.i, tok.right_edge.i + 1)
-        found = [m for m in within if demonyms or m.via != "demonym"]
+        # Places in the phrase are where, not whom ("ports on the Black Sea", "the West African bloc ECOWAS").
+        found = [m for m in within if (demonyms or m.via != "demonym") and m.entity.type != "Location"]
         return found[0] if found else None
 
     def _adjacent(self, i: int, step: int) -> Mention | None:
