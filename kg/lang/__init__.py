@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg import config
+from kg.config import lang_dirs as configured_lang_dirs
 
 LANG_DIR = Path(__file__).resolve().parent
 
@@ -82,7 +82,7 @@ def _read_lines(path: Path) -> list[str]:
 
 def lang_dirs() -> list[Path]:
     """Where language folders are looked up: ``$KG_LANG_DIRS`` first (:func:`kg.config.lang_dirs`), then kg's own."""
-    return [*config.lang_dirs(), LANG_DIR]
+    return [*configured_lang_dirs(), LANG_DIR]
 
 
 def available_languages() -> list[str]:

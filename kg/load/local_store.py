@@ -87,6 +87,12 @@ _INSERT_RELATION = (
     f"VALUES ({', '.join('?' * len(_REL_COLUMNS))})"
 )
 
+#: The relations ``to_networkx`` keeps: published on or after / on or before (NULL: no bound), predicates (NULL: all).
+_FILTERED_RELATIONS = (
+    "SELECT * FROM relations WHERE (? IS NULL OR published >= ?) AND (? IS NULL OR published <= ?) "
+    "AND (? IS NULL OR predicate IN (SELECT value FROM json_each(?)))"
+)
+
 
 class LocalStore:
     """The SQLite implementation of :class:`kg.load.base.GraphStore`; ``path`` is a directory."""
@@ -361,14 +367,9 @@ class LocalStore:
             builder.mentions(article_id, entity, count)
         for concept, entity in db.execute("SELECT concept, entity FROM involves"):
             builder.involves(concept, entity)
-        where, params = (
-            ["(? IS NULL OR published >= ?)", "(? IS NULL OR published <= ?)"],
-            [iso(since)] * 2 + [iso(until)] * 2,
-        )
-        if predicates is not None:
-            where.append(f"predicate IN ({', '.join('?' * len(predicates))})")
-            params += list(predicates)
-        for row in _dicts(db.execute(f"SELECT * FROM relations WHERE {' AND '.join(where)}", params)):
+        wanted = None if predicates is None else json.dumps(list(predicates))
+        params = (iso(since), iso(since), iso(until), iso(until), wanted, wanted)
+        for row in _dicts(db.execute(_FILTERED_RELATIONS, params)):
             builder.relation(row.pop("subject"), row.pop("predicate"), row.pop("object"), row)
         return builder.graph
 
