@@ -20,8 +20,8 @@ The role-level reading of a sentence (and the repairs for weak parses) is
 :mod:`kg.extract.syntax`; this module builds frames and triples from it.
 Entity work is never redone here: every actor comes from the
 :class:`~kg.extract.mentions.MentionIndex` built by the entity stage.
-Nothing in this module raises on odd parses; a sentence that cannot be read
-yields no triples.
+A sentence that cannot be read yields no triples; a bug a parse provokes raises, and the
+Extractor's one catch counts the article as failed (kg.extract.pipeline, ``on_error``).
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ class RelationExtractor:
     # -- entry point -----------------------------------------------------------------
 
     def extract(self, doc: Doc, index: MentionIndex, article_id: str) -> list[Triple]:
-        """All triples of ``doc``; never raises (a failing sentence is logged and skipped)."""
+        """All triples of ``doc``. An unforeseen parse that breaks a pass raises: the Extractor's one catch
+        counts the article as failed (``on_error``), instead of a triple set silently missing sentences."""
         scheme = self.scheme or scheme_of_doc(doc)
         out: list[Triple] = []
         sents = list(_sentences(doc))
@@ -74,15 +75,10 @@ class RelationExtractor:
             lead = len(evidence) - len(evidence.lstrip())  # a blanked dateline is no part of the evidence
             start_char = sent.start_char + lead
             s = SentenceState(i, sent, Provenance(article_id, i, start_char, sent.end_char, evidence[lead:]))
-            try:
-                out.extend(SentenceReader(self.cues, scheme, index, s, heads).read())
-            except Exception:  # a parse we did not foresee must not stop the article
-                log.exception("relation extraction failed on sentence %d of %s", i, article_id)
-        try:
-            quoted, superseded = quotation_triples(doc, sents, out, self.cues, index, self.lang, article_id)
-            out = [t for t in out if t.id not in superseded] + quoted
-        except Exception:
-            log.exception("reading quotations failed in %s", article_id)
+            # No catch here: a failure is the article's, caught and counted once by the Extractor.
+            out.extend(SentenceReader(self.cues, scheme, index, s, heads).read())
+        quoted, superseded = quotation_triples(doc, sents, out, self.cues, index, self.lang, article_id)
+        out = [t for t in out if t.id not in superseded] + quoted
         # An addressee is never what was said ("X STATES Interfax"): frames left without content go.
         out = [t for t in out if not (PREDICATES[t.predicate].addressee and isinstance(t.object, Entity))]
         return _dedupe(out)

@@ -100,12 +100,11 @@ class EntityAnalysis:
 
 
 def analyze_entities(doc: Doc, lang: LanguageData) -> EntityAnalysis:
-    """Find, resolve and describe the entities of ``doc`` (never raises on odd input)."""
-    try:
-        return Analyzer(doc, lexicon(lang.code)).run()
-    except Exception:  # a broken document must not stop a batch; the relation stage gets nothing
-        log.exception("entity analysis failed for a document of %d tokens", len(doc))
-        return EntityAnalysis(MentionIndex(()), (), (), {})
+    """Find, resolve and describe the entities of ``doc``.
+
+    A failure raises: the Extractor's one catch counts the article as failed (``on_error``).
+    """
+    return Analyzer(doc, lexicon(lang.code)).run()
 
 
 class Analyzer:
