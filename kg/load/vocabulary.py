@@ -2,7 +2,6 @@
 
 from kg.vocabulary import *  # noqa: F403
 from kg.vocabulary import (  # noqa: F401
-    RESERVED_TYPES,
     UnknownEntityTypeError,
     UnknownPredicateError,
     check_label,
