@@ -284,7 +284,7 @@ def languages() -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class PredicateLexicon:
     """Lemma lookup for one language, built once: a hash lookup per verb, never a scan."""
 
     lang: str
@@ -332,7 +332,7 @@ class Lexicon:
 
 
 @cache
-def lexicon(lang: str) -> Lexicon:
+def lexicon(lang: str) -> PredicateLexicon:
     verbs: dict[str, list[Predicate]] = {}
     light: dict[tuple[str, str], Predicate] = {}
     for pred in PREDICATES.values():
@@ -346,6 +346,6 @@ def lexicon(lang: str) -> Lexicon:
     for verb, noun in light:
         by_verb.setdefault(verb, set()).add(noun)
     events = {noun: pred for pred in PREDICATES.values() for noun in pred.nouns.get(lang, ())}
-    return Lexicon(
+    return PredicateLexicon(
         lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}, events
     )

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.lang import get_language
-from kg.predicates import Lexicon, Predicate, lexicon
+from kg.predicates import Predicate, PredicateLexicon, lexicon
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class AttributionCue:
 @dataclass(frozen=True)
 class LanguageCues:
     lang: str
-    lexicon: Lexicon
+    lexicon: PredicateLexicon
     hedges: frozenset[str]
     negations: frozenset[str]
     complementizers: frozenset[str]
