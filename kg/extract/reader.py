@@ -49,7 +49,7 @@ class SentenceReader(SentenceSyntax):
             if frame is not None:
                 frames.append(frame)
         #: verb token -> its speech-act predicate, for telling which verbs are inside someone's act
-        self.acts: dict[int, Predicate] = {f[0].i: f[1] for f in frames if f[1].kind == "speech"}
+        self.acts: dict[int, Predicate] = {f[0].i: f[1] for f in frames if f[1].kind == "speech" or f[1].frame}
         #: verb token -> (predicate, coding of its use): a lexicon entry may carry a narrower CAMEO code
         self.codings = {f[0].i: (f[1], f[1].fields(self.lang, f[2], f[3])) for f in frames}
         # Speech verbs first, outermost first: their content clauses tell which inner triples are reported.
@@ -74,7 +74,15 @@ class SentenceReader(SentenceSyntax):
         if not lemmas:
             return None
         # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
-        objects = tuple(o.lemma_ for o in self._object_tokens(tok))
+        heads = self._object_tokens(tok)
+        objects = tuple(o.lemma_ for o in heads)
+        # "declared martial law": a modifier right before the head makes a two-word noun of the lexicon.
+        objects += tuple(
+            f"{m.lemma_} {o.lemma_}"
+            for o in heads
+            for m in self.kids.get(o.i, ())
+            if m.i == o.i - 1 and m.pos_ != "DET"
+        )
         objects += tuple(f"{prep} {n.lemma_}" for prep, n in self._prep_args(tok) if prep)
         hit = self.cues.predicate_for(tok, particles, objects, lemmas)
         if hit is None:

@@ -195,6 +195,8 @@ def records() -> dict[str, Record]:
     for c in pycountry.countries:
         name = overrides.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
         out[country_key(c.alpha_3)] = Record(country_key(c.alpha_3), name, "Country", country=c.alpha_3)
+    for code, name in _read_toml("countries.toml").get("extra", {}).items():
+        out[country_key(code)] = Record(country_key(code), name, "Country", country=code)
     out.update(_people())
     for row in _read_toml("organizations.toml").get("org", []):
         key = f"org:{slugify(row['name'])}"
