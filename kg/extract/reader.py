@@ -176,6 +176,24 @@ class SentenceReader(SentenceSyntax):
                 return c
         return None
 
+    def _reported_after_comma(self, v: Token) -> tuple[Token, tuple[int, int]] | None:
+        """Reported speech without a complementizer after the verb's comma: its subjunctive verb and span.
+
+        German reports speech in the subjunctive ("sagte ..., die Berichte seien Propaganda"); the mood of
+        the verb marks the clause even when a weak parse attaches its parts all over the sentence.
+        """
+        doc = self.span.doc
+        comma = next((t for t in self.tokens if t.i > v.i and t.text == ","), None)
+        if comma is None or self.s.has(v, "relative_clause") or any(t.text in "„“\"»«" for t in doc[v.i : comma.i]):
+            return None
+        end = self.span.end
+        while end - 1 > comma.i and is_punct(doc[end - 1]):
+            end -= 1
+        if end - comma.i < 3:
+            return None
+        sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
+        return (sub[0], (comma.i + 1, end)) if sub else None
+
     def _clause_span(self, v: Token, clause: Token) -> tuple[int, int]:
         """Token range of a content clause; a clause a parser split into several complements is rejoined.
 

@@ -76,7 +76,7 @@ def role_anaphora(a: Analyzer) -> None:
             for f in a.found
             if f.start < m.start
             and f.via != "pronoun"
-            and person_role(a, f.key) == role
+            and _same_role(person_role(a, f.key), role)
             and (state is None or person_state(a, f.key) == state)
         }
         if len(candidates) == 1:
@@ -179,3 +179,9 @@ def read_phrase(a: Analyzer, tokens: list[int]) -> tuple[str | None, str | None]
         if group is None and i in a.group_at:
             group = a.group_at[i]
     return role, group
+
+
+def _same_role(known: str | None, said: str) -> bool:
+    """Whether a role noun refers to a person of that role: the same role, or a generic one it narrows
+    ("die Ministerin" for a foreign minister named before)."""
+    return known is not None and (known == said or known.endswith(" " + said))

@@ -33,6 +33,11 @@ def speech_triples(
         return []  # "asked whether Russia would help": a question, not a demand
     speaker = subjects[0].mention.entity.key
     clause_span = r._clause_span(v, clause) if clause is not None else None
+    after = r._reported_after_comma(v)
+    if after is not None and (clause_span is None or after[1][0] <= clause_span[0] <= clause_span[1] <= after[1][1]):
+        # "sagte der Agentur IRNA, die Berichte seien Propaganda": the whole subjunctive clause after the
+        # comma is what was said, however the weak parse cut it.
+        clause, clause_span = after
     if clause_span is not None:
         r.sent.reported.append((*clause_span, speaker, pred))
     if pred.name == "QUOTES" and v.right_edge.i > v.i:
