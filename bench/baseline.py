@@ -211,3 +211,74 @@ def wipe(driver: Any, database: str | None = None) -> None:
             "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS"  # relationships first: cheaper
         ).consume()
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 50000 ROWS").consume()
+
+
+def bare_create(
+    driver: Any, database: str | None, extractions: Sequence[Extraction], chunk: int = 5000
+) -> tuple[float, int]:
+    """Seconds to ``CREATE`` exactly the relationships kg's loader writes for ``extractions``, and how many.
+
+    The yardstick of ``load_vs_ceiling``: the same relationships (types, endpoints, every property)
+    into a database with kg's schema (``cypher/schema.cypher``: the indexes queries need, so their
+    maintenance is in both), its nodes created beforehand and not timed; then nothing but
+    ``MATCH`` the two endpoints by key and ``CREATE``, ``chunk`` relationships per transaction.
+    No idempotence, no evidence bookkeeping, no checks: what a loader cannot beat on this server.
+    """
+    from kg.load.rows import build_rows
+    from kg.load.schema import ensure_schema
+
+    rows = build_rows(extractions)
+    reset(driver, database)
+    ensure_schema(driver, database)
+    node_batches: list[tuple[str, list[dict[str, Any]]]] = [
+        ("UNWIND $rows AS row CREATE (a:Article) SET a = row", rows.articles)
+    ]
+    for label, entity_rows in sorted(rows.entities.items()):
+        node_batches.append((f"UNWIND $rows AS row CREATE (e:Entity:{check_label(label)}) SET e = row", entity_rows))
+    node_batches.append(("UNWIND $rows AS row CREATE (c:Concept) SET c = row", rows.concepts))
+    for query, part in node_batches:
+        for i in range(0, len(part), chunk):
+            driver.execute_query(query, rows=part[i : i + chunk], database_=database)
+    work: list[tuple[str, list[dict[str, Any]]]] = [
+        (
+            "UNWIND $rows AS row MATCH (a:Article {id: row.article_id}) MATCH (e:Entity {key: row.key}) "
+            "CREATE (a)-[:MENTIONS {count: row.count}]->(e)",
+            rows.mentions,
+        ),
+        (
+            "UNWIND $rows AS row MATCH (c:Concept {key: row.concept}) MATCH (e:Entity {key: row.entity}) "
+            "CREATE (c)-[:INVOLVES]->(e)",
+            rows.involves,
+        ),
+    ]
+    for predicate, rel_rows in rows.relations.items():
+        for label in ("Entity", "Concept"):
+            part = [r for r in rel_rows if r["object_label"] == label]
+            query = (
+                f"UNWIND $rows AS row MATCH (s:Entity {{key: row.subject}}) MATCH (o:{label} {{key: row.object}}) "
+                f"CREATE (s)-[r:{check_relationship_type(predicate)}]->(o) SET r = row.props"
+            )
+            work.append((query, part))
+    # Fill transactions of ``chunk`` relationships regardless of type, as kg's loader does per batch.
+    total = sum(len(part) for _, part in work)
+    started = time.perf_counter()
+    with driver.session(database=database) as session:
+        pending: list[tuple[str, list[dict[str, Any]]]] = []
+        size = 0
+        for query, part in work:
+            for i in range(0, len(part), chunk):
+                piece = part[i : i + chunk]
+                pending.append((query, piece))
+                size += len(piece)
+                if size >= chunk:
+                    session.execute_write(_run_all, pending)
+                    pending, size = [], 0
+        if pending:
+            session.execute_write(_run_all, pending)
+    return time.perf_counter() - started, total
+
+
+def _run_all(tx: Any, statements: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    for query, part in statements:
+        if part:
+            tx.run(query, rows=part).consume()

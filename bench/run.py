@@ -17,6 +17,16 @@ Figures:
     reingest_speedup        first ``kg ingest`` (extract + load) / re-ingest of the same, unchanged corpus
     peak_rss_mb_1k          peak RSS streaming the small corpus into the embedded store (fresh process)
     peak_rss_mb_20k         same with the large corpus: flat memory means these two are about equal
+    extract_articles_per_s_long  kg extraction, one process, of long articles (1,000-2,000 words, mostly
+                            sentences without actors: bench/longform.py)
+    extract_articles_per_s_dev   kg extraction, one process, of ../shared/eval/dev/articles.jsonl
+    extract_articles_per_s_dev_2proc  the same with 2 worker processes (what day_of_news_hours uses)
+    load_vs_ceiling         kg's loader throughput / bare CREATE of the very same relationships (same
+                            properties, kg's schema, nodes already there: bench/baseline.py bare_create)
+    bulk_import_rel_per_s   relationships per second through ``scripts/neo4j import`` (neo4j-admin's offline
+                            importer, its JVM start included; export, server start and schema apart, in detail)
+    day_of_news_hours       150,000 articles of the dev set's mean length: extraction at the measured 2-process
+                            rate on the dev set, plus loading its relationships at load_rel_per_s
 
 Neo4j: the server in ``NEO4J_URI`` (credentials as kg reads them), or a
 ``scripts/neo4j`` server started for the run and stopped after it. The load
@@ -37,6 +47,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +76,17 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "reingest_speedup": (5.0, "min"),
     "peak_rss_mb_1k": (None, ""),
     "peak_rss_mb_20k": (None, ""),
+    "extract_articles_per_s_long": (None, ""),
+    "extract_articles_per_s_dev": (None, ""),
+    "extract_articles_per_s_dev_2proc": (None, ""),
+    "load_vs_ceiling": (0.6, "min"),
+    "bulk_import_rel_per_s": (100_000, "min"),
+    "day_of_news_hours": (2.0, "max"),
 }
+
+#: Articles a day of news brings (day_of_news_hours), and where the dev set is.
+DAY_OF_NEWS_ARTICLES = 150_000
+DEV_SET = ROOT.parent / "shared" / "eval" / "dev" / "articles.jsonl"
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,9 @@ class Sizes:
     reingest_n: int
     rss_small: int
     rss_large: int
+    long_n: int = 6  # long articles (extract_articles_per_s_long)
+    dev_copies: int = 1  # the dev set's articles, this many times over (new ids), for the dev rates
+    bulk_n: int = 300  # synthetic articles for bulk_import_rel_per_s
     batch_size: int = 5000  # kg loader batch size (triples per transaction), as `kg load` defaults
 
 
@@ -95,6 +119,9 @@ QUICK = Sizes(
     # >= the extractor's 64-article regrouping window, so both sizes parse full batches.
     rss_small=64,
     rss_large=200,
+    long_n=4,
+    dev_copies=1,
+    bulk_n=300,
 )
 FULL = Sizes(
     extract_n=60,
@@ -106,6 +133,9 @@ FULL = Sizes(
     reingest_n=100,
     rss_small=1_000,
     rss_large=20_000,
+    long_n=24,
+    dev_copies=4,
+    bulk_n=40_000,
 )
 
 
@@ -228,6 +258,97 @@ def bench_extraction(sizes: Sizes, out: dict[str, Any]) -> list[Any]:
     return extractions
 
 
+def dev_articles(copies: int) -> list[Any]:
+    """The dev set's articles (``copies`` times over, each copy with its own ids), without their gold."""
+    from kg.model import Article
+
+    records = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = []
+    for copy in range(copies):
+        for r in records:
+            published = r.get("published")
+            out.append(
+                Article(
+                    f"{r['id']}-copy{copy}",
+                    r["text"],
+                    r.get("url"),
+                    r.get("title"),
+                    r.get("source"),
+                    date.fromisoformat(published) if published else None,
+                    r.get("lang"),
+                )
+            )
+    return out
+
+
+def bench_long_and_dev(sizes: Sizes, out: dict[str, Any]) -> None:
+    """extract_articles_per_s_long, extract_articles_per_s_dev(_2proc); the dev set's relationships per article."""
+    from bench import longform
+    from kg.extract.pipeline import Extractor
+    from kg.load.rows import build_rows
+
+    single = Extractor(workers=1)
+    long_articles = list(longform.generate(sizes.long_n))
+    consume(single.extract(long_articles[:1]))  # warm-up: pipelines loaded, code paths touched
+    log(f"long articles: {len(long_articles)} of {min(len(a.text.split()) for a in long_articles)}-"
+        f"{max(len(a.text.split()) for a in long_articles)} words, 1 process")  # fmt: skip
+    long_times = [timed(lambda: consume(single.extract(long_articles)))[0] for _ in range(2)]
+    out["extract_articles_per_s_long"] = len(long_articles) / statistics.median(long_times)
+    out["_detail"]["long"] = {
+        "articles": len(long_articles),
+        "mean_words": statistics.mean(len(a.text.split()) for a in long_articles),
+        "seconds": long_times,
+    }
+    if not DEV_SET.is_file():
+        log(f"dev set: {DEV_SET} is missing; no dev figures")
+        _close(single)
+        return
+    dev = dev_articles(sizes.dev_copies)
+    double = Extractor(workers=2)
+    consume(double.extract(dev[:4]))
+    log(f"dev set: {len(dev)} articles (mean {statistics.mean(len(a.text.split()) for a in dev):.0f} words), "
+        "1 vs 2 processes")  # fmt: skip
+    extractions: list[Any] = []
+
+    def run_single() -> float:
+        dt, result = timed(lambda: list(single.extract(dev)))
+        extractions[:] = result
+        return dt
+
+    one, two = alternate(2, run_single, lambda: timed(lambda: consume(double.extract(dev)))[0])
+    rows = build_rows(extractions)
+    rels = len(rows.mentions) + len(rows.involves) + rows.triple_count
+    out["extract_articles_per_s_dev"] = len(dev) / statistics.median(one)
+    out["extract_articles_per_s_dev_2proc"] = len(dev) / statistics.median(two)
+    out["_detail"]["dev"] = {
+        "articles": len(dev),
+        "mean_words": statistics.mean(len(a.text.split()) for a in dev),
+        "seconds_1proc": one,
+        "seconds_2proc": two,
+        "relationships": rels,
+        "relationships_per_article": rels / len(dev),
+        "triples": rows.triple_count,
+    }
+    _close(double)
+    _close(single)
+
+
+def day_of_news(out: dict[str, Any]) -> None:
+    """day_of_news_hours from the dev set's 2-process rate and relationships per article and load_rel_per_s."""
+    dev = out["_detail"].get("dev")
+    if not dev or "load_rel_per_s" not in out:
+        return
+    extract_s = DAY_OF_NEWS_ARTICLES / out["extract_articles_per_s_dev_2proc"]
+    load_s = DAY_OF_NEWS_ARTICLES * dev["relationships_per_article"] / out["load_rel_per_s"]
+    out["day_of_news_hours"] = (extract_s + load_s) / 3600
+    out["_detail"]["day_of_news"] = {
+        "articles": DAY_OF_NEWS_ARTICLES,
+        "extract_hours": extract_s / 3600,
+        "load_hours": load_s / 3600,
+        "relationships": DAY_OF_NEWS_ARTICLES * dev["relationships_per_article"],
+    }
+
+
 def _close(extractor: Any) -> None:
     close = getattr(extractor, "close", None)
     if callable(close):
@@ -290,6 +411,84 @@ def bench_load(sizes: Sizes, driver: Any, database: str | None, out: dict[str, A
         "kg_batch_size": sizes.batch_size,
     }
     baseline.reset(driver, database)
+
+
+def bench_ceiling(sizes: Sizes, driver: Any, database: str | None, out: dict[str, Any]) -> None:
+    """load_vs_ceiling: kg's loader against bare CREATE of the same relationships, same run, same rows."""
+    extractions = list(synthetic.extractions(sizes.load_n))
+    chunk = 2 * sizes.batch_size  # about what one of kg's batches holds (triples, mentions, involves)
+    log(f"ceiling: bare CREATE of the relationships of {len(extractions)} articles x {sizes.load_reps} reps")
+    runs = [baseline.bare_create(driver, database, extractions, chunk) for _ in range(sizes.load_reps)]
+    rate = runs[0][1] / statistics.median(dt for dt, _ in runs)
+    out["load_vs_ceiling"] = out["load_rel_per_s"] / rate
+    out["_detail"]["ceiling"] = {
+        "relationships": runs[0][1],
+        "seconds": [dt for dt, _ in runs],
+        "bare_create_rel_per_s": rate,
+        "chunk": chunk,
+    }
+    baseline.reset(driver, database)
+
+
+def bench_bulk(sizes: Sizes, out: dict[str, Any]) -> None:
+    """bulk_import_rel_per_s: synthetic articles into the embedded store, ``kg export --format neo4j-import``,
+    then ``scripts/neo4j import`` into a scratch server of its own (KG_BENCH_BULK_NEO4J_PORT, default 7698)."""
+    import re
+
+    from kg.load.bulk import export_store
+    from kg.load.local_store import LocalStore
+
+    port = os.environ.get("KG_BENCH_BULK_NEO4J_PORT", "7698")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-bulk-") as tmp:
+        env = {**os.environ, "NEO4J_PORT": port, "NEO4J_HOME": str(Path(tmp) / "home")}
+        for name in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_HTTP_PORT"):
+            env.pop(name, None)
+        env.setdefault("NEO4J_HEAP", "1g")
+        log(f"bulk: {sizes.bulk_n} synthetic articles into an embedded store, exported, imported on port {port}")
+        local = LocalStore(Path(tmp) / "store")
+        try:
+            local.write(synthetic.extractions(sizes.bulk_n, seed=3))
+            export_s, files = timed(lambda: export_store(local, Path(tmp) / "import"))
+        finally:
+            local.close()
+        wall, proc = timed(
+            lambda: subprocess.run(
+                [sys.executable, str(SCRIPTS_NEO4J), "import", str(Path(tmp) / "import")],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        )
+        try:
+            if proc.returncode != 0:
+                raise RuntimeError(f"scripts/neo4j import failed: {proc.stderr.strip()[-1500:]}")
+            tool = re.search(r"import: (\d+) relationships in ([\d.]+)s.*own time ([\d.na]+)s", proc.stderr)
+            schema = re.search(r"schema: .* in ([\d.]+)s", proc.stderr)
+            assert tool and schema, proc.stderr
+            rels, import_s = int(tool.group(1)), float(tool.group(2))
+            from neo4j import GraphDatabase
+
+            with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "kg-dev-password")) as drv:
+                stored = drv.execute_query("MATCH ()-[r]->() RETURN count(r) AS c")[0][0]["c"]
+        finally:
+            subprocess.run([sys.executable, str(SCRIPTS_NEO4J), "stop"], env=env, capture_output=True, check=False)
+    if stored != files.relationships:
+        log(f"WARNING: bulk import stored {stored} relationships of {files.relationships} exported")
+    out["bulk_import_rel_per_s"] = rels / import_s
+    out["_detail"]["bulk"] = {
+        "articles": sizes.bulk_n,
+        "nodes": files.nodes,
+        "relationships": rels,
+        "stored_relationships": stored,
+        "export_seconds": export_s,
+        "import_tool_seconds": import_s,
+        "importer_own_seconds": float(tool.group(3)),  # as neo4j-admin reports it: JVM start-up aside
+        "importer_own_rel_per_s": rels / float(tool.group(3)),
+        "schema_seconds": float(schema.group(1)),
+        "script_wall_seconds": wall,
+        "end_to_end_rel_per_s": rels / (export_s + wall),
+    }
 
 
 def bench_reingest(sizes: Sizes, driver: Any, database: str | None, out: dict[str, Any]) -> None:
@@ -425,6 +624,7 @@ def report(results: dict[str, Any], detail: dict[str, Any], sizes: Sizes) -> Non
         "reingest_speedup": f"{sizes.reingest_n} articles, kg ingest --neo4j",
         "peak_rss_mb_1k": f"N = {sizes.rss_small}",
         "peak_rss_mb_20k": f"N = {sizes.rss_large}",
+        **new_notes(detail),
     }
     print(f"{'figure':<24} {'value':>12}  {'target':<18} notes")
     print("-" * 90)
@@ -458,12 +658,31 @@ def markdown(payload: dict[str, Any]) -> str:
         f"then {reingest.get('second_seconds', 0):.2f} s",
         "peak_rss_mb_1k": f"N = {sizes['rss_small']}",
         "peak_rss_mb_20k": f"N = {sizes['rss_large']}",
+        **new_notes(detail),
     }
     lines = ["| figure | value | target | notes |", "|---|---:|---|---|"]
     for name in TARGETS:
         if name in figures:
             lines.append(f"| `{name}` | {fmt(figures[name])} | {verdict(name, figures[name])} | {notes[name]} |")
     return "\n".join(lines)
+
+
+def new_notes(detail: dict[str, Any]) -> dict[str, str]:
+    """Notes of the issue-15 figures, for the table and the README's Markdown."""
+    long, dev, ceiling = detail.get("long", {}), detail.get("dev", {}), detail.get("ceiling", {})
+    bulk, day = detail.get("bulk", {}), detail.get("day_of_news", {})
+    return {
+        "extract_articles_per_s_long": f"{long.get('articles', '?')} articles, mean "
+        f"{long.get('mean_words', 0):.0f} words, 1 process",
+        "extract_articles_per_s_dev": f"{dev.get('articles', '?')} articles, mean {dev.get('mean_words', 0):.0f} "
+        "words, 1 process",
+        "extract_articles_per_s_dev_2proc": "same, 2 processes",
+        "load_vs_ceiling": f"bare CREATE of the same {ceiling.get('relationships', '?')} relationships "
+        f"{ceiling.get('bare_create_rel_per_s', 0):,.0f}/s",
+        "bulk_import_rel_per_s": f"{bulk.get('relationships', '?')} rels: tool {bulk.get('import_tool_seconds', 0):.1f}"
+        f" s, export {bulk.get('export_seconds', 0):.1f} s, schema {bulk.get('schema_seconds', 0):.1f} s",
+        "day_of_news_hours": f"extract {day.get('extract_hours', 0):.2f} h + load {day.get('load_hours', 0):.2f} h",
+    }
 
 
 def machine() -> dict[str, Any]:
@@ -490,7 +709,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     parser.add_argument("--markdown", type=Path, help="print the README table of a results file and exit")
     parser.add_argument(
-        "--only", default="extract,load,reingest,memory", help="comma-separated subset, for development"
+        "--only",
+        default="extract,long,load,ceiling,reingest,bulk,memory",
+        help="comma-separated subset, for development (ceiling needs load)",
     )
     args = parser.parse_args(argv)
 
@@ -524,8 +745,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if "extract" in only:
             bench_extraction(sizes, results)
+        if "long" in only:
+            bench_long_and_dev(sizes, results)
         if "load" in only:
             bench_load(sizes, server.driver, db, results)
+            if "ceiling" in only:
+                bench_ceiling(sizes, server.driver, db, results)
         if "reingest" in only:
             bench_reingest(sizes, server.driver, db, results)
     finally:
@@ -535,8 +760,11 @@ def main(argv: list[str] | None = None) -> int:
             ensure_schema(server.driver, server.settings.database)  # leave kg's schema, as tests expect
         finally:
             server.close()
+    if "bulk" in only:
+        bench_bulk(sizes, results)
     if "memory" in only:
         bench_memory(sizes, results)
+    day_of_news(results)
 
     detail = results.pop("_detail")
     report(results, detail, sizes)

@@ -180,11 +180,11 @@ def test_one_statement_per_batch_and_relationship_type(neo4j_db):
         f"relations:{p}:{label}": 1 for p, label in kinds
     }
     assert store.statements["articles"] == 1 and store.statements["mentions"] == 1
-    assert store.statements["entities:Person"] == 1 and store.statements["done"] == 1
+    assert store.statements["entities:Person"] == 1 and "done" not in store.statements  # hash set with the article
 
     small = Neo4jStore(neo4j_db, batch_size=1)  # every article its own batch
     small.write([replace(ex, article=replace(ex.article, text=ex.article.text + " Neu.")) for ex in articles])
-    assert small.statements["articles"] == 3 and small.statements["done"] == 3
+    assert small.statements["articles"] == 3
 
 
 def test_failure_inside_a_batch_rolls_the_whole_batch_back_and_a_rerun_completes(neo4j_db):

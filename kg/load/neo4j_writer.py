@@ -7,7 +7,8 @@ Why it is built this way:
   (``kg.config.driver_options``), not the run. One managed write transaction per batch, so the
   driver retries transient errors and a batch is all-or-nothing: a crash or
   Ctrl-C mid-load never leaves an article half written. The article's
-  ``content_hash`` is set by the last statement of that transaction; an article
+  ``content_hash`` is written in that transaction (with the article's other properties:
+  the transaction, not the order of its statements, makes it all-or-nothing); an article
   counts as loaded only when it has one, so a re-run redoes anything incomplete.
 * One statement per (batch, node label) and per (batch, relationship type):
   labels and types cannot be parameters, so they are spliced in, but only from
@@ -32,19 +33,21 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 import neo4j
 import networkx as nx
 
-from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, batches, reject, screen
-from kg.load.rows import BatchRows, build_rows
+from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, batches, reject
+from kg.load.rows import BatchRows, build_rows, validate
 from kg.load.schema import ensure_schema
-from kg.model import ENTITY_TYPES, Extraction
+from kg.model import ENTITY_TYPES, Extraction, ModelError
 from kg.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
 
 #: Reuse cached plans instead of re-planning whenever the graph's statistics drift (they drift all
@@ -61,7 +64,7 @@ _ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.source = row.source, a.published = row.published, a.lang = row.lang,
-    a.place = row.place, a.agency = row.agency
+    a.place = row.place, a.agency = row.agency, a.content_hash = row.content_hash
 """
 
 _ENTITIES = """
@@ -104,12 +107,6 @@ MATCH (s:Entity {key: row.subject})
 MATCH (o:{label} {key: row.object})
 CREATE (s)-[r:{type}]->(o)
 SET r = row.props
-"""
-
-_DONE = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-SET a.content_hash = row.content_hash
 """
 
 # Which of the batch's articles the database holds in any state (complete or not).
@@ -211,26 +208,78 @@ class Neo4jStore:
         force: bool,
         on_reject: RejectCallback | None,
     ) -> None:
-        for batch in batches(extractions, self.batch_size):
-            ids = [ex.article.id for ex in batch]
-            # Refuse forbidden labels/types and over-long values before any Cypher, even a read, runs.
-            batch = screen(batch, stats, on_reject)
-            if batch:
-                if not self._schema_ready:
-                    self.ensure_schema()
-                known = self.known_hashes([ex.article.id for ex in batch])
-                todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
-                stats.articles_skipped += len(batch) - len(todo)
-                if todo:
-                    self._commit_racing(todo, stats, on_reject, force)
-            stats.batches += 1
-            stats.tick()
-            if on_batch is not None:
-                on_batch(stats, ids)
+        """The batches, pipelined one deep: while batch N is written (by a worker thread, which mostly
+        waits for the server), batch N+1 is read (in ``kg ingest``: extracted), screened and flattened
+        here, work that used to leave the server idle (a fifth of a load's time; bench/run.py
+        load_vs_ceiling). Batches still commit one at a time and in input order, and batch N+1 is
+        checked against the database (:meth:`known_hashes`) only after N committed, so the graph and
+        the stats are those of one batch after the other; an interrupt waits for the batch in flight.
+        While a batch is in flight only the worker touches ``stats`` and nothing calls ``on_reject``
+        (the worker's rejections are passed on when it has finished), so callers see one thread.
+        """
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-neo4j-write") as pool:
+            flight: _Flight | None = None
+            try:
+                for batch in batches(extractions, self.batch_size):
+                    ids = [ex.article.id for ex in batch]
+                    # Refuse forbidden labels/types and over-long values before any Cypher, even a read, runs.
+                    kept, refused = _sort_out(batch)
+                    # Flatten now only if a write is in flight to hide it behind (not when all is skipped).
+                    rows = build_rows(kept, validated=True) if kept and flight and not flight.job.done() else None
+                    if flight is not None:
+                        landing, flight = flight, None  # landed once, even if landing raises
+                        self._landed(landing, stats, on_batch, on_reject)
+                    for article_id, error in refused:
+                        if on_reject is None:
+                            raise error
+                        reject(article_id, str(error), stats, on_reject)
+                    batch = kept
+                    todo: list[Extraction] = []
+                    if batch:
+                        if not self._schema_ready:
+                            self.ensure_schema()
+                        known = self.known_hashes([ex.article.id for ex in batch])
+                        todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
+                        stats.articles_skipped += len(batch) - len(todo)
+                    flight = _Flight(ids)
+                    if todo:
+                        rows = rows if len(todo) == len(batch) else None
+                        later = None
+                        if on_reject is not None:
+                            box = flight.rejected
+                            later = lambda article_id, reason, box=box: box.append((article_id, reason))  # noqa: E731
+                        flight.job = pool.submit(self._commit_racing, todo, stats, later, force, rows)
+                if flight is not None:
+                    landing, flight = flight, None
+                    self._landed(landing, stats, on_batch, on_reject)
+            except BaseException:
+                if flight is not None:  # let the batch in flight finish and count it; report the first error
+                    with contextlib.suppress(Exception):
+                        self._landed(flight, stats, on_batch, on_reject)
+                raise
         stats.tick()
 
+    @staticmethod
+    def _landed(
+        flight: _Flight, stats: LoadStats, on_batch: BatchCallback | None, on_reject: RejectCallback | None
+    ) -> None:
+        """Wait for the batch in flight (its error is raised here), pass on its rejections, account for it."""
+        flight.job.result()
+        if on_reject is not None:
+            for article_id, reason in flight.rejected:
+                on_reject(article_id, reason)
+        stats.batches += 1
+        stats.tick()
+        if on_batch is not None:
+            on_batch(stats, flight.ids)
+
     def _commit_racing(
-        self, todo: list[Extraction], stats: LoadStats, on_reject: RejectCallback | None, force: bool
+        self,
+        todo: list[Extraction],
+        stats: LoadStats,
+        on_reject: RejectCallback | None,
+        force: bool,
+        rows: BatchRows | None = None,
     ) -> None:
         """:meth:`_commit`, with a uniqueness conflict taken as what it usually is: another loader.
 
@@ -242,7 +291,7 @@ class Neo4jStore:
         """
         for delay in CONFLICT_RETRY_DELAYS_S:
             try:
-                self._commit(todo, stats, on_reject=None)
+                self._commit(todo, stats, on_reject=None, rows=rows)
                 return
             except neo4j.exceptions.ConstraintError:
                 time.sleep(delay)
@@ -254,13 +303,22 @@ class Neo4jStore:
             done = [ex for ex in todo if not force and known.get(ex.article.id) == ex.article.content_hash]
             stats.articles_skipped += len(done)
             todo = [ex for ex in todo if ex not in done]
+            rows = None
             if not todo:
                 return
         self._commit(todo, stats, on_reject)
 
-    def _commit(self, todo: list[Extraction], stats: LoadStats, on_reject: RejectCallback | None) -> None:
-        """Write ``todo`` in one transaction; if Neo4j refuses it, write its articles one by one."""
-        rows = build_rows(todo)
+    def _commit(
+        self,
+        todo: list[Extraction],
+        stats: LoadStats,
+        on_reject: RejectCallback | None,
+        rows: BatchRows | None = None,
+    ) -> None:
+        """Write ``todo`` (flattened as ``rows``, unless None) in one transaction; if Neo4j refuses it,
+        write its articles one by one."""
+        if rows is None:
+            rows = build_rows(todo, validated=True)  # _sort_out() validated every article of todo
         try:
             with self._session() as session:
                 counters, kinds = session.execute_write(self._write_batch, rows)
@@ -334,7 +392,6 @@ class Neo4jStore:
                     run(f"relations:{predicate}:{label}", query.replace("{label}", label), rows=part)
         if orphans:
             run("orphans", _DROP_ORPHAN_CONCEPTS, keys=sorted(orphans))
-        run("done", _DONE, rows=rows.articles)
         return counters, kinds
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -401,6 +458,31 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Flight:
+    """A batch handed to the writer thread: its ids, its job, the rejections it will pass on."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.job: Future[None] = Future()
+        self.job.set_result(None)  # nothing to write until a job replaces it
+        self.rejected: list[tuple[str, str]] = []
+
+
+def _sort_out(batch: Sequence[Extraction]) -> tuple[list[Extraction], list[tuple[str, ModelError]]]:
+    """:func:`kg.load.base.screen` without its side effects: the articles that may be written, and
+    (id, error) of the others, to be reported once no batch is in flight."""
+    kept: list[Extraction] = []
+    refused: list[tuple[str, ModelError]] = []
+    for ex in batch:
+        try:
+            validate(ex)
+        except ModelError as exc:
+            refused.append((ex.article.id, exc))
+            continue
+        kept.append(ex)
+    return kept, refused
 
 
 def _fetch(tx: neo4j.ManagedTransaction, query: str, **params: Any) -> list[dict[str, Any]]:
