@@ -347,8 +347,8 @@ def test_country_relations_by_predicate_and_event_codes_in_both_directions(db):
     rows = run(db, "country_relations", country_a="RUS", country_b="North Korea")
     got = {(r["from_country"], r["to_country"], r["predicate"], r["cameo"], r["plover"]) for r in rows}
     assert ("Russia", "North Korea", "DENIES", "016", "REJECT") in got
-    assert ("Russia", "North Korea", "SUPPORTS", "05", "SUPPORT") in got
-    assert ("North Korea", "Russia", "SUPPORTS", "05", "SUPPORT") in got
+    assert ("Russia", "North Korea", "SUPPORTS", "050", "SUPPORT") in got
+    assert ("North Korea", "Russia", "SUPPORTS", "050", "SUPPORT") in got
     assert ("North Korea", "Russia", "DENIES", "016", "REJECT") in got  # via the concept "... to Russia"
     assert ("Russia", "North Korea", "STATES", "010", None) in got  # Putin, a Russian official
     only_events = run(db, "country_relations", country_a="RUS", country_b="PRK", predicates="@event")
