@@ -165,22 +165,23 @@ def _opt_str(record: Mapping[str, Any], name: str) -> str | None:
     return value
 
 
-def _opt_int(record: Mapping[str, Any], name: str) -> int | None:
+def _opt_number(record: Mapping[str, Any], name: str, kinds: tuple[type, ...], what: str) -> Any:
+    """An optional numeric field of one of ``kinds`` (``true`` is no number here, though Python says so)."""
     value = record.get(name)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ModelError(f"field {name!r} must be an integer")
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise ModelError(f"field {name!r} must be {what}")
     return value
 
 
+def _opt_int(record: Mapping[str, Any], name: str) -> int | None:
+    return _opt_number(record, name, (int,), "an integer")
+
+
 def _opt_float(record: Mapping[str, Any], name: str) -> float | None:
-    value = record.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"field {name!r} must be a number")
-    return float(value)
+    value = _opt_number(record, name, (int, float), "a number")
+    return float(value) if value is not None else None
 
 
 def _req_str(record: Mapping[str, Any], name: str) -> str:
