@@ -145,3 +145,30 @@ def test_slugify_transliterates_german_and_strips_punctuation():
     assert slugify("Wladimir Selenskij") == "wladimir-selenskij"
     assert slugify("Ärzte ohne Grenzen") == "aerzte-ohne-grenzen"
     assert slugify("  ''  ") == "x"
+
+
+def test_event_coding_addressee_sector_and_dateline_round_trip_through_json_lines():
+    gov = Entity("group:RUS-GOV", "Russian government", "Group", country="RUS", sector="GOV")
+    article = Article.create("MOSKAU (dpa) - Text.", id="a1", lang="de", place="MOSKAU", agency="dpa")
+    triple = _triple(subject=gov, quad=1, goldstein=0.0, addressee="org:interfax", modality=None)
+    ex = Extraction(article, entities=(gov,), triples=(triple,))
+    lines = [json.dumps(r) for r in ex.to_records()]
+    back = next(iter(extractions_from_records(json.loads(x) for x in lines)))
+    assert back.article.place == "MOSKAU" and back.article.agency == "dpa"
+    assert back.entities[0].sector == "GOV"
+    t = back.triples[0]
+    assert (t.quad, t.goldstein, t.addressee, t.subject.sector) == (1, 0.0, "org:interfax", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("quad", "1"), ("quad", True), ("goldstein", "high"), ("goldstein", False)]
+)
+def test_event_coding_fields_must_be_numbers(field, value):
+    record = _triple().to_dict() | {field: value}
+    with pytest.raises(ModelError, match=field):
+        Triple.from_dict(record)
+
+
+def test_a_sector_is_a_three_letter_code():
+    with pytest.raises(ModelError, match="sector"):
+        Entity("group:RUS-GOV", "Russian government", "Group", country="RUS", sector="government")
