@@ -28,7 +28,7 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
     doc = a.doc
     # "Kremlin spokesman Dmitry Peskov", "Moscow's envoy": a seat before a role title is its state.
     nxt = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in a.glue else span.end
-    if nxt < len(doc) and role_token(a, nxt) is not None:
+    if nxt < len(doc) and (role_token(a, nxt) is not None or doc[nxt].lower_ in a.lex.words("voice_nouns")):
         return True, None
     prev = [doc[i] for i in (span.start - 1, span.start - 2) if i >= 0]
     if prev and (
