@@ -27,7 +27,7 @@ from typing import Any
 
 import pycountry
 
-from kg.lang import LanguageData, get_language
+from kg.lang import LanguageData, get_language, scheme_labels
 from kg.model import Entity, slugify
 
 GAZETTEER_DIR = Path(__file__).resolve().parent
@@ -271,8 +271,8 @@ class Lexicon:
     grammar: dict[str, Any] = field(default_factory=dict)
 
     def deps(self, name: str) -> frozenset[str]:
-        """A set of dependency labels from ``[deps]`` of ``entity_grammar.toml``."""
-        return frozenset(self.grammar.get("deps", {}).get(name, ()))
+        """The dependency labels of ``[deps]`` of ``entity_grammar.toml``: role names of kg/lang/schemes."""
+        return frozenset().union(*(scheme_labels(role) for role in self.grammar.get("deps", {}).get(name, ())))
 
     def words(self, name: str) -> frozenset[str]:
         """A set of lower-cased words from a list in ``entity_grammar.toml``."""

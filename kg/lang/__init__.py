@@ -104,3 +104,20 @@ def _get_language(code: str, dirs: tuple[Path, ...]) -> LanguageData:
             f"kg has no language data for {code!r} (supported: {', '.join(available_languages())})"
         )
     return LanguageData(code, path)
+
+
+SCHEME_DIR = LANG_DIR / "schemes"
+
+
+@cache
+def scheme_labels(role: str) -> frozenset[str]:
+    """The dependency labels of an abstract role in every scheme of ``kg/lang/schemes/`` (UD, TIGER, ...).
+
+    The entity layer asks for roles ("argument" = subject, object, agent, ...) without knowing which
+    scheme a pipeline uses; a label of one scheme never occurs in the other's parses, so the union is
+    exact for each.
+    """
+    out: set[str] = set()
+    for path in sorted(SCHEME_DIR.glob("*.toml")):
+        out.update(_read_toml(path).get("roles", {}).get(role, ()))
+    return frozenset(out)
