@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 #: Version of the JSON Lines records of `kg extract` (the "schema" field of an article record); the embedded
@@ -120,7 +122,15 @@ def slugify(text: str) -> str:
     return text or "x"
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+def _transliteration() -> dict[str, str]:
+    """The letters keys spell out, from ``kg/lang/transliteration.toml`` (data, read as a file: the model
+    is the bottom layer and imports nothing of kg)."""
+    path = Path(__file__).resolve().parent / "lang" / "transliteration.toml"
+    with path.open("rb") as f:
+        return dict(tomllib.load(f)["letters"])
+
+
+_UMLAUTS = str.maketrans(_transliteration())
 
 
 def check_entity_type(value: str) -> str:
