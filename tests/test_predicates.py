@@ -155,3 +155,22 @@ def test_an_event_noun_names_one_predicate(lang):
         for noun in pred.nouns.get(lang, ()):
             assert noun not in seen, f"{lang}: {noun!r} is both {seen[noun]} and {name}"
             seen[noun] = name
+
+
+def test_kg_predicates_prints_the_ontology_as_csv_and_json():
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["predicates", "--format", "csv", "--kind", "event"])
+    assert result.exit_code == 0, result.output
+    rows = {r["predicate"]: r for r in csv.DictReader(io.StringIO(result.output))}
+    assert rows["ARRESTS"]["plover"] == "COERCE" and rows["ARRESTS"]["quad_class"] == "material conflict"
+    assert float(rows["ATTACKS"]["goldstein"]) == -10.0 and "STATES" not in rows
+    result = CliRunner().invoke(cli, ["predicates", "--format", "json"])
+    listed = {r["predicate"]: r for r in json.loads(result.output)}
+    assert set(listed) == set(PREDICATES) and listed["DENIES"]["plover"] == "REJECT"

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("kg.cli.export", "Export the graph as GraphML, GEXF or JSON (for Gephi, networkx)."),
     "analyze": ("kg.cli.analyze", "Centrality, communities, ego networks and the actor network."),
     "stats": ("kg.cli.stats", "Counts of articles, entities and relationships in a store."),
+    "predicates": ("kg.cli.predicates", "The predicates with their CAMEO code, PLOVER type, quad class, Goldstein."),
 }
 
 
