@@ -326,10 +326,19 @@ class SentenceSyntax:
         """Mentions of ``tok`` and of every conjunct coordinated with it."""
         out = []
         # Conjuncts hang below the first conjunct (UD) or below the coordinator (TIGER: X cd-> und cj-> Y).
-        for t in self.walk(tok, self.s.labels("conjunct", "coordinator"), 4):
+        # Weak parses label the middle of a list "Mali, Burkina Faso and Niger" an apposition: a state
+        # in apposition to a state is a conjunct (a person's apposition, "Lavrov, Russia's minister", is not).
+        first = self._entity_at(tok)
+        labels = self.s.labels("conjunct", "coordinator")
+        if first is not None and first.entity.type == "Country":
+            labels = labels | self.s.labels("apposition")
+        for t in self.walk(tok, labels, 4):
             m = self._entity_at(t)
-            if m is not None and all(m.entity.key != o.entity.key for o in out):
-                out.append(m)
+            if m is None or any(m.entity.key == o.entity.key for o in out):
+                continue
+            if self.s.has(t, "apposition") and m.entity.type != "Country":
+                continue
+            out.append(m)
         return out
 
     def _entity_inside(self, tok: Token, demonyms: bool = False) -> Mention | None:
