@@ -176,3 +176,15 @@ def test_a_denied_warned_of_or_negated_nominal_event_is_no_event(extractor, lang
 def test_events_without_an_object_and_coercion_of_a_states_own_people_are_events(extractor, lang, text, expected):
     got = [(t.predicate, getattr(t.object, "text", None)) for t in _triples(extractor, text, lang)]
     assert any(p == expected[0] and (expected[1] is None or o == expected[1]) for p, o in got), got
+
+
+def test_an_unnamed_office_holder_is_who_held_the_office_in_the_articles_year(extractor):
+    text = "Der russische Präsident warf dem Westen vor, den Krieg zu verlängern."
+    dated = extractor.extract_one(Article.create(text, id="p1", lang="de", published="2024-03-01"))
+    assert {t.subject.key for t in dated.triples} >= {"person:vladimir-putin"}
+    undated = extractor.extract_one(Article.create(text, id="p2", lang="de"))
+    assert "person:vladimir-putin" not in {t.subject.key for t in undated.triples}
+    # A year with two holders (Biden, then Trump) names neither.
+    text = "The American president accused Beijing of unfair trade practices."
+    changeover = extractor.extract_one(Article.create(text, id="p3", lang="en", published="2025-06-01"))
+    assert not {t.subject.key for t in changeover.triples} & {"person:joe-biden", "person:donald-trump"}

@@ -226,7 +226,8 @@ class Extractor:
 
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
-        analysis = analyze_entities(doc, get_language(lang.code))
+        year = article.published.year if article.published else None
+        analysis = analyze_entities(doc, get_language(lang.code), year)
         index: MentionIndex = analysis.index
         triples = lang.relations.extract(doc, index, article.id)
         triples += affiliation_triples(analysis.affiliations, doc, article.id)

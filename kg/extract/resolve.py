@@ -99,18 +99,20 @@ class EntityAnalysis:
     mention_counts: dict[str, int]
 
 
-def analyze_entities(doc: Doc, lang: LanguageData) -> EntityAnalysis:
-    """Find, resolve and describe the entities of ``doc``.
+def analyze_entities(doc: Doc, lang: LanguageData, year: int | None = None) -> EntityAnalysis:
+    """Find, resolve and describe the entities of ``doc``; ``year``: when the article appeared, if known.
 
     A failure raises: the Extractor's one catch counts the article as failed (``on_error``).
     """
-    return Analyzer(doc, lexicon(lang.code)).run()
+    return Analyzer(doc, lexicon(lang.code), year).run()
 
 
 class Analyzer:
-    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, year: int | None = None) -> None:
         self.doc = doc
         self.lex = lex
+        #: the article's year: "der russische Präsident" without a name is who held the office then
+        self.year = year
         self.recs = records()
         self.has_dep = doc.has_annotation("DEP")
         self.sent_of = self._sentence_ids(doc)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.found import Found
-from kg.gazetteer import country_key
+from kg.gazetteer import country_key, holders
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -81,6 +81,13 @@ def role_anaphora(a: Analyzer) -> None:
         }
         if len(candidates) == 1:
             added.append(Found(m.start, m.end, candidates.pop(), "partial", 0.6, None))
+        elif not candidates and state is not None and a.year is not None:
+            # Nobody of the article: the one person who held that office of that state in the article's
+            # year ("der russische Präsident" in 2024 is Putin), by the gazetteer's terms of office.
+            held = holders(role, state.removeprefix("country:"), a.year)
+            if len(held) == 1 and held[0] in a.recs:
+                info = a.info.get(held[0]) or a._record_info(a.recs[held[0]])
+                added.append(Found(m.start, m.end, info.key, "partial", 0.5, None))
     a.found.extend(added)
 
 

@@ -222,6 +222,22 @@ def terms_in(key: str, year: int) -> tuple[Term, ...]:
     return tuple(t for t in rec.terms if t.covers(year)) if rec is not None else ()
 
 
+@cache
+def _holders() -> dict[tuple[str, str], tuple[tuple[Term, str], ...]]:
+    """(role, country) -> (term, person key) of every national office in the gazetteer."""
+    out: dict[tuple[str, str], list[tuple[Term, str]]] = {}
+    for rec in records().values():
+        for t in rec.terms:
+            if t.org is None and rec.country:
+                out.setdefault((t.role, rec.country), []).append((t, rec.key))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def holders(role: str, country: str, year: int) -> tuple[str, ...]:
+    """Keys of the people who held national ``role`` of ``country`` (ISO3) in ``year``, by the gazetteer's terms."""
+    return tuple(dict.fromkeys(key for t, key in _holders().get((role, country), ()) if t.covers(year)))
+
+
 def roles_in(key: str, year: int) -> tuple[str, ...]:
     """The canonical roles person ``key`` held in ``year``, oldest term first, each once.
 
