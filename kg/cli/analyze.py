@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 import networkx as nx
 
-from kg.cli.common import EXIT_BAD_INPUT, fail
+from kg.cli.common import EXIT_BAD_INPUT, date_option, fail, format_option, print_rows
 from kg.cli.stores import open_store_or_exit, store_options
 from kg.graph import analysis
 
@@ -18,10 +18,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _filters(f: F) -> F:
-    f = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Published on or before.")(f)
-    f = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Published on or after.")(f)
+    f = date_option("--until", "Only relations published on or before this date.")(f)
+    f = date_option("--since", "Only relations published on or after this date.")(f)
     f = click.option("--predicate", "predicates", multiple=True, help="Only these predicates (repeatable).")(f)
-    f = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")(f)
+    f = format_option(f)  # type: ignore[assignment]
     return store_options(f)
 
 
@@ -60,45 +60,57 @@ def command() -> None:
 
 
 @command.command()
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many actors to list, best first."
+)
 @_filters
-def centrality(top: int, as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
+def centrality(top: int, fmt: str, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """Actors ranked by PageRank, with degree centrality and weighted in/out degree."""
     filters = _kw(predicates, since, until)
     rows = analysis.centrality(_load(use_neo4j, store_dir, filters), top=top, **filters)
-    if as_json:
+    if fmt == "json":
         _echo_json(rows)
         return
-    click.echo(f"{'rank':>4}  {'pagerank':>8}  {'degree':>6}  {'in':>4}  {'out':>4}  actor")
-    for i, r in enumerate(rows, start=1):
-        click.echo(
-            f"{i:>4}  {r['pagerank']:>8.4f}  {r['degree']:>6.3f}  {r['in_degree']:>4}  {r['out_degree']:>4}  "
-            f"{r['name']} ({r['key']})"
-        )
+    keys = ["rank", "pagerank", "degree", "in", "out", "actor", "key"]
+    print_rows(
+        keys,
+        ([i, r["pagerank"], r["degree"], r["in_degree"], r["out_degree"], r["name"], r["key"]]
+         for i, r in enumerate(rows, start=1)),
+        fmt,
+    )  # fmt: skip
 
 
 @command.command()
 @_filters
-def communities(as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
+def communities(fmt: str, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """Louvain communities of the actor network, largest first."""
     filters = _kw(predicates, since, until)
     G = _load(use_neo4j, store_dir, filters)
     found = analysis.communities(G, **filters)
-    if as_json:
+    if fmt == "json":
         _echo_json(found)
         return
-    for i, members in enumerate(found, start=1):
-        names = ", ".join(G.nodes[m].get("name") or m for m in members)
-        click.echo(f"{i:>3}  ({len(members)})  {names}")
+    rows = [
+        [i, len(members), "; ".join(G.nodes[m].get("name") or m for m in members), "; ".join(members)]
+        for i, members in enumerate(found, start=1)
+    ]
+    if fmt == "table":  # keys are for tools; a reader wants the names
+        print_rows(["community", "size", "actors"], (r[:3] for r in rows), fmt, align=">><")
+        return
+    print_rows(["community", "size", "actors", "keys"], rows, fmt)
 
 
 @command.command()
 @click.argument("actor")
-@click.option("--radius", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--radius",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many links away from ACTOR the network reaches.",
+)
 @_filters
-def ego(
-    actor: str, radius: int, as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None
-) -> None:
+def ego(actor: str, radius: int, fmt: str, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """The actor network around ACTOR: a key like country:RUS, a name, an alias, a surname or a
     near spelling (Peskow); when several actors fit, they are listed with their keys."""
     filters = _kw(predicates, since, until)
@@ -110,20 +122,20 @@ def ego(
     if not found.exact:
         click.echo(f"kg: note: {found.message()}", err=True)
     E = analysis.ego_network(G, found.key, radius=radius, **filters)
-    _print_edges(E, as_json)
+    _print_edges(E, fmt)
 
 
 @command.command()
 @_filters
-def actors(as_json: bool, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
+def actors(fmt: str, predicates, since, until, use_neo4j: bool, store_dir: str | None) -> None:
     """The whole actor-to-actor network as weighted edges."""
     filters = _kw(predicates, since, until)
-    _print_edges(analysis.actor_network(_load(use_neo4j, store_dir, filters), **filters), as_json)
+    _print_edges(analysis.actor_network(_load(use_neo4j, store_dir, filters), **filters), fmt)
 
 
-def _print_edges(A: nx.DiGraph, as_json: bool) -> None:
+def _print_edges(A: nx.DiGraph, fmt: str) -> None:
     edges = sorted(A.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
-    if as_json:
+    if fmt == "json":
         _echo_json(
             {
                 "nodes": [
@@ -133,6 +145,16 @@ def _print_edges(A: nx.DiGraph, as_json: bool) -> None:
             }
         )
         return
-    for u, v, d in edges:
-        preds = ", ".join(f"{p} {n}" for p, n in d["predicates"].items())
-        click.echo(f"{d['weight']:>4}  {A.nodes[u].get('name') or u} -> {A.nodes[v].get('name') or v}  [{preds}]")
+
+    def name(n: str) -> str:
+        return A.nodes[n].get("name") or n
+
+    def mix(d: dict[str, Any]) -> str:
+        return ", ".join(f"{p} {n}" for p, n in d["predicates"].items())
+
+    if fmt == "table":
+        rows = ([d["weight"], d["reported"], name(u), name(v), mix(d)] for u, v, d in edges)
+        print_rows(["weight", "reported", "source", "target", "predicates"], rows, fmt, align=">><<<")
+        return
+    rows = ([d["weight"], d["reported"], u, name(u), v, name(v), mix(d).replace(", ", "; ")] for u, v, d in edges)
+    print_rows(["weight", "reported", "source", "source_name", "target", "target_name", "predicates"], rows, fmt)

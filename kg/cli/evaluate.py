@@ -12,7 +12,14 @@ from kg.cli.common import EXIT_ENVIRONMENT, EXIT_OK, fail
 
 @click.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading, json for other tools (scores are nested, so there is no csv).",
+)
 @click.option("--show-misses", is_flag=True, help="List missed and falsely extracted entities and triples.")
 @click.option(
     "--by-predicate",

@@ -16,7 +16,14 @@ BULK_FORMAT = "neo4j-import"
 
 
 @click.command(name="export")
-@click.option("--format", "fmt", type=click.Choice([*FORMATS, BULK_FORMAT]), default="graphml", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*FORMATS, BULK_FORMAT]),
+    default="graphml",
+    show_default=True,
+    help="What to write: a graph file, the event table (events, CSV), a page (html) or bulk-import files.",
+)
 @click.option(
     "--out",
     "out",

@@ -10,7 +10,7 @@ from typing import IO
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail, renamed_option
 from kg.model import Article, Concept, Extraction
 from kg.readers import InputError, article_files, read_articles, unknown_summary, with_default_lang
 
@@ -35,13 +35,21 @@ TABLE_WIDTH = 160
     show_default=True,
     help="Extraction processes (whole articles per process).",
 )
-@click.option(
-    "--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Texts per nlp.pipe batch."
+@renamed_option(
+    "--parse-batch-size",
+    "--batch-size",
+    "parse_batch_size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Texts the parser takes at once (spaCy's nlp.pipe batch); formerly --batch-size.",
 )
 @click.option(
     "-q", "--quiet", is_flag=True, help="Do not print warnings about skipped inputs (the exit code still says)."
 )
-def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, batch_size: int, quiet: bool) -> None:
+def command(
+    paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, parse_batch_size: int, quiet: bool
+) -> None:
     """Extract entities and triples from PATHS (.txt/.md files, JSON Lines of articles, directories, or -).
 
     Exit codes: 0 all extracted; 1 some inputs were bad or skipped (each is
@@ -69,7 +77,7 @@ def command(paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, ba
         if reason not in extractor.missing_models.values():
             problems(InputError(_where(article), f"skipped: {reason}"))
 
-    extractor = Extractor(workers=workers, batch_size=batch_size, default_lang=lang)
+    extractor = Extractor(workers=workers, batch_size=parse_batch_size, default_lang=lang)
     origins: dict[str, str] = {}  # article id -> the file it came from, for the table's header
     unknown: list[Path] = []  # files of a directory that are no articles' type, named at the end
     articles = with_default_lang(_read_noting_files(paths, problems, origins, unknown), lang)

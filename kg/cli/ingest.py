@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail, renamed_option
 from kg.cli.stores import (
     article_label,
     is_connection_error,
@@ -33,8 +33,14 @@ LOOKUP_CHUNK = 256
 @store_options
 # Extraction, not loading, sets ingest's pace (about 1,000 triples take a minute or two to extract, a
 # tenth of a second to load): small transactions commit progress often, so Ctrl-C loses little.
-@click.option(
-    "--batch-size", type=click.IntRange(min=1), default=1000, show_default=True, help="Triples per transaction."
+@renamed_option(
+    "--transaction-size",
+    "--batch-size",
+    "transaction_size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Triples per transaction (each commit saves progress); formerly --batch-size.",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
 @click.option("--lang", default=None, help="Language of articles that do not say (default: detected).")
@@ -43,7 +49,7 @@ def command(
     paths: tuple[str, ...],
     use_neo4j: bool,
     store_dir: str | None,
-    batch_size: int,
+    transaction_size: int,
     workers: int,
     lang: str | None,
     force: bool,
@@ -73,7 +79,7 @@ def command(
             fail(str(exc), EXIT_ENVIRONMENT)
     problems = InputProblems()
     unknown: list[Path] = []  # files of a directory that are no articles' type, named in the summary
-    store = open_store_or_exit(use_neo4j, store_dir, batch_size)
+    store = open_store_or_exit(use_neo4j, store_dir, transaction_size)
     counts = {"read": 0, "not_extracted": 0}
     stats = LoadStats()
 

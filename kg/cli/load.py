@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import click
 
-from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems
+from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, InputProblems, renamed_option
 from kg.cli.stores import (
     is_connection_error,
     lost_connection,
@@ -32,11 +32,17 @@ from kg.textprep import clean_record, max_article_chars
 @store_options
 # Loading pre-extracted rows is bound by the server's per-statement and per-transaction costs: 5,000
 # triples per transaction loaded 4,000 bench articles about 18 % faster than 1,000 (bench/run.py).
-@click.option(
-    "--batch-size", type=click.IntRange(min=1), default=5000, show_default=True, help="Triples per transaction."
+@renamed_option(
+    "--transaction-size",
+    "--batch-size",
+    "transaction_size",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Triples per transaction; formerly --batch-size.",
 )
 @click.option("--force", is_flag=True, help="Rewrite articles even if already loaded with the same text.")
-def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batch_size: int, force: bool) -> None:
+def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, transaction_size: int, force: bool) -> None:
     """Load FILES (JSON Lines from `kg extract`; - for standard input) into a graph store.
 
     An article with any malformed record (reported as FILE:LINE) is skipped
@@ -44,7 +50,7 @@ def command(files: tuple[str, ...], use_neo4j: bool, store_dir: str | None, batc
     Store selection as in `kg ingest`.
     """
     problems = InputProblems()
-    store = open_store_or_exit(use_neo4j, store_dir, batch_size)
+    store = open_store_or_exit(use_neo4j, store_dir, transaction_size)
     stats = LoadStats()
     try:
         with progress("loading") as bar:

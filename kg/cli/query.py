@@ -11,7 +11,15 @@ from typing import Any
 
 import click
 
-from kg.cli.common import EXIT_BAD_INPUT, EXIT_ENVIRONMENT, EXIT_USAGE, fail
+from kg.cli.common import (
+    DATE_METAVAR,
+    EXIT_BAD_INPUT,
+    EXIT_ENVIRONMENT,
+    EXIT_USAGE,
+    OUTPUT_FORMATS,
+    clean_cell,
+    fail,
+)
 
 #: Widest cell of the table format; longer text is cut with an ellipsis (json/csv give it whole).
 MAX_CELL = 70
@@ -21,30 +29,46 @@ MAX_CELL = 70
 @click.argument("name", required=False)
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+    "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
     help="table for reading, json (an array of objects) or csv for other tools.",
+)  # fmt: skip
+@click.option(
+    "--since", metavar=DATE_METAVAR, default=None,
+    help="Short for -p since=DATE, in the queries that take it (earliest publication date).",
+)  # fmt: skip
+@click.option(
+    "--until", metavar=DATE_METAVAR, default=None,
+    help="Short for -p until=DATE, in the queries that take it (latest publication date).",
 )  # fmt: skip
 @click.option("--list", "list_only", is_flag=True, help="List the queries with their parameters and examples.")
 @click.option("--cypher", "show_cypher", is_flag=True, help="Print the query's Cypher instead of running it.")
-def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, show_cypher: bool) -> None:
+def command(
+    name: str | None,
+    params: Sequence[str],
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    list_only: bool,
+    show_cypher: bool,
+) -> None:
     """Run the named query NAME from the cypher/ library against Neo4j.
 
     \b
     Examples:
       kg query --list
       kg query who_said_what -p actor="North Korea"
-      kg query timeline -p actor=Russia -p since=2024-10-01 --format csv > russia.csv
+      kg query timeline -p actor=Russia --since 2024-10-01 --format csv > russia.csv
 
     Values are typed from the query's header: int, float, bool (true/false),
     date (2024-10-01), list (a,b,c) and string; `null` means "no filter".
     Neo4j settings come from NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or the config file.
     """
-    from kg.queries import QueryError, get_query, list_queries
+    from kg.queries import ParameterError, QueryError, get_query, list_queries
 
     try:
         if list_only or not name:
             if not list_only:
-                click.echo("kg query: give a query NAME; the available queries are:\n", err=True)
+                click.echo("kg: error: give a query NAME; the available queries are:\n", err=True)
             _print_menu(list_queries(on_error=lambda m: click.echo(f"kg: warning: {m}", err=True)), err=not list_only)
             if not list_only:
                 sys.exit(EXIT_USAGE)
@@ -54,6 +78,14 @@ def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, 
             click.echo(query.cypher)
             return
         values = _parse_params(params)
+        for flag, value in (("since", since), ("until", until)):
+            if value is None:
+                continue
+            if query.parameter(flag) is None:
+                raise ParameterError(f"query {name!r} has no {flag} parameter, so --{flag} does not apply to it")
+            if flag in values and values[flag] != value:
+                raise ParameterError(f"--{flag} {value} and -p {flag}={values[flag]} disagree; give one")
+            values[flag] = value
         query.bind(values)  # report parameter errors before connecting
     except QueryError as exc:
         fail(str(exc), EXIT_USAGE)
@@ -68,7 +100,7 @@ def command(name: str | None, params: Sequence[str], fmt: str, list_only: bool, 
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=keys, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(row[k]) for k in keys} for row in rows)
+        writer.writerows({k: clean_cell(_cell(row[k])) for k in keys} for row in rows)
     else:
         _print_table(keys, rows)
         click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)

@@ -6,13 +6,14 @@ import json
 
 import click
 
+from kg.cli.common import format_option, print_rows
 from kg.cli.stores import open_store_or_exit, store_options
 
 
 @click.command(name="stats")
 @store_options
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-def command(use_neo4j: bool, store_dir: str | None, as_json: bool) -> None:
+@format_option
+def command(use_neo4j: bool, store_dir: str | None, fmt: str) -> None:
     """Counts by node label and relationship type (store selection as in `kg ingest`)."""
     store = open_store_or_exit(use_neo4j, store_dir)
     try:
@@ -26,9 +27,12 @@ def command(use_neo4j: bool, store_dir: str | None, as_json: bool) -> None:
             "they are not in the totals, and export and analyze leave them out",
             err=True,
         )
-    if as_json:
+    if fmt == "json":  # one object, name -> count
         click.echo(json.dumps(counts, indent=1))
         return
+    if fmt == "csv":
+        print_rows(["what", "count"], counts.items(), fmt)
+        return
     width = max((len(k) for k in counts), default=5)
-    for name, value in counts.items():
+    for name, value in counts.items():  # a listing of name and count: no header line, as before
         click.echo(f"{name:<{width}}  {value:>8}")
