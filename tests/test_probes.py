@@ -188,3 +188,16 @@ def test_an_unnamed_office_holder_is_who_held_the_office_in_the_articles_year(ex
     text = "The American president accused Beijing of unfair trade practices."
     changeover = extractor.extract_one(Article.create(text, id="p3", lang="en", published="2025-06-01"))
     assert not {t.subject.key for t in changeover.triples} & {"person:joe-biden", "person:donald-trump"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan hosted the Olympic Games in 2021.",
+        "Germany beat France 2-1 in the semi-final in Munich.",
+        "China's exports to the United States fell sharply in May.",
+    ],
+)
+def test_sport_trade_figures_and_events_are_no_political_acts(extractor, text):
+    assert [t.predicate for t in _triples(extractor, text, "en") if t.predicate != "AFFILIATED_WITH"] == []
+

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from kg.extract.reader import SentenceReader
 
 
+#: Entity types that are never the actor an act is aimed at.
+NON_ACTORS = frozenset({"Event", "Misc"})
+
+
 def event_triples(
     r: SentenceReader, v: Token, pred: Predicate, lemma: str, subjects: list[Arg], fallback: bool
 ) -> list[Triple]:
@@ -61,6 +65,9 @@ def event_triples(
             targets += [Arg(m) for m in ms]
         if not targets:
             targets = preps
+    if pred.actor_target:
+        # "hosted the Olympic Games": an event or thing is no actor to meet, visit or supply.
+        targets = [t for t in targets if t.mention.entity.type not in NON_ACTORS]
     negative = r._negated(v, objects)
     hedged = r._hedged(v)
     out = []
