@@ -120,3 +120,19 @@ def test_query_since_and_until_are_its_parameters_and_errors_say_kg_error():
     assert clash.exit_code == 2 and "disagree" in clash.stderr
     menu = CliRunner().invoke(cli, ["query"])
     assert menu.exit_code == 2 and menu.stderr.startswith("kg: error: give a query NAME")
+
+
+def test_query_without_a_server_says_what_answers_on_the_embedded_store_and_how_to_start_neo4j(
+    store, monkeypatch, tmp_path
+):
+    """Issue 14 item 7: after the quickstart (embedded store only) a named query says what to do instead."""
+    monkeypatch.setenv("KG_STORE", store)
+    env = {"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "s3cret-not-shown"}
+    result = CliRunner().invoke(cli, ["query", "who_said_what", "-p", "actor=Russia"], env=env)
+    assert result.exit_code == 3
+    err = result.stderr
+    assert err.startswith("kg: error: cannot reach Neo4j at bolt://127.0.0.1:1") and "s3cret-not-shown" not in err
+    assert f"on the embedded store in {store} these answer without a server" in err
+    for command in ("kg analyze actors", "kg analyze ego ACTOR", "scripts/neo4j start", "kg ingest --neo4j"):
+        assert command in err, command
+    assert "kg: note: kg query runs on Neo4j only" in err

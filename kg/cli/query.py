@@ -162,10 +162,14 @@ def _with_driver(work: Any) -> Any:
         settings = neo4j_settings()
         driver = connect_neo4j(settings, note)
     except (ConfigError, StoreError) as exc:
+        if str(exc).startswith(UNREACHABLE):
+            unreachable(str(exc))
         fail(str(exc), EXIT_ENVIRONMENT)
     try:
         return work(driver, settings.database)
-    except (ServiceUnavailable, AuthError, OSError) as exc:
+    except (ServiceUnavailable, OSError) as exc:
+        unreachable(f"{UNREACHABLE} {redact_uri(settings.uri)}: {exc}")
+    except AuthError as exc:
         fail(f"cannot reach Neo4j at {redact_uri(settings.uri)}: {exc}", EXIT_ENVIRONMENT)
     except Neo4jError as exc:
         fail(f"Neo4j rejected the actor lookup: {exc.message}", EXIT_ENVIRONMENT)
@@ -186,16 +190,49 @@ def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, A
         settings = neo4j_settings()
         driver = connect_neo4j(settings, note)
     except (ConfigError, StoreError) as exc:
+        if str(exc).startswith(UNREACHABLE):
+            unreachable(str(exc))
         fail(str(exc), EXIT_ENVIRONMENT)
     try:
         return execute(name, values, driver, settings.database)
-    except (ServiceUnavailable, AuthError, OSError) as exc:
+    except (ServiceUnavailable, OSError) as exc:
+        unreachable(f"{UNREACHABLE} {redact_uri(settings.uri)}: {exc}")
+    except AuthError as exc:
         fail(f"cannot reach Neo4j at {redact_uri(settings.uri)}: {exc}", EXIT_ENVIRONMENT)
     except Neo4jError as exc:
         fail(f"Neo4j rejected query {name!r}: {exc.message}", EXIT_ENVIRONMENT)
     finally:
         driver.close()
     raise AssertionError("unreachable")
+
+
+#: How kg.load.connect_neo4j's message for a server that does not answer begins.
+UNREACHABLE = "cannot reach Neo4j at"
+
+
+def unreachable(message: str) -> None:
+    """No server: say so (exit 3), then what to do instead: the analyses of the embedded store, or start Neo4j.
+
+    ``kg query`` runs Cypher, so it needs Neo4j; quickstart builds the embedded store only (issue 14 item 7).
+    """
+    from kg.config import env_secrets, scrub, store_dir
+    from kg.load.local_store import DB_FILE
+
+    click.echo(f"kg: error: {scrub(message, *env_secrets())}", err=True)
+    store = store_dir()
+    where = f"the embedded store in {store}" if (store / DB_FILE).exists() else "the embedded store (--store DIR)"
+    for line in (
+        f"kg query runs on Neo4j only; on {where} these answer without a server:",
+        "  kg analyze actors [--predicate DENIES] [--since YYYY-MM-DD]   who says or does what to whom",
+        "  kg analyze ego ACTOR                                          the network around one actor",
+        "  kg analyze centrality | communities                           who is central; which actors group",
+        "  kg export --format events --out events.csv                    every statement, dated, as a CSV row",
+        "to ask the named queries, bring up Neo4j with the same data:",
+        "  scripts/neo4j start",
+        "  kg ingest --neo4j ARTICLES...   (or: kg load FILE.jsonl --neo4j, for the output of kg extract)",
+    ):
+        click.echo(f"kg: note: {line}", err=True)
+    sys.exit(EXIT_ENVIRONMENT)
 
 
 def _print_menu(queries: Sequence[Any], err: bool = False) -> None:
