@@ -73,6 +73,7 @@ class Record:
     aliases: tuple[str, ...] = ()
     terms: tuple[Term, ...] = ()  # people: terms of office, oldest first
     source: str = ""  # the gazetteer file the record comes from, relative to this folder
+    sector: str | None = None  # organisations: IGO, GOV, MIL, MED, INS, REB, NGO, ... (kg.extract.sectors)
 
     def entity(self, aliases: tuple[str, ...] = (), role: str | None = None, country: str | None = None) -> Entity:
         return Entity(
@@ -82,6 +83,7 @@ class Record:
             aliases=aliases,
             country=country or self.country,
             role=role or self.role,
+            sector=self.sector,
         )
 
 
@@ -201,7 +203,12 @@ def records() -> dict[str, Record]:
     for row in _read_toml("organizations.toml").get("org", []):
         key = f"org:{slugify(row['name'])}"
         out[key] = Record(
-            key, row["name"], "Organization", country=row.get("country"), aliases=tuple(row.get("aliases", ()))
+            key,
+            row["name"],
+            "Organization",
+            country=row.get("country"),
+            aliases=tuple(row.get("aliases", ())),
+            sector=row.get("sector"),
         )
     for row in _read_toml("places.toml").get("place", []):
         key = f"location:{slugify(row['name'])}"
