@@ -67,13 +67,15 @@ from kg.extract.roles import (
     roles,
 )
 from kg.extract.sector_actors import sector_info, sector_of, self_naming_sectors
-from kg.extract.sectors import sector_nouns
+from kg.extract.sectors import SectorNoun, sector_nouns
 from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
 from kg.lang import LanguageData
 from kg.model import Entity, slugify
 
 log = logging.getLogger(__name__)
 
+#: What a plural demonym noun names: the state's people (civilians).
+PEOPLE = SectorNoun("CVL")
 #: Entity type -> key prefix of entities the gazetteer does not know (others: the type, lower case).
 KEY_PREFIXES = {"Organization": "org"}
 _PRONOUN_SENTENCE_WINDOW = 2
@@ -226,8 +228,16 @@ class Analyzer:
                 self._add(m.start, head.i + 1, sector_info(self, m.value, sector), "metonym", 0.8, None)
                 return
             self._add(m.start, head.i + 1, info, "metonym", 0.8, None)
+        elif self._people_noun(m):
+            # "Kenyans protested", "Tausende Georgier": a demonym noun in the plural is the state's people.
+            self._add(m.start, m.end, sector_info(self, m.value, PEOPLE), "metonym", 0.8, None)
         else:
             self._add(m.start, m.end, info, "demonym", 0.9, None)
+
+    def _people_noun(self, m: RawMention) -> bool:
+        """Whether a demonym mention is a plural noun ("Kenyans", "Georgier"), not an adjective."""
+        last = self.doc[m.end - 1]
+        return last.pos_ in ("NOUN", "PROPN") and "Plur" in last.morph.get("Number")
 
     def _compound(self, m: RawMention) -> None:
         rec = self.recs.get(m.value)
