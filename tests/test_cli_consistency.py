@@ -136,3 +136,34 @@ def test_query_without_a_server_says_what_answers_on_the_embedded_store_and_how_
     for command in ("kg analyze actors", "kg analyze ego ACTOR", "scripts/neo4j start", "kg ingest --neo4j"):
         assert command in err, command
     assert "kg: note: kg query runs on Neo4j only" in err
+
+
+def test_ingest_counts_its_input_first_when_cheap_and_its_summary_says_what_happened(tmp_path):
+    """Issue 14 item 9: a total for the progress bar (files, JSON Lines lines), and a summary of each outcome."""
+    from kg.cli.stores import count_articles
+
+    (tmp_path / "a.txt").write_text("Russia denied it.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_text('{"id": 1, "text": "x"}\n\n{"id": 2, "text": "y"}\n', encoding="utf-8")
+    (tmp_path / "sub" / "notes.csv").write_text("not an article", encoding="utf-8")
+    assert count_articles([str(tmp_path)]) == 3
+    assert count_articles([str(tmp_path / "a.txt"), "-"]) is None  # standard input: unknown
+    (tmp_path / "feed.rss").write_text("<rss/>", encoding="utf-8")
+    assert count_articles([str(tmp_path / "feed.rss")]) is None  # entries are known only by parsing
+
+
+@pytest.mark.model
+def test_ingest_summary_names_read_unchanged_extracted_failed_written_triples_and_time(tmp_path, nlp_en):
+    articles = tmp_path / "in.jsonl"
+    french = "Le gouvernement français a démenti ces informations mardi soir à Paris."
+    rows = [{"id": "ok", "lang": "en", "text": "North Korea denied that it had sent troops to Russia."}]
+    rows.append({"id": "fr", "text": french})
+    articles.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    first = CliRunner().invoke(cli, ["ingest", str(articles), "--store", store])
+    assert first.exit_code == 1  # the French article is reported
+    line = first.stderr.splitlines()[-1]
+    assert line.startswith("kg: articles read 2, unchanged 0, extracted 1, failed 1, written 1, ")
+    assert ", triples " in line and " s, " in line and line.endswith(" articles/s")
+    again = CliRunner().invoke(cli, ["ingest", str(articles), "--store", store])
+    assert "articles read 2, unchanged 1, extracted 0, failed 1, written 0" in again.stderr

@@ -163,17 +163,17 @@ def test_ingest_end_to_end_into_both_stores(neo4j_db, nlp_de, nlp_en, tmp_path, 
     store = str(tmp_path / "store")
     local = run("ingest", str(articles_file), "--store", store)
     assert local.exit_code == 0, local.output
-    assert "articles read 2, unchanged 0, skipped 0, written 2" in local.stderr
+    assert "articles read 2, unchanged 0, extracted 2, failed 0, written 2" in local.stderr
     neo = run("ingest", str(articles_file), "--neo4j", "--batch-size", "3")
     assert neo.exit_code == 0, neo.output
     counts = local_counts(tmp_path / "store")
     assert Neo4jStore(neo4j_db).counts() == counts
     assert counts["Article"] == 2 and counts["Entity"] >= 3
     again = run("ingest", str(articles_file), "--store", store)
-    assert "articles read 2, unchanged 2, skipped 0, written 0" in again.stderr
+    assert "articles read 2, unchanged 2, extracted 0, failed 0, written 0" in again.stderr
     assert local_counts(tmp_path / "store") == counts
     forced = run("ingest", str(articles_file), "--store", store, "--force")
-    assert "articles read 2, unchanged 0, skipped 0, written 2" in forced.stderr
+    assert "articles read 2, unchanged 0, extracted 2, failed 0, written 2" in forced.stderr
     assert local_counts(tmp_path / "store") == counts
 
 

@@ -11,12 +11,13 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, InputProblems, fail, renamed_option
 from kg.cli.stores import (
+    ArticleProgress,
     article_label,
+    count_articles,
     is_connection_error,
     lost_connection,
     open_store_or_exit,
     print_summary,
-    progress,
     reporter,
     store_options,
 )
@@ -80,19 +81,22 @@ def command(
     problems = InputProblems()
     unknown: list[Path] = []  # files of a directory that are no articles' type, named in the summary
     store = open_store_or_exit(use_neo4j, store_dir, transaction_size)
-    counts = {"read": 0, "not_extracted": 0}
+    counts = {"read": 0, "extracted": 0, "not_extracted": 0}
     stats = LoadStats()
+    # Counted first when that is cheap (files, JSON Lines lines), so the bar has a total and a time left.
+    bar = ArticleProgress("ingesting", count_articles(paths) if sys.stderr.isatty() else None)
 
     def on_skip(article: Article, reason: str) -> None:
         counts["not_extracted"] += 1
+        bar.advance()
         problems(InputError(article_label(article.id), f"{reason}; skipped"))
 
     extractor = Extractor(workers=workers, default_lang=lang)
     try:
         articles = with_default_lang(read_articles(paths, on_error=problems, on_unknown=unknown.append), lang)
-        fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats)
-        with progress("ingesting") as bar:
-            extractions: Iterable[Extraction] = bar(extractor.extract(fresh, on_skip=on_skip))
+        fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats, bar)
+        with bar:
+            extractions = _extracted(extractor.extract(fresh, on_skip=on_skip), counts, bar)
             store.write(extractions, stats=stats, force=force, on_reject=reporter(problems))
     except KeyboardInterrupt:
         _stop(store, stats, counts, "interrupted; the batches committed before are kept", EXIT_INTERRUPTED)
@@ -127,8 +131,19 @@ def _counted(articles: Iterable[Article], counts: dict[str, int]) -> Iterator[Ar
         yield article
 
 
+def _extracted(extractions: Iterable[Extraction], counts: dict[str, int], bar: ArticleProgress) -> Iterator[Extraction]:
+    for extraction in extractions:
+        counts["extracted"] += 1
+        bar.advance()
+        yield extraction
+
+
 def _unchanged_filtered(
-    articles: Iterable[Article], store: GraphStore, counts: dict[str, int], stats: LoadStats
+    articles: Iterable[Article],
+    store: GraphStore,
+    counts: dict[str, int],
+    stats: LoadStats,
+    bar: ArticleProgress | None = None,
 ) -> Iterator[Article]:
     """The articles not already stored with the same content, looked up in chunks (one query per chunk)."""
     it = iter(articles)
@@ -138,5 +153,7 @@ def _unchanged_filtered(
         for article in chunk:
             if known.get(article.id) == article.content_hash:
                 stats.articles_skipped += 1
+                if bar is not None:
+                    bar.advance()
             else:
                 yield article

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -97,17 +98,22 @@ def reporter(problems: Callable[[InputError], None]) -> Callable[[str, str], Non
     return on_reject
 
 
-def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: int | None = None) -> None:
+def print_summary(
+    stats: LoadStats, *, read: int | None = None, extracted: int | None = None, not_extracted: int | None = None
+) -> None:
     """The closing summary of a load, on stderr (stdout stays free for data).
 
     ``unchanged`` = articles already stored with the same text (skipped before
-    extraction by ``kg ingest``, before writing by ``kg load``); ``skipped`` =
-    articles the extractor could not process (each was reported).
+    extraction by ``kg ingest``, before writing by ``kg load``); ``extracted`` =
+    articles the extractor processed; ``failed`` = articles it could not process
+    (each was reported); ``triples`` = triples written; then the time taken.
     """
     parts = [] if read is None else [f"articles read {read}"]
     parts.append(f"unchanged {stats.articles_skipped}")
+    if extracted is not None:
+        parts.append(f"extracted {extracted}")
     if not_extracted is not None:
-        parts.append(f"skipped {not_extracted}")
+        parts.append(f"failed {not_extracted}")
     if stats.articles_rejected:
         parts.append(f"not written {stats.articles_rejected}")
     parts += [
@@ -122,6 +128,8 @@ def print_summary(stats: LoadStats, *, read: int | None = None, not_extracted: i
     if stats.nodes_deleted:
         parts.append(f"concepts dropped {stats.nodes_deleted}")
     parts.append(f"{stats.seconds:.2f} s")
+    if read and stats.seconds > 0:
+        parts.append(f"{read / stats.seconds:.1f} articles/s")
     click.echo("kg: " + ", ".join(parts), err=True)
 
 
@@ -151,3 +159,96 @@ def progress(label: str) -> Iterator[Callable[[Iterable[T]], Iterator[T]]]:
 
     with bar:
         yield wrap
+
+
+#: Above this many bytes of JSON Lines input, ingest does not count lines first (the count would take long).
+COUNT_LIMIT_BYTES = 1 << 30
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """How many articles ``paths`` hold, when that is cheap to know: files, and the lines of JSON Lines files.
+
+    None when it is not: standard input, a feed (its entries are known only by parsing it), a file that is
+    not a regular file, or more than :data:`COUNT_LIMIT_BYTES` of JSON Lines. A count, not a check: lines
+    that turn out to be malformed are counted too; the reader reports them later.
+    """
+    from kg.readers import FEED_SUFFIXES, JSONL_SUFFIXES, article_files
+
+    total, budget = 0, COUNT_LIMIT_BYTES
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            return None
+        try:
+            files = article_files(path) if path.is_dir() else [path]
+            for f in files:
+                if not f.is_file():
+                    return None
+                suffix = f.suffix.lower()
+                if suffix in FEED_SUFFIXES:
+                    return None
+                if suffix not in JSONL_SUFFIXES:
+                    total += 1
+                    continue
+                budget -= f.stat().st_size
+                if budget < 0:
+                    return None
+                with f.open("rb") as stream:
+                    total += sum(1 for line in stream if line.strip())
+        except OSError:
+            return None  # the reader reports what it cannot read
+    return total
+
+
+class ArticleProgress:
+    """A progress bar of articles done (skipped unchanged, extracted or failed), on stderr when it is a TTY.
+
+    With a total it shows the bar, done/total, articles/s and the time left; without one, done/? and the rate.
+    """
+
+    def __init__(self, label: str, total: int | None) -> None:
+        self.label, self.total = label, total
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> ArticleProgress:
+        if not sys.stderr.isatty():
+            return self
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
+        if self.total is not None:
+            columns += [BarColumn(), TaskProgressColumn()]
+        columns += [
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+        ]
+        if self.total is not None:
+            columns += [TextColumn("ETA"), TimeRemainingColumn()]
+        self._bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self._bar.__enter__()
+        self._task = self._bar.add_task(self.label, total=self.total, rate="")
+        return self
+
+    def advance(self, n: int = 1) -> None:
+        if self._bar is None:
+            return
+        task = self._bar.tasks[0]
+        elapsed = task.elapsed or 0.0
+        rate = f"{(task.completed + n) / elapsed:.1f} articles/s" if elapsed > 0 else ""
+        self._bar.update(self._task, advance=n, rate=rate)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
