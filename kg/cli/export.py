@@ -43,7 +43,7 @@ def command(fmt: str, out: str | None, directory: str | None, use_neo4j: bool, s
     self-contained page of the actor network (search, filters, evidence on click)
     that opens offline in a browser. `neo4j-import` writes the CSV files of Neo4j's bulk
     loader into DIRECTORY (or --out): `scripts/neo4j import DIRECTORY` loads them into an
-    empty database, far faster than `kg load` (see README "Bulk import").
+    empty database, far faster than `kg load` (see docs/bulk-import.md).
     Store selection as in `kg ingest`.
     """
     if fmt == BULK_FORMAT:
