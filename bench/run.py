@@ -501,7 +501,7 @@ def bench_reingest(sizes: Sizes, driver: Any, database: str | None, out: dict[st
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         path = corpus.write_jsonl(Path(tmp) / "corpus.jsonl", sizes.reingest_n)
         runner = CliRunner()
-        args = [str(path), "--neo4j", "--batch-size", str(sizes.batch_size)]
+        args = [str(path), "--neo4j", "--transaction-size", str(sizes.batch_size)]
         log(f"re-ingest: kg ingest of {sizes.reingest_n} articles, then again unchanged")
         first, r1 = timed(lambda: runner.invoke(ingest, args, catch_exceptions=False))
         second, r2 = timed(lambda: runner.invoke(ingest, args, catch_exceptions=False))
