@@ -150,8 +150,9 @@ def _resolve_actors(query: Any, values: dict[str, str]) -> dict[str, str] | None
     return changed if changed != values else None
 
 
-def _with_driver(work: Any) -> Any:
-    """``work(driver, database)`` on a fresh connection; environment problems exit 3."""
+def _with_driver(work: Any, what: str = "the actor lookup") -> Any:
+    """``work(driver, database)`` on a fresh connection; environment problems exit 3 with a message
+    that holds no credentials (``what`` names the work in Neo4j's refusal)."""
     from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
     from kg.cli.stores import note
@@ -172,38 +173,17 @@ def _with_driver(work: Any) -> Any:
     except AuthError as exc:
         fail(f"cannot reach Neo4j at {redact_uri(settings.uri)}: {exc}", EXIT_ENVIRONMENT)
     except Neo4jError as exc:
-        fail(f"Neo4j rejected the actor lookup: {exc.message}", EXIT_ENVIRONMENT)
-    finally:
-        driver.close()
-
-
-def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Connect, run, close; environment problems exit 3 with a message that holds no credentials."""
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
-
-    from kg.cli.stores import note
-    from kg.config import ConfigError, neo4j_settings, redact_uri
-    from kg.load import StoreError, connect_neo4j
-    from kg.queries import execute
-
-    try:
-        settings = neo4j_settings()
-        driver = connect_neo4j(settings, note)
-    except (ConfigError, StoreError) as exc:
-        if str(exc).startswith(UNREACHABLE):
-            unreachable(str(exc))
-        fail(str(exc), EXIT_ENVIRONMENT)
-    try:
-        return execute(name, values, driver, settings.database)
-    except (ServiceUnavailable, OSError) as exc:
-        unreachable(f"{UNREACHABLE} {redact_uri(settings.uri)}: {exc}")
-    except AuthError as exc:
-        fail(f"cannot reach Neo4j at {redact_uri(settings.uri)}: {exc}", EXIT_ENVIRONMENT)
-    except Neo4jError as exc:
-        fail(f"Neo4j rejected query {name!r}: {exc.message}", EXIT_ENVIRONMENT)
+        fail(f"Neo4j rejected {what}: {exc.message}", EXIT_ENVIRONMENT)
     finally:
         driver.close()
     raise AssertionError("unreachable")
+
+
+def _run(name: str, values: dict[str, str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run the named query with its values on a fresh connection."""
+    from kg.queries import execute
+
+    return _with_driver(lambda driver, database: execute(name, values, driver, database), f"query {name!r}")
 
 
 #: How kg.load.connect_neo4j's message for a server that does not answer begins.
