@@ -201,3 +201,16 @@ def test_an_unnamed_office_holder_is_who_held_the_office_in_the_articles_year(ex
 def test_sport_trade_figures_and_events_are_no_political_acts(extractor, text):
     assert [t.predicate for t in _triples(extractor, text, "en") if t.predicate != "AFFILIATED_WITH"] == []
 
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Canada, which has sent troops to Latvia, rejected the criticism.", ("country:CAN", "DEPLOYS")),
+        ("en", "Ana Brnabić, a Serbian minister who visited Paris, said little.", ("person:ana-brnabic", "VISITS")),
+    ],
+)
+def test_the_subject_of_a_relative_clause_is_the_noun_it_stands_for(extractor, lang, text, expected):
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, lang)}
+    assert expected in got, f"{text!r} must give {expected}: {sorted(got)}"
+    assert not any(p == expected[1] and s != expected[0] for s, p in got), f"only {expected[0]} did it: {got}"

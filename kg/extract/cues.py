@@ -65,6 +65,8 @@ class LanguageCues:
     question_markers: frozenset[str] = frozenset()
     #: auxiliaries of the perfect ("may have sent" is epistemic, "might send" hypothetical)
     perfect_auxiliaries: frozenset[str] = frozenset()
+    #: relative pronouns: a relative clause's subject that stands for the noun the clause modifies
+    relative_pronouns: frozenset[str] = frozenset()
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
@@ -183,4 +185,5 @@ def cues_for(lang: str) -> LanguageCues:
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
+        relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
     )

@@ -231,6 +231,8 @@ class SentenceSyntax:
         if self._is_passive(v):
             return self._agents(v), False
         subj = self._split_subjects(v)[0]
+        if subj and self._relative(v) and all(t.lower_ in self.cues.relative_pronouns for t in subj):
+            return [self._antecedent(v)], True  # "Russia, which has sent ...": the noun the clause modifies
         if subj:
             return subj, False
         controller = self._controller(v)
@@ -247,9 +249,21 @@ class SentenceSyntax:
             if subj:
                 return subj, True
         # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
-        if self.s.has(v, "relative_clause") and v.head.pos_ in NOMINAL_POS:
-            return [v.head], True
+        if self._relative(v):
+            return [self._antecedent(v)], True
         return [], False
+
+    def _relative(self, v: Token) -> bool:
+        """Whether ``v`` heads a relative clause on a noun."""
+        return self.s.has(v, "relative_clause") and v.head.pos_ in NOMINAL_POS
+
+    def _antecedent(self, v: Token) -> Token:
+        """The noun a relative clause stands for: the named head of an apposition it sits on
+        ("James O'Brien, a senior US diplomat who was visiting ...": O'Brien), else the noun it modifies."""
+        noun = v.head
+        if self.s.has(noun, "apposition") and noun.head.pos_ in NOMINAL_POS and noun.head.i != noun.i:
+            return noun.head
+        return noun
 
     def _controller(self, v: Token) -> Token | None:
         """Object control: "quoted Austin as saying", "forderte Russland auf, ... abzuziehen".
