@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,38 @@ def test_bench_refuses_a_database_that_holds_data(users_server, tmp_path):
 def test_the_user_environment_is_gone_inside_the_suite():
     assert os.environ.get("KG_CONFIG", "").endswith("no-user-config.toml")
     assert not os.path.exists(os.environ["KG_CONFIG"])
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _servers_in(home) -> list[int]:
+    """Pids of processes whose command line names ``home`` (a server left running there)."""
+    pids = []
+    for proc in os.listdir("/proc"):
+        if proc.isdigit():
+            try:
+                cmdline = Path(f"/proc/{proc}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(home).encode() in cmdline:
+                pids.append(int(proc))
+    return pids
+
+
+def test_scripts_test_stops_the_server_it_started(tmp_path):
+    home = tmp_path / "neo4j-home"
+    env = kg_env(KG_TEST_NEO4J_URI=None, KG_TEST_NEO4J_PORT=str(_free_port()), KG_TEST_NEO4J_HOME=str(home))
+    try:
+        result = run([str(ROOT / "scripts" / "test"), WIPING_TEST, "-q", "-p", "no:cacheprovider"], env)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        assert "neo4j: started" in result.stderr and "neo4j: stopped" in result.stderr, result.stderr[-3000:]
+        assert _servers_in(home) == []
+    finally:
+        for pid in _servers_in(home):  # a leaked server must not outlive the test either
+            os.kill(pid, 9)
