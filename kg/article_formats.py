@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
+
+from kg.model import parse_date
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
@@ -50,15 +52,12 @@ class Fields:
 
 
 def to_date(value: Any) -> date | None:
-    """A date from a YAML date/datetime, an ISO string (a time part is dropped) or None; ValueError else."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    return date.fromisoformat(text[:10])
+    """The model's date reading of a YAML date/datetime or of the text of any other value, blanks around it ignored
+    (YAML reads ``date: 20240101`` as a number); ValueError when it is no date."""
+    if value is None or isinstance(value, date):
+        return parse_date(value)
+    text = str(value)
+    return parse_date(text.strip() or text)  # blanks alone stay an error; only an empty field is no date
 
 
 def _text_or_none(value: Any) -> str | None:

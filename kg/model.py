@@ -151,7 +151,8 @@ def check_predicate(value: str) -> str:
     return value
 
 
-def _parse_date(value: Any) -> date | None:
+def parse_date(value: Any) -> date | None:
+    """A date from a date/datetime or an ISO string (a time part is dropped); None for none; ModelError else."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -247,7 +248,7 @@ class Article:
             url=url,
             title=title,
             source=source,
-            published=_parse_date(published),
+            published=parse_date(published),
             lang=lang.lower() if lang else None,
             place=place,
             agency=agency,
