@@ -36,3 +36,12 @@ def load_query_corpus(driver: Any, database: str | None, *paths: Path) -> Any:
     wipe(driver, database)
     extractions = [ex for path in (paths or (QUERY_CORPUS,)) for ex in gold_extractions(path)]
     return load_into(driver, extractions, database)
+
+
+def query_corpus_env(driver: Any, settings: Any) -> dict[str, str]:
+    """Load the query corpus into the test server; the environment that points ``kg`` at it."""
+    load_query_corpus(driver, settings.database)
+    values = {"NEO4J_URI": settings.uri, "NEO4J_USER": settings.user, "NEO4J_PASSWORD": settings.password}
+    if settings.database:
+        values["NEO4J_DATABASE"] = settings.database
+    return values

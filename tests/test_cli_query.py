@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.queries import list_queries
-from tests.gold_corpus import load_query_corpus
+from tests.gold_corpus import query_corpus_env
 
 pytestmark = pytest.mark.neo4j
 
@@ -19,12 +19,7 @@ pytestmark = pytest.mark.neo4j
 @pytest.fixture(scope="module")
 def env(neo4j_driver, neo4j_settings):
     """Environment pointing ``kg`` at the test server, which holds the query corpus."""
-    load_query_corpus(neo4j_driver, neo4j_settings.database)
-    values = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user}
-    values["NEO4J_PASSWORD"] = neo4j_settings.password
-    if neo4j_settings.database:
-        values["NEO4J_DATABASE"] = neo4j_settings.database
-    return values
+    return query_corpus_env(neo4j_driver, neo4j_settings)
 
 
 def kg(env, *args):
