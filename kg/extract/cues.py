@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.lang import get_language
 from kg.predicates import Predicate, PredicateLexicon, lexicon
@@ -97,6 +97,22 @@ class LanguageCues:
         }:
             return "intention"
         return None
+
+    def predicative_phrase(self, doc: Doc, head: Token) -> bool:
+        """Whether the phrase of ``head`` opens with a predicative marker ("als Provokation", "as a threat").
+
+        A marker before a number compares a quantity ("mehr als 200 Demonstranten", "weniger als zehn"): the
+        phrase is then the object itself, not what the object is called.
+        """
+        first = doc[head.left_edge.i]
+        return first.text.lower() in self.predicative_markers and not self.compares_quantity(first)
+
+    def compares_quantity(self, marker: Token) -> bool:
+        """Whether a predicative marker compares a number ("mehr als 200"): then it is no marker."""
+        nxt = marker.i + 1
+        return (
+            marker.text.lower() in self.predicative_markers and nxt < len(marker.doc) and marker.doc[nxt].pos_ == "NUM"
+        )
 
     def join_particle(self, lemma: str, particle: str) -> str:
         """The vocabulary lemma of a verb with a separated particle."""

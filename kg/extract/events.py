@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.arguments import Arg
+from kg.extract.mentions import Mention
 from kg.extract.syntax import is_punct
 from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
@@ -32,12 +33,17 @@ def event_triples(
     object_nouns = pred.objects.get(r.lang, frozenset())
     light = r.cues.lexicon.light_nouns.get(lemma, frozenset())
     theme_is_noun = pred.gated(r.lang, lemma) or any(
-        o.lemma_.lower() in light or o.lemma_.lower() in object_nouns for o in objects
+        not forms(o).isdisjoint(light) or not forms(o).isdisjoint(object_nouns) for o in objects
     )
     targets: list[Arg] = []
     allowed = pred.preps.get(r.lang, frozenset())
     agents = set(r._agents(v)) if r._is_passive(v) else set()
-    preps = [Arg(m) for prep, n in r._prep_args(v) if prep in allowed and n not in agents for m in r._entities(n)]
+    target_nouns = [n for prep, n in r._prep_args(v) if prep in allowed and n not in agents]
+    preps = [Arg(m) for n in target_nouns for m in r._entities(n)]
+    if not preps and theme_is_noun:
+        # "Sanktionen gegen iranische Drohnenhersteller", "tariffs on steel from Canada and Mexico": the
+        # actors named inside the target phrase.
+        preps = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, pred.demonym_target)]
     if theme_is_noun:
         # "liefert Waffen an Russland", "Sanktionen gegen Iran": the actor is in a prepositional phrase
         # or inside the theme noun's phrase ("den Geschäftsträger Nordkoreas").
@@ -51,12 +57,13 @@ def event_triples(
                 for c in r.kids.get(o.i, ()):
                     prep = c if c.pos_ == "ADP" else next(iter(r.ch(c, "case")), None)
                     if c.i > o.i and prep is not None and prep.text.lower() in allowed:
-                        targets += [Arg(m, 0.9) for n in r._pp_noun(c) for m in r._entities(n)]
+                        nouns = r._pp_noun(c)
+                        found = [m for n in nouns for m in r._entities(n)]
+                        found = found or [m for n in nouns for m in actors_inside(r, n, pred.demonym_target)]
+                        targets += [Arg(m, 0.9) for m in found]
         if not targets:
-            for o in objects:
-                m = r._entity_inside(o, demonyms=pred.demonym_target)
-                if m is not None:
-                    targets.append(Arg(m, 0.9))
+            # "tariffs of 25 percent on steel imports from Canada and Mexico": the actors named nearest.
+            targets = [Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)]
     else:
         for o in objects + r.ch(v, "indirect_object"):
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
@@ -98,9 +105,9 @@ def event_triples(
         # The theme is what was done to: an object that is not the noun naming the deed, else the deed
         # noun's prepositional object ("launched attacks on foreign networks"), else the deed noun itself
         # ("legte sein Amt nieder": the office).
-        deed = [o for o in objects if o.lemma_.lower() in light]
+        deed = [o for o in objects if not forms(o).isdisjoint(light)]
         rest = [o for o in objects if o not in deed]
-        things = [o for o in rest if o.lemma_.lower() not in object_nouns] or rest
+        things = [o for o in rest if forms(o).isdisjoint(object_nouns)] or rest
         if not things:
             things = [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
         theme = r._np_concept(things, v, allowed)
@@ -132,6 +139,35 @@ def event_triples(
             if t is not None:
                 out.append(t)
     return out
+
+
+def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention]:
+    """The actors (no places) named closest to ``tok`` in its own phrase, once each ("steel from Canada and
+    Mexico", "iranische Drohnenhersteller"); nothing behind a verb or more than three links below it, so a
+    phrase's remote parts ("in response to attacks by the Iran-backed group") name no target."""
+    conj = r.s.labels("conjunct", "coordinator")
+    best: dict[str, tuple[int, Mention]] = {}
+    for m in r.index.within(tok.left_edge.i, tok.right_edge.i + 1):
+        if not (demonyms or m.via != "demonym") or m.entity.type in ("Location", *NON_ACTORS):
+            continue
+        depth, t = 0, r.span.doc[m.start]
+        while t.i != tok.i and depth <= 3 and t.head.i != t.i:
+            if t.dep_ not in conj and t.head.pos_ != "ADP":  # a preposition is no link of its own
+                depth += 1
+            t = t.head
+            if t.i != tok.i and t.pos_ in ("VERB", "AUX"):
+                depth = 99
+        if t.i == tok.i and depth <= 3 and (m.entity.key not in best or depth < best[m.entity.key][0]):
+            best[m.entity.key] = (depth, m)
+    if not best:
+        return []
+    nearest = min(d for d, _ in best.values())
+    return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
+
+
+def forms(token: Token) -> set[str]:
+    """A noun's lemma and its own form, lowercased: a weak lemmatizer ("Kriegsgefangene") must not hide it."""
+    return {token.lemma_.lower(), token.lower_}
 
 
 def state_of(entity: Entity) -> str | None:

@@ -76,6 +76,8 @@ class SentenceReader(SentenceSyntax):
         # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
         heads = self._object_tokens(tok)
         objects = tuple(o.lemma_ for o in heads)
+        # A weak lemmatizer's miss ("Kriegsgefangene" -> "Kriegsgefangen") must not hide a lexicon noun.
+        objects += tuple(o.text for o in heads if o.lower_ != o.lemma_.lower())
         # "declared martial law": a modifier right before the head makes a two-word noun of the lexicon.
         objects += tuple(
             f"{m.lemma_} {o.lemma_}"

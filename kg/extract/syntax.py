@@ -191,7 +191,9 @@ class SentenceSyntax:
             c
             for c in self.ch(v, "oblique")
             if c.pos_ in ("NOUN", "PROPN")
-            and not any(k.pos_ not in ("DET", "PRON") for k in self.ch(c, "case"))
+            and not any(
+                k.pos_ not in ("DET", "PRON") and not self.cues.compares_quantity(k) for k in self.ch(c, "case")
+            )
             and not self.s.has(c, "temporal")
         ]
 
@@ -214,8 +216,7 @@ class SentenceSyntax:
                     objs += self.ch(u, "subject")
         # "verurteilte das Manöver als Provokation", "wies die Vorwürfe als unbegründet zurück": a
         # predicative "als"/"as" phrase says what the object is called; it is never the object.
-        marks = self.cues.predicative_markers
-        objs = [o for o in objs if self.span.doc[o.left_edge.i].text.lower() not in marks]
+        objs = [o for o in objs if not self.cues.predicative_phrase(self.span.doc, o)]
         out = []
         for o in objs:
             out.append(o)
