@@ -66,7 +66,7 @@ from kg.extract.roles import (
     role_anaphora,
     roles,
 )
-from kg.extract.sector_actors import sector_info, sector_of, self_naming_sectors
+from kg.extract.sector_actors import country_seat, sector_info, sector_of, self_naming_sectors
 from kg.extract.sectors import SectorNoun, sector_nouns
 from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
 from kg.lang import LanguageData
@@ -180,6 +180,8 @@ class Analyzer:
                         state, start = sector_info(self, rec.metonym_of, sector), min(start, first)
                         break
             self._add(start, m.end, state, "metonym", 0.9, None)
+            return
+        if rec.type == "Country" and country_seat(self, m.start, m.end, rec.key.removeprefix("country:")):
             return
         if rec.type == "Country":
             # "US troops", "Russia's army": a country name before a sector noun is that sector.

@@ -41,6 +41,24 @@ def sector_info(a: Analyzer, iso3: str, noun: SectorNoun) -> Info:
     return info
 
 
+def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
+    """"die Militärjunta im Niger", "protesters in Georgia": a sector noun right before a locative phrase
+    naming a country is that country's sector (added as one mention). Not when the noun already belongs
+    to an actor ("Russian troops in Ukraine" stay Russian)."""
+    prep = start - 1
+    if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.locatives:
+        return False
+    noun = prep - 1
+    if any(f.start <= noun < f.end for f in a.found) or noun in a.raw_at:
+        return False
+    for first in (noun - 1, noun):
+        sector = sector_of(a, first, noun + 1) if first >= 0 else None
+        if sector is not None:
+            a._add(first, end, sector_info(a, iso3, sector), "metonym", 0.9, None)
+            return True
+    return False
+
+
 def self_naming_sectors(a: Analyzer) -> None:
     """Sector nouns no state was found for: their own state ("die Bundesregierung"), else the article's.
 
