@@ -41,7 +41,7 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 FRAMES = ("report", "act")
 _PREDICATE_FIELDS = {
     "kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "bare",
-    "demonym_target", "note"
+    "demonym_target", "envoy_roles", "note"
 }  # fmt: skip
 _LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "nouns", "codes"}
 
@@ -153,6 +153,9 @@ class Predicate:
     #: a demonym inside the object names the target state ("struck Iranian sites": Iran), as it does not
     #: for acts on people ("released three Israeli women" releases the women)
     demonym_target: bool = False
+    #: roles of people who stand for their state as this act's target: summoning or expelling "the
+    #: ambassador Sylvain Itté" is an act against France, as event datasets code it
+    envoy_roles: frozenset[str] = frozenset()
     note: str = ""
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
@@ -257,6 +260,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             content=spec.get("content"),
             bare=spec.get("bare"),
             demonym_target=bool(spec.get("demonym_target")),
+            envoy_roles=frozenset(spec.get("envoy_roles", ())),
             note=str(spec.get("note", "")),
         )
     missing = STRUCTURAL_PREDICATES - out.keys()

@@ -40,6 +40,16 @@ EXPECTED_EVENTS = [
      ("country:USA", "IMPOSES_TARIFFS", "country:MEX")),
     ("de", "Die USA erheben künftig Zölle von 25 Prozent auf Stahl aus Kanada und Mexiko.",
      ("country:USA", "IMPOSES_TARIFFS", "country:CAN")),
+    # A diplomat target stands for the state they represent, as event datasets code it.
+    ("de", "Südkorea bestellte den russischen Botschafter Georgi Sinowjew ein.",
+     ("country:KOR", "SUMMONS", "country:RUS")),
+    ("en", "Niger's junta expelled the French ambassador Sylvain Itte.", ("group:NER-MIL", "EXPELS", "country:FRA")),
+    # An object the parse hung under an adverbial is found by its accusative determiner.
+    ("de", "Polen bestellte nach dem Eindringen einer Rakete in seinen Luftraum den russischen Botschafter ein.",
+     ("country:POL", "SUMMONS", "country:RUS")),
+    # A sector noun before "in/im <country>" is that country's sector.
+    ("de", "Die Militärjunta im Niger forderte Frankreich auf, seine Truppen abzuziehen.",
+     ("group:NER-MIL", "DEMANDS", "country:FRA")),
     # A lemmatizer's miss ("Kriegsgefangene") does not hide the light-verb noun: an exchange, not talks.
     ("de", "Die Ukraine und Russland tauschten 95 Kriegsgefangene aus.", None),
 ]  # fmt: skip
@@ -64,3 +74,9 @@ def test_a_prisoner_exchange_is_a_release_not_talks(extractor):
     text = "Die Ukraine und Russland tauschten 95 Kriegsgefangene aus."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
     assert {t.predicate for t in triples if t.subject.key == "country:UKR"} == {"RELEASES"}
+
+
+def test_troops_from_a_country_are_not_that_countrys_troops(extractor):
+    got = _events(extractor, "The United States will withdraw its troops from Niger by September.", "en")
+    got |= _events(extractor, "Washington withdrew the last troops from Niger.", "en")
+    assert not any(k == "group:NER-MIL" for s, _, o in got for k in (s, o)), sorted(got)

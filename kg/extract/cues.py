@@ -67,6 +67,8 @@ class LanguageCues:
     perfect_auxiliaries: frozenset[str] = frozenset()
     #: relative pronouns: a relative clause's subject that stands for the noun the clause modifies
     relative_pronouns: frozenset[str] = frozenset()
+    #: determiners that mark an accusative object by themselves ("den", "einen"): see verbs.toml
+    object_determiners: frozenset[str] = frozenset()
 
     def is_hedge(self, token: Token) -> bool:
         return token.text.lower() in self.hedges
@@ -202,4 +204,5 @@ def cues_for(lang: str) -> LanguageCues:
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
+        object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
     )

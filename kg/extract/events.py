@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
 from kg.extract.syntax import is_punct
+from kg.gazetteer import country_key, records
 from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
 
@@ -132,7 +133,7 @@ def event_triples(
         aimed = [t for t in targets if not _own_forces(t.mention.entity, own)]
         if targets and not aimed:
             continue
-        pairs = [(t.mention.entity, (t,)) for t in aimed] if targets else [(theme, ())]
+        pairs = [(envoy_state(t.mention.entity, pred), (t,)) for t in aimed] if targets else [(theme, ())]
         for obj, extra in pairs:
             conf = r._confidence(subj, *extra, hedged=hedged, fallback=fallback)
             t = r._make(subj, pred, obj, v, lemma, negative=negative, hedged=hedged, conf=conf, reported_by=reported)
@@ -163,6 +164,14 @@ def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention
         return []
     nearest = min(d for d, _ in best.values())
     return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
+
+
+def envoy_state(entity: Entity, pred: Predicate) -> Entity:
+    """The state a diplomat target stands for ("summoned the ambassador Georgi Sinowjew": Russia), else the target."""
+    if entity.type != "Person" or entity.role not in pred.envoy_roles or entity.country is None:
+        return entity
+    rec = records().get(country_key(entity.country))
+    return Entity(rec.key, rec.name, "Country", country=entity.country) if rec is not None else entity
 
 
 def forms(token: Token) -> set[str]:

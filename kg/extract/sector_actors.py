@@ -46,7 +46,7 @@ def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
     naming a country is that country's sector (added as one mention). Not when the noun already belongs
     to an actor ("Russian troops in Ukraine" stay Russian)."""
     prep = start - 1
-    if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.locatives:
+    if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.lex.words("seat_prepositions"):
         return False
     noun = prep - 1
     if any(f.start <= noun < f.end for f in a.found) or noun in a.raw_at:

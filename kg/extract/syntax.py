@@ -197,6 +197,26 @@ class SentenceSyntax:
             and not self.s.has(c, "temporal")
         ]
 
+    def _marked_objects(self, v: Token) -> list[Token]:
+        """An object the parse lost, found by its determiner's case ("bestellte am selben Tag den
+        Geschäftsträger ein"): the first such phrase after ``v`` and before its particle or the next verb,
+        not governed by a preposition. Only for languages whose data names such determiners."""
+        marks = self.cues.object_determiners
+        if not marks:
+            return []
+        doc = self.span.doc
+        stop = min([p.i for p in self.ch(v, "particle") if p.i > v.i] or [self.span.end])
+        for i in range(v.i + 1, stop):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.text == ",":
+                return []
+            if t.pos_ != "DET" or t.lower_ not in marks or (i > 0 and doc[i - 1].pos_ == "ADP"):
+                continue
+            head = t.head
+            if head.pos_ in NOMINAL_POS and head.i > t.i and not any(c.pos_ == "ADP" for c in self.ch(head, "case")):
+                return [head]
+        return []
+
     def _object_tokens(self, v: Token) -> list[Token]:
         cached = self._objects.get(v.i)
         if cached is None:
@@ -207,6 +227,8 @@ class SentenceSyntax:
         objs = self.ch(v, "object") + self._split_subjects(v)[1]
         if not objs:
             objs = self._bare_obliques(v)
+        if not objs:
+            objs = self._marked_objects(v)
         if self._prefield(v) is not None:
             objs += [t for t in self.ch(v, "subject") if t.i > v.i and t not in objs]
         if self._is_passive(v):
