@@ -75,6 +75,9 @@ class SentenceReader(SentenceSyntax):
             return None
         # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
         heads = self._object_tokens(tok)
+        # "suspended most of the new tariffs": the noun a quantity is taken of (after the heads themselves).
+        heads += [n for o in heads if o.pos_ != "PROPN" for c in self.kids.get(o.i, ()) if c.i > o.i
+                  for n in self._pp_noun(c) if n.pos_ == "NOUN" and n.i - o.i <= 4]  # fmt: skip
         objects = tuple(o.lemma_ for o in heads)
         # A weak lemmatizer's miss ("Kriegsgefangene" -> "Kriegsgefangen") must not hide a lexicon noun.
         objects += tuple(o.text for o in heads if o.lower_ != o.lemma_.lower())
