@@ -80,3 +80,24 @@ def test_troops_from_a_country_are_not_that_countrys_troops(extractor):
     got = _events(extractor, "The United States will withdraw its troops from Niger by September.", "en")
     got |= _events(extractor, "Washington withdrew the last troops from Niger.", "en")
     assert not any(k == "group:NER-MIL" for s, _, o in got for k in (s, o)), sorted(got)
+
+
+CRITICISM_BY_NAMING = [
+    ("en", "Opposition leader Lee Jae-myung called the declaration illegal and invalid.", "the declaration"),
+    ("de", "Scholz bezeichnete die Zollpolitik Trumps als grundfalsch.", "die Zollpolitik Trumps"),
+    ("en", "Beijing described the US sanctions as a gross interference in China's internal affairs.",
+     "the US sanctions"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "what"), CRITICISM_BY_NAMING)
+def test_calling_something_by_a_negative_word_criticises_it(extractor, lang, text, what):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    got = [(t.predicate, getattr(t.object, "text", None)) for t in triples]
+    assert ("CRITICIZES", what) in got, got
+
+
+def test_a_neutral_name_is_no_criticism(extractor):
+    text = "Sharaa called the victory a new chapter in the history of the region."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    assert not [t for t in triples if t.predicate == "CRITICIZES"]

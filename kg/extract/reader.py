@@ -17,6 +17,7 @@ from kg.extract.arguments import BASE_CONFIDENCE, FALLBACK_CONFIDENCE, Arg, Sent
 from kg.extract.attribution import attribution_triples
 from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme
+from kg.extract.evaluation import evaluation_triples
 from kg.extract.events import event_triples
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_triples
@@ -61,9 +62,19 @@ class SentenceReader(SentenceSyntax):
         for tok, pred, lemma, _noun in frames:
             if self._inside_act(tok):
                 continue  # a denied, demanded, threatened ... act is not a fact, nor a second speech act
-            out.extend(self._triples(tok, pred, lemma))
+            out.extend(self._evaluation(tok) or self._triples(tok, pred, lemma))
+        framed = {f[0].i for f in frames}
+        for tok in self.tokens:
+            # "called the declaration illegal": a naming verb outside the vocabulary can still criticise.
+            if tok.i not in framed and tok.pos_ in VERBAL_POS and not self._inside_act(tok):
+                out.extend(self._evaluation(tok))
         out.extend(nominal_triples(self))
         return out
+
+    def _evaluation(self, v: Token) -> list[Triple]:
+        """Criticism by naming ("called X illegal"), read before the verb's own frame."""
+        subjects, fallback = self._subjects(v)
+        return evaluation_triples(self, v, subjects, fallback) if subjects else []
 
     def _frame(self, tok: Token) -> tuple[Token, Predicate, str, str | None] | None:
         particles = self.ch(tok, "particle")

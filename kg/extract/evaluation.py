@@ -1,0 +1,80 @@
+"""Evaluations: "called the declaration illegal", "bezeichnete die Zollpolitik als grundfalsch".
+
+A speaker who calls something by a negative word criticises it (CRITICIZES, CAMEO 111), as event
+coders read it; the object is what was called so, not the word. Any other evaluation ("called the
+victory a new chapter") is left to the statement reading. Which verbs name, and which words are
+negative, is language data (``kg/lang/<xx>/evaluation.toml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import Arg
+from kg.extract.syntax import NOMINAL_POS
+from kg.lang import get_language
+from kg.model import Triple
+from kg.predicates import PREDICATES
+
+if TYPE_CHECKING:
+    from kg.extract.reader import SentenceReader
+
+
+@dataclass(frozen=True)
+class Evaluations:
+    verbs: frozenset[str]
+    negative: frozenset[str]
+    stems: tuple[str, ...]
+
+    def is_negative(self, tok: Token) -> bool:
+        word, lemma = tok.lower_, tok.lemma_.lower()
+        return word in self.negative or lemma in self.negative or any(s in word for s in self.stems)
+
+
+@cache
+def evaluations(lang: str) -> Evaluations:
+    data = get_language(lang).toml("evaluation")
+    return Evaluations(
+        frozenset(w.lower() for w in data.get("verbs", ())),
+        frozenset(w.lower() for w in data.get("negative", ())),
+        tuple(w.lower() for w in data.get("negative_stems", ())),
+    )
+
+
+def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallback: bool) -> list[Triple]:
+    """CRITICIZES triples for ``v`` if it names its object by a negative word, else nothing."""
+    ev = evaluations(r.lang)
+    if v.lemma_.lower() not in ev.verbs and v.lower_ not in ev.verbs:
+        return []
+    objects = [o for o in r._object_tokens(v) if o.pos_ in NOMINAL_POS]
+    marks = r.cues.predicative_markers
+    predicatives = r.ch(v, "predicative", "open_complement") + [
+        c for c in v.children if c.i > v.i and (c.lower_ in marks or r.span.doc[c.left_edge.i].lower_ in marks)
+    ]
+    # "als grundfalsch" parsed as dep(als) + xcomp(grundfalsch), "as a provocation" as prep + pobj.
+    words = [t for p in predicatives for t in p.subtree if t.i not in {o.i for o in objects}]
+    if not objects or not any(ev.is_negative(t) for t in words):
+        return []
+    pred = PREDICATES["CRITICIZES"]
+    # The actor itself ("called Moscow's claims lies" criticises the claims, not Moscow).
+    targets = [Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)]
+    concept = None if targets else r._np_concept(objects)
+    if not targets and concept is None:
+        return []
+    negative, hedged = r._negated(v), r._hedged(v)
+    out = []
+    for subj in subjects:
+        pairs = [(t.mention.entity, (t,)) for t in targets] if targets else [(concept, ())]
+        for obj, extra in pairs:
+            conf = r._confidence(subj, *extra, hedged=hedged, fallback=fallback)
+            t = r._make(
+                subj, pred, obj, v, v.lemma_.lower(), negative=negative, hedged=hedged, conf=conf,
+                reported_by=r._reported_by(v, subj.mention.entity.key), coding=pred.fields(),
+            )  # fmt: skip
+            if t is not None:
+                out.append(t)
+    return out
