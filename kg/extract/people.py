@@ -65,7 +65,11 @@ def cluster_ner_people(a: Analyzer) -> dict[int, tuple[str, str, float] | None]:
 
 
 def add_missed_family_names(a: Analyzer, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
-    """Family names of NER-only people that NER did not tag again later ("Doe said")."""
+    """Family names of NER-only people that NER did not tag again later ("Doe said"), and ambiguous
+    family names of gazetteer people named in full before."""
+    known = _gazetteer_family_names(a)
+    if known:
+        a.raw = sorted([*a.raw, *known], key=lambda m: m.start)
     family: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     for m in a.raw:
@@ -96,6 +100,33 @@ def add_missed_family_names(a: Analyzer, ner_people: dict[int, tuple[str, str, f
         a.raw_at[tok.i] = m
     if added:
         a.raw = sorted([*a.raw, *added], key=lambda m: m.start)
+
+
+def _gazetteer_family_names(a: Analyzer) -> list[RawMention]:
+    """Family names the gazetteer finds ambiguous ("Sharif": Nawaz or Shehbaz) after one person of that
+    name was named in full in this article: they are that person ("Shehbaz Sharif ... betonte Sharif")."""
+    family: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in a.raw:
+        rec = a.recs.get(m.value) if m.kind == "name" else None
+        if rec is None or rec.type != "Person" or " " not in rec.name or rec.family_name_first:
+            continue
+        last = rec.name.split()[-1]
+        for form in (last, *(last + s for s in a.lex.grammar.get("genitive_suffixes", ()))):
+            family.setdefault(form, set()).add(rec.key)
+        first.setdefault(rec.key, m.start)
+    added = []
+    for tok in a.doc:
+        keys = family.get(tok.text)
+        if not keys or len(keys) != 1 or tok.i in a.raw_at or not tok.text[:1].isupper():
+            continue
+        key = next(iter(keys))
+        if tok.i <= first[key]:
+            continue
+        m = RawMention(tok.i, tok.i + 1, "short", key)
+        added.append(m)
+        a.raw_at[tok.i] = m
+    return added
 
 
 def person_key(a: Analyzer, toks: tuple[str, ...], gaz_key: str | None) -> str:

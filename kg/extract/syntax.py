@@ -160,11 +160,13 @@ class SentenceSyntax:
         subj = self.ch(v, "subject")
         if any(t.i < v.i for t in subj) or any(self._entity_at(t) for t in subj):
             return None
-        m = self._adjacent(v.i, -1)
-        # A subject never comes with a preposition: "Laut ... Interfax warnte ..." is not Interfax warning.
-        if m is None or self._prepositional(self.span.doc[v.i - 1]):
-            return None
-        return m
+        # The entity right before the verb, or before its finite auxiliary ("Pakistan habe ... angegriffen").
+        for i in [v.i, *(a.i for a in self._auxiliaries(v) if a.i < v.i)]:
+            m = self._adjacent(i, -1)
+            # A subject never comes with a preposition: "Laut ... Interfax warnte ..." is not Interfax warning.
+            if m is not None and not self._prepositional(self.span.doc[i - 1]):
+                return m
+        return None
 
     def _prepositional(self, tok: Token) -> bool:
         """Whether ``tok``'s phrase is governed by a preposition (in either attachment style).
