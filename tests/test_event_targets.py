@@ -101,3 +101,18 @@ def test_a_neutral_name_is_no_criticism(extractor):
     text = "Sharaa called the victory a new chapter in the history of the region."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert not [t for t in triples if t.predicate == "CRITICIZES"]
+
+
+LOCAL_ACTORS = [
+    # A bare insurgent, police or civilian noun takes the state of the places its sentence names.
+    ("en", "Gunmen attacked a police station in northwestern Pakistan, killing four officers.",
+     ("group:PAK-INS", "ATTACKS")),
+    # A German compound ends in its sector noun.
+    ("de", "Russische Regierungstruppen griffen die Stadt an.", ("group:RUS-MIL", "ATTACKS")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "act"), LOCAL_ACTORS)
+def test_generic_actors_get_their_state(extractor, lang, text, act):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    assert act in {(t.subject.key, t.predicate) for t in triples}, [(t.subject.key, t.predicate) for t in triples]

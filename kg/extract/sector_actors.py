@@ -10,10 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.found import Info
-from kg.extract.sectors import SectorNoun, find_sector_noun, sector_actor
+from kg.extract.places import preposition
+from kg.extract.sectors import LOCAL_SECTORS, SectorNoun, find_sector_noun, sector_actor
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
+
+
+_FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART"})
 
 
 def sector_of(a: Analyzer, start: int, end: int) -> SectorNoun | None:
@@ -60,7 +64,8 @@ def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
 
 
 def self_naming_sectors(a: Analyzer) -> None:
-    """Sector nouns no state was found for: their own state ("die Bundesregierung"), else the article's.
+    """Sector nouns no state was found for: their own state ("die Bundesregierung"), else the one state
+    whose places their sentence names, else the article's.
 
     "Police said ...", "die Opposition", "protesters" name the sector of the state the article is
     about when that is unambiguous (one state has more mentions than all others together); in an
@@ -69,16 +74,53 @@ def self_naming_sectors(a: Analyzer) -> None:
     taken = {i for f in a.found for i in range(f.start, f.end)}
     home = article_state(a)
     for tok in a.doc:
+        # Any word class but function words: weak taggers call "Bewaffnete" a number.
         if tok.i in taken or tok.i in a.raw_at or tok.pos_ not in ("NOUN", "PROPN", ""):
             continue
         noun = find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
         if noun is None:
             continue
-        state = noun.country or home
+        local = None
+        if noun.sector in LOCAL_SECTORS and tok.i + 1 not in a.raw_at:  # not a title ("Geheimdienst NIS")
+            local = sentence_place_state(a, tok.i)
+        state = noun.country or local or home
         if state is None:
             continue
         a._add(tok.i, tok.i + 1, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
+
+
+def sentence_place_state(a: Analyzer, i: int) -> str | None:
+    """The one state whose places the sentence of token ``i`` names ("gunmen attacked a police station in
+    northwestern Pakistan", "killing five civilians" in Kharkiv), if there is exactly one."""
+    sent = a.sent_of[i]
+    states = set()
+    for f in a.found:
+        if a.sent_of[f.start] != sent:
+            continue
+        info, rec = a.info[f.key], a.recs.get(f.key)
+        if info.type == "Location" and rec is not None:
+            state = rec.country or rec.metonym_of
+        elif info.type == "Country" and _in_locative_phrase(a, f.start):
+            state = info.key.removeprefix("country:")
+        else:
+            continue
+        if state:
+            states.add(state)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _in_locative_phrase(a: Analyzer, i: int) -> bool:
+    """Whether token ``i`` is in a locative phrase ("in Pakistan", "im Nordwesten Pakistans")."""
+    tok = a.doc[i]
+    for _ in range(3):
+        prep = preposition(a, tok)
+        if prep is not None:
+            return prep.lower_ in a.locatives
+        if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        tok = tok.head
+    return False
 
 
 def article_state(a: Analyzer) -> str | None:

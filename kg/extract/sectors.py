@@ -11,7 +11,7 @@ names of the keys come from the English demonyms, so German and English articles
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -24,6 +24,10 @@ SECTOR_NAMES = {
     "REB": "rebels", "OPP": "opposition", "INS": "insurgents", "MED": "media", "BUS": "business",
     "CVL": "civilians", "REL": "religious leaders", "SPY": "intelligence", "NGO": "NGOs", "IGO": "IGO",
 }  # fmt: skip
+#: Sectors that act where they are: "gunmen attacked a police station in Pakistan", "protesters in the
+#: streets of Tbilisi". A bare noun of these takes the state of the places its sentence names; a bare
+#: court, government or army does not ("the court" of a sentence about Gaza may be the ICC).
+LOCAL_SECTORS = frozenset({"INS", "REB", "POL", "CVL", "OPP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +70,31 @@ def _suffixes(lang: str) -> tuple[str, ...]:
     return tuple(get_language(lang).toml("entity_grammar").get("noun_suffixes", ()))
 
 
+@cache
+def _compound_heads(lang: str) -> tuple[str, ...]:
+    """Sector nouns that may end a closed compound ("Marine|streitkräfte", "Regierungs|truppen"), longest
+    first; empty for languages that write compounds apart."""
+    if not get_language(lang).toml("entity_grammar").get("closed_compounds", False):
+        return ()
+    return tuple(sorted((k for k in sector_nouns(lang) if len(k) >= 5 and " " not in k), key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
 def find_sector_noun(lang: str, form: str) -> SectorNoun | None:
-    """The sector noun ``form`` is, also in an inflected form ("des Innenministeriums")."""
+    """The sector noun ``form`` is, also in an inflected form ("des Innenministeriums") or as the head of
+    a closed compound ("Regierungstruppen", "Bereitschaftspolizei")."""
     table = sector_nouns(lang)
     form = form.lower()
-    found = table.get(form)
-    if found is not None:
-        return found
-    for suffix in _suffixes(lang):
-        if form.endswith(suffix) and len(form) > len(suffix) + 3:
-            found = table.get(form[: -len(suffix)])
-            if found is not None:
-                return found
+    forms = [form] + [
+        form[: -len(suffix)] for suffix in _suffixes(lang) if form.endswith(suffix) and len(form) > len(suffix) + 3
+    ]
+    for f in forms:
+        if f in table:
+            return table[f]
+    for f in forms:
+        for head in _compound_heads(lang):
+            if f.endswith(head) and len(f) - len(head) >= 3:
+                return table[head]
     return None
 
 
