@@ -116,3 +116,17 @@ LOCAL_ACTORS = [
 def test_generic_actors_get_their_state(extractor, lang, text, act):
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     assert act in {(t.subject.key, t.predicate) for t in triples}, [(t.subject.key, t.predicate) for t in triples]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "China and the Philippines accused each other of ramming vessels near the Second Thomas Shoal."),
+        ("en", "Russia and Ukraine blamed one another for the attack."),
+        ("de", "Moskau und Kiew warfen sich gegenseitig vor, die Waffenruhe gebrochen zu haben."),
+    ],
+)
+def test_a_reciprocal_act_gives_one_triple_per_direction(extractor, lang, text):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    acts = {(t.subject.key, t.object.key) for t in triples if t.predicate == "ACCUSES" and isinstance(t.object, Entity)}
+    assert len(acts) == 2 and all((o, s) in acts for s, o in acts), acts

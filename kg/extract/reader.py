@@ -21,6 +21,7 @@ from kg.extract.evaluation import evaluation_triples
 from kg.extract.events import event_triples
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import nominal_triples
+from kg.extract.reciprocal import is_reciprocal, reciprocal_triples
 from kg.extract.speech import speech_triples
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, is_punct
 from kg.model import Concept, Entity, Triple
@@ -273,6 +274,8 @@ class SentenceReader(SentenceSyntax):
         subjects, fallback = self._subjects(v)
         if not subjects:
             return []
+        if len({a.mention.entity.key for a in subjects}) > 1 and is_reciprocal(self, v):
+            return reciprocal_triples(self, v, pred, lemma, subjects, fallback)
         if pred.kind == "speech":
             return speech_triples(self, v, pred, lemma, subjects, fallback)
         if self.cues.modality(v, self._auxiliaries(v)) is not None:
