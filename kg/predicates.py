@@ -41,7 +41,7 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 FRAMES = ("report", "act")
 _PREDICATE_FIELDS = {
     "kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "bare",
-    "demonym_target", "envoy_roles", "note"
+    "demonym_target", "envoy_roles", "partners", "note"
 }  # fmt: skip
 _LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "nouns", "codes"}
 
@@ -156,6 +156,9 @@ class Predicate:
     #: roles of people who stand for their state as this act's target: summoning or expelling "the
     #: ambassador Sylvain Itté" is an act against France, as event datasets code it
     envoy_roles: frozenset[str] = frozenset()
+    #: the actors of the predicate's prepositions are partners in the act, not its target: "signed an
+    #: agreement with Biden" is signed by both, and the agreement is what they signed
+    partners: bool = False
     note: str = ""
 
     def gated(self, lang: str, lemma: str | None = None) -> bool:
@@ -261,6 +264,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             bare=spec.get("bare"),
             demonym_target=bool(spec.get("demonym_target")),
             envoy_roles=frozenset(spec.get("envoy_roles", ())),
+            partners=bool(spec.get("partners")),
             note=str(spec.get("note", "")),
         )
     missing = STRUCTURAL_PREDICATES - out.keys()

@@ -130,3 +130,11 @@ def test_a_reciprocal_act_gives_one_triple_per_direction(extractor, lang, text):
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     acts = {(t.subject.key, t.object.key) for t in triples if t.predicate == "ACCUSES" and isinstance(t.object, Entity)}
     assert len(acts) == 2 and all((o, s) in acts for s, o in acts), acts
+
+
+def test_a_signing_partner_signs_too(extractor):
+    triples = extractor.extract_one(
+        Article.create("Zelensky signed a security agreement with Biden.", id="event-probe", lang="en")
+    ).triples
+    signs = {(t.subject.key, type(t.object).__name__) for t in triples if t.predicate == "SIGNS"}
+    assert signs == {("person:volodymyr-zelensky", "Concept"), ("person:joe-biden", "Concept")}, signs

@@ -62,7 +62,13 @@ def event_triples(
                         found = [m for n in nouns for m in r._entities(n)]
                         found = found or [m for n in nouns for m in actors_inside(r, n, pred.demonym_target)]
                         targets += [Arg(m, 0.9) for m in found]
-        if not targets:
+        if pred.partners and targets:
+            # "unterzeichnete mit Biden ein Sicherheitsabkommen", "signed a deal with Iran": the actors of
+            # the predicate's prepositions sign it too; what they signed is the theme.
+            known = {a.mention.entity.key for a in subjects}
+            subjects = subjects + [a for a in targets if a.mention.entity.key not in known]
+            targets = []
+        elif not targets:
             # "tariffs of 25 percent on steel imports from Canada and Mexico": the actors named nearest.
             targets = [Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)]
     else:
