@@ -4,7 +4,7 @@ Two layers, so that adding a language means adding data only:
 
 * language-neutral records in this folder: ``people.toml`` and ``people/*.toml``
   (leaders since 1990 by region, with their terms of office), ``organizations.toml``,
-  ``places.toml`` (capitals and seats of power), ``countries.toml`` (canonical
+  ``places.toml`` (capitals, seats of power, cities, regions), ``countries.toml`` (canonical
   English names where ISO's are not what news says) plus every ISO 3166 country
   from ``pycountry``;
 * per-language surface forms in ``kg/lang/<code>/entity_*.{tsv,txt,toml}``:
@@ -218,7 +218,7 @@ def records() -> dict[str, Record]:
     return out
 
 
-#: Kinds of place (see places.toml): which may stand for their state, and which must name one.
+#: Kinds of place (see places.toml); only capitals and seats may stand for their state.
 METONYM_PLACE_KINDS = frozenset({"capital", "seat"})
 PLACE_KINDS = METONYM_PLACE_KINDS | {"city", "region"}
 
