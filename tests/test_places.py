@@ -93,6 +93,14 @@ def test_place_names_and_spellings_map_to_their_record(lang, form, key):
     assert lexicon(lang).names.get(form) == frozenset({key})
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_place_name_is_shared_with_another_record(lang):
+    # A form of two records matches neither (kg.extract.entities): a place must not silence a country,
+    # an organisation or a person ("Luxembourg", "Vatican City" are the countries' own names).
+    shared = {f: sorted(keys) for f, keys in lexicon(lang).names.items() if len(keys) > 1}
+    assert not {f: k for f, k in shared.items() if any(key.startswith("location:") for key in k)}
+
+
 def test_a_genitive_made_by_rule_never_takes_another_records_name():
     # "Hama" + genitive "s" is "Hamas": the organisation keeps its name.
     assert lexicon("de").names["Hamas"] == frozenset({"org:hamas"})
