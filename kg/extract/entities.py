@@ -233,7 +233,7 @@ class EntityMatcher:
                 end += 1
             overlapping = {taken[i] for i in range(start, end) if i in taken}
             if overlapping:
-                if not self._ner_beats(start, end, etype, overlapping):
+                if not self._ner_beats(doc, start, end, etype, overlapping):
                     continue
                 for m in overlapping:
                     for i in range(m.start, m.end):
@@ -242,11 +242,22 @@ class EntityMatcher:
             for i in range(start, end):
                 taken[i] = m
 
-    def _ner_beats(self, start: int, end: int, etype: str, overlapping: set[RawMention]) -> bool:
+    def _ner_beats(self, doc: Doc, start: int, end: int, etype: str, overlapping: set[RawMention]) -> bool:
         """A longer NER person/organisation name wins over family names and states inside it."""
         if etype not in ("Person", "Organization") or len(overlapping) != 1:
             return False
         (m,) = overlapping
+        if etype == "Person" and m.kind == "name" and m.start == start and m.end < end:
+            # A person whose first name is a place ("Milan Radoičić", "Jordan Bardella", "Sofia ..."):
+            # the rest (no other mention: the only overlap is the place) is a name, not a title ("Kyiv Mayor
+            # Vitali Klitschko").
+            rec = self.records.get(m.value)
+            rest = doc[m.end : end]
+            return (
+                rec is not None
+                and rec.type in ("Country", "Location")
+                and all(t.is_title and t.text not in self.role_words for t in rest)
+            )
         # Only a name's last part: "Peter Austin", "Bank of Russia"; not "Putin Vietnam".
         if m.start <= start or m.end != end:
             return False

@@ -43,8 +43,11 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
             break
     prep = preposition(a, tok)
     if prep is not None:
-        # "die Regierung in Teheran", "the regime in Pyongyang": the seat of an actor is its state.
+        # "die Regierung in Teheran", "the regime in Pyongyang": the seat of an actor is its state,
+        # unless the actor has a state of its own ("the US Embassy in Mogadishu", "Russian troops in Kyiv").
         if prep.i > 0 and a.doc[prep.i - 1].lower_ in (a.lex.actor_nouns | a.sectors.keys()):
+            if has_own_state(a, prep.i - 1):
+                return False, None
             return True, prep.i - 1
         # A prepositional phrase the parse labels an argument ("sent weapons to Kyiv" as ClearNLP
         # dative) names a recipient, not a destination.
@@ -63,6 +66,24 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
     if nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):
         return doc[nxt].morph.get("VerbForm") in ([], ["Fin"]), None
     return False, None
+
+
+def has_own_state(a: Analyzer, noun: int) -> bool:
+    """Does a state name, demonym or compound qualify the actor noun at ``noun`` ("US Embassy", "russische Truppen")?
+
+    Looks back over the noun phrase only: determiners, adjectives and nouns, not across a
+    conjunction or punctuation ("Iran and the government in Baghdad" is Iraq's government).
+    """
+    for i in range(noun, max(noun - 4, -1), -1):
+        m = a.raw_at.get(i)
+        if m is not None and m.kind in ("demonym", "compound"):
+            return True
+        if m is not None and m.kind == "name":
+            rec = a.recs.get(m.value)
+            return rec is not None and rec.type == "Country"
+        if i < noun and a.doc[i].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PART"):
+            return False
+    return False
 
 
 def preposition(a: Analyzer, tok: Token) -> Token | None:

@@ -4,7 +4,7 @@ Two layers, so that adding a language means adding data only:
 
 * language-neutral records in this folder: ``people.toml`` and ``people/*.toml``
   (leaders since 1990 by region, with their terms of office), ``organizations.toml``,
-  ``places.toml`` (capitals and seats of power), ``countries.toml`` (canonical
+  ``places.toml`` (capitals, seats of power, cities, regions), ``countries.toml`` (canonical
   English names where ISO's are not what news says) plus every ISO 3166 country
   from ``pycountry``;
 * per-language surface forms in ``kg/lang/<code>/entity_*.{tsv,txt,toml}``:
@@ -211,16 +211,43 @@ def records() -> dict[str, Record]:
             sector=row.get("sector"),
         )
     for row in _read_toml("places.toml").get("place", []):
-        key = f"location:{slugify(row['name'])}"
-        out[key] = Record(
-            key,
-            row["name"],
-            "Location",
-            country=row.get("country"),
-            metonym_of=row.get("country") if row.get("kind") in ("capital", "seat") else None,
-            aliases=tuple(row.get("aliases", ())),
-        )
+        key, rec = place_record(row, "places.toml")
+        if key in out:
+            raise GazetteerError(f"places.toml: place {rec.name!r} ({key}) is already a record")
+        out[key] = rec
     return out
+
+
+#: Kinds of place (see places.toml); only capitals and seats may stand for their state.
+METONYM_PLACE_KINDS = frozenset({"capital", "seat"})
+PLACE_KINDS = METONYM_PLACE_KINDS | {"city", "region"}
+
+
+def place_record(row: dict[str, Any], source: str) -> tuple[str, Record]:
+    """One ``[[place]]`` table as (key, Record).
+
+    A capital or seat may stand for its ``country`` (``metonym_of``); a city or region never does,
+    its country is context only. Raises :class:`GazetteerError` on an unknown kind, or a capital,
+    seat or city without a country.
+    """
+    name, kind, country = row.get("name"), row.get("kind"), row.get("country")
+    if not isinstance(name, str) or not name.strip():
+        raise GazetteerError(f"{source}: a place without a name: {row!r}")
+    if kind not in PLACE_KINDS:
+        kinds = ", ".join(sorted(PLACE_KINDS))
+        raise GazetteerError(f"{source}: place {name!r}: kind must be one of {kinds}, not {kind!r}")
+    if kind != "region" and not country:
+        raise GazetteerError(f"{source}: place {name!r}: a {kind} needs its country")
+    key = f"location:{slugify(name)}"
+    return key, Record(
+        key,
+        name,
+        "Location",
+        country=country,
+        metonym_of=country if kind in METONYM_PLACE_KINDS else None,
+        aliases=tuple(row.get("aliases", ())),
+        source=source,
+    )
 
 
 def terms_in(key: str, year: int) -> tuple[Term, ...]:
@@ -365,6 +392,11 @@ def lexicon(code: str) -> Lexicon:
 
     names: dict[str, set[str]] = {}
     short: dict[str, set[str]] = {}
+    # A genitive made by rule never takes over another record's own name ("Hama" + "s" is not Hamas).
+    listed: dict[str, set[str]] = {}
+    for key, forms in forms_by_key.items():
+        for form in forms:
+            listed.setdefault(form, set()).add(key)
     for key, forms in forms_by_key.items():
         rec = recs.get(key)
         for form in forms:
@@ -372,6 +404,8 @@ def lexicon(code: str) -> Lexicon:
                 continue
             is_short = rec is not None and rec.type == "Person" and " " not in form and " " in rec.name
             for inflected in _inflect_name(form, suffixes, blocked):
+                if inflected != form and listed.get(inflected, {key}) != {key}:
+                    continue
                 (short if is_short else names).setdefault(inflected, set()).add(key)
         if rec is not None and rec.type == "Person" and rec.short_name:
             for form in forms:
