@@ -138,3 +138,13 @@ def test_a_signing_partner_signs_too(extractor):
     ).triples
     signs = {(t.subject.key, type(t.object).__name__) for t in triples if t.predicate == "SIGNS"}
     assert signs == {("person:volodymyr-zelensky", "Concept"), ("person:joe-biden", "Concept")}, signs
+
+
+def test_an_actor_object_is_the_target_whatever_place_follows(extractor):
+    got = _events(extractor, "Ukrainian forces attacked Russian troops in the Kursk region.", "en")
+    assert ("group:UKR-MIL", "ATTACKS", "group:RUS-MIL") in got, sorted(got)
+
+
+def test_recalling_ones_own_ambassador_targets_the_state_of_the_post(extractor):
+    got = _events(extractor, "Berlin rief den deutschen Botschafter in Teheran zu Konsultationen zurück.", "de")
+    assert ("country:DEU", "RECALLS_AMBASSADOR", "country:IRN") in got, sorted(got)

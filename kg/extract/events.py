@@ -45,7 +45,16 @@ def event_triples(
         # "Sanktionen gegen iranische Drohnenhersteller", "tariffs on steel from Canada and Mexico": the
         # actors named inside the target phrase.
         preps = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, pred.demonym_target)]
-    if theme_is_noun:
+    # "attacked Russian troops in the Kursk region": an actor that is the object itself is the target,
+    # whatever phrase follows (not a state's own forces: "sent troops to Belarus" aims at Belarus).
+    own_states = {state_of(a.mention.entity) for a in subjects}
+    direct = [
+        Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)
+        if m.entity.type not in ("Location", *NON_ACTORS) and not any(_own_forces(m.entity, st) for st in own_states)
+    ]  # fmt: skip
+    if theme_is_noun and direct and not pred.partners:
+        targets = direct
+    elif theme_is_noun:
         # "liefert Waffen an Russland", "Sanktionen gegen Iran": the actor is in a prepositional phrase
         # or inside the theme noun's phrase ("den Geschäftsträger Nordkoreas").
         # "granted them asylum", "lieferte der Ukraine Waffen": a dative names the recipient.
@@ -139,7 +148,9 @@ def event_triples(
         aimed = [t for t in targets if not _own_forces(t.mention.entity, own)]
         if targets and not aimed:
             continue
-        pairs = [(envoy_state(t.mention.entity, pred), (t,)) for t in aimed] if targets else [(theme, ())]
+        pairs = (
+            [(envoy_state(t.mention.entity, pred, own, r, objects), (t,)) for t in aimed] if targets else [(theme, ())]
+        )
         for obj, extra in pairs:
             conf = r._confidence(subj, *extra, hedged=hedged, fallback=fallback)
             t = r._make(subj, pred, obj, v, lemma, negative=negative, hedged=hedged, conf=conf, reported_by=reported)
@@ -172,12 +183,26 @@ def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention
     return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
 
 
-def envoy_state(entity: Entity, pred: Predicate) -> Entity:
-    """The state a diplomat target stands for ("summoned the ambassador Georgi Sinowjew": Russia), else the target."""
-    if entity.type != "Person" or entity.role not in pred.envoy_roles or entity.country is None:
+def envoy_state(entity: Entity, pred: Predicate, own: str | None, r: SentenceReader, objects: list[Token]) -> Entity:
+    """The state a diplomat target stands for ("summoned the ambassador Georgi Sinowjew": Russia); for the
+    subject's own diplomat, the state of their post ("rief den deutschen Botschafter in Teheran zurück":
+    Iran). Any other target is itself."""
+    if not pred.envoy_roles:
         return entity
-    rec = records().get(country_key(entity.country))
-    return Entity(rec.key, rec.name, "Country", country=entity.country) if rec is not None else entity
+    if entity.type == "Person" and entity.role in pred.envoy_roles and entity.country is not None:
+        state = entity.country
+    elif own is not None and state_of(entity) == own:
+        state = own  # "den deutschen Botschafter", read as Germany: the subject's own envoy
+    else:
+        return entity
+    if state == own:
+        posts = [
+            m.entity.key.removeprefix("country:") if m.entity.type == "Country" else m.entity.country
+            for o in objects for m in r.index.within(o.left_edge.i, o.right_edge.i + 1)
+        ]  # fmt: skip
+        state = next((p for p in posts if p and p != own), state)
+    rec = records().get(country_key(state))
+    return Entity(rec.key, rec.name, "Country", country=state) if rec is not None else entity
 
 
 def forms(token: Token) -> set[str]:
