@@ -352,10 +352,17 @@ def test_the_president_is_not_the_vice_president(nlp_en):
     assert _at(doc, analysis, "president", 0) is None
 
 
-def test_a_generic_title_keeps_the_recorded_role_it_covers(nlp_en):
+def test_a_generic_title_keeps_the_recorded_role(nlp_en):
     _, analysis = _analyze(nlp_en, "en", "North Korean leader Kim Jong Un fired a missile.")
     kim = _entity(analysis, "person:kim-jong-un")
     assert (kim.role, kim.country) == ("supreme leader", "PRK")
+    _, analysis = _analyze(nlp_en, "en", "Russian leader Vladimir Putin spoke for an hour.")
+    assert _entity(analysis, "person:vladimir-putin").role == "president"
+
+
+def test_a_plural_title_that_is_a_sector_noun_is_the_sector(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Russland meldete, die Soldaten seien zurückgekehrt.")
+    assert _key(doc, analysis, "Soldaten") == "group:RUS-MIL"
 
 
 def test_organisation_label_after_a_title_is_a_person(nlp_de, nlp_en):
@@ -368,6 +375,15 @@ def test_organisation_label_after_a_title_is_a_person(nlp_de, nlp_en):
     # The NER puts the title into the organisation: "[Armeesprecher Daniel Hagari]".
     _, analysis = _analyze(nlp_de, "de", "Armeesprecher Daniel Hagari sagte, die Angriffe gingen weiter.")
     assert _entity(analysis, "person:daniel-hagari").role == "spokesperson"
+    # A first name the NER labels an organisation, before the rest of the name labelled a person.
+    doc = Doc(
+        nlp_de.vocab,
+        words=["Staatsanwalt", "Jonas", "Peter", "Berg", "kündigte", "Ermittlungen", "an", "."],
+        pos=["NOUN", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "ADP", "PUNCT"],
+        ents=["O", "B-ORG", "B-PER", "I-PER", "O", "O", "O", "O"],
+    )
+    analysis = analyze_entities(doc, get_language("de"))
+    assert [(e.key, e.role) for e in analysis.entities] == [("person:jonas-peter-berg", "prosecutor")]
     # A proper-noun title word beginning an organisation's name is no title: not a person.
     _, analysis = _analyze(nlp_en, "en", "Queen Mary University London opened a campus.")
     assert not [e for e in analysis.entities if e.type == "Person"]

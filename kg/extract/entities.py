@@ -219,6 +219,7 @@ class EntityMatcher:
                 continue
             if etype == "Organization" and self._after_title(doc, taken, start, end):
                 etype = "Person"  # "die Abgeordnete Sahra Wagenknecht", labelled an organisation by the NER
+                end = self._person_after(doc, end)  # "Generalstaatsanwalt [Tarek]ORG [William Saab]PER": one name
             # Weak NER drops first names ("Sergej [Netschajew]"): take untaken proper nouns just before a person.
             while (
                 etype == "Person"
@@ -257,8 +258,10 @@ class EntityMatcher:
     def _after_title(self, doc: Doc, taken: dict[int, RawMention], start: int, end: int) -> bool:
         """Whether a NER organisation ``doc[start:end]`` (trimmed) is a person's name after a title: a
         role title right before it, and two or more capitalised proper nouns ("die Abgeordnete
-        Sahra Wagenknecht")."""
-        if end - start < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in doc[start:end]):
+        Sahra Wagenknecht"), or one that a NER person follows ("[Tarek] [William Saab]")."""
+        if not all(t.pos_ == "PROPN" and t.is_title for t in doc[start:end]):
+            return False
+        if end - start < 2 and self._person_after(doc, end) == end:
             return False
         i = start - 1
         # Only a title the tagger reads as a common noun ("Armeesprecher Daniel Hagari"): as a proper
@@ -267,6 +270,15 @@ class EntityMatcher:
             return False
         m = taken.get(i)
         return doc[i].text in self.role_words or (m is not None and (m.kind == "role" or m.role is not None))
+
+    def _person_after(self, doc: Doc, end: int) -> int:
+        """The end of a NER person beginning at token ``end``, else ``end``."""
+        if end >= len(doc) or doc[end].ent_iob_ != "B" or self.ner_types.get(doc[end].ent_type_) != "Person":
+            return end
+        j = end + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        return j
 
     def _ner_beats(self, start: int, end: int, etype: str, overlapping: set[RawMention]) -> bool:
         """A longer NER person/organisation name wins over family names and states inside it,

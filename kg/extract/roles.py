@@ -37,9 +37,10 @@ def roles(a: Analyzer) -> None:
         if role is None:
             continue
         a.role_used.update(phrase)
-        # A left title names the role, unless it is a generic one the known role narrows
+        # A left title names the role, unless it is one the known role narrows or a generic one
         # ("North Korean leader Kim Jong Un" keeps "supreme leader").
-        if (info.role is None or left) and not _same_role(person_role(a, f.key), role):
+        known = person_role(a, f.key)
+        if (info.role is None or left) and not _same_role(known, role) and not (known and role in _GENERIC_ROLES):
             info.role = role
         if group is not None:
             if a.info[group].type == "Country" and (info.country is None or left):
@@ -192,6 +193,10 @@ def read_phrase(a: Analyzer, tokens: list[int]) -> tuple[str | None, str | None]
             group = a.group_at[i]
     return role, group
 
+
+#: Canonical roles that say someone leads, not which office: they never replace a known role
+#: ("Belarusian leader Alexander Lukashenko" stays president, "Kremlchef Putin" too).
+_GENERIC_ROLES = frozenset({"leader", "head"})
 
 #: Canonical roles starting with these are a deputy's, not a narrower kind of the rest:
 #: "the president" is not the vice president, "der Außenminister" not the deputy foreign minister.

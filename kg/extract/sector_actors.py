@@ -51,7 +51,11 @@ def self_naming_sectors(a: Analyzer) -> None:
     taken = {i for f in a.found for i in range(f.start, f.end)}
     home = article_state(a)
     for tok in a.doc:
-        if tok.i in taken or tok.i in a.raw_at or tok.pos_ not in ("NOUN", "PROPN", ""):
+        if (
+            tok.i in taken
+            or (tok.i in a.raw_at and not plural_title(a, tok.i))
+            or tok.pos_ not in ("NOUN", "PROPN", "")
+        ):
             continue
         noun = find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
         if noun is None:
@@ -61,6 +65,13 @@ def self_naming_sectors(a: Analyzer) -> None:
             continue
         a._add(tok.i, tok.i + 1, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
+
+
+def plural_title(a: Analyzer, i: int) -> bool:
+    """Whether token ``i`` is a role title in the plural ("die Soldaten", "die Richter"): a group, which
+    a sector noun of the same form names, not one titled person."""
+    raw = a.raw_at.get(i)
+    return raw is not None and raw.kind == "role" and "Plur" in a.doc[i].morph.get("Number")
 
 
 def article_state(a: Analyzer) -> str | None:
