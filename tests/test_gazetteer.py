@@ -216,6 +216,15 @@ def test_family_names_shared_by_two_people_are_not_short_names():
     assert "Saar" not in lexicon("de").short_names  # a river and region before it is Gideon Saar
 
 
+def test_each_role_title_names_one_role():
+    # lexicon() keeps the first role of a form listed twice; a second row would be silently ignored.
+    for code in ("de", "en"):
+        seen: dict[str, str] = {}
+        for row in get_language(code).tsv("entity_roles"):
+            for form in row[1:]:
+                assert seen.setdefault(form, row[0]) == row[0], f"{code}: {form!r} is {seen[form]!r} and {row[0]!r}"
+
+
 def test_role_titles_map_to_canonical_roles():
     assert lexicon("de").roles["Verteidigungsminister"] == "defence minister"
     assert lexicon("de").roles["Außenministerin"] == "foreign minister"

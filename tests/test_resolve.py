@@ -295,6 +295,100 @@ def test_english_role_phrases(nlp_en, text, key, role, group):
     assert any(a.member.key == key and a.group.key == group and a.role == role for a in analysis.affiliations)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "key", "role"),
+    [
+        (
+            "en",
+            "Trade Representative Jamieson Greer said tariffs stay.",
+            "person:jamieson-greer",
+            "trade representative",
+        ),
+        ("en", "Health Minister Mark Holland spoke in Ottawa.", "person:mark-holland", "health minister"),
+        ("en", "Senator Lindsey Graham urged sanctions.", "person:lindsey-graham", "senator"),
+        ("en", "The prosecutor, Karim Khan, sought warrants.", "person:karim-khan", "prosecutor"),
+        (
+            "en",
+            "Central bank governor Elvira Nabiullina held rates.",
+            "person:elvira-nabiullina",
+            "central bank governor",
+        ),
+        (
+            "de",
+            "Generalstaatsanwalt Tarek William Saab kündigte Ermittlungen an.",
+            "person:tarek-william-saab",
+            "prosecutor general",
+        ),
+        ("de", "Parlamentspräsidentin Julia Klöckner eröffnete die Sitzung.", "person:julia-kloeckner", "speaker"),
+        ("de", "Gesundheitsminister Karl Lauterbach warnte erneut.", "person:karl-lauterbach", "health minister"),
+    ],
+)
+def test_role_titles_before_a_name_are_the_persons_role_not_part_of_the_name(request, lang, text, key, role):
+    _, analysis = _analyze(request.getfixturevalue(f"nlp_{lang}"), lang, text)
+    assert _entity(analysis, key).role == role
+    assert not [e.key for e in analysis.entities if e.type != "Person" and e.key.startswith("org:")]
+
+
+def test_title_with_a_prefix_of_no_state_is_that_title(nlp_de):
+    # Closed ("Bundes-", "Landes-", from entity_grammar.toml) and hyphenated ("Ex-") prefixes.
+    _, analysis = _analyze(nlp_de, "de", "Bundesinnenministerin Nancy Faeser verteidigte die Kontrollen.")
+    faeser = _entity(analysis, "person:nancy-faeser")
+    assert (faeser.role, faeser.country) == ("interior minister", None)
+    _, analysis = _analyze(nlp_de, "de", "Ex-Bürgermeister Hans Maier kritisierte den Plan.")
+    assert _entity(analysis, "person:hans-maier").role == "mayor"
+
+
+def test_a_family_name_that_is_also_a_title_stays_a_name(nlp_de, nlp_en):
+    _, analysis = _analyze(nlp_de, "de", "Gerhard Richter stellte in Dresden aus. Der Richter wies die Klage ab.")
+    assert _entity(analysis, "person:gerhard-richter").role is None
+    doc, analysis = _analyze(nlp_en, "en", "Senator Angus King spoke. Stephen King wrote a letter.")
+    assert _entity(analysis, "person:angus-king").role == "senator"
+    assert _key(doc, analysis, "Stephen") == "person:stephen-king"
+
+
+def test_the_president_is_not_the_vice_president(nlp_en):
+    doc, analysis = _analyze(nlp_en, "en", "Vice President Jane Doe met the press. The president said nothing.")
+    assert _entity(analysis, "person:jane-doe").role == "vice president"
+    assert _at(doc, analysis, "president", 0) is None
+
+
+def test_a_generic_title_keeps_the_recorded_role(nlp_en):
+    _, analysis = _analyze(nlp_en, "en", "North Korean leader Kim Jong Un fired a missile.")
+    kim = _entity(analysis, "person:kim-jong-un")
+    assert (kim.role, kim.country) == ("supreme leader", "PRK")
+    _, analysis = _analyze(nlp_en, "en", "Russian leader Vladimir Putin spoke for an hour.")
+    assert _entity(analysis, "person:vladimir-putin").role == "president"
+
+
+def test_a_plural_title_that_is_a_sector_noun_is_the_sector(nlp_de):
+    doc, analysis = _analyze(nlp_de, "de", "Russland meldete, die Soldaten seien zurückgekehrt.")
+    assert _key(doc, analysis, "Soldaten") == "group:RUS-MIL"
+
+
+def test_organisation_label_after_a_title_is_a_person(nlp_de, nlp_en):
+    # The German NER labels this name ORG; the title before it says it is a person.
+    doc, analysis = _analyze(
+        nlp_de, "de", "Die Abgeordnete Sahra Wagenknecht kritisierte die Regierung. Die Abgeordneten stimmten ab."
+    )
+    assert _entity(analysis, "person:sahra-wagenknecht").role == "lawmaker"
+    assert _at(doc, analysis, "Abgeordneten") is None  # a plural title is not the one lawmaker named before
+    # The NER puts the title into the organisation: "[Armeesprecher Daniel Hagari]".
+    _, analysis = _analyze(nlp_de, "de", "Armeesprecher Daniel Hagari sagte, die Angriffe gingen weiter.")
+    assert _entity(analysis, "person:daniel-hagari").role == "spokesperson"
+    # A first name the NER labels an organisation, before the rest of the name labelled a person.
+    doc = Doc(
+        nlp_de.vocab,
+        words=["Staatsanwalt", "Jonas", "Peter", "Berg", "kündigte", "Ermittlungen", "an", "."],
+        pos=["NOUN", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "ADP", "PUNCT"],
+        ents=["O", "B-ORG", "B-PER", "I-PER", "O", "O", "O", "O"],
+    )
+    analysis = analyze_entities(doc, get_language("de"))
+    assert [(e.key, e.role) for e in analysis.entities] == [("person:jonas-peter-berg", "prosecutor")]
+    # A proper-noun title word beginning an organisation's name is no title: not a person.
+    _, analysis = _analyze(nlp_en, "en", "Queen Mary University London opened a campus.")
+    assert not [e for e in analysis.entities if e.type == "Person"]
+
+
 def test_gazetteer_people_carry_country_and_role_without_modifiers(nlp_en):
     _, analysis = _analyze(nlp_en, "en", "Putin spoke for an hour.")
     putin = _entity(analysis, "person:vladimir-putin")

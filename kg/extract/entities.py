@@ -92,7 +92,8 @@ class EntityMatcher:
         self.single_names = {f: k for f, k in unique_names.items() if " " not in f}
         self.role_words = {f: r for f, r in lex.roles.items() if " " not in f}
         self.closed_compounds = bool(lex.grammar.get("closed_compounds", False))
-        self._closed_memo: dict[int, tuple[str, str] | None] = {}
+        self.role_prefixes = frozenset(lex.grammar.get("role_prefixes", ()))
+        self._closed_memo: dict[int, tuple[str | None, str] | None] = {}
         self.pronoun_ids = {vocab.strings.add(form): value for form, value in lex.pronouns.items()}
 
     def __call__(self, doc: Doc) -> list[RawMention]:
@@ -119,7 +120,8 @@ class EntityMatcher:
                     taken[i] = m
             elif o in closed:
                 key, role = closed[o]
-                taken[i] = RawMention(i, i + 1, "compound", key, role=role)
+                kind = "role" if key is None else "compound"
+                taken[i] = RawMention(i, i + 1, kind, role if key is None else key, role=None if key is None else role)
         self._add_ner(doc, taken)
         lowers = doc.to_array(LOWER).tolist()
         for i, o in enumerate(lowers):
@@ -149,13 +151,19 @@ class EntityMatcher:
             key = self._group_key(prefix)
             if key is not None:
                 return RawMention(tok.i, tok.i + 1, "compound", key, role=role)
+        # No state or organisation in front, but a title at the end ("Ex-Präsident", "Vize-Kanzler",
+        # "Trump-Berater"): the word is that title.
+        if role is not None:
+            return RawMention(tok.i, tok.i + 1, "role", role)
         return None
 
-    def _closed_compound(self, orth: int) -> tuple[str, str] | None:
+    def _closed_compound(self, orth: int) -> tuple[str | None, str] | None:
         """ "Kremlsprecher" -> (the Kremlin, spokesperson): a state or seat joined to a role title.
 
         Only for languages that write such compounds as one word (``closed_compounds``), and only
-        when the rest is a role title, so that "Berliner" or "Russlandreise" are not split.
+        when the rest is a role title, so that "Berliner" or "Russlandreise" are not split. A
+        prefix of ``role_prefixes`` ("Bundes", "Landes") joined to a title is that title, with no
+        state: "Bundesinnenministerin" -> (None, interior minister).
         Memoised per word: the vocab's strings do not change meaning.
         """
         if not self.closed_compounds:
@@ -167,8 +175,10 @@ class EntityMatcher:
         if len(text) >= 8 and text[:1].isupper():
             for cut in range(3, len(text) - 3):
                 role = self.role_words.get(text[cut:].capitalize())
-                key = self._group_key(text[:cut]) if role is not None else None
-                if key is not None and role is not None:
+                if role is None:
+                    continue
+                key = self._group_key(text[:cut])
+                if key is not None or text[:cut] in self.role_prefixes:
                     found = (key, role)
                     break
         if len(self._closed_memo) < 200_000:
@@ -207,6 +217,9 @@ class EntityMatcher:
                 continue
             if check_pos and not any(t.pos_ in self.name_pos for t in doc[start:end]):
                 continue
+            if etype == "Organization" and self._after_title(doc, taken, start, end):
+                etype = "Person"  # "die Abgeordnete Sahra Wagenknecht", labelled an organisation by the NER
+                end = self._person_after(doc, end)  # "Generalstaatsanwalt [Tarek]ORG [William Saab]PER": one name
             # Weak NER drops first names ("Sergej [Netschajew]"): take untaken proper nouns just before a person.
             while (
                 etype == "Person"
@@ -242,8 +255,34 @@ class EntityMatcher:
             for i in range(start, end):
                 taken[i] = m
 
+    def _after_title(self, doc: Doc, taken: dict[int, RawMention], start: int, end: int) -> bool:
+        """Whether a NER organisation ``doc[start:end]`` (trimmed) is a person's name after a title: a
+        role title right before it, and two or more capitalised proper nouns ("die Abgeordnete
+        Sahra Wagenknecht"), or one that a NER person follows ("[Tarek] [William Saab]")."""
+        if not all(t.pos_ == "PROPN" and t.is_title for t in doc[start:end]):
+            return False
+        if end - start < 2 and self._person_after(doc, end) == end:
+            return False
+        i = start - 1
+        # Only a title the tagger reads as a common noun ("Armeesprecher Daniel Hagari"): as a proper
+        # noun it may begin an organisation's name ("General Motors Company", "Queen Mary University").
+        if i < 0 or doc[i].pos_ != "NOUN":
+            return False
+        m = taken.get(i)
+        return doc[i].text in self.role_words or (m is not None and (m.kind == "role" or m.role is not None))
+
+    def _person_after(self, doc: Doc, end: int) -> int:
+        """The end of a NER person beginning at token ``end``, else ``end``."""
+        if end >= len(doc) or doc[end].ent_iob_ != "B" or self.ner_types.get(doc[end].ent_type_) != "Person":
+            return end
+        j = end + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        return j
+
     def _ner_beats(self, doc: Doc, start: int, end: int, etype: str, overlapping: set[RawMention]) -> bool:
-        """A longer NER person/organisation name wins over family names and states inside it."""
+        """A longer NER person/organisation name wins over family names and states inside it,
+        and a person's name over a title word that is its family name ("Stephen King", "Gerhard Richter")."""
         if etype not in ("Person", "Organization") or len(overlapping) != 1:
             return False
         (m,) = overlapping
@@ -261,7 +300,7 @@ class EntityMatcher:
         # Only a name's last part: "Peter Austin", "Bank of Russia"; not "Putin Vietnam".
         if m.start <= start or m.end != end:
             return False
-        if m.kind == "short":
+        if m.kind == "short" or (m.kind == "role" and etype == "Person" and m.end - m.start == 1):
             return True
         rec = self.records.get(m.value) if m.kind == "name" else None
         return rec is not None and rec.type in ("Country", "Location")

@@ -66,7 +66,7 @@ from kg.extract.roles import (
     role_anaphora,
     roles,
 )
-from kg.extract.sector_actors import country_seat, sector_info, sector_of, self_naming_sectors
+from kg.extract.sector_actors import country_seat, plural_title, sector_info, sector_of, self_naming_sectors
 from kg.extract.sectors import SectorNoun, sector_nouns
 from kg.gazetteer import Lexicon, Record, country_key, lexicon, records
 from kg.lang import LanguageData
@@ -188,7 +188,7 @@ class Analyzer:
             after = m.end + 1 if m.end < len(self.doc) and self.doc[m.end].lower_ in self.glue else m.end
             for n in (2, 1):
                 sector = sector_of(self, after, after + n) if after + n <= len(self.doc) else None
-                if sector is not None and after + n - 1 not in self.raw_at:
+                if sector is not None and (after + n - 1 not in self.raw_at or plural_title(self, after + n - 1)):
                     iso3 = rec.key.removeprefix("country:")
                     self._add(m.start, after + n, sector_info(self, iso3, sector), "metonym", 0.9, None)
                     return

@@ -37,7 +37,10 @@ def roles(a: Analyzer) -> None:
         if role is None:
             continue
         a.role_used.update(phrase)
-        if info.role is None or left:
+        # A left title names the role, unless it is one the known role narrows or a generic one
+        # ("North Korean leader Kim Jong Un" keeps "supreme leader").
+        known = person_role(a, f.key)
+        if (info.role is None or left) and not _same_role(known, role) and not (known and role in _GENERIC_ROLES):
             info.role = role
         if group is not None:
             if a.info[group].type == "Country" and (info.country is None or left):
@@ -52,8 +55,9 @@ def roles(a: Analyzer) -> None:
 def role_anaphora(a: Analyzer) -> None:
     """ "der Präsident", "the Ukrainian president" without a name: the one person named before in that role.
 
-    Only after a definite article, only when exactly one earlier person of the
-    article has that role (and the state, if the phrase names one); else unresolved.
+    Only after a definite article, only for a title not marked plural by the morphology, only when
+    exactly one earlier person of the article has that role (and the state, if the phrase names
+    one); else unresolved.
     """
     articles = a.lex.words("definite_articles")
     if not articles:
@@ -64,6 +68,8 @@ def role_anaphora(a: Analyzer) -> None:
         role = m.value if m.kind == "role" else m.role if m.kind == "compound" else None
         if role is None or m.start in a.role_used or m.start in covered:
             continue
+        if "Plur" in a.doc[m.start].morph.get("Number"):
+            continue  # "die Abgeordneten stimmten": many, not the one named before
         state = a.group_at.get(m.start) if m.kind == "compound" else None
         i = m.start - 1
         while i >= 0 and m.start - i <= 3 and i in a.group_at and a.doc[i].lower_ not in articles:
@@ -188,7 +194,18 @@ def read_phrase(a: Analyzer, tokens: list[int]) -> tuple[str | None, str | None]
     return role, group
 
 
+#: Canonical roles that say someone leads, not which office: they never replace a known role
+#: ("Belarusian leader Alexander Lukashenko" stays president, "Kremlchef Putin" too).
+_GENERIC_ROLES = frozenset({"leader", "head"})
+
+#: Canonical roles starting with these are a deputy's, not a narrower kind of the rest:
+#: "the president" is not the vice president, "der Außenminister" not the deputy foreign minister.
+_DEPUTY_PREFIXES = ("deputy ", "vice ", "lieutenant ")
+
+
 def _same_role(known: str | None, said: str) -> bool:
     """Whether a role noun refers to a person of that role: the same role, or a generic one it narrows
-    ("die Ministerin" for a foreign minister named before)."""
-    return known is not None and (known == said or known.endswith(" " + said))
+    ("die Ministerin" for a foreign minister named before; not "the president" for a vice president)."""
+    if known is None:
+        return False
+    return known == said or (known.endswith(" " + said) and not known.startswith(_DEPUTY_PREFIXES))

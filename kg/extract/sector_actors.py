@@ -46,9 +46,11 @@ def sector_info(a: Analyzer, iso3: str, noun: SectorNoun) -> Info:
 
 
 def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
-    """"die Militärjunta im Niger", "protesters in Georgia": a sector noun right before a locative phrase
-    naming a country is that country's sector (added as one mention). Not when the noun already belongs
-    to an actor ("Russian troops in Ukraine" stay Russian)."""
+    """A sector noun right before a locative phrase naming a country is that country's sector.
+
+    "die Militärjunta im Niger", "protesters in Georgia" (added as one mention); not when the noun already
+    belongs to an actor ("Russian troops in Ukraine" stay Russian).
+    """
     prep = start - 1
     if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.lex.words("seat_prepositions"):
         return False
@@ -74,8 +76,12 @@ def self_naming_sectors(a: Analyzer) -> None:
     taken = {i for f in a.found for i in range(f.start, f.end)}
     home = article_state(a)
     for tok in a.doc:
-        # Any word class but function words: weak taggers call "Bewaffnete" a number.
-        if tok.i in taken or tok.i in a.raw_at or tok.pos_ not in ("NOUN", "PROPN", ""):
+        # (a weak tagger may call "Bewaffnete" a number; only nouns are read)
+        if (
+            tok.i in taken
+            or (tok.i in a.raw_at and not plural_title(a, tok.i))
+            or tok.pos_ not in ("NOUN", "PROPN", "")
+        ):
             continue
         noun = find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
         if noun is None:
@@ -121,6 +127,13 @@ def _in_locative_phrase(a: Analyzer, i: int) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def plural_title(a: Analyzer, i: int) -> bool:
+    """Whether token ``i`` is a role title in the plural ("die Soldaten", "die Richter"): a group, which
+    a sector noun of the same form names, not one titled person."""
+    raw = a.raw_at.get(i)
+    return raw is not None and raw.kind == "role" and "Plur" in a.doc[i].morph.get("Number")
 
 
 def article_state(a: Analyzer) -> str | None:
