@@ -71,7 +71,9 @@ def self_naming_sectors(a: Analyzer) -> None:
 
     "Police said ...", "die Opposition", "protesters" name the sector of the state the article is
     about when that is unambiguous (one state has more mentions than all others together); in an
-    article about several states they stay unresolved rather than guessed.
+    article about several states they stay unresolved rather than guessed. A two-word form of the
+    table is one actor ("government forces" are the military), and a named actor right beside the
+    noun decides for it (:func:`_beside`).
     """
     taken = {i for f in a.found for i in range(f.start, f.end)}
     home = article_state(a)
@@ -83,17 +85,47 @@ def self_naming_sectors(a: Analyzer) -> None:
             or tok.pos_ not in ("NOUN", "PROPN", "")
         ):
             continue
-        noun = find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
+        end, noun = tok.i + 1, None
+        if end < len(a.doc) and end not in taken and end not in a.raw_at:
+            noun = a.sectors.get(a.doc[tok.i : end + 1].text.lower())  # "government forces", "riot police"
+            end += noun is not None
+        noun = noun or find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
         if noun is None:
             continue
+        owned, beside = _beside(a, tok.i, end)
+        if owned:
+            continue
         local = None
-        if noun.sector in LOCAL_SECTORS and tok.i + 1 not in a.raw_at:  # not a title ("Geheimdienst NIS")
+        if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:  # not a title ("Geheimdienst NIS")
             local = sentence_place_state(a, tok.i)
-        state = noun.country or local or home
+        state = noun.country or beside or local or home
         if state is None:
             continue
-        a._add(tok.i, tok.i + 1, sector_info(a, state, noun), "name" if noun.country else "partial",
+        a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
+        taken.update(range(tok.i, end))
+
+
+def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
+    """What a named actor right beside the bare sector noun ``start:end`` makes of it: (not a sector, state).
+
+    An organisation's or a group's noun is theirs ("Hamas militants", "Niger's military rulers", "die
+    Firma Siemens"), not the article's state's; a person's is the sector of the person's state ("the
+    Trump administration", "die Regierung Netanjahu") or, for a person of no known state, only their
+    title ("Richterin Anna Meyer").
+    """
+    for f in a.found:
+        before, after = f.end == start, f.start == end
+        if not (before or after):
+            continue
+        info = a.info[f.key]
+        if info.type == "Person":
+            rec = a.recs.get(f.key)
+            state = info.country or (rec.country if rec is not None else None)
+            return state is None, state
+        if info.type == "Organization" or (before and info.type == "Group"):
+            return True, None
+    return False, None
 
 
 def sentence_place_state(a: Analyzer, i: int) -> str | None:

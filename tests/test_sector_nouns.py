@@ -1,0 +1,134 @@
+"""Sector nouns of real news: singular and plural, German inflected and female forms, the state from a
+demonym, a seat, a locative country or the article, and the generic words left out on purpose.
+
+The nouns are language data (kg/lang/<xx>/entity_sectors.tsv); the first tests read only the tables,
+the others resolve sentences on the real pipelines.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.extract.resolve import EntityAnalysis, analyze_entities
+from kg.extract.sectors import find_sector_noun, sector_actor
+from kg.lang import get_language
+
+
+@pytest.mark.parametrize(
+    ("lang", "form", "key"),
+    [
+        ("en", "soldier", "group:RUS-MIL"),  # one member of a sector is the sector, as in GDELT/ICEWS
+        ("en", "coup leaders", "group:RUS-MIL"),
+        ("en", "investigators", "group:RUS-POL"),
+        ("en", "dissidents", "group:RUS-OPP"),
+        ("en", "residents", "group:RUS-CVL"),
+        ("en", "bishops", "group:RUS-REL"),
+        ("en", "spies", "group:RUS-SPY"),
+        ("en", "paramilitaries", "group:RUS-REB"),
+        ("de", "Soldat", "group:RUS-MIL"),
+        ("de", "Regierungstruppen", "group:RUS-MIL"),
+        ("de", "Polizistinnen", "group:RUS-POL"),  # female plurals are listed: "-innen" is no suffix
+        ("de", "Ermittlern", "group:RUS-POL"),  # dative plural: the suffix is stripped
+        ("de", "Richterin", "group:RUS-JUD"),
+        ("de", "Parlamentarier", "group:RUS-LEG"),
+        ("de", "Regierungskritikern", "group:RUS-OPP"),
+        ("de", "Journalistin", "group:RUS-MED"),
+        ("de", "Zivilbevölkerung", "group:RUS-CVL"),
+        ("de", "Geistliche", "group:RUS-REL"),
+        ("de", "Geheimdienstler", "group:RUS-SPY"),
+    ],
+)
+def test_news_forms_of_sector_nouns_are_that_states_sector(lang, form, key):
+    noun = find_sector_noun(lang, form)
+    assert noun is not None, form
+    assert sector_actor("RUS", noun).key == key
+
+
+def test_a_federal_court_names_its_own_state():
+    noun = find_sector_noun("de", "Bundesverfassungsgericht")
+    assert noun is not None and sector_actor(noun.country, noun).key == "group:DEU-JUD"
+
+
+@pytest.mark.parametrize(
+    ("lang", "form"),
+    [
+        ("en", "people"),  # "people familiar with the matter said"
+        ("en", "reporters"),  # "told reporters": the audience
+        ("en", "fighters"),  # "foreign fighters", "Hamas fighters"
+        ("en", "bank"),  # "West Bank", "central bank"
+        ("de", "Menschen"),
+        ("de", "Journalisten"),  # "sagte vor Journalisten"
+        ("de", "Reporter"),  # "Reporter ohne Grenzen"
+        ("de", "Kämpfer"),  # "ausländische Kämpfer"
+    ],
+)
+def test_generic_words_that_misfire_as_a_states_sector_are_left_out(lang, form):
+    assert find_sector_noun(lang, form) is None
+
+
+# --------------------------------------------------------------------------- in sentences
+def _analyze(nlp, lang: str, text: str) -> tuple[Doc, EntityAnalysis]:
+    doc = nlp(text)
+    return doc, analyze_entities(doc, get_language(lang))
+
+
+def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
+    hits = [t.i for t in doc if t.text == word]
+    assert hits, f"{word!r} not in the text"
+    m = analysis.index.at(hits[0])
+    return m.entity.key if m is not None else None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "key"),
+    [
+        ("en", "A Ukrainian soldier was killed in shelling near Bakhmut.", "soldier", "group:UKR-MIL"),
+        ("en", "Coup leaders in Niger suspended the constitution.", "leaders", "group:NER-MIL"),
+        ("en", "Russian spies were expelled from Germany.", "spies", "group:RUS-SPY"),
+        ("de", "Ein ukrainischer Soldat wurde bei einem Angriff getötet.", "Soldat", "group:UKR-MIL"),
+        ("de", "Parlamentarier in Georgien stimmten für das Gesetz.", "Parlamentarier", "group:GEO-LEG"),
+        (
+            "de",
+            "Bei Zusammenstößen in Belgrad wurde ein Polizist verletzt. Serbiens Regierung verurteilte die Gewalt.",
+            "Polizist",
+            "group:SRB-POL",  # bare: the article's state
+        ),
+        (
+            "de",
+            "Die Richterin in Moskau verurteilte den russischen Oppositionellen zu fünf Jahren Haft.",
+            "Oppositionellen",
+            "group:RUS-OPP",
+        ),
+    ],
+)
+def test_sector_nouns_in_news_sentences(request, lang, text, word, key):
+    doc, analysis = _analyze(request.getfixturevalue(f"nlp_{lang}"), lang, text)
+    assert _key(doc, analysis, word) == key
+
+
+@pytest.mark.model
+def test_a_bare_sector_noun_beside_a_named_actor_is_not_the_articles_state(nlp_en):
+    # An organisation's noun is the organisation's, not Israel's insurgents.
+    doc, analysis = _analyze(nlp_en, "en", "Hamas militants attacked Israeli towns. Israel said it would respond.")
+    assert _key(doc, analysis, "militants") in (None, "org:hamas")
+    # A person's is the sector of the person's state, though the article is about Canada.
+    doc, analysis = _analyze(
+        nlp_en, "en", "The Trump administration imposed tariffs on Canada. Canada said it would retaliate."
+    )
+    assert _key(doc, analysis, "administration") == "group:USA-GOV"
+
+
+@pytest.mark.model
+def test_people_saying_something_are_no_sector(nlp_en):
+    doc, analysis = _analyze(nlp_en, "en", "People familiar with the matter said Serbia's president would not resign.")
+    assert _key(doc, analysis, "People") is None
+
+
+@pytest.mark.model
+def test_a_bare_two_word_sector_noun_is_one_actor(nlp_en):
+    # "government forces" is the military, not the government; "opposition forces" the opposition.
+    doc, analysis = _analyze(nlp_en, "en", "Government forces attacked opposition forces near Khartoum, Sudan said.")
+    assert _key(doc, analysis, "Government") == "group:SDN-MIL"
+    assert _key(doc, analysis, "opposition") == "group:SDN-OPP"
