@@ -148,3 +148,16 @@ def test_an_actor_object_is_the_target_whatever_place_follows(extractor):
 def test_recalling_ones_own_ambassador_targets_the_state_of_the_post(extractor):
     got = _events(extractor, "Berlin rief den deutschen Botschafter in Teheran zu Konsultationen zurück.", "de")
     assert ("country:DEU", "RECALLS_AMBASSADOR", "country:IRN") in got, sorted(got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        ("en", "A Russian missile strike on the city of Sumy killed 34 people.", ("country:RUS", "ATTACKS", "location:sumy")),
+        ("de", "Ein israelischer Luftangriff tötete einen Hamas-Kommandeur im Gazastreifen.",
+         ("country:ISR", "KILLS", "org:hamas")),
+    ],
+)  # fmt: skip
+def test_an_event_noun_as_subject_stands_for_its_doer(extractor, lang, text, event):
+    got = _events(extractor, text, lang)
+    assert event in got, sorted(got)

@@ -43,7 +43,7 @@ def nominal_triples(reader: SentenceReader) -> list[Triple]:
             continue  # "launched an attack on X": the light verb's frame reads it
         if reader._negative_det(noun):
             continue  # "no attack", "keine Angriffe": nothing happened
-        agent = _doer(reader, noun)
+        agent = event_doer(reader, noun)
         if agent is None:
             continue
         target = _target(reader, noun, pred, agent)
@@ -67,7 +67,7 @@ def nominal_triples(reader: SentenceReader) -> list[Triple]:
     return out
 
 
-def _doer(reader: SentenceReader, noun: Token) -> Mention | None:
+def event_doer(reader: SentenceReader, noun: Token) -> Mention | None:
     """Who did it: a "by/von/durch" phrase, else an actor right before the noun (genitive, compound, demonym)."""
     for prep, n in _pps(reader, noun):
         if prep in reader.cues.agent_prepositions:
@@ -88,7 +88,7 @@ def _target(reader: SentenceReader, noun: Token, pred, agent: Mention) -> Mentio
     pps = _pps(reader, noun)
     for prep, n in pps:
         if prep in allowed:
-            m = reader._entity_at(n)
+            m = reader._entity_at(n) or _named_in(reader, n)
             if m is not None:
                 return m
     # "the arrest of the journalist by the police", "die Festnahme des Journalisten durch die Polizei"
@@ -102,6 +102,16 @@ def _target(reader: SentenceReader, noun: Token, pred, agent: Mention) -> Mentio
             if prep not in reader.cues.agent_prepositions:
                 m = reader._entity_at(n)
                 if m is not None and m.entity.key != agent.entity.key:
+                    return m
+    return None
+
+
+def _named_in(reader: SentenceReader, n: Token) -> Mention | None:
+    """The mention a place noun's "of" phrase or apposition names ("a strike on the city of Sumy")."""
+    for c in reader.kids.get(n.i, ()):
+        if c.i > n.i:
+            for m in [reader._entity_at(c), *(reader._entity_at(k) for k in reader._pp_noun(c))]:
+                if m is not None:
                     return m
     return None
 

@@ -20,7 +20,7 @@ from kg.extract.deps import Scheme
 from kg.extract.evaluation import evaluation_triples
 from kg.extract.events import event_triples
 from kg.extract.mentions import MentionIndex
-from kg.extract.nominal import nominal_triples
+from kg.extract.nominal import event_doer, nominal_triples
 from kg.extract.reciprocal import is_reciprocal, reciprocal_triples
 from kg.extract.speech import speech_triples
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, is_punct
@@ -265,10 +265,18 @@ class SentenceReader(SentenceSyntax):
                 v = speaker
         toks, inherited = self._subject_tokens(v)
         args = [Arg(m, 0.9 if inherited else 1.0) for t in toks for m in self._entities(t)]
+        if not args:
+            # "A Russian missile strike killed 34 people", "Ein israelischer Luftangriff tötete ...": an
+            # event noun as subject stands for its doer.
+            args = [Arg(m, 0.8) for t in toks if self._is_event_noun(t) for m in [event_doer(self, t)] if m]
         if args or (toks and inherited):
             return args, False
         m = self._prefield(v)
         return ([Arg(m, 1.0)], True) if m is not None else ([], False)
+
+    def _is_event_noun(self, t: Token) -> bool:
+        events = self.cues.lexicon.event_nouns
+        return t.pos_ in NOMINAL_POS and (t.lemma_.lower() in events or t.lower_ in events)
 
     def _triples(self, v: Token, pred: Predicate, lemma: str) -> list[Triple]:
         subjects, fallback = self._subjects(v)
