@@ -153,7 +153,8 @@ def test_recalling_ones_own_ambassador_targets_the_state_of_the_post(extractor):
 @pytest.mark.parametrize(
     ("lang", "text", "event"),
     [
-        ("en", "A Russian missile strike on the city of Sumy killed 34 people.", ("country:RUS", "ATTACKS", "location:sumy")),
+        ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
+         ("country:RUS", "ATTACKS", "location:sumy")),
         ("de", "Ein israelischer Luftangriff tötete einen Hamas-Kommandeur im Gazastreifen.",
          ("country:ISR", "KILLS", "org:hamas")),
     ],
