@@ -162,3 +162,25 @@ def test_recalling_ones_own_ambassador_targets_the_state_of_the_post(extractor):
 def test_an_event_noun_as_subject_stands_for_its_doer(extractor, lang, text, event):
     got = _events(extractor, text, lang)
     assert event in got, sorted(got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        # Weapons stand for their state's military when the text names the state.
+        ("en", "Ukrainian drones hit an oil refinery in Russia's Saratov region.",
+         ("group:UKR-MIL", "ATTACKS", "country:RUS")),
+        # A place noun's name is the place attacked.
+        ("en", "Ukrainian drones attacked the city of Grozny.", ("group:UKR-MIL", "ATTACKS", "location:grozny")),
+        ("en", "Russia fired missiles at Kyiv overnight.", ("country:RUS", "ATTACKS", "location:kyiv")),
+    ],
+)  # fmt: skip
+def test_weapons_and_places(extractor, lang, text, event):
+    got = _events(extractor, text, lang)
+    assert event in got, sorted(got)
+
+
+def test_weapons_alone_name_no_state(extractor):
+    text = "Russia threatened to respond to any deployment of long-range missiles in Germany."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en"))
+    assert "group:DEU-MIL" not in {e.key for e in triples.entities}

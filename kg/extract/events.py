@@ -45,12 +45,13 @@ def event_triples(
         # "Sanktionen gegen iranische Drohnenhersteller", "tariffs on steel from Canada and Mexico": the
         # actors named inside the target phrase.
         preps = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, pred.demonym_target)]
-    # "attacked Russian troops in the Kursk region": an actor that is the object itself is the target,
-    # whatever phrase follows (not a state's own forces: "sent troops to Belarus" aims at Belarus).
+    # "attacked Russian troops in the Kursk region", "shelled the city of Kharkiv": an actor or place that
+    # is the object itself is the target, whatever phrase follows (not a state's own forces: "sent troops
+    # to Belarus" aims at Belarus).
     own_states = {state_of(a.mention.entity) for a in subjects}
     direct = [
         Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)
-        if m.entity.type not in ("Location", *NON_ACTORS) and not any(_own_forces(m.entity, st) for st in own_states)
+        if m.entity.type not in NON_ACTORS and not any(_own_forces(m.entity, st) for st in own_states)
     ]  # fmt: skip
     if theme_is_noun and direct and not pred.partners:
         targets = direct

@@ -32,7 +32,8 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
         return True, None
     prev = [doc[i] for i in (span.start - 1, span.start - 2) if i >= 0]
     if prev and (
-        prev[0].lower_ in a.place_nouns or (prev[0].is_punct and len(prev) > 1 and prev[1].lower_ in a.place_nouns)
+        prev[0].lower_ in a.place_nouns
+        or (prev[0].is_punct and prev[0].text not in ".!?" and len(prev) > 1 and prev[1].lower_ in a.place_nouns)
     ):
         return False, None
     tok = span.root
@@ -45,7 +46,8 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
     if prep is not None:
         # "die Regierung in Teheran", "the regime in Pyongyang": the seat of an actor is its state,
         # unless the actor has a state of its own ("the US Embassy in Mogadishu", "Russian troops in Kyiv").
-        if prep.i > 0 and a.doc[prep.i - 1].lower_ in (a.lex.actor_nouns | a.sectors.keys()):
+        seat_nouns = a.lex.actor_nouns | {k for k, n in a.sectors.items() if not n.named_only}
+        if prep.i > 0 and a.doc[prep.i - 1].lower_ in seat_nouns:
             if has_own_state(a, prep.i - 1):
                 return False, None
             return True, prep.i - 1

@@ -196,6 +196,13 @@ class Analyzer:
         start = m.start
         if start > 0 and self.doc[start - 1].lower_ in self.place_nouns and rec.type == "Location":
             start -= 1
+        elif (  # "the city of Grozny", "the port of Odesa": the place noun and its "of" are the place
+            start > 1
+            and rec.type == "Location"
+            and self.doc[start - 1].lower_ in self.lex.words("place_glue")
+            and self.doc[start - 2].lower_ in self.place_nouns
+        ):
+            start -= 2
         self._add(start, m.end, self._record_info(rec), "gazetteer", 1.0, text)
 
     def _short(self, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:

@@ -59,7 +59,7 @@ def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
         return False
     for first in (noun - 1, noun):
         sector = sector_of(a, first, noun + 1) if first >= 0 else None
-        if sector is not None:
+        if sector is not None and not sector.named_only:  # "missiles in Germany" are not Germany's
             a._add(first, end, sector_info(a, iso3, sector), "metonym", 0.9, None)
             return True
     return False
@@ -90,7 +90,7 @@ def self_naming_sectors(a: Analyzer) -> None:
             noun = a.sectors.get(a.doc[tok.i : end + 1].text.lower())  # "government forces", "riot police"
             end += noun is not None
         noun = noun or find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
-        if noun is None:
+        if noun is None or noun.named_only:
             continue
         owned, beside = _beside(a, tok.i, end)
         if owned:

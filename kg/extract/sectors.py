@@ -37,6 +37,9 @@ class SectorNoun:
     sector: str
     org: str | None = None
     country: str | None = None
+    #: only with its state named ("Ukrainian drones", "Russlands Raketen"), never bare: weapons stand
+    #: for their state's military only when the text says whose they are
+    named_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,8 @@ def sector_nouns(lang: str) -> dict[str, SectorNoun]:
         country = row[3] if len(row) > 3 and row[3] != "-" else None
         if row[1] not in SECTOR_NAMES:
             raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown sector {row[1]!r}")
-        out[row[0].lower()] = SectorNoun(row[1], org, country)
+        named_only = len(row) > 4 and row[4] == "named"
+        out[row[0].lower()] = SectorNoun(row[1], org, country, named_only)
     return out
 
 
