@@ -184,3 +184,17 @@ def test_weapons_alone_name_no_state(extractor):
     text = "Russia threatened to respond to any deployment of long-range missiles in Germany."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en"))
     assert "group:DEU-MIL" not in {e.key for e in triples.entities}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        ("en", "Russia said it had shot down 30 Ukrainian drones over the Belgorod region.",
+         ("country:RUS", "ATTACKS", "group:UKR-MIL")),
+        ("de", "Die Hamas erklärte, sie habe drei israelische Geiseln freigelassen.", ("org:hamas", "RELEASES", None)),
+    ],
+)  # fmt: skip
+def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extractor, lang, text, event):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    got = {(t.subject.key, t.predicate, t.object.key if isinstance(t.object, Entity) else None) for t in triples}
+    assert event in got, sorted(got)

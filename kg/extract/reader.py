@@ -19,7 +19,7 @@ from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme
 from kg.extract.evaluation import evaluation_triples
 from kg.extract.events import event_triples
-from kg.extract.mentions import MentionIndex
+from kg.extract.mentions import Mention, MentionIndex
 from kg.extract.nominal import event_doer, nominal_triples
 from kg.extract.reciprocal import is_reciprocal, reciprocal_triples
 from kg.extract.speech import speech_triples
@@ -269,10 +269,24 @@ class SentenceReader(SentenceSyntax):
             # "A Russian missile strike killed 34 people", "Ein israelischer Luftangriff tötete ...": an
             # event noun as subject stands for its doer.
             args = [Arg(m, 0.8) for t in toks if self._is_event_noun(t) for m in [event_doer(self, t)] if m]
+        if not args and toks and all(t.pos_ == "PRON" and self.index.at(t.i) is None for t in toks):
+            # "Russia said it had shot down 30 drones", "Die Hamas erklärte, sie habe ... freigelassen": an
+            # unresolved pronoun subject of reported content is the speaker.
+            speaker = self._speaker_of(v)
+            if speaker is not None:
+                return [Arg(speaker, 0.8)], False
         if args or (toks and inherited):
             return args, False
         m = self._prefield(v)
         return ([Arg(m, 1.0)], True) if m is not None else ([], False)
+
+    def _speaker_of(self, v: Token) -> Mention | None:
+        """The speaker's mention in this sentence whose recorded content ``v`` is in (the innermost)."""
+        inner = [r for r in self.sent.reported if r[0] <= v.i < r[1]]
+        if not inner:
+            return None
+        key = min(inner, key=lambda r: r[1] - r[0])[2]
+        return next((m for m in self.index.within(self.span.start, self.span.end) if m.entity.key == key), None)
 
     def _is_event_noun(self, t: Token) -> bool:
         events = self.cues.lexicon.event_nouns
