@@ -1,0 +1,63 @@
+"""Frames: the vocabulary verbs of a sentence, each with the predicate its lexicon entry gives.
+
+A frame is a verb whose lemma (with its separable particle, "wies ... zurück" -> ``zurückweisen``,
+or a preposition that completes it, "called on") or whose light-verb construction ("Sanktionen
+verhängen", "mit einem Veto drohen") is in the lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import VERBAL_POS, SentenceSyntax
+from kg.extract.verb_arguments import VerbArguments
+from kg.predicates import Predicate
+
+
+class Frame(NamedTuple):
+    """A verb the lexicon knows, its predicate, the lemma it was found under and the light noun, if any."""
+
+    verb: Token
+    pred: Predicate
+    lemma: str
+    noun: str | None
+
+
+def find_frames(syn: SentenceSyntax, args: VerbArguments) -> list[Frame]:
+    """The frames of the sentence, in token order."""
+    frames = []
+    roots = syn.s.labels("root")
+    for tok in syn.tokens:
+        # A word with a separable particle is a verb whatever a weak tagger says ("rief ... auf" as ADV).
+        if tok.pos_ not in VERBAL_POS and tok.dep_ not in roots and not syn.ch(tok, "particle"):
+            continue
+        frame = _frame(syn, args, tok)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _frame(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> Frame | None:
+    """The frame ``tok`` opens, if the lexicon knows it with its particles, objects or prepositions."""
+    particles = syn.ch(tok, "particle")
+    if syn.cues.prepositional_verbs:
+        # "called on Moscow": the preposition completes the verb like a particle.
+        particles += [c for c in syn.ch(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
+    lemmas = syn.cues.candidates(tok, particles)
+    if not lemmas:
+        return None
+    # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
+    heads = args.object_tokens(tok)
+    objects = tuple(o.lemma_ for o in heads)
+    # "declared martial law": a modifier right before the head makes a two-word noun of the lexicon.
+    objects += tuple(
+        f"{m.lemma_} {o.lemma_}" for o in heads for m in syn.kids.get(o.i, ()) if m.i == o.i - 1 and m.pos_ != "DET"
+    )
+    objects += tuple(f"{prep} {n.lemma_}" for prep, n in args.prep_args(tok) if prep)
+    hit = syn.cues.predicate_for(tok, particles, objects, lemmas)
+    if hit is None:
+        return None
+    lemma, pred, noun = hit
+    return Frame(tok, pred, lemma, noun)
