@@ -8,9 +8,6 @@ coordinated list refers to every state in it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
-
 from kg.extract.cues import cues_for
 from kg.extract.deps import scheme_of_doc
 from kg.extract.mentions import Mention, MentionIndex
@@ -19,6 +16,7 @@ from kg.extract.polarity import Polarity
 from kg.extract.syntax import SentenceSyntax
 from kg.extract.verb_arguments import VerbArguments
 from kg.model import Entity
+from tests.test_relations import tiger_doc
 
 RUS = Entity("country:RUS", "Russia", "Country", country="RUS")
 UKR = Entity("country:UKR", "Ukraine", "Country", country="UKR")
@@ -29,17 +27,7 @@ def helpers(
     rows: list[tuple[str, str, int, str, str]], *mentions: tuple[int, Entity], morph: dict[int, str] | None = None
 ):
     """(syntax, entities, arguments, polarity) of one German sentence of ``(word, lemma, head, label, POS)``."""
-    doc = Doc(
-        Vocab(),
-        words=[r[0] for r in rows],
-        lemmas=[r[1] for r in rows],
-        heads=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        sent_starts=[True] + [False] * (len(rows) - 1),
-    )
-    for i, m in (morph or {}).items():
-        doc[i].set_morph(m)
+    doc = tiger_doc(rows, morph)
     index = MentionIndex(Mention(i, i + 1, e, doc[i].text) for i, e in mentions)
     syn = SentenceSyntax(cues_for("de"), scheme_of_doc(doc), index, doc[:], [t.head.i for t in doc])
     refs = PhraseEntities(syn)
