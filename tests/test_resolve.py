@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from kg.extract.resolve import Affiliation, EntityAnalysis, analyze_entities
+from kg.extract.analysis import Affiliation, EntityAnalysis
+from kg.extract.resolve import analyze_entities
 from kg.lang import get_language
 
 pytestmark = pytest.mark.model

@@ -1,0 +1,93 @@
+"""Content clauses: what a speech verb says, as a clause token and a token range.
+
+A content clause is a complement clause, an infinitival complement, reported speech in the
+subjunctive without a complementizer, or a clause a weak parse split into pieces; a speech verb
+the parse coordinated with the content's verb is the speaker's next act and ends the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import VERBAL_POS, SentenceSyntax, is_punct
+from kg.predicates import Predicate
+
+
+class ContentClauses:
+    """The content clauses of one sentence's speech verbs.
+
+    ``acts``: verb token -> predicate of the sentence's speech acts (its frames), for telling a
+    coordinated second act from the content.
+    """
+
+    def __init__(self, syn: SentenceSyntax, acts: dict[int, Predicate]) -> None:
+        self.syn = syn
+        self.acts = acts
+
+    def clause(self, v: Token, extra: list[Token]) -> Token | None:
+        """The content clause of a speech verb (or of its light-verb noun)."""
+        for t in [v, *extra]:
+            for c in self.syn.ch(t, "clausal_complement"):
+                if c.pos_ in VERBAL_POS or self.syn.has_marker(c) or c.dep_ not in self.syn.s.labels("open_complement"):
+                    return c
+            for c in self.syn.ch(t, "adverbial_clause"):
+                if self.syn.has_marker(c):
+                    return c
+        # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
+        for c in self.syn.ch(v, "open_complement"):
+            if c.pos_ in ("VERB", "AUX"):  # not "als absurd": a predicative adjective is no content
+                return c
+        # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
+        # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.
+        for c in self.syn.ch(v, "parataxis", "conjunct"):
+            if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
+                return c
+        return None
+
+    def reported_after_comma(self, v: Token) -> tuple[Token, tuple[int, int]] | None:
+        """Reported speech without a complementizer after the verb's comma: its subjunctive verb and span.
+
+        German reports speech in the subjunctive ("sagte ..., die Berichte seien Propaganda"); the mood of
+        the verb marks the clause even when a weak parse attaches its parts all over the sentence.
+        """
+        doc = self.syn.span.doc
+        comma = next((t for t in self.syn.tokens if t.i > v.i and t.text == ","), None)
+        if comma is None or self.syn.s.has(v, "relative_clause") or any(t.text in '„“"»«' for t in doc[v.i : comma.i]):
+            return None
+        end = self.syn.span.end
+        while end - 1 > comma.i and is_punct(doc[end - 1]):
+            end -= 1
+        if end - comma.i < 3:
+            return None
+        sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
+        return (sub[0], (comma.i + 1, end)) if sub else None
+
+    def clause_span(self, v: Token, clause: Token) -> tuple[int, int]:
+        """Token range of a content clause; a clause a parser split into several complements is rejoined.
+
+        A verb reports one content; two clausal complements on the same side
+        of it are pieces of one clause ("warnte, dass eine Beteiligung ... ein
+        gravierendes Problem darstellen würde" parsed as two ccomps).
+        """
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        side = clause.i > v.i
+        for c in self.syn.ch(v, "clausal_complement"):
+            if c is not clause and (c.i > v.i) == side:
+                start, end = min(start, c.left_edge.i), max(end, c.right_edge.i + 1)
+        if side:
+            start = max(start, v.i + 1)
+        else:
+            end = min(end, v.i)
+        # "said the law would ensure transparency and accused foreign-funded groups of ...": the second
+        # speech verb, which the parse coordinated with the content's verb, is the speaker's next act.
+        for c in self.coordinated_acts(clause):
+            end = min(end, self.syn.conjunct_start(c))
+        return start, end
+
+    def coordinated_acts(self, clause: Token) -> list[Token]:
+        """Subjectless speech verbs coordinated with a content clause's verb (the reporting verb's conjuncts)."""
+        return [
+            c
+            for c in self.syn.ch(clause, "conjunct")
+            if c.i in self.acts and not self.syn.ch(c, "subject") and c.i > clause.i
+        ]

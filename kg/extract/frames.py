@@ -1,0 +1,69 @@
+"""Frames: the vocabulary verbs of a sentence, each with the predicate its lexicon entry gives.
+
+A frame is a verb whose lemma (with its separable particle, "wies ... zurück" -> ``zurückweisen``,
+or a preposition that completes it, "called on") or whose light-verb construction ("Sanktionen
+verhängen", "mit einem Veto drohen") is in the lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from kg.extract.phrases import Phrases
+from kg.extract.syntax import VERBAL_POS, SentenceSyntax
+from kg.extract.verb_arguments import VerbArguments
+from kg.predicates import Predicate
+
+
+class Frame(NamedTuple):
+    """A verb the lexicon knows, its predicate, the lemma it was found under and the light noun, if any."""
+
+    verb: Token
+    pred: Predicate
+    lemma: str
+    noun: str | None
+
+
+def find_frames(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases) -> list[Frame]:
+    """The frames of the sentence, in token order."""
+    frames = []
+    roots = syn.s.labels("root")
+    for tok in syn.tokens:
+        # A word with a separable particle is a verb whatever a weak tagger says ("rief ... auf" as ADV).
+        if tok.pos_ not in VERBAL_POS and tok.dep_ not in roots and not syn.ch(tok, "particle"):
+            continue
+        frame = _frame(syn, args, phrases, tok)
+        if frame is not None:
+            frames.append(frame)
+    return frames
+
+
+def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Token) -> Frame | None:
+    """The frame ``tok`` opens, if the lexicon knows it with its particles, objects or prepositions."""
+    particles = syn.ch(tok, "particle")
+    if syn.cues.prepositional_verbs:
+        # "called on Moscow": the preposition completes the verb like a particle.
+        particles += [c for c in syn.ch(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
+    lemmas = syn.cues.candidates(tok, particles)
+    if not lemmas:
+        return None
+    # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
+    heads = args.object_tokens(tok)
+    # "suspended most of the new tariffs": the noun a quantity is taken of (after the heads themselves).
+    heads += [n for o in heads if o.pos_ != "PROPN" for c in syn.kids.get(o.i, ()) if c.i > o.i
+              for n in phrases.pp_noun(c) if n.pos_ == "NOUN" and n.i - o.i <= 4]  # fmt: skip
+    objects = tuple(o.lemma_ for o in heads)
+    # A weak lemmatizer's miss ("Kriegsgefangene" -> "Kriegsgefangen") must not hide a lexicon noun.
+    objects += tuple(o.text for o in heads if o.lower_ != o.lemma_.lower())
+    # "declared martial law": a modifier right before the head makes a two-word noun of the lexicon.
+    objects += tuple(
+        f"{m.lemma_} {o.lemma_}" for o in heads for m in syn.kids.get(o.i, ()) if m.i == o.i - 1 and m.pos_ != "DET"
+    )
+    objects += tuple(f"{prep} {n.lemma_}" for prep, n in args.prep_args(tok) if prep)
+    hit = syn.cues.predicate_for(tok, particles, objects, lemmas)
+    if hit is None:
+        return None
+    lemma, pred, noun = hit
+    return Frame(tok, pred, lemma, noun)

@@ -1,0 +1,128 @@
+"""Mentions the gazetteer knows: names, family names, demonyms and compounds, resolved to their keys.
+
+A capital or seat of power stands for its state where :func:`~kg.extract.places.stands_for_state`
+says so ("Moskau wies zurück", "die Regierung in Teheran": the government's sector); a country
+before a sector noun is that sector ("US troops"); a demonym whose head is an actor noun stands for
+the state or its sector ("die russische Regierung"), as a plural noun for its people ("Kenyans"),
+and otherwise only involves it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.entities import NOT_A_STATE, RawMention
+from kg.extract.people import ner_full_names
+from kg.extract.places import actor_head, stands_for_state
+from kg.extract.sector_actors import country_seat, plural_title, sector_info, sector_of
+from kg.extract.sectors import SectorNoun
+from kg.gazetteer import country_key
+
+if TYPE_CHECKING:
+    from kg.extract.resolve import Analyzer
+
+#: What a plural demonym noun names: the state's people (civilians).
+PEOPLE = SectorNoun("CVL")
+
+
+def resolve_name(a: Analyzer, m: RawMention) -> None:
+    """A gazetteer name: its record, its state where a capital or seat stands for it, or a sector."""
+    rec = a.recs.get(m.value)
+    if rec is None:
+        return
+    text = a._text(m.start, m.end)
+    stands, seat_noun = stands_for_state(a, a.doc[m.start : m.end]) if rec.metonym_of else (False, None)
+    if stands:
+        start = seat_noun if seat_noun is not None else m.start  # "Regierung in Teheran" as a whole is Iran
+        seat = a.raw_at.get(start)
+        if seat is not None and seat.kind == "ner" and start != m.start:
+            start = seat.start  # "the Defence Ministry in Kyiv"
+        state = a._record_info(a.recs[country_key(rec.metonym_of)])
+        noun = seat_noun
+        if noun is not None:  # "die Regierung in Prag", "protesters in Tbilisi", "the Defence Ministry in Kyiv"
+            for first in (noun - 1, noun):
+                sector = sector_of(a, first, noun + 1) if first >= 0 else None
+                if sector is not None:
+                    state, start = sector_info(a, rec.metonym_of, sector), min(start, first)
+                    break
+        a._add(start, m.end, state, "metonym", 0.9, None)
+        return
+    if rec.type == "Country" and country_seat(a, m.start, m.end, rec.key.removeprefix("country:")):
+        return
+    if rec.type == "Country":
+        # "US troops", "Russia's army": a country name before a sector noun is that sector.
+        after = m.end + 1 if m.end < len(a.doc) and a.doc[m.end].lower_ in a.glue else m.end
+        for n in (2, 1):
+            sector = sector_of(a, after, after + n) if after + n <= len(a.doc) else None
+            if sector is not None and (after + n - 1 not in a.raw_at or plural_title(a, after + n - 1)):
+                iso3 = rec.key.removeprefix("country:")
+                a._add(m.start, after + n, sector_info(a, iso3, sector), "metonym", 0.9, None)
+                return
+    # "die ukrainische Hauptstadt Kiew": the place noun, often the parser's head, is the place too.
+    start = m.start
+    if start > 0 and a.doc[start - 1].lower_ in a.place_nouns and rec.type == "Location":
+        start -= 1
+    elif (  # "the city of Grozny", "the port of Odesa": the place noun and its "of" are the place
+        start > 1
+        and rec.type == "Location"
+        and a.doc[start - 1].lower_ in a.lex.words("place_glue")
+        and a.doc[start - 2].lower_ in a.place_nouns
+    ):
+        start -= 2
+    a._add(start, m.end, a._record_info(rec), "gazetteer", 1.0, text)
+
+
+def resolve_short(a: Analyzer, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:
+    """A family name alone: the NER-only person of the article who carries it, else the gazetteer's."""
+    text = a._text(m.start, m.end)
+    # A family name that an NER-only person of this article carries is theirs, not the gazetteer's.
+    for key, name in ner_full_names(a, ner_people):
+        if name.split()[-1] == text and key in a.info:
+            a._add(m.start, m.end, a.info[key], "partial", 0.8, text)
+            return
+    rec = a.recs.get(m.value)
+    if rec is not None:
+        a._add(m.start, m.end, a._record_info(rec), "partial", 0.9, text)
+
+
+def resolve_demonym(a: Analyzer, m: RawMention) -> None:
+    """A demonym: the state (or sector) of an actor noun it heads, as a plural noun its people, else involved."""
+    if m.value == NOT_A_STATE:
+        return
+    info = a._record_info(a.recs[country_key(m.value)]) if country_key(m.value) in a.recs else None
+    if info is None:
+        return
+    head = actor_head(a, a.doc[m.start])
+    # "der russische Botschafter Sergej Netschajew": the noun is the title of a named person, not the state.
+    if head is not None and head.i + 1 < len(a.doc):
+        follower = a.raw_at.get(head.i + 1)
+        if a.doc[head.i + 1].pos_ == "PROPN" or (follower is not None and follower.kind in ("name", "short", "ner")):
+            head = None
+    if head is not None:
+        sector = sector_of(a, m.end, head.i + 1) or sector_of(a, head.i, head.i + 1)
+        if sector is not None:
+            # "die russische Regierung", "Malian insurgents": the state's sector, not the state.
+            a._add(m.start, head.i + 1, sector_info(a, m.value, sector), "metonym", 0.8, None)
+            return
+        a._add(m.start, head.i + 1, info, "metonym", 0.8, None)
+    elif _people_noun(a, m):
+        # "Kenyans protested", "Tausende Georgier": a demonym noun in the plural is the state's people.
+        a._add(m.start, m.end, sector_info(a, m.value, PEOPLE), "metonym", 0.8, None)
+    else:
+        a._add(m.start, m.end, info, "demonym", 0.9, None)
+
+
+def _people_noun(a: Analyzer, m: RawMention) -> bool:
+    """Whether a demonym mention is a plural noun ("Kenyans", "Georgier"), not an adjective."""
+    last = a.doc[m.end - 1]
+    return last.pos_ in ("NOUN", "PROPN") and "Plur" in last.morph.get("Number")
+
+
+def resolve_compound(a: Analyzer, m: RawMention) -> None:
+    """A hyphenated word whose first part names an actor ("US-Verteidigungsminister"): that actor, a seat's state."""
+    rec = a.recs.get(m.value)
+    if rec is None:
+        return
+    if rec.metonym_of:
+        rec = a.recs[country_key(rec.metonym_of)]
+    a._add(m.start, m.end, a._record_info(rec), "demonym", 0.9, None)

@@ -1,0 +1,85 @@
+"""Which entity a phrase of a sentence refers to: at its head, in its appositions, across its conjuncts.
+
+The entity stage resolved the mentions (:class:`~kg.extract.mentions.MentionIndex`); what is left
+for the relation stage is to find the mention that stands for a whole phrase - "Thousands of
+protesters", "Sudan's army chief, General al-Burhan", "Mali, Burkina Faso and Niger".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import Mention
+from kg.extract.syntax import SentenceSyntax
+
+
+class PhraseEntities:
+    """The mentions phrases of one sentence refer to, read through its :class:`SentenceSyntax`."""
+
+    def __init__(self, syn: SentenceSyntax) -> None:
+        self.syn = syn
+
+    def entity_at(self, tok: Token) -> Mention | None:
+        """The mention a phrase head refers to: at the head, or in its appositions, name parts, genitives."""
+        if self.syn.index.at(tok.i) is None and tok.lower_ in self.syn.cues.quantity_nouns:
+            # "Thousands of protesters", "Hunderte Demonstranten": the quantity's noun is the actor.
+            for c in self.syn.kids.get(tok.i, ()):
+                for n in [c, *self.syn.kids.get(c.i, ())]:
+                    if n.i > tok.i and self.syn.index.at(n.i) is not None:
+                        return self.syn.index.at(n.i)
+        # A named person or organisation in apposition beats the state of a genitive: "Sudan's army chief,
+        # General Abdel Fattah al-Burhan, said" is al-Burhan speaking, "Israel's Magen David Adom emergency
+        # service said" the service, not the state.
+        named = []
+        for t in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2):
+            m = self.syn.index.at(t.i)
+            if m is not None and t is tok:
+                return m
+            if m is not None and m.entity.type in ("Person", "Organization"):
+                named.append(m)
+        if named:  # "A senior Houthi official, Ali al-Qahoum": the person before their organisation
+            return next((m for m in named if m.entity.type == "Person"), named[0])
+        roles = self.syn.s.labels("apposition", "name_part", "genitive", "determiner")
+        for t in self.syn.walk(tok, roles, 3):
+            m = self.syn.index.at(t.i)
+            if m is not None:
+                return m
+        return None
+
+    def entities(self, tok: Token) -> list[Mention]:
+        """Mentions of ``tok`` and of every conjunct coordinated with it."""
+        out = []
+        # Conjuncts hang below the first conjunct (UD) or below the coordinator (TIGER: X cd-> und cj-> Y).
+        # Weak parses label the middle of a list "Mali, Burkina Faso and Niger" an apposition: a state
+        # in apposition to a state is a conjunct (a person's apposition, "Lavrov, Russia's minister", is not).
+        first = self.entity_at(tok)
+        labels = self.syn.s.labels("conjunct", "coordinator")
+        if first is not None and first.entity.type == "Country":
+            labels = labels | self.syn.s.labels("apposition")
+        for t in self.syn.walk(tok, labels, 4):
+            m = self.entity_at(t)
+            if m is None or any(m.entity.key == o.entity.key for o in out):
+                continue
+            if self.syn.s.has(t, "apposition") and m.entity.type != "Country":
+                continue
+            out.append(m)
+        return out
+
+    def entity_inside(self, tok: Token, demonyms: bool = False) -> Mention | None:
+        """The first actor (no place) named in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea).
+
+        A demonym only describes the phrase it modifies ("drei israelische Frauen" are not Israel), unless
+        ``demonyms``: for acts against places and things, "struck Iranian nuclear sites" strikes Iran.
+        """
+        within = self.syn.index.within(tok.left_edge.i, tok.right_edge.i + 1)
+        # Places in the phrase are where, not whom ("ports on the Black Sea", "the West African bloc ECOWAS").
+        found = [m for m in within if (demonyms or m.via != "demonym") and m.entity.type != "Location"]
+        return found[0] if found else None
+
+    def adjacent(self, i: int, step: int) -> Mention | None:
+        """The mention right before (step=-1) or after (step=+1) token ``i``, inside the sentence."""
+        j = i + step
+        if not (self.syn.span.start <= j < self.syn.span.end):
+            return None
+        m = self.syn.index.at(j)
+        return m

@@ -1,0 +1,98 @@
+"""Concepts made of a sentence's phrases: a clause's range, an object phrase, a prepositional phrase's noun.
+
+What a speech act says or an event is done to, when it is no actor, is a
+:class:`~kg.model.Concept`: the text of a token range with the entities mentioned in it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import NOMINAL_POS, SentenceSyntax, is_punct
+from kg.model import Concept
+
+
+class Phrases:
+    """The phrases of one sentence, read as concepts."""
+
+    def __init__(self, syn: SentenceSyntax) -> None:
+        self.syn = syn
+
+    def concept(self, start: int, end: int, drop_marker: bool = True) -> Concept | None:
+        """The concept the tokens ``start:end`` name, without edge punctuation (and a leading complementizer)."""
+        toks = [t for t in self.syn.span.doc[start:end]]
+        while toks and (is_punct(toks[0]) or (drop_marker and toks[0].text.lower() in self.syn.cues.complementizers)):
+            toks.pop(0)
+        while toks and is_punct(toks[-1]):
+            toks.pop()
+        if not toks:
+            return None
+        text = self.syn.span.doc[toks[0].i : toks[-1].i + 1].text
+        mentions = [m.entity.key for m in self.syn.index.within(toks[0].i, toks[-1].i + 1)]
+        return Concept.create(text, self.syn.cues.lang, mentions)
+
+    def np_concept(
+        self,
+        objects: list[Token],
+        v: Token | None = None,
+        targets: frozenset[str] = frozenset(),
+        charges: frozenset[str] = frozenset(),
+    ) -> Concept | None:
+        """A concept from the first usable object phrase.
+
+        A prepositional phrase right after the object that the parse hung on the
+        verb is taken into the phrase ("Berichte über eine Entsendung ...", "a
+        statement on deepening ..."): attachment there is the parser's guess, and
+        the phrase belongs to the content, unless its preposition introduces the
+        event's target.
+        """
+        for o in objects:
+            if o.pos_ == "PRON" and self.syn.index.at(o.i) is None:
+                continue
+            start, end = self.np_range(o, v, targets)
+            for c in self.syn.kids.get(o.i, ()):
+                # "accused foreign-funded groups of trying ...": the charge is not part of the accused.
+                prep = c if c.pos_ == "ADP" else next(iter(self.syn.ch(c, "case")), None)
+                if c.i > o.i and prep is not None and prep.text.lower() in charges:
+                    end = min(end, self.syn.conjunct_start(c))
+            return self.concept(start, end, drop_marker=False)
+        return None
+
+    def np_range(
+        self, o: Token, v: Token | None, targets: frozenset[str] = frozenset(), datives: bool = False
+    ) -> tuple[int, int]:
+        """Token range of the object phrase of ``o``, with the prepositional phrase right after it (see above).
+
+        ``datives``: a prepositional dative ("send weapons to Kyiv", ClearNLP ``dative``) counts as such a phrase.
+        """
+        start, end = o.left_edge.i, o.right_edge.i + 1
+        if v is not None:
+            pps = self.syn.ch(v, "oblique")
+            if datives:
+                pps += [c for c in self.syn.ch(v, "indirect_object") if c.pos_ == "ADP"]
+            for c in sorted(pps, key=lambda t: t.i):
+                first = c.left_edge.i
+                prep = c.text.lower() if c.pos_ == "ADP" else self.syn.span.doc[first].text.lower()
+                if first == end and prep not in targets and not self.syn.s.has(c, "temporal"):
+                    end = c.right_edge.i + 1
+        return start, end
+
+    def pp_noun(self, c: Token) -> list[Token]:
+        """The noun of a prepositional phrase child ``c`` (UD ``case`` child, or ClearNLP ``prep`` head)."""
+        if c.pos_ == "ADP":
+            return [n for n in self.syn.ch(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
+        if c.pos_ in NOMINAL_POS and self.syn.ch(c, "case") and c.i > c.head.i:
+            return [c]
+        return []
+
+    def loose_objects(self, v: Token) -> list[Token]:
+        """Objects a weak parse attached to the verb above (``entschieden`` -> ``Spekulationen``)."""
+        for head in self.syn.chain_up(v):
+            objs = [
+                c
+                for c in self.syn.ch(head, "object", "oblique")
+                if c.pos_ in NOMINAL_POS and not self.syn.ch(c, "case") and c.i < v.i
+            ]
+            if objs:
+                return objs
+        return []

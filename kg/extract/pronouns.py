@@ -1,0 +1,64 @@
+"""Pronouns: the one compatible person of the most recent sentence that mentions one.
+
+Gender comes from the gazetteer, else from an honorific or title ("Frau", "Mr."); unknown is
+compatible with either. At most two sentences back; two candidates there leave the pronoun
+unresolved. A form that may be plural (German "sie") needs singular morphology and no plural verb.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract.entities import RawMention
+
+if TYPE_CHECKING:
+    from kg.extract.resolve import Analyzer
+
+_PRONOUN_SENTENCE_WINDOW = 2
+
+
+def resolve_pronoun(a: Analyzer, m: RawMention) -> None:
+    """Resolve pronoun ``m`` to the one compatible person of the nearest earlier sentence naming any."""
+    tok = a.doc[m.start]
+    if m.number != "sing" and not _singular(a, tok):
+        return
+    sent = a.sent_of[m.start]
+    by_sentence: dict[int, list[str]] = {}
+    for f in a.found:
+        if f.start >= m.start:
+            break
+        if f.via == "pronoun" or a.info[f.key].type != "Person":
+            continue
+        if sent - a.sent_of[f.start] > _PRONOUN_SENTENCE_WINDOW:
+            continue
+        if _gender(a, f.key) in (None, m.value):
+            by_sentence.setdefault(a.sent_of[f.start], []).append(f.key)
+    if not by_sentence:
+        return
+    candidates = set(by_sentence[max(by_sentence)])
+    if len(candidates) == 1:
+        key = candidates.pop()
+        a._add(m.start, m.end, a.info[key], "pronoun", 0.7, None)
+
+
+def _singular(a: Analyzer, tok: Token) -> bool:
+    """Morphology says a number-ambiguous pronoun ("sie") is singular, and its clause's verb agrees."""
+    if tok.morph.get("Number") != ["Sing"]:
+        return False
+    if not a.has_dep:
+        return True
+    verb = tok.head
+    for _ in range(4):  # the nearest verb above the pronoun ("sie Kriegsverbündete sind")
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    verbs = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
+    return not any("Plur" in v.morph.get("Number") for v in verbs if v.pos_ in ("VERB", "AUX"))
+
+
+def _gender(a: Analyzer, key: str) -> str | None:
+    """A person's gender: the gazetteer's, else what an honorific or title told."""
+    rec = a.recs.get(key)
+    return rec.gender if rec is not None else a.info[key].gender

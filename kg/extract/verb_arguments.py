@@ -1,0 +1,236 @@
+"""A verb's arguments: its subject, objects, agent and prepositional phrases, repaired for weak parses.
+
+The answers are in the roles of :mod:`kg.extract.deps`, so the same for UD and TIGER parses, and
+they hold the repairs for weak parses (several subject labels, a subject only in the German
+prefield, objects labelled oblique), each grounded in grammar rather than in one model's habits.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import Mention
+from kg.extract.phrase_entities import PhraseEntities
+from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
+
+
+class VerbArguments:
+    """The arguments of the verbs of one sentence (objects memoised per verb)."""
+
+    def __init__(self, syn: SentenceSyntax, refs: PhraseEntities) -> None:
+        self.syn = syn
+        self.refs = refs
+        self._objects: dict[int, list[Token]] = {}
+
+    def split_subjects(self, v: Token) -> tuple[list[Token], list[Token]]:
+        """Subject-labelled children of ``v`` as (subjects, misattached objects).
+
+        A verb has one subject (coordination hangs below it); several subject
+        labels mean a parse went wrong. Then the subject is the one that is an
+        actor, in the nominative if the morphology says so, closest before the
+        verb ("Russland wies die Vorwürfe zurück", "the news agency KCNA
+        accused ..."); subject-labelled phrases after it are objects.
+        """
+        subj = self.syn.ch(v, "subject")
+        if len(subj) < 2:
+            return subj, []
+        # Position and case decide, not which phrase happens to be a known actor: in "Die Außenministerin
+        # hat Serbien davor gewarnt" or "sagte er der Agentur Interfax" the actor phrase is the object, and
+        # taking it as the subject would invert the sentence. An unresolved subject gives no triple.
+        pool = [t for t in subj if not t.morph.get("Case") or "Nom" in t.morph.get("Case")] or subj
+        # The subject stands before the finite verb: "Die Philippinen haben China vorgeworfen" (China, in the
+        # middle field after "haben", is the object the weak parse also labelled subject).
+        finite = [a.i for a in self.syn.ch(v, "auxiliary") if a.i < v.i]
+        anchor = min(finite) if finite and any(t.i < min(finite) for t in pool) else v.i
+        before = [t for t in pool if t.i < anchor]
+        chosen = before[-1] if before else pool[0]
+        return [chosen], [t for t in subj if t.i > chosen.i]
+
+    def prefield(self, v: Token) -> Mention | None:
+        """The entity right before ``v`` when the parse gives ``v`` no entity subject in front of it.
+
+        German and English main clauses put the subject before the finite verb
+        (the German "Vorfeld"); a weak parse that labels the object after the
+        verb as subject ("Moskau bestritt jede Beteiligung") is read that way.
+        """
+        if self.syn.is_passive(v):
+            return None
+        subj = self.syn.ch(v, "subject")
+        if any(t.i < v.i for t in subj) or any(self.refs.entity_at(t) for t in subj):
+            return None
+        # The entity right before the verb, or before its finite auxiliary ("Pakistan habe ... angegriffen").
+        for i in [v.i, *(a.i for a in self.syn.auxiliaries(v) if a.i < v.i)]:
+            m = self.refs.adjacent(i, -1)
+            # A subject never comes with a preposition: "Laut ... Interfax warnte ..." is not Interfax warning.
+            if m is not None and not self.prepositional(self.syn.span.doc[i - 1]):
+                return m
+        return None
+
+    def prepositional(self, tok: Token) -> bool:
+        """Whether ``tok``'s phrase is governed by a preposition (in either attachment style).
+
+        A noun attached to another noun ("Nach Angaben des philippinischen Militärs": Militärs under
+        Angaben) is inside that noun's prepositional phrase too.
+        """
+        labels = self.syn.s.labels("apposition", "name_part", "conjunct", "coordinator", "genitive", "oblique")
+        for _ in range(6):
+            if tok.dep_ not in labels or tok.head.i == tok.i:
+                break
+            if self.syn.s.has(tok, "oblique") and tok.head.pos_ not in NOMINAL_POS:
+                break  # an oblique of the verb itself: its own case marker decides
+            tok = tok.head
+        return bool(self.syn.ch(tok, "case")) or (tok.head.pos_ == "ADP" and tok.head.i != tok.i)
+
+    def bare_obliques(self, v: Token) -> list[Token]:
+        """Nominal dependents without a preposition that a parse labelled oblique: objects in all but name.
+
+        A determiner labelled as case marker ("keinerlei Unterstützung" parsed as ``case`` + ``obl``)
+        is no preposition.
+        """
+        return [
+            c
+            for c in self.syn.ch(v, "oblique")
+            if c.pos_ in ("NOUN", "PROPN")
+            and not any(
+                k.pos_ not in ("DET", "PRON") and not self.syn.cues.compares_quantity(k) for k in self.syn.ch(c, "case")
+            )
+            and not self.syn.s.has(c, "temporal")
+        ]
+
+    def marked_objects(self, v: Token) -> list[Token]:
+        """An object the parse lost, found by its determiner's case ("bestellte am selben Tag den
+        Geschäftsträger ein"): the first such phrase after ``v`` and before its particle or the next verb,
+        not governed by a preposition. Only for languages whose data names such determiners."""
+        marks = self.syn.cues.object_determiners
+        if not marks:
+            return []
+        doc = self.syn.span.doc
+        stop = min([p.i for p in self.syn.ch(v, "particle") if p.i > v.i] or [self.syn.span.end])
+        for i in range(v.i + 1, stop):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.text == ",":
+                return []
+            if t.pos_ != "DET" or t.lower_ not in marks or (i > 0 and doc[i - 1].pos_ == "ADP"):
+                continue
+            head = t.head
+            own_prep = any(c.pos_ == "ADP" for c in self.syn.ch(head, "case"))
+            if head.pos_ in NOMINAL_POS and head.i > t.i and not own_prep:
+                return [head]
+        return []
+
+    def object_tokens(self, v: Token) -> list[Token]:
+        cached = self._objects.get(v.i)
+        if cached is None:
+            cached = self._objects[v.i] = self._read_objects(v)
+        return list(cached)
+
+    def _read_objects(self, v: Token) -> list[Token]:
+        objs = self.syn.ch(v, "object") + self.split_subjects(v)[1]
+        if not objs:
+            objs = self.bare_obliques(v)
+        if not objs:
+            objs = self.marked_objects(v)
+        if self.prefield(v) is not None:
+            objs += [t for t in self.syn.ch(v, "subject") if t.i > v.i and t not in objs]
+        if self.syn.is_passive(v):
+            objs += self.syn.ch(v, "passive_subject")
+            if self.syn.s.aux_heads_verb:
+                for u in self.syn.chain_up(v):
+                    objs += self.syn.ch(u, "subject")
+        # "verurteilte das Manöver als Provokation", "wies die Vorwürfe als unbegründet zurück": a
+        # predicative "als"/"as" phrase says what the object is called; it is never the object.
+        objs = [o for o in objs if not self.syn.cues.predicative_phrase(self.syn.span.doc, o)]
+        out = []
+        for o in objs:
+            out.append(o)
+            out += [
+                c
+                for c in self.syn.walk(o, self.syn.s.labels("conjunct", "coordinator"), 4)
+                if c is not o and c.pos_ in NOMINAL_POS
+            ]
+        return out
+
+    def subject_tokens(self, v: Token) -> tuple[list[Token], bool]:
+        """Subject heads of ``v`` (logical subject: the agent in the passive) and whether they were inherited."""
+        if self.syn.is_passive(v):
+            return self.agents(v), False
+        subj = self.split_subjects(v)[0]
+        if subj and self.relative(v) and all(t.lower_ in self.syn.cues.relative_pronouns for t in subj):
+            return [self.antecedent(v)], True  # "Russia, which has sent ...": the noun the clause modifies
+        if subj:
+            return subj, False
+        controller = self.controller(v)
+        if controller is not None:
+            return [controller], True
+        for aux in self.syn.ch(v, "auxiliary"):
+            subj = self.syn.ch(aux, "subject")
+            if subj:
+                return subj, False
+        for head in self.syn.chain_up(v):
+            subj = self.split_subjects(head)[0]
+            for aux in self.syn.ch(head, "auxiliary"):
+                subj += self.syn.ch(aux, "subject")
+            if subj:
+                return subj, True
+        # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
+        if self.relative(v):
+            return [self.antecedent(v)], True
+        return [], False
+
+    def relative(self, v: Token) -> bool:
+        """Whether ``v`` heads a relative clause on a noun."""
+        return self.syn.s.has(v, "relative_clause") and v.head.pos_ in NOMINAL_POS
+
+    def antecedent(self, v: Token) -> Token:
+        """The noun a relative clause stands for: the named head of an apposition it sits on
+        ("James O'Brien, a senior US diplomat who was visiting ...": O'Brien), else the noun it modifies."""
+        noun = v.head
+        if self.syn.s.has(noun, "apposition") and noun.head.pos_ in NOMINAL_POS and noun.head.i != noun.i:
+            return noun.head
+        return noun
+
+    def controller(self, v: Token) -> Token | None:
+        """Object control: "quoted Austin as saying", "forderte Russland auf, ... abzuziehen".
+
+        A subjectless complement of a verb that has an object takes that object as its subject.
+        """
+        head = v.head
+        if head.pos_ == "ADP" and head.head.pos_ in VERBAL_POS:
+            head = head.head
+        elif not self.syn.s.has(v, "open_complement", "adverbial_clause") or self.syn.has_marker(v):
+            return None
+        if (
+            self.syn.s.has(v, "adverbial_clause")
+            and self.syn.participle(v)
+            and not self.syn.s.has(v, "open_complement")
+        ):
+            return None  # "..., killing five": subject control (see SentenceSyntax.chain_up), not the head's object
+        if head.i == v.i:
+            return None
+        objs = self.syn.ch(head, "object", "indirect_object") + self.split_subjects(head)[1]
+        return next((o for o in objs if self.refs.entity_at(o) is not None), None)
+
+    def agents(self, v: Token) -> list[Token]:
+        out = []
+        for a in self.syn.ch(v, "agent"):
+            if a.pos_ == "ADP":
+                out += [n for n in self.syn.ch(a, "prepositional_object") if n.pos_ in NOMINAL_POS]
+            else:
+                out.append(a)
+        if not out:
+            # Schemes or parses without an agent label: a "von"/"by" phrase of a passive verb.
+            out = [n for prep, n in self.prep_args(v) if prep in self.syn.cues.agent_prepositions]
+        return out
+
+    def prep_args(self, v: Token) -> list[tuple[str, Token]]:
+        """``(preposition, noun)`` pairs of ``v``'s prepositional dependents, in either attachment style."""
+        out = []
+        # ClearNLP labels "to X" after a transfer verb `dative`, like a bare indirect object.
+        datives = [c for c in self.syn.ch(v, "indirect_object") if c.pos_ == "ADP"]
+        for c in self.syn.ch(v, "oblique") + datives:
+            if c.pos_ == "ADP":
+                out += [(c.text.lower(), n) for n in self.syn.ch(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
+            else:
+                case = self.syn.ch(c, "case")
+                out.append((case[0].text.lower() if case else "", c))
+        return out
