@@ -36,7 +36,6 @@ LAYERS: dict[str, int] = {
     "kg.article_formats": 5,
     "kg.readers": 6,
     "kg.spacy_models": 6,
-    "kg.pipelines": 6,
     "kg.extract": 7,
     "kg.scale": 8,
     "kg.graph": 8,
@@ -47,8 +46,8 @@ LAYERS: dict[str, int] = {
     "kg": 12,  # kg/__init__.py
 }
 
-#: Deprecated re-exports kept for callers other sessions own; each goes when nothing imports it.
-SHIMS = {"kg.load.cli_support"}
+#: Deprecated re-exports exempt from the upward-import check; each goes when nothing imports it (none left).
+SHIMS: set[str] = set()
 
 
 def _module(path: Path) -> str:
