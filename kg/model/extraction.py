@@ -12,7 +12,7 @@ from kg.model.nodes import Entity
 from kg.model.triple import Triple
 
 #: Version of the JSON Lines records of `kg extract` (the "schema" field of an article record); the embedded
-#: store's own database schema is `kg.load.local_store.STORE_SCHEMA_VERSION`.
+#: store's own database schema is `kg.load.sqlite_schema.STORE_SCHEMA_VERSION`.
 RECORD_SCHEMA_VERSION = 1
 
 
