@@ -21,10 +21,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from kg.load.base import BatchCallback, LoadStats, RejectCallback, batches, reject
 from kg.load.rows import BatchRows, build_rows, validate
 from kg.model import Extraction, ModelError
+
+T = TypeVar("T")
 
 #: Writes ``todo`` (flattened as ``rows``, or None: the step flattens them) in one transaction and records
 #: it in the stats; reports to the callback (if any) the articles the store itself refuses.
@@ -128,8 +131,8 @@ class _Flight:
 class _Inline(Executor):
     """Runs each job at once, in the calling thread; its error (Ctrl-C included) is raised when it lands."""
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
-        job: Future = Future()
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        job: Future[T] = Future()
         try:
             job.set_result(fn(*args, **kwargs))
         except BaseException as exc:  # handed to whoever waits for the job, as a thread would
