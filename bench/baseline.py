@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.load.rows import article_row
-from kg.load.vocabulary import check_label, check_relationship_type
 from kg.model import Concept, Entity, Extraction
+from kg.vocabulary import check_label, check_relationship_type
 
 
 def bare_pipe(pipelines: Mapping[str, Any], texts_by_lang: Mapping[str, Sequence[str]], batch_size: int) -> int:

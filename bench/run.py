@@ -173,7 +173,7 @@ def kg_pipelines(langs: Iterable[str]) -> dict[str, Any]:
     ``EXCLUDE`` this returns the identical objects, not look-alikes.
     """
     from kg.extract.pipeline import EXCLUDE
-    from kg.pipelines import load_pipeline
+    from kg.spacy_models import load_pipeline
 
     return {lang: load_pipeline(lang, exclude=EXCLUDE) for lang in langs}
 

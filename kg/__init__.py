@@ -1,6 +1,6 @@
 """kg: a knowledge-graph builder for geopolitical news.
 
-Data flows one way: read articles (:mod:`kg.readers`) -> extract entities and
+Data flows one way: read articles (:mod:`kg.read`) -> extract entities and
 triples (:mod:`kg.extract`) -> resolve canonical actors -> load into Neo4j or
 the embedded store (:mod:`kg.load`). :mod:`kg.model` is the contract between
 the stages.

@@ -157,7 +157,7 @@ def test_clean_input_exits_0(tmp_path):
 
 def test_latin1_german_text_survives_extraction(nlp_de, tmp_path):
     from kg.extract.pipeline import Extractor
-    from kg.readers import read_articles
+    from kg.read import read_articles
 
     f = tmp_path / "latin1.txt"
     f.write_bytes("Selenskij äußerte sich am Montag in Kiew zu den Angriffen.".encode("latin-1"))

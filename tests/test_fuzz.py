@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.model import Article, Concept, Entity, Extraction, Provenance, Triple, extractions_from_records
-from kg.textprep import clean_article_text, clean_text
+from kg.read.clean import clean_article_text, clean_text
 
 FUZZ = settings(
     max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

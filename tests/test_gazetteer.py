@@ -363,7 +363,7 @@ def _gazetteer_copy(tmp_path, people_toml: str, extra: dict[str, str]):
 def test_the_loader_reads_people_files_and_rejects_a_duplicate(tmp_path, monkeypatch):
     person = '[[person]]\nname = "Jane Example"\nrole = "president"\ngender = "f"\n'
     gz = _gazetteer_copy(tmp_path, person, {"europe.toml": person.replace("Jane", "John")})
-    monkeypatch.setattr(gz, "GAZETTEER_DIR", tmp_path)
+    monkeypatch.setattr(gz.files, "GAZETTEER_DIR", tmp_path)  # where the gazetteer reads its files
     gz.records.cache_clear()
     try:
         assert gz.records()["person:john-example"].source == "people/europe.toml"

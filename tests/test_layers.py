@@ -5,7 +5,7 @@ A layer may import only the layers below it (and itself). Reading from the botto
     kg.config, kg.model                         settings; the data contract
     kg.lang                                     language data (kg/lang/<xx>/, $KG_LANG_DIRS)
     kg.predicates, kg.vocabulary, kg.gazetteer  the ontology, the write whitelist, the actors
-    kg.textprep, kg.article_formats, kg.readers reading articles
+    kg.read                                     reading articles
     kg.spacy_models                             which spaCy pipeline serves a language
     kg.extract                                  extraction and resolution (parallel workers included)
     kg.scale                                    Spark: imports kg.extract, never imported by it
@@ -32,11 +32,8 @@ LAYERS: dict[str, int] = {
     "kg.predicates": 3,
     "kg.vocabulary": 4,
     "kg.gazetteer": 4,
-    "kg.textprep": 5,
-    "kg.article_formats": 5,
-    "kg.readers": 6,
+    "kg.read": 5,
     "kg.spacy_models": 6,
-    "kg.pipelines": 6,
     "kg.extract": 7,
     "kg.scale": 8,
     "kg.graph": 8,
@@ -47,8 +44,8 @@ LAYERS: dict[str, int] = {
     "kg": 12,  # kg/__init__.py
 }
 
-#: Deprecated re-exports kept for callers other sessions own; each goes when nothing imports it.
-SHIMS = {"kg.load.cli_support"}
+#: Deprecated re-exports exempt from the upward-import check; each goes when nothing imports it (none left).
+SHIMS: set[str] = set()
 
 
 def _module(path: Path) -> str:

@@ -249,7 +249,7 @@ def test_close_does_not_close_a_driver_the_store_was_given(store, neo4j_db):
 
 
 def test_an_error_raised_while_handling_ctrl_c_counts_as_the_interrupt():
-    from kg.load.neo4j_writer import _caused_by_interrupt
+    from kg.load.neo4j_errors import caused_by_interrupt
 
     def driver_cleanup_fails_during_interrupt():
         try:
@@ -259,8 +259,8 @@ def test_an_error_raised_while_handling_ctrl_c_counts_as_the_interrupt():
 
     with pytest.raises(BufferError) as info:
         driver_cleanup_fails_during_interrupt()
-    assert _caused_by_interrupt(info.value)
-    assert not _caused_by_interrupt(BufferError("no interrupt anywhere"))
+    assert caused_by_interrupt(info.value)
+    assert not caused_by_interrupt(BufferError("no interrupt anywhere"))
 
 
 def test_a_lost_connection_names_the_server(neo4j_settings):

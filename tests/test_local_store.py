@@ -229,6 +229,27 @@ def test_interrupted_load_keeps_committed_batches_and_a_rerun_completes(tmp_path
     store.close()
 
 
+def test_each_batch_is_committed_and_reported_before_the_next_article_is_read(tmp_path):
+    """The embedded store shares Neo4j's batch loop but not its pipeline: nothing is in flight, so a
+    Ctrl-C while the input is read (in ``kg ingest``: extracted) finds every earlier batch counted."""
+    store = LocalStore(tmp_path / "store", batch_size=1)  # one article a batch
+    landed_when_read: list[int] = []
+    reported: list[list[str]] = []
+
+    def source():
+        for ex in corpus():
+            landed_when_read.append(len(reported))
+            yield ex
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.write(source(), on_batch=lambda stats, ids: reported.append(list(ids)))
+    assert landed_when_read == [0, 1, 2]
+    assert reported == [["de-01"], ["en-01"], ["de-02"]]
+    assert sorted(store.known_hashes(["de-01", "en-01", "de-02"])) == ["de-01", "de-02", "en-01"]
+    store.close()
+
+
 def test_a_batch_failing_midway_leaves_nothing_behind(tmp_path):
     class FailingStore(LocalStore):
         def _write_batch(self, rows, replaced):

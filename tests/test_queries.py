@@ -15,7 +15,6 @@ import pytest
 
 from kg.gold.graph import gold_extraction, read_gold_records
 from kg.queries import (
-    _BODY_PARAM_RE,
     HeaderError,
     ParameterError,
     UnknownQueryError,
@@ -26,6 +25,7 @@ from kg.queries import (
     query_df,
     run_query,
 )
+from kg.queries.header import _BODY_PARAM_RE
 from tests.gold_corpus import GOLD_SET, QUERY_CORPUS, load_query_corpus
 
 pytestmark = pytest.mark.neo4j

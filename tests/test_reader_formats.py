@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg.article_formats import split_title
 from kg.cli import cli
 from kg.model import stable_hash
-from kg.readers import InputError, origin_of, read_articles, unknown_summary
+from kg.read import InputError, origin_of, read_articles, unknown_summary
+from kg.read.formats import split_title
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.readers import InputError, _read_stdin, read_articles
+from kg.read import InputError, read_articles
+from kg.read.files import _read_stdin
 
 
 def tiny_png() -> bytes:
@@ -240,7 +241,7 @@ def test_default_limit_accepts_long_features_and_refuses_dumps(tmp_path, monkeyp
 
 
 def test_clean_record_cleans_every_string_of_a_json_record():
-    from kg.textprep import clean_record
+    from kg.read.clean import clean_record
 
     record = {"name": "A\x00B", "aliases": ["x\ud800", "ok"], "count": 3, "nested": {"t\x00": "\udfff"}, "n": None}
     assert clean_record(record) == {

@@ -13,7 +13,8 @@ import sqlite3
 import pytest
 
 from kg.load import LocalStore, Neo4jStore
-from kg.load.local_store import DB_FILE, STORE_SCHEMA_VERSION
+from kg.load.local_store import DB_FILE
+from kg.load.sqlite_schema import STORE_SCHEMA_VERSION
 from kg.model import Article, Concept, Entity, Extraction
 from tests.test_local_store import snapshot, triple
 

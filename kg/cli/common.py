@@ -14,7 +14,7 @@ from typing import IO
 import click
 
 from kg.config import env_secrets, scrub
-from kg.readers import InputError
+from kg.read import InputError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1

@@ -9,8 +9,8 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, fail, write_stdout
 from kg.cli.outfile import write_output
+from kg.cli.stores import open_store_or_exit, store_options
 from kg.graph.export import FORMATS, write
-from kg.load.cli_support import open_store_or_exit, store_options
 
 BULK_FORMAT = "neo4j-import"
 

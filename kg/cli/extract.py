@@ -12,7 +12,7 @@ import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail, renamed_option
 from kg.model import Article, Concept, Extraction
-from kg.readers import InputError, article_files, read_articles, unknown_summary, with_default_lang
+from kg.read import InputError, article_files, read_articles, unknown_summary, with_default_lang
 
 TABLE_WIDTH = 160
 
@@ -102,7 +102,7 @@ def command(
 
 
 def _where(article: Article) -> str:
-    from kg.readers import origin_of
+    from kg.read import origin_of
 
     details = [d for d in (origin_of(article.id), article.title) if d]
     return f"article {article.id}" + (f" ({', '.join(details)})" if details else "")

@@ -23,7 +23,7 @@ from kg.cli.stores import (
 )
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.model import Article, Extraction
-from kg.readers import InputError, read_articles, unknown_summary, with_default_lang
+from kg.read import InputError, read_articles, unknown_summary, with_default_lang
 
 #: Articles whose stored content_hash is looked up in one query.
 LOOKUP_CHUNK = 256

@@ -23,8 +23,9 @@ from kg.cli.stores import (
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.load.rows import validate
 from kg.model import Article, Entity, Extraction, ModelError, Triple, extractions_from_records
-from kg.readers import ErrorHandler, InputError, bounded_lines, unreadable_reason
-from kg.textprep import clean_record, max_article_chars
+from kg.read import ErrorHandler, InputError, unreadable_reason
+from kg.read.clean import clean_record, max_article_chars
+from kg.read.decode import bounded_lines, max_json_line_bytes
 
 
 @click.command(name="load")
@@ -103,7 +104,7 @@ def _read_stream(stream: IO[bytes], source: str, on_error: ErrorHandler) -> Iter
         if group:
             yield from _extraction(group, bad, source, on_error)
 
-    max_line = 6 * max_article_chars() + 65_536  # the longest article, every character a \uXXXX escape
+    max_line = max_json_line_bytes(max_article_chars())  # the longest article, every character a \uXXXX escape
     for lineno, raw in enumerate(bounded_lines(stream, max_line), start=1):
         if raw is None:
             on_error(InputError(source, f"line longer than {max_line:,} bytes; skipped unread", lineno))

@@ -19,7 +19,7 @@ import click
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_USAGE, fail
 from kg.config import ConfigError
 from kg.load.base import GraphStore, LoadStats, StoreError
-from kg.readers import InputError
+from kg.read import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -80,7 +80,7 @@ def article_label(article_id: str) -> str:
 
     The file (``path`` or ``path:line``) is the one the reader took the article from in this run.
     """
-    from kg.readers import origin_of
+    from kg.read import origin_of
 
     origin = origin_of(article_id)
     where = f" ({origin})" if origin else ""
@@ -172,7 +172,9 @@ def count_articles(paths: Iterable[str]) -> int | None:
     not a regular file, or more than :data:`COUNT_LIMIT_BYTES` of JSON Lines. A count, not a check: lines
     that turn out to be malformed are counted too; the reader reports them later.
     """
-    from kg.readers import FEED_SUFFIXES, JSONL_SUFFIXES, article_files
+    from kg.read import article_files
+    from kg.read.formats import FEED_SUFFIXES
+    from kg.read.jsonl import JSONL_SUFFIXES
 
     total, budget = 0, COUNT_LIMIT_BYTES
     for raw in paths:

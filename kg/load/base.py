@@ -11,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 import networkx as nx
 
 from kg.load.rows import BatchRows
-from kg.model import Extraction, ModelError
+from kg.model import Extraction
 
 
 class StoreError(RuntimeError):
@@ -63,28 +63,8 @@ BatchCallback = Callable[[LoadStats, Sequence[str]], None]
 RejectCallback = Callable[[str, str], None]
 
 
-def screen(batch: Sequence[Extraction], stats: LoadStats, on_reject: RejectCallback | None) -> list[Extraction]:
-    """The articles of ``batch`` that may be written; each other one is reported to ``on_reject``.
-
-    Why per article: one absurd value (a 9,000-character name) must cost its own article, not the
-    batch's valid ones. Without ``on_reject`` the first :class:`~kg.model.ModelError` is raised.
-    """
-    from kg.load.rows import validate
-
-    kept = []
-    for ex in batch:
-        try:
-            validate(ex)
-        except ModelError as exc:
-            if on_reject is None:
-                raise
-            reject(ex.article.id, str(exc), stats, on_reject)
-            continue
-        kept.append(ex)
-    return kept
-
-
 def reject(article_id: str, reason: str, stats: LoadStats, on_reject: RejectCallback) -> None:
+    """Count the article as rejected and tell ``on_reject`` why (by the batch loop and by a store's commit)."""
     stats.articles_rejected += 1
     on_reject(article_id, reason)
 

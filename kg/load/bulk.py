@@ -35,7 +35,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.load.vocabulary import check_label, check_relationship_type
+from kg.vocabulary import check_label, check_relationship_type
 
 ARRAY_DELIMITER = "\x1f"
 MANIFEST = "kg-import.json"

@@ -10,10 +10,10 @@ Why it is built this way:
   ``content_hash`` is written in that transaction (with the article's other properties:
   the transaction, not the order of its statements, makes it all-or-nothing); an article
   counts as loaded only when it has one, so a re-run redoes anything incomplete.
-* One statement per (batch, node label) and per (batch, relationship type):
-  labels and types cannot be parameters, so they are spliced in, but only from
-  the whitelists (:mod:`kg.vocabulary`), checked for the whole batch
-  before any statement runs. Every value is a parameter.
+* One statement per (batch, node label) and per (batch, relationship type)
+  (:mod:`kg.load.neo4j_batch`): labels and types cannot be parameters, so they are
+  spliced in, but only from the whitelists (:mod:`kg.vocabulary`), checked for the
+  whole batch before any statement runs. Every value is a parameter.
 * Nodes (articles, entities, concepts) are shared between articles and are
   ``MERGE``d on their keys. Evidence (an article's ``MENTIONS`` and the
   triples with its ``article_id``) belongs to exactly one article, so it is
@@ -25,107 +25,36 @@ Why it is built this way:
   constraint on the triple id still refuses a duplicate (say, from a second
   loader writing the same article at the same moment) instead of storing it.
 * One bad article never sinks a batch: articles that fail the model's checks
-  (:func:`kg.load.base.screen`: whitelists, length limits) are reported and left
-  out before any Cypher runs, and when Neo4j itself refuses a batch (say, an
+  (whitelists, length limits) are reported and left out before any Cypher runs
+  (:mod:`kg.load.batch_loop`, the loop both stores share), and when Neo4j itself refuses a batch (say, an
   index entry it cannot hold), its articles are retried one by one, so only the
   article Neo4j refuses is reported and the others are written.
+* Pipelined one batch deep (:func:`kg.load.batch_loop.write_batches`): while a batch
+  is written, the next one is read, screened and flattened.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 import neo4j
 import networkx as nx
 
-from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, batches, reject
-from kg.load.rows import BatchRows, build_rows, validate
+from kg.load.base import BatchCallback, LoadStats, RejectCallback, StoreError, reject
+from kg.load.batch_loop import write_batches
+from kg.load.neo4j_batch import write_batch
+from kg.load.neo4j_errors import caused_by_interrupt, first_sentence, refuses_the_data
+from kg.load.rows import BatchRows, build_rows
 from kg.load.schema import ensure_schema
-from kg.model import ENTITY_TYPES, Extraction, ModelError
-from kg.vocabulary import check_label, check_relationship_type, relationship_types, vocabulary
-
-#: Reuse cached plans instead of re-planning whenever the graph's statistics drift (they drift all
-#: the time while loading). The write statements start from unique-constraint seeks, which the planner
-#: picks whatever the statistics, and schema changes still clear the cache. Measured on the shared
-#: 2-core box: a 24-article batch in a new process went from ~12 s (re-planning ~40 statements) to
-#: ~0.5 s. The evidence deletes are planned normally (their index seek does depend on statistics).
-_REUSE_PLANS = "CYPHER replan=skip "
+from kg.model import ENTITY_TYPES, Extraction
+from kg.vocabulary import relationship_types
 
 #: Pauses before re-trying a batch that met a uniqueness conflict (another loader writing the same keys).
 CONFLICT_RETRY_DELAYS_S = (0.2, 0.5, 1.0, 2.0)
-
-_ARTICLES = """
-UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-SET a.url = row.url, a.title = row.title, a.source = row.source, a.published = row.published, a.lang = row.lang,
-    a.place = row.place, a.agency = row.agency, a.content_hash = row.content_hash
-"""
-
-_ENTITIES = """
-UNWIND $rows AS row
-MERGE (e:Entity {key: row.key})
-SET e:{label}, e.name = row.name, e.type = row.type,
-    e.country = coalesce(row.country, e.country), e.role = coalesce(row.role, e.role),
-    e.sector = coalesce(row.sector, e.sector),
-    e.aliases = coalesce(e.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(e.aliases, [])]
-{remove}
-"""
-
-_CONCEPTS = """
-UNWIND $rows AS row
-MERGE (c:Concept {key: row.key})
-SET c.text = row.text, c.lang = row.lang
-"""
-
-_INVOLVES = """
-UNWIND $rows AS row
-MATCH (c:Concept {key: row.concept})
-MATCH (e:Entity {key: row.entity})
-MERGE (c)-[:INVOLVES]->(e)
-"""
-
-# Evidence: the batch's articles have none at this point (see _STORED and the deletes), so CREATE.
-_MENTIONS = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article_id})
-MATCH (e:Entity {key: row.key})
-CREATE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count
-"""
-
-# One statement per relationship type and object label: {label} is Entity or Concept, so the
-# object is one unique-index seek (two OPTIONAL MATCHes and a coalesce cost a third more).
-_RELATIONS = """
-UNWIND $rows AS row
-MATCH (s:Entity {key: row.subject})
-MATCH (o:{label} {key: row.object})
-CREATE (s)-[r:{type}]->(o)
-SET r = row.props
-"""
-
-# Which of the batch's articles the database holds in any state (complete or not).
-_STORED = "UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id"
-_DELETE_MENTIONS = "MATCH (a:Article)-[m:MENTIONS]->() WHERE a.id IN $ids DELETE m"
-_DELETE_EVIDENCE = """
-MATCH ()-[r:{type}]->(o) WHERE r.article_id IN $ids
-WITH r, CASE WHEN o:Concept THEN o.key END AS concept
-DELETE r
-RETURN collect(DISTINCT concept) AS concepts
-"""
-
-# Concepts only the replaced evidence pointed to would be left dangling: drop them.
-_DROP_ORPHAN_CONCEPTS = """
-UNWIND $keys AS key
-MATCH (c:Concept {key: key})
-WHERE NOT ()-->(c)
-DETACH DELETE c
-"""
 
 
 class Neo4jStore:
@@ -166,7 +95,7 @@ class Neo4jStore:
             if not (exc.code or "").startswith(("Neo.ClientError.Schema.", "Neo.DatabaseError.Schema.")):
                 raise
             raise StoreError(
-                f"cannot create kg's schema in {self.where}: {_first_sentence(exc)}. The database holds data "
+                f"cannot create kg's schema in {self.where}: {first_sentence(exc)}. The database holds data "
                 "that breaks kg's constraints (e.g. two :Article nodes with the same id): use a database of "
                 "kg's own, or fix those nodes"
             ) from None
@@ -191,87 +120,30 @@ class Neo4jStore:
         """
         stats = stats if stats is not None else LoadStats()
         try:
-            self._write_batches(extractions, stats, on_batch, force, on_reject)
+            write_batches(
+                extractions,
+                stats,
+                batch_size=self.batch_size,
+                known_hashes=self.known_hashes,
+                commit=lambda todo, rows, stats, later: self._commit_racing(todo, stats, later, force, rows),
+                force=force,
+                on_batch=on_batch,
+                on_reject=on_reject,
+                pipelined=True,
+                before_reads=self._schema_once,
+            )
         except Exception as exc:
             # Ctrl-C inside the driver (e.g. during COMMIT) can surface as a secondary error from the
             # driver's clean-up, such as BufferError; it is still an interrupt, not a crash.
-            if _caused_by_interrupt(exc):
+            if caused_by_interrupt(exc):
                 raise KeyboardInterrupt from exc
             raise
         return stats
 
-    def _write_batches(
-        self,
-        extractions: Iterable[Extraction],
-        stats: LoadStats,
-        on_batch: BatchCallback | None,
-        force: bool,
-        on_reject: RejectCallback | None,
-    ) -> None:
-        """The batches, pipelined one deep: while batch N is written (by a worker thread, which mostly
-        waits for the server), batch N+1 is read (in ``kg ingest``: extracted), screened and flattened
-        here, work that used to leave the server idle (a fifth of a load's time; bench/run.py
-        load_vs_ceiling). Batches still commit one at a time and in input order, and batch N+1 is
-        checked against the database (:meth:`known_hashes`) only after N committed, so the graph and
-        the stats are those of one batch after the other; an interrupt waits for the batch in flight.
-        While a batch is in flight only the worker touches ``stats`` and nothing calls ``on_reject``
-        (the worker's rejections are passed on when it has finished), so callers see one thread.
-        """
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-neo4j-write") as pool:
-            flight: _Flight | None = None
-            try:
-                for batch in batches(extractions, self.batch_size):
-                    ids = [ex.article.id for ex in batch]
-                    # Refuse forbidden labels/types and over-long values before any Cypher, even a read, runs.
-                    kept, refused = _sort_out(batch)
-                    # Flatten now only if a write is in flight to hide it behind (not when all is skipped).
-                    rows = build_rows(kept, validated=True) if kept and flight and not flight.job.done() else None
-                    if flight is not None:
-                        landing, flight = flight, None  # landed once, even if landing raises
-                        self._landed(landing, stats, on_batch, on_reject)
-                    for article_id, error in refused:
-                        if on_reject is None:
-                            raise error
-                        reject(article_id, str(error), stats, on_reject)
-                    batch = kept
-                    todo: list[Extraction] = []
-                    if batch:
-                        if not self._schema_ready:
-                            self.ensure_schema()
-                        known = self.known_hashes([ex.article.id for ex in batch])
-                        todo = [ex for ex in batch if force or known.get(ex.article.id) != ex.article.content_hash]
-                        stats.articles_skipped += len(batch) - len(todo)
-                    flight = _Flight(ids)
-                    if todo:
-                        rows = rows if len(todo) == len(batch) else None
-                        later = None
-                        if on_reject is not None:
-                            box = flight.rejected
-                            later = lambda article_id, reason, box=box: box.append((article_id, reason))  # noqa: E731
-                        flight.job = pool.submit(self._commit_racing, todo, stats, later, force, rows)
-                if flight is not None:
-                    landing, flight = flight, None
-                    self._landed(landing, stats, on_batch, on_reject)
-            except BaseException:
-                if flight is not None:  # let the batch in flight finish and count it; report the first error
-                    with contextlib.suppress(Exception):
-                        self._landed(flight, stats, on_batch, on_reject)
-                raise
-        stats.tick()
-
-    @staticmethod
-    def _landed(
-        flight: _Flight, stats: LoadStats, on_batch: BatchCallback | None, on_reject: RejectCallback | None
-    ) -> None:
-        """Wait for the batch in flight (its error is raised here), pass on its rejections, account for it."""
-        flight.job.result()
-        if on_reject is not None:
-            for article_id, reason in flight.rejected:
-                on_reject(article_id, reason)
-        stats.batches += 1
-        stats.tick()
-        if on_batch is not None:
-            on_batch(stats, flight.ids)
+    def _schema_once(self) -> None:
+        """The schema, created before the first read of this store's first batch that holds articles."""
+        if not self._schema_ready:
+            self.ensure_schema()
 
     def _commit_racing(
         self,
@@ -296,7 +168,7 @@ class Neo4jStore:
             except neo4j.exceptions.ConstraintError:
                 time.sleep(delay)
             except neo4j.exceptions.Neo4jError as exc:
-                if on_reject is None or not _refuses_the_data(exc):
+                if on_reject is None or not refuses_the_data(exc):
                     raise
                 break  # bad data, not a race: find the article
             known = self.known_hashes([ex.article.id for ex in todo])
@@ -318,81 +190,26 @@ class Neo4jStore:
         """Write ``todo`` (flattened as ``rows``, unless None) in one transaction; if Neo4j refuses it,
         write its articles one by one."""
         if rows is None:
-            rows = build_rows(todo, validated=True)  # _sort_out() validated every article of todo
+            rows = build_rows(todo, validated=True)  # the batch loop validated every article of todo
         try:
             with self._session() as session:
                 counters, kinds = session.execute_write(self._write_batch, rows)
         except neo4j.exceptions.Neo4jError as exc:
-            if on_reject is None or not _refuses_the_data(exc):
+            if on_reject is None or not refuses_the_data(exc):
                 raise
             if len(todo) > 1:
                 for ex in todo:
                     self._commit([ex], stats, on_reject)
             else:
-                reject(todo[0].article.id, f"Neo4j refused it: {_first_sentence(exc)}", stats, on_reject)
+                reject(todo[0].article.id, f"Neo4j refused it: {first_sentence(exc)}", stats, on_reject)
             return
         self.statements.update(kinds)
         stats.record_batch(rows, counters)
 
     @staticmethod
     def _write_batch(tx: neo4j.ManagedTransaction, rows: BatchRows) -> tuple[Counter, Counter]:
-        """All statements of one batch, in one transaction (re-run from scratch if the driver retries).
-
-        The articles whose old evidence is deleted are looked up inside the transaction, so a
-        retry re-reads what the database holds. A concurrent loader writing the same article at
-        the same moment fails on the triple-id constraint (the whole batch rolls back) instead
-        of duplicating its triples.
-        """
-        counters: Counter[str] = Counter()
-        kinds: Counter[str] = Counter()
-
-        def run(kind: str, query: str, reuse_plan: bool = True, **params: Any) -> list[neo4j.Record]:
-            prefix = _REUSE_PLANS if reuse_plan else ""
-            result = tx.run(prefix + query, **params)  # type: ignore[arg-type]  # built from whitelists only
-            records = list(result)
-            c = result.consume().counters
-            counters.update(
-                nodes_created=c.nodes_created,
-                nodes_deleted=c.nodes_deleted,
-                relationships_created=c.relationships_created,
-                relationships_deleted=c.relationships_deleted,
-            )
-            kinds[kind] += 1
-            return records
-
-        orphans: set[str] = set()
-        replaced = [r["id"] for r in run("stored", _STORED, ids=rows.article_ids)]
-        if replaced:
-            run("delete:MENTIONS", _DELETE_MENTIONS, ids=replaced)
-            present = {r["t"] for r in tx.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")}
-            for rel_type in sorted(present & vocabulary()):
-                records = run(
-                    f"delete:{rel_type}",
-                    _DELETE_EVIDENCE.replace("{type}", check_relationship_type(rel_type)),
-                    reuse_plan=False,  # index seek vs type scan does depend on the statistics
-                    ids=replaced,
-                )
-                orphans.update(records[0]["concepts"])
-        run("articles", _ARTICLES, rows=rows.articles)
-        for label, entity_rows in sorted(rows.entities.items()):
-            others = sorted(ENTITY_TYPES - {check_label(label)})
-            query = _ENTITIES.replace("{label}", label).replace("{remove}", "REMOVE e:" + ":".join(others))
-            run(f"entities:{label}", query, rows=entity_rows)
-        if rows.concepts:
-            run("concepts", _CONCEPTS, rows=rows.concepts)
-        if rows.involves:
-            run("involves", _INVOLVES, rows=rows.involves)
-        if rows.mentions:
-            run("mentions", _MENTIONS, rows=rows.mentions)
-        for predicate, rel_rows in rows.relations.items():
-            query = _RELATIONS.replace("{type}", check_relationship_type(predicate))
-            for label in ("Entity", "Concept"):
-                part = [r for r in rel_rows if r["object_label"] == label]
-                if part:
-                    run(f"relations:{predicate}:{label}", query.replace("{label}", label), rows=part)
-        if orphans:
-            run("orphans", _DROP_ORPHAN_CONCEPTS, keys=sorted(orphans))
-        return counters, kinds
+        """All statements of one batch, in one transaction (:func:`kg.load.neo4j_batch.write_batch`)."""
+        return write_batch(tx, rows)
 
     # -- reading ----------------------------------------------------------------------------------------------
     def known_hashes(self, ids: Sequence[str]) -> dict[str, str]:
@@ -460,58 +277,6 @@ class Neo4jStore:
         self.close()
 
 
-class _Flight:
-    """A batch handed to the writer thread: its ids, its job, the rejections it will pass on."""
-
-    def __init__(self, ids: list[str]) -> None:
-        self.ids = ids
-        self.job: Future[None] = Future()
-        self.job.set_result(None)  # nothing to write until a job replaces it
-        self.rejected: list[tuple[str, str]] = []
-
-
-def _sort_out(batch: Sequence[Extraction]) -> tuple[list[Extraction], list[tuple[str, ModelError]]]:
-    """:func:`kg.load.base.screen` without its side effects: the articles that may be written, and
-    (id, error) of the others, to be reported once no batch is in flight."""
-    kept: list[Extraction] = []
-    refused: list[tuple[str, ModelError]] = []
-    for ex in batch:
-        try:
-            validate(ex)
-        except ModelError as exc:
-            refused.append((ex.article.id, exc))
-            continue
-        kept.append(ex)
-    return kept, refused
-
-
 def _fetch(tx: neo4j.ManagedTransaction, query: str, **params: Any) -> list[dict[str, Any]]:
     """All records of ``query`` as dicts, inside a managed transaction (so the driver retries it)."""
     return [record.data() for record in tx.run(query, **params)]  # type: ignore[arg-type]  # whitelisted parts only
-
-
-def _refuses_the_data(exc: neo4j.exceptions.Neo4jError) -> bool:
-    """Whether Neo4j refused what a batch holds (not the connection, the credentials or the database).
-
-    Only such errors depend on the articles, so only they are worth retrying article by article.
-    """
-    code = exc.code or ""
-    return code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Schema.", "Neo.DatabaseError.Statement."))
-
-
-def _first_sentence(exc: neo4j.exceptions.Neo4jError) -> str:
-    """The start of the server's message ("Property value is too large to index"), without internal details."""
-    message = (exc.message or str(exc)).split(". ", 1)[0].split(", please", 1)[0]
-    return message[:200]
-
-
-def _caused_by_interrupt(exc: BaseException) -> bool:
-    """Whether ``exc`` was raised while a KeyboardInterrupt was being handled."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, KeyboardInterrupt):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False

@@ -74,7 +74,7 @@ def _entities_of(extraction: Extraction) -> Iterable[Entity]:
 def build_rows(extractions: Iterable[Extraction], *, validated: bool = False) -> BatchRows:
     """Validate and flatten ``extractions`` (one batch) into :class:`BatchRows`.
 
-    ``validated``: the caller has just run :func:`validate` on each (as :func:`kg.load.base.screen`
+    ``validated``: the caller has just run :func:`validate` on each (as :mod:`kg.load.batch_loop`
     does), so it is not run twice; a fifth of the loader's own CPU time went to the second run.
     """
     latest: dict[str, Extraction] = {}

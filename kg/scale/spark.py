@@ -35,7 +35,7 @@ from typing import Any
 
 from kg.config import forwarded_environment, spark_python
 from kg.model import Article
-from kg.readers import InputError, article_from_json
+from kg.read import InputError, article_from_json
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Articles as users have them: saved web pages, feed files, text with front matter, a title line.
 
-Used by :mod:`kg.readers`; each function turns one file's content into article fields, with
-maintained libraries doing the parsing:
+Used by :mod:`kg.read.articles` and :mod:`kg.read.files`; each function turns one file's content into
+article fields, with maintained libraries doing the parsing:
 
 * HTML pages (``.html``, ``.htm``, ``.xhtml``): main text, title, date, site name and URL by
   ``trafilatura`` (boilerplate such as menus and footers is left out);
