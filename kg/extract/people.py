@@ -7,8 +7,10 @@ gazetteer's person (:mod:`kg.extract.spelling`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
 
 from kg.extract.entities import RawMention
 from kg.extract.spelling import gazetteer_person
@@ -76,8 +78,7 @@ def add_missed_family_names(a: Analyzer, ner_people: dict[int, tuple[str, str, f
         resolved = ner_people.get(m.start) if m.kind == "ner" else None
         if resolved is None or resolved[0] in a.recs or " " not in resolved[1]:
             continue
-        last = resolved[1].split()[-1]
-        for form in (last, *(last + s for s in a.lex.grammar.get("genitive_suffixes", ()))):
+        for form in _family_forms(a, resolved[1]):
             family.setdefault(form, set()).add(resolved[0])
         names[resolved[0]] = resolved[1]
     if not family:
@@ -87,13 +88,7 @@ def add_missed_family_names(a: Analyzer, ner_people: dict[int, tuple[str, str, f
         if m.kind == "ner" and ner_people.get(m.start) is not None:
             first_start.setdefault(ner_people[m.start][0], m.start)  # type: ignore[index]
     added = []
-    for tok in a.doc:
-        keys = family.get(tok.text)
-        if not keys or len(keys) != 1 or tok.i in a.raw_at or not tok.text[:1].isupper():
-            continue
-        key = next(iter(keys))
-        if tok.i <= first_start.get(key, len(a.doc)):
-            continue  # only after the full name was introduced
+    for tok, key in _later_family_names(a, family, first_start):
         m = RawMention(tok.i, tok.i + 1, "ner", "Person")
         ner_people[tok.i] = (key, names[key], 0.7)
         added.append(m)
@@ -111,22 +106,33 @@ def _gazetteer_family_names(a: Analyzer) -> list[RawMention]:
         rec = a.recs.get(m.value) if m.kind == "name" else None
         if rec is None or rec.type != "Person" or " " not in rec.name or rec.family_name_first:
             continue
-        last = rec.name.split()[-1]
-        for form in (last, *(last + s for s in a.lex.grammar.get("genitive_suffixes", ()))):
+        for form in _family_forms(a, rec.name):
             family.setdefault(form, set()).add(rec.key)
         first.setdefault(rec.key, m.start)
     added = []
+    for tok, key in _later_family_names(a, family, first):
+        m = RawMention(tok.i, tok.i + 1, "short", key)
+        added.append(m)
+        a.raw_at[tok.i] = m
+    return added
+
+
+def _family_forms(a: Analyzer, name: str) -> tuple[str, ...]:
+    """A full name's family name and its genitives ("Sharif", "Sharifs")."""
+    last = name.split()[-1]
+    return (last, *(last + s for s in a.lex.grammar.get("genitive_suffixes", ())))
+
+
+def _later_family_names(a: Analyzer, family: dict[str, set[str]], first: dict[str, int]) -> Iterator[tuple[Token, str]]:
+    """Untaken capitalised tokens that are the family name of exactly one person, after that person was
+    first named in full (a family name never introduces anyone)."""
     for tok in a.doc:
         keys = family.get(tok.text)
         if not keys or len(keys) != 1 or tok.i in a.raw_at or not tok.text[:1].isupper():
             continue
         key = next(iter(keys))
-        if tok.i <= first[key]:
-            continue
-        m = RawMention(tok.i, tok.i + 1, "short", key)
-        added.append(m)
-        a.raw_at[tok.i] = m
-    return added
+        if tok.i > first.get(key, len(a.doc)):
+            yield tok, key
 
 
 def person_key(a: Analyzer, toks: tuple[str, ...], gaz_key: str | None) -> str:
