@@ -272,5 +272,11 @@ def extract_parallel(
     finally:
         for _, future in in_flight:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except RuntimeError:
+            # An abandoned generator finalized by the garbage collector in the pool's own manager thread
+            # (seen when SIGTERM interrupts kg ingest under load): that thread cannot wait for itself; the
+            # pool is shut down all the same and its workers exit with their parent.
+            pool.shutdown(wait=False, cancel_futures=True)
         gc.unfreeze()
