@@ -8,52 +8,65 @@ entity mention in its sentence, :mod:`kg.extract.relations`), so parsing it is w
 How, per article:
 
 1. **Cheap pass.** The tokenizer (the very tokens of the full path) and a rule-based sentence
-   splitter (spaCy's ``Sentencizer``), nothing statistical.
-2. **Marks.** A rough sentence is *kept* when it has a sign of a possible mention or fact, all read
-   from the language data, never from word lists in code: a gazetteer hit (the extractor's own
-   :class:`~kg.extract.entities.EntityMatcher`: names, family names, demonyms, role titles,
-   compounds, pronouns), an actor or sector noun, a trigger of the predicate lexicon (verbs, light
-   verbs and their nouns, event nouns; inflected forms through ``verb_forms.tsv`` and the
-   inflection rules), a quotation mark (or being inside a quotation), and, where names are written
-   with capitals and common nouns are not (``[triage] name_capitals`` in ``language.toml``), a
-   capitalised word that does not open the sentence (a name the gazetteer does not know, for NER).
-3. **Full pass.** Each run of kept sentences is parsed as one text by the whole pipeline; the runs
-   of an article go through one ``nlp.pipe`` call.
-4. **Reassembly.** The article's ``Doc`` is the parsed runs and the skipped sentences (tokens only,
-   each skipped sentence a flat tree so that sentence indices stay those of the full path) put back
-   together in order: same text, same tokens, same character offsets, so provenance is unchanged.
+   splitter (spaCy's ``Sentencizer``); paragraph breaks go with the sentence the pipeline's own
+   parser puts them in (asked once per pipeline, :func:`space_joins_next`).
+2. **Marks**, all read from the language data, never from word lists in code. *Sure*: a gazetteer
+   hit (the extractor's own :class:`~kg.extract.entities.EntityMatcher`: names, family names,
+   demonyms, role titles, compounds, pronouns), an actor or sector noun, a quotation mark (or being
+   inside a quotation) and, where names are written with capitals and common nouns are not
+   (``[triage] name_capitals`` in ``language.toml``), a capitalised word inside the sentence.
+   *Maybe*: a possible name (a capitalised word) together with a trigger of the predicate lexicon
+   (its verbs, a separable verb's base, event nouns; inflected forms through ``verb_forms.tsv`` and
+   the inflection rules). A *maybe* sentence is kept if the pipeline's NER, when it has token
+   vectors of its own (both shared pipelines), finds a name in it alone; else it is kept anyway.
+3. **Full pass.** Each run of kept sentences, with :data:`MARGIN` tokens of context each side, is
+   parsed by the whole pipeline; the runs of a batch of articles go through one ``nlp.pipe`` call.
+   An article that keeps :data:`WHOLE_SHARE` of its tokens or more is parsed whole.
+4. **Reassembly.** The runs' annotations are written into the cheap pass's ``Doc``; each skipped
+   sentence becomes a flat tree so that sentence indices stay those of the full path. Same text,
+   same tokens, same character offsets: provenance is unchanged.
 
-When a run's tokens do not come out equal to the cheap pass's (they always should: runs are cut at
-whitespace), or the parser draws other sentence boundaries in a run than the rough ones (a sign that
-the run's context changed its reading), the article falls back to the full path (counted). The
-differences triage can still cause (NER or parser context at a run's edge, an unknown German name in
-a sentence without any other mark) are measured by ``bench/triage_identity.py``.
+When a run's tokens differ from the cheap pass's, or the parser draws other sentence boundaries in a
+run (or at its edges) than the rough ones, the article takes the full path (``fallbacks``).
+``bench/triage_identity.py`` compares every record with and without triage; what triage can still
+change: a name only NER finds, in a sentence whose NER reading alone differs from its reading in the
+article, and parses that context beyond the margin would change.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, HEAD
+from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, POS, SPACY, TAG
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
+from spacy.pipeline import Pipe, Sentencizer
 from spacy.tokens import Doc
 
 from kg.extract.cues import cues_for
 from kg.extract.entities import matcher_for
 from kg.extract.sectors import find_sector_noun
 from kg.gazetteer import lexicon as gazetteer_lexicon
+from kg.gazetteer import ner_label_types
 from kg.lang import get_language
 
 T = TypeVar("T")
+#: ``(start, end, parse, sentence starts)``: a run of consecutive rough sentences, parsed or skipped
+Run = tuple[int, int, bool, list[int]]
 
 #: Shortest part of a word that counts: a separable verb's base ("zurückweisen" -> "weisen"), a
 #: closed compound's head noun ("Verteidigungsministerium" -> "ministerium").
 MIN_PART = 5
+#: Tokens of context each side of a parsed run: what the token vectors of these pipelines see (a CNN of
+#: depth 4, window 1); with 2, bench/triage_identity.py finds differences on the long articles.
+MARGIN = 4
+#: Share of an article's tokens kept above which the whole article is parsed as one run: the runs'
+#: margins and the reassembly would cost about what skipping the rest saves.
+WHOLE_SHARE = 0.8
 _OUTSIDE = 2  # Token.iob_strings().index("O"): skipped tokens are outside any entity, as NER says
 
 
@@ -177,13 +190,17 @@ def rough_sentences(doc: Doc, space_first: bool = True) -> list[tuple[int, int]]
     return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
-def keep_marks(doc: Doc, code: str, sentences: list[tuple[int, int]]) -> list[bool]:
-    """Per rough sentence: whether it may hold a mention, and so a fact (see the module docstring).
+#: What the cheap pass says of a rough sentence.
+SKIP, MAYBE, SURE = 0, 1, 2
 
-    A sentence is kept on a *sure* sign of a mention (a gazetteer hit or pronoun, an actor or sector
-    noun, a quotation, a capitalised word inside the sentence where only names are capitalised), or
-    on a *possible* name (the capitalised first word, unless a stop word; any capitalised word where
-    nouns are capitalised too) together with a trigger of the predicate lexicon: a name NER may find
+
+def keep_marks(doc: Doc, code: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """Per rough sentence: :data:`SURE`, :data:`MAYBE` or :data:`SKIP` (see the module docstring).
+
+    *Sure* is a sign of a mention: a gazetteer hit or pronoun, an actor or sector noun, a quotation,
+    a capitalised word inside the sentence where only names are capitalised. *Maybe* is a possible
+    name (the capitalised first word, unless a stop word; any capitalised word where nouns are
+    capitalised too) together with a trigger of the predicate lexicon: a name that only NER can find
     matters only if the sentence can say something about it.
     """
     words = triage_words(code)
@@ -199,7 +216,7 @@ def keep_marks(doc: Doc, code: str, sentences: list[tuple[int, int]]) -> list[bo
             hit = memo[(word, what)] = words.is_actor_noun(word) if what else words.is_trigger(word)
         return hit
 
-    keep = []
+    marks = []
     in_quote = False
     for start, end in sentences:
         sure, maybe_name, trigger = in_quote, False, False
@@ -210,9 +227,7 @@ def keep_marks(doc: Doc, code: str, sentences: list[tuple[int, int]]) -> list[bo
                 sure = True
                 in_quote = not in_quote
                 continue
-            if tok.is_space or tok.is_punct:
-                continue
-            if sure:
+            if sure or tok.is_space or tok.is_punct:
                 continue
             capital = text[:1].isupper()
             if marked[tok.i] or lookup(tok.lower_, 1) or (capital and words.name_capitals and not first):
@@ -221,15 +236,26 @@ def keep_marks(doc: Doc, code: str, sentences: list[tuple[int, int]]) -> list[bo
                 maybe_name = True
             trigger = trigger or lookup(tok.lower_, 0)
             first = False
-        keep.append(sure or (maybe_name and trigger))
-    return keep
+        marks.append(SURE if sure else MAYBE if maybe_name and trigger else SKIP)
+    return marks
 
 
-def plan(doc: Doc, code: str, space_first: bool = True) -> list[tuple[int, int, bool, list[int]]]:
-    """The article as runs ``(start, end, parse, sentence starts)``: kept runs to parse, skipped runs."""
-    sentences = rough_sentences(doc, space_first)
-    keep = keep_marks(doc, code, sentences)
-    runs: list[tuple[int, int, bool, list[int]]] = []
+def independent_ner(nlp: Language) -> Pipe | None:
+    """The pipeline's NER component if it has its own token vectors (no listener of a shared tok2vec).
+
+    Then it can run on a sentence alone, cheaply, to tell whether a *maybe* sentence names anything.
+    """
+    if "ner" not in nlp.pipe_names:
+        return None
+    for _, proc in nlp.pipeline:
+        if "ner" in getattr(proc, "listening_components", ()):
+            return None
+    return nlp.get_pipe("ner")
+
+
+def runs_of(sentences: list[tuple[int, int]], keep: list[bool]) -> list[Run]:
+    """Consecutive sentences of equal ``keep`` as runs ``(start, end, parse, sentence starts)``."""
+    runs: list[Run] = []
     for (start, end), parse in zip(sentences, keep, strict=True):
         if runs and runs[-1][2] == parse:
             runs[-1] = (runs[-1][0], end, parse, [*runs[-1][3], start])
@@ -238,35 +264,96 @@ def plan(doc: Doc, code: str, space_first: bool = True) -> list[tuple[int, int, 
     return runs
 
 
-def _skipped(doc: Doc, start: int, end: int, starts: list[int]) -> Doc:
-    """Tokens ``start:end`` of the cheap doc as a Doc of flat trees, one per rough sentence.
+def _decide(nlp: Language, docs: list[Doc], code: str, space_first: bool) -> list[list[Run]]:
+    """The runs of each cheap doc; *maybe* sentences are kept when the NER (if independent) names something."""
+    sentences = [rough_sentences(doc, space_first) for doc in docs]
+    marks = [keep_marks(doc, code, sents) for doc, sents in zip(docs, sentences, strict=True)]
+    ner = independent_ner(nlp)
+    names = frozenset(ner_label_types())
+    probes = [
+        (d, k, doc[start:end].as_doc())
+        for d, (doc, sents, ms) in enumerate(zip(docs, sentences, marks, strict=True))
+        for k, ((start, end), m) in enumerate(zip(sents, ms, strict=True))
+        if m == MAYBE
+    ]
+    if ner is not None and probes:
+        for (d, k, _), probe in zip(probes, ner.pipe(p for _, _, p in probes), strict=True):
+            marks[d][k] = SURE if any(ent.label_ in names for ent in probe.ents) else SKIP
+    out = []
+    for doc, sents, ms in zip(docs, sentences, marks, strict=True):
+        kept = sum(end - start for (start, end), m in zip(sents, ms, strict=True) if m != SKIP)
+        if kept >= WHOLE_SHARE * len(doc):  # little to skip: the whole article in one run is cheaper
+            ms = [SURE] * len(ms)
+        out.append(runs_of(sents, [m != SKIP for m in ms]))
+    return out
 
-    A flat tree (every token attached to the sentence's first) is what makes the reassembled
-    doc's sentences these ones: spaCy derives sentence starts from the trees of a parsed doc.
-    No mention and no triple is ever read from it (it has no mark of one).
+
+#: The token attributes a parsed run brings into the article's Doc (sentence starts follow from HEAD).
+_ATTRS = [TAG, POS, MORPH, LEMMA, NORM, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+_HEAD, _DEP, _IOB = _ATTRS.index(HEAD), _ATTRS.index(DEP), _ATTRS.index(ENT_IOB)
+
+
+def window(doc: Doc, start: int, end: int, margin: int = MARGIN) -> tuple[int, int]:
+    """Tokens ``start:end`` widened by ``margin`` tokens of context each side, cut where whitespace is.
+
+    The context gives the run's first and last tokens the neighbours they have in the whole article:
+    token vectors (the CNN of these pipelines sees 4 tokens each side), the parser's look-ahead and
+    NER. Cutting at whitespace keeps the tokenizer's output for the window that of the whole text.
     """
-    part = doc[start:end].as_doc()
-    n = len(part)
-    heads = numpy.zeros(n, dtype="int64")
-    root = part.vocab.strings.add("ROOT")
-    other = part.vocab.strings.add("dep")
-    deps = numpy.full(n, other, dtype="uint64")
-    firsts = set(s - start for s in starts)
-    head = 0
-    for i in range(n):
-        if i in firsts:
-            head = i
-            deps[i] = root
-        heads[i] = head - i
-    iob = numpy.full(n, _OUTSIDE, dtype="uint64")
-    part.from_array([HEAD, DEP, ENT_IOB], numpy.stack([heads.astype("uint64"), deps, iob], axis=1))
-    return part
+    left = max(0, start - margin)
+    while left > 0 and not doc[left - 1].whitespace_ and not doc[left - 1].is_space:
+        left -= 1
+    right = min(len(doc), end + margin)
+    while right < len(doc) and not doc[right - 1].whitespace_ and not doc[right].is_space:
+        right += 1
+    return left, right
 
 
-def _same_tokens(a: Doc, b: Doc) -> bool:
-    if len(a) != len(b):
+def _core(part: Doc, orths: numpy.ndarray, left: int, run: Run, array: numpy.ndarray) -> bool:
+    """Copy the run's annotations from its parsed window ``part`` into ``array``; False if they do not fit.
+
+    They fit when the window's tokens are the article's and the parser drew exactly the rough
+    sentence boundaries inside the run and at its edges (no entity runs across an edge either).
+    """
+    start, end, _, starts = run
+    lo, hi = start - left, end - left
+    if not numpy.array_equal(part.to_array([ORTH, SPACY]), orths[left : left + len(part)]):
         return False
-    return all(x.text == y.text and x.whitespace_ == y.whitespace_ for x, y in zip(a, b, strict=True))
+    if [t.i + left for t in part[lo:hi] if t.is_sent_start or t.i == 0] != starts:
+        return False
+    if hi < len(part) and not part[hi].is_sent_start:
+        return False
+    if part[lo].ent_iob_ == "I" or (hi < len(part) and part[hi].ent_iob_ == "I"):
+        return False
+    array[start:end] = part.to_array(_ATTRS)[lo:hi]
+    return True
+
+
+def _assemble(doc: Doc, runs: list[Run], parts: dict[int, tuple[int, Doc]]) -> bool:
+    """Write the parsed runs' annotations into the cheap ``doc``; skipped sentences become flat trees.
+
+    A flat tree (every token attached to its sentence's first) is what makes the doc's sentences the
+    rough ones there: spaCy derives sentence starts from the trees of a parsed doc. No mention and no
+    triple is read from a skipped sentence (it has no mark of one). False if a run does not fit.
+    """
+    array = doc.to_array(_ATTRS)
+    orths = doc.to_array([ORTH, SPACY])
+    root, other = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    for n, run in enumerate(runs):
+        start, end, parse, starts = run
+        if parse:
+            left, part = parts[n]
+            if not _core(part, orths, left, run, array):
+                return False
+            continue
+        bounds = [*starts, end]
+        for first, stop in itertools.pairwise(bounds):
+            array[first:stop, _HEAD] = (first - numpy.arange(first, stop)).astype("uint64")
+            array[first:stop, _DEP] = other
+            array[first, _DEP] = root
+        array[start:end, _IOB] = _OUTSIDE
+    doc.from_array(_ATTRS, array)
+    return True
 
 
 def triaged_pipe(
@@ -291,30 +378,30 @@ def _triage_batch(
     nlp: Language, code: str, batch: list[tuple[str, T]], batch_size: int, counts: TriageCounts
 ) -> Iterator[tuple[Doc, T]]:
     cheap = [nlp.make_doc(text) for text, _ in batch]
-    space_first = space_joins_next(nlp)
-    plans = [plan(doc, code, space_first) for doc in cheap]
-    texts = [doc[s:e].text_with_ws for doc, runs in zip(cheap, plans, strict=True) for s, e, parse, _ in runs if parse]
+    plans = _decide(nlp, cheap, code, space_joins_next(nlp))
+    windows = [
+        [window(doc, s, e) if parse else (s, e) for s, e, parse, _ in runs]
+        for doc, runs in zip(cheap, plans, strict=True)
+    ]
+    texts = [
+        doc[left:right].text_with_ws
+        for doc, runs, spans in zip(cheap, plans, windows, strict=True)
+        for run, (left, right) in zip(runs, spans, strict=True)
+        if run[2]
+    ]
     parsed = iter(nlp.pipe(texts, batch_size=batch_size))
-    for doc, runs, (text, ctx) in zip(cheap, plans, batch, strict=True):
+    for doc, runs, spans, (text, ctx) in zip(cheap, plans, windows, batch, strict=True):
         counts.articles += 1
         counts.sentences += sum(len(r[3]) for r in runs)
-        parts: list[Doc] = []
-        ok = True
-        whole_text = len(runs) == 1  # one run of the whole article: exactly the full path's parse
-        for start, end, parse, starts in runs:
-            if parse:
-                part = next(parsed)
-                counts.parsed += len(starts)
-                # The parser must draw the rough sentences' boundaries: where it does not, its reading of
-                # the run differs from the full parse's (context), so the article takes the full path.
-                ok = ok and _same_tokens(part, doc[start:end])
-                ok = ok and (whole_text or [sent.start + start for sent in part.sents] == starts)
-                parts.append(part)
-            else:
-                parts.append(_skipped(doc, start, end, starts))
-        if not ok or not parts:
+        parts = {n: (spans[n][0], next(parsed)) for n, run in enumerate(runs) if run[2]}
+        counts.parsed += sum(len(run[3]) for run in runs if run[2])
+        if len(runs) == 1 and runs[0][2]:  # one run of the whole article: exactly the full path's parse
+            yield parts[0][1], ctx
+            continue
+        # Where the parser does not draw the rough sentences' boundaries, its reading of a run may differ
+        # from the full parse's, so the article takes the full path.
+        if not _assemble(doc, runs, parts):
             counts.fallbacks += 1
             yield nlp(text), ctx
             continue
-        whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
-        yield whole, ctx
+        yield doc, ctx
