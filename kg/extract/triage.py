@@ -26,8 +26,8 @@ How, per article:
    sentence becomes a flat tree so that sentence indices stay those of the full path. Same text,
    same tokens, same character offsets: provenance is unchanged.
 
-When a run's tokens differ from the cheap pass's, or the parser draws other sentence boundaries in a
-run (or at its edges) than the rough ones, the article takes the full path (``fallbacks``).
+When a run's tokens differ from the cheap pass's, or its edges are no sentence boundaries of its
+parse, the article takes the full path (``fallbacks``).
 ``bench/triage_identity.py`` compares every record with and without triage; what triage can still
 change: a name only NER finds, in a sentence whose NER reading alone differs from its reading in the
 article, and parses that context beyond the margin would change.
@@ -178,10 +178,10 @@ def rough_sentences(doc: Doc, space_first: bool = True) -> list[tuple[int, int]]
     """
     if len(doc) == 0:
         return []
-    _sentencizer()(doc)
+    (guesses,) = _sentencizer().predict([doc])  # read, not set: the doc stays as the tokenizer made it
     starts = [0]
     for tok in doc[1:]:
-        if tok.is_sent_start:
+        if guesses[tok.i]:
             i = tok.i
             while not space_first and i < len(doc) and doc[i].is_space:
                 i += 1
@@ -270,9 +270,16 @@ def _decide(nlp: Language, docs: list[Doc], code: str, space_first: bool) -> lis
     marks = [keep_marks(doc, code, sents) for doc, sents in zip(docs, sentences, strict=True)]
     ner = independent_ner(nlp)
     names = frozenset(ner_label_types())
+
+    def kept(d: int, least: int) -> int:
+        return sum(end - start for (start, end), m in zip(sentences[d], marks[d], strict=True) if m >= least)
+
+    # Little to skip: the whole article in one run is cheaper than the runs' margins and reassembly.
+    whole = [kept(d, SURE) >= WHOLE_SHARE * len(doc) for d, doc in enumerate(docs)]
     probes = [
         (d, k, doc[start:end].as_doc())
         for d, (doc, sents, ms) in enumerate(zip(docs, sentences, marks, strict=True))
+        if not whole[d]
         for k, ((start, end), m) in enumerate(zip(sents, ms, strict=True))
         if m == MAYBE
     ]
@@ -280,11 +287,9 @@ def _decide(nlp: Language, docs: list[Doc], code: str, space_first: bool) -> lis
         for (d, k, _), probe in zip(probes, ner.pipe(p for _, _, p in probes), strict=True):
             marks[d][k] = SURE if any(ent.label_ in names for ent in probe.ents) else SKIP
     out = []
-    for doc, sents, ms in zip(docs, sentences, marks, strict=True):
-        kept = sum(end - start for (start, end), m in zip(sents, ms, strict=True) if m != SKIP)
-        if kept >= WHOLE_SHARE * len(doc):  # little to skip: the whole article in one run is cheaper
-            ms = [SURE] * len(ms)
-        out.append(runs_of(sents, [m != SKIP for m in ms]))
+    for d, doc in enumerate(docs):
+        every = whole[d] or kept(d, MAYBE) >= WHOLE_SHARE * len(doc)
+        out.append(runs_of(sentences[d], [every or m != SKIP for m in marks[d]]))
     return out
 
 
@@ -309,19 +314,34 @@ def window(doc: Doc, start: int, end: int, margin: int = MARGIN) -> tuple[int, i
     return left, right
 
 
+def _window_doc(nlp: Language, doc: Doc, run: Run, left: int, right: int) -> Doc:
+    """The tokens of a run's window, to parse, with a sentence starting at each edge of the run.
+
+    The context is a fragment of a sentence: told nothing, the parser may join it to the run's first
+    sentence, where the whole article's parse has a boundary (the run starts a rough sentence).
+    """
+    if left == 0 and right == len(doc):
+        return doc  # the whole article: the tokenizer's doc, untouched by the cheap pass
+    window = nlp.make_doc(doc[left:right].text_with_ws)
+    start, end = run[0] - left, run[1] - left
+    for i in (start, end):
+        if 0 < i < len(window):
+            window[i].is_sent_start = True
+    return window
+
+
 def _core(part: Doc, orths: numpy.ndarray, left: int, run: Run, array: numpy.ndarray) -> bool:
     """Copy the run's annotations from its parsed window ``part`` into ``array``; False if they do not fit.
 
-    They fit when the window's tokens are the article's and the parser drew exactly the rough
-    sentence boundaries inside the run and at its edges (no entity runs across an edge either).
+    They fit when the window's tokens are the article's and the run's edges are sentence boundaries
+    of the parse (no entity runs across an edge either); inside the run the parser decides, as in
+    the whole article.
     """
-    start, end, _, starts = run
+    start, end, _, _ = run
     lo, hi = start - left, end - left
     if not numpy.array_equal(part.to_array([ORTH, SPACY]), orths[left : left + len(part)]):
         return False
-    if [t.i + left for t in part[lo:hi] if t.is_sent_start or t.i == 0] != starts:
-        return False
-    if hi < len(part) and not part[hi].is_sent_start:
+    if not (lo == 0 or part[lo].is_sent_start) or (hi < len(part) and not part[hi].is_sent_start):
         return False
     if part[lo].ent_iob_ == "I" or (hi < len(part) and part[hi].ent_iob_ == "I"):
         return False
@@ -384,7 +404,7 @@ def _triage_batch(
         for doc, runs in zip(cheap, plans, strict=True)
     ]
     texts = [
-        doc[left:right].text_with_ws
+        _window_doc(nlp, doc, run, left, right)
         for doc, runs, spans in zip(cheap, plans, windows, strict=True)
         for run, (left, right) in zip(runs, spans, strict=True)
         if run[2]
