@@ -36,6 +36,7 @@ article, and parses that context beyond the margin would change.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -153,7 +154,8 @@ def _sentencizer() -> Sentencizer:
 
 
 _SPACE_PROBE = "Aaa bbb ccc.\n\nDdd eee fff."
-_space_joins_next: dict[int, bool] = {}
+#: pipeline -> its answer; weak keys, so a pipeline let go of does not leave its answer to another
+_space_joins_next: weakref.WeakKeyDictionary[Language, bool] = weakref.WeakKeyDictionary()
 
 
 def space_joins_next(nlp: Language) -> bool:
@@ -163,12 +165,11 @@ def space_joins_next(nlp: Language) -> bool:
     offsets include the break, so the rough sentences must put it where the parser would. Asked of
     the pipeline itself, once.
     """
-    key = id(nlp)
-    if key not in _space_joins_next:
+    if nlp not in _space_joins_next:
         probe = nlp(_SPACE_PROBE)
         space = next((t for t in probe if t.is_space), None)
-        _space_joins_next[key] = bool(space is not None and space.is_sent_start)
-    return _space_joins_next[key]
+        _space_joins_next[nlp] = bool(space is not None and space.is_sent_start)
+    return _space_joins_next[nlp]
 
 
 def rough_sentences(doc: Doc, space_first: bool = True) -> list[tuple[int, int]]:
