@@ -25,6 +25,13 @@ Figures:
                             properties, kg's schema, nodes already there: bench/baseline.py bare_create)
     bulk_import_rel_per_s   relationships per second through ``scripts/neo4j import`` (neo4j-admin's offline
                             importer, its JVM start included; export, server start and schema apart, in detail)
+    extract_articles_per_s_triage  kg extraction with sentence triage (the default), one process, of the long
+                            articles (where triage matters: most sentences name no actor)
+    triage_speedup          that rate / the same articles with ``triage=False`` (the full path), same run,
+                            alternating, median of reps
+    triage_same_output      share of identical triple records (with triage / without, whole records: sentence,
+                            offsets, evidence, flags) over the bench corpus, the long articles and the dev set
+                            (bench/triage_identity.py lists every difference)
     day_of_news_hours       150,000 articles of the dev set's mean length: extraction at the measured 2-process
                             rate on the dev set, plus loading its relationships at load_rel_per_s
 
@@ -81,6 +88,9 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "extract_articles_per_s_dev_2proc": (None, ""),
     "load_vs_ceiling": (0.6, "min"),
     "bulk_import_rel_per_s": (100_000, "min"),
+    "extract_articles_per_s_triage": (None, ""),
+    "triage_speedup": (2.0, "min"),
+    "triage_same_output": (0.99, "min"),
     "day_of_news_hours": (2.0, "max"),
 }
 
@@ -196,7 +206,8 @@ def bench_extraction(sizes: Sizes, out: dict[str, Any]) -> list[Any]:
     for art in articles:
         by_lang.setdefault(art.lang or "en", []).append(art.text)
 
-    single = Extractor(workers=1)
+    # The full path (no triage): the overhead over bare nlp.pipe is of the same work; triage has its own figures.
+    single = Extractor(workers=1, triage=False)
     batch_size = getattr(single, "batch_size", 64)
     # Warm-up: load the pipelines (cached per process) and touch every code path once.
     consume(single.extract(articles[:4], on_skip=refuse_skips))
@@ -243,7 +254,7 @@ def bench_extraction(sizes: Sizes, out: dict[str, Any]) -> list[Any]:
     }
 
     scale_articles = list(corpus.generate(sizes.scale_n, start=sizes.extract_n))
-    double = Extractor(workers=2)
+    double = Extractor(workers=2, triage=False)
     consume(double.extract(articles[:4]))  # start (or warm) the pool if the extractor keeps one
     log(f"scaling: {len(scale_articles)} articles, 1 vs 2 worker processes")
     one, two = alternate(
@@ -333,20 +344,86 @@ def bench_long_and_dev(sizes: Sizes, out: dict[str, Any]) -> None:
     _close(single)
 
 
+def bench_triage(sizes: Sizes, out: dict[str, Any]) -> None:
+    """extract_articles_per_s_triage, triage_speedup (long articles), triage_same_output (records compared)."""
+    from bench import longform, triage_identity
+    from kg.extract.pipeline import Extractor
+
+    triaged, full = Extractor(workers=1, triage=True), Extractor(workers=1, triage=False)
+    long_articles = list(longform.generate(sizes.long_n))
+    consume(triaged.extract(long_articles[:1], on_skip=refuse_skips))
+    consume(full.extract(long_articles[:1], on_skip=refuse_skips))
+    log(f"triage: {len(long_articles)} long articles x {sizes.extract_reps} reps, triage vs --no-triage")
+    before = replace(triaged.triage_counts)
+    cpu: dict[str, list[float]] = {"triage": [], "full": []}
+
+    def run(extractor: Any, key: str) -> float:
+        cpu0 = time.process_time()
+        dt = timed(lambda: consume(extractor.extract(long_articles, on_skip=refuse_skips)))[0]
+        cpu[key].append(time.process_time() - cpu0)
+        return dt
+
+    tri_times, full_times = alternate(sizes.extract_reps, lambda: run(triaged, "triage"), lambda: run(full, "full"))
+    counts = triaged.triage_counts
+    tri_med, full_med = statistics.median(tri_times), statistics.median(full_times)
+    out["extract_articles_per_s_triage"] = len(long_articles) / tri_med
+    out["triage_speedup"] = full_med / tri_med
+    log("triage: identity of the output with and without triage")
+    corpora = {"bench": list(corpus.generate(sizes.extract_n)), "long": long_articles}
+    if DEV_SET.is_file():
+        corpora["dev"] = dev_articles(1)
+    same = union = 0
+    identity: dict[str, Any] = {}
+    for name, arts in corpora.items():
+        result = triage_identity.compare(arts)
+        same, union = same + result.triples_same, union + result.triples_union
+        identity[name] = {
+            "articles": len(arts),
+            "triple_share": result.triple_share,
+            "entity_share": result.entity_share,
+            "differences": result.differences,
+        }
+    out["triage_same_output"] = same / union if union else 1.0
+    reps = sizes.extract_reps
+    out["_detail"]["triage"] = {
+        "articles": len(long_articles),
+        "seconds_triage": tri_times,
+        "seconds_full": full_times,
+        # CPU seconds of this process: steadier than wall time when other work shares the cores.
+        "cpu_seconds_triage": cpu["triage"],
+        "cpu_seconds_full": cpu["full"],
+        "speedup_cpu": statistics.median(cpu["full"]) / statistics.median(cpu["triage"]),
+        "sentences": (counts.sentences - before.sentences) // reps,
+        "sentences_parsed": (counts.parsed - before.parsed) // reps,
+        "fallback_articles": (counts.fallbacks - before.fallbacks) // reps,
+        "identity": identity,
+    }
+    _close(triaged)
+    _close(full)
+
+
 def day_of_news(out: dict[str, Any]) -> None:
     """day_of_news_hours from the dev set's 2-process rate and relationships per article and load_rel_per_s."""
     dev = out["_detail"].get("dev")
     if not dev or "load_rel_per_s" not in out:
         return
+    # The dev rates are measured with the extractor's default, which is triage (KG_TRIAGE) when on.
     extract_s = DAY_OF_NEWS_ARTICLES / out["extract_articles_per_s_dev_2proc"]
     load_s = DAY_OF_NEWS_ARTICLES * dev["relationships_per_article"] / out["load_rel_per_s"]
     out["day_of_news_hours"] = (extract_s + load_s) / 3600
     out["_detail"]["day_of_news"] = {
         "articles": DAY_OF_NEWS_ARTICLES,
+        "triage": _triage_default(),
         "extract_hours": extract_s / 3600,
         "load_hours": load_s / 3600,
         "relationships": DAY_OF_NEWS_ARTICLES * dev["relationships_per_article"],
     }
+
+
+def _triage_default() -> bool:
+    from kg.config import triage_enabled
+
+    return triage_enabled()
 
 
 def _close(extractor: Any) -> None:
@@ -671,6 +748,7 @@ def new_notes(detail: dict[str, Any]) -> dict[str, str]:
     """Notes of the issue-15 figures, for the table and the README's Markdown."""
     long, dev, ceiling = detail.get("long", {}), detail.get("dev", {}), detail.get("ceiling", {})
     bulk, day = detail.get("bulk", {}), detail.get("day_of_news", {})
+    triage = detail.get("triage", {})
     return {
         "extract_articles_per_s_long": f"{long.get('articles', '?')} articles, mean "
         f"{long.get('mean_words', 0):.0f} words, 1 process",
@@ -681,7 +759,13 @@ def new_notes(detail: dict[str, Any]) -> dict[str, str]:
         f"{ceiling.get('bare_create_rel_per_s', 0):,.0f}/s",
         "bulk_import_rel_per_s": f"{bulk.get('relationships', '?')} rels: tool {bulk.get('import_tool_seconds', 0):.1f}"
         f" s, export {bulk.get('export_seconds', 0):.1f} s, schema {bulk.get('schema_seconds', 0):.1f} s",
-        "day_of_news_hours": f"extract {day.get('extract_hours', 0):.2f} h + load {day.get('load_hours', 0):.2f} h",
+        "extract_articles_per_s_triage": f"{triage.get('articles', '?')} long articles, 1 process; "
+        f"{triage.get('sentences_parsed', '?')} of {triage.get('sentences', '?')} sentences parsed",
+        "triage_speedup": f"vs --no-triage, same articles, same run; CPU-time ratio {triage.get('speedup_cpu', 0):.2f}",
+        "triage_same_output": "triples; per corpus: "
+        + ", ".join(f"{k} {v['triple_share']:.4f}" for k, v in triage.get("identity", {}).items()),
+        "day_of_news_hours": f"extract {day.get('extract_hours', 0):.2f} h + load {day.get('load_hours', 0):.2f} h"
+        f"{' (triage)' if day.get('triage') else ''}",
     }
 
 
@@ -710,7 +794,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="print the README table of a results file and exit")
     parser.add_argument(
         "--only",
-        default="extract,long,load,ceiling,reingest,bulk,memory",
+        default="extract,long,triage,load,ceiling,reingest,bulk,memory",
         help="comma-separated subset, for development (ceiling needs load)",
     )
     args = parser.parse_args(argv)
@@ -747,6 +831,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_extraction(sizes, results)
         if "long" in only:
             bench_long_and_dev(sizes, results)
+        if "triage" in only:
+            bench_triage(sizes, results)
         if "load" in only:
             bench_load(sizes, server.driver, db, results)
             if "ceiling" in only:

@@ -258,6 +258,15 @@ def max_article_chars() -> int:
     return value if value > 0 else DEFAULT_MAX_ARTICLE_CHARS
 
 
+def triage_enabled() -> bool:
+    """Whether extraction triages sentences (``kg.extract.triage``): ``KG_TRIAGE=0``/``off``/``no`` turns it off.
+
+    A setting so that a whole deployment (workers, Spark executors) can go back to the full path at
+    once; ``--no-triage`` and ``Extractor(triage=False)`` do it for one run.
+    """
+    return os.environ.get("KG_TRIAGE", "1").strip().lower() not in ("0", "off", "no", "false")
+
+
 def _path_list(name: str) -> list[Path]:
     return [Path(p).expanduser() for p in os.environ.get(name, "").split(os.pathsep) if p]
 

@@ -31,6 +31,9 @@ FIGURES = (
     "extract_articles_per_s_long",
     "load_vs_ceiling",
     "bulk_import_rel_per_s",
+    "extract_articles_per_s_triage",
+    "triage_speedup",
+    "triage_same_output",
 )
 #: Figures measured on the shared dev set (../shared/eval/dev/articles.jsonl), when it is there.
 DEV_FIGURES = ("extract_articles_per_s_dev", "extract_articles_per_s_dev_2proc", "day_of_news_hours")

@@ -45,10 +45,22 @@ TABLE_WIDTH = 160
     help="Texts the parser takes at once (spaCy's nlp.pipe batch); formerly --batch-size.",
 )
 @click.option(
+    "--triage/--no-triage",
+    default=None,
+    help="Parse only the sentences that may hold a fact (default: on, or KG_TRIAGE); --no-triage parses every "
+    "sentence in full.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="Do not print warnings about skipped inputs (the exit code still says)."
 )
 def command(
-    paths: tuple[str, ...], fmt: str, lang: str | None, workers: int, parse_batch_size: int, quiet: bool
+    paths: tuple[str, ...],
+    fmt: str,
+    lang: str | None,
+    workers: int,
+    parse_batch_size: int,
+    triage: bool | None,
+    quiet: bool,
 ) -> None:
     """Extract entities and triples from PATHS (.txt/.md files, JSON Lines of articles, directories, or -).
 
@@ -77,7 +89,7 @@ def command(
         if reason not in extractor.missing_models.values():
             problems(InputError(_where(article), f"skipped: {reason}"))
 
-    extractor = Extractor(workers=workers, batch_size=parse_batch_size, default_lang=lang)
+    extractor = Extractor(workers=workers, batch_size=parse_batch_size, default_lang=lang, triage=triage)
     origins: dict[str, str] = {}  # article id -> the file it came from, for the table's header
     unknown: list[Path] = []  # files of a directory that are no articles' type, named at the end
     articles = with_default_lang(_read_noting_files(paths, problems, origins, unknown), lang)

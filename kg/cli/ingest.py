@@ -45,6 +45,12 @@ LOOKUP_CHUNK = 256
 )
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
 @click.option("--lang", default=None, help="Language of articles that do not say (default: detected).")
+@click.option(
+    "--triage/--no-triage",
+    default=None,
+    help="Parse only the sentences that may hold a fact (default: on, or KG_TRIAGE); --no-triage parses every "
+    "sentence in full.",
+)
 @click.option("--force", is_flag=True, help="Re-extract and rewrite articles even if already loaded unchanged.")
 def command(
     paths: tuple[str, ...],
@@ -53,6 +59,7 @@ def command(
     transaction_size: int,
     workers: int,
     lang: str | None,
+    triage: bool | None,
     force: bool,
 ) -> None:
     """Extract the articles in PATHS and load them into a graph store.
@@ -91,7 +98,7 @@ def command(
         bar.advance()
         problems(InputError(article_label(article.id), f"{reason}; skipped"))
 
-    extractor = Extractor(workers=workers, default_lang=lang)
+    extractor = Extractor(workers=workers, default_lang=lang, triage=triage)
     try:
         articles = with_default_lang(read_articles(paths, on_error=problems, on_unknown=unknown.append), lang)
         fresh = _counted(articles, counts) if force else _unchanged_filtered(articles, store, counts, stats, bar)

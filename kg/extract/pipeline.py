@@ -20,6 +20,7 @@ from functools import cache, partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.config import triage_enabled
 from kg.extract import parallel
 from kg.extract.deps import Scheme, scheme_of_pipeline
 from kg.extract.furniture import blank, split_dateline, with_furniture
@@ -28,6 +29,7 @@ from kg.extract.parallel import OnSkip
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
 from kg.extract.resolve import analyze_entities
+from kg.extract.triage import TriageCounts, triaged_pipe
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
 from kg.model import Article, Extraction
 from kg.spacy_models import ModelNotFoundError, load_pipeline
@@ -67,6 +69,11 @@ class Extractor:
     ``on_skip`` with the reason ``extraction failed: <error>``; with ``on_error="raise"`` the error
     ends the run (from a worker process, when that article's chunk is due). :attr:`report` also
     counts the skipped articles and the languages whose model is missing, in every process layout.
+
+    ``triage`` (default: the ``KG_TRIAGE`` setting, :func:`kg.config.triage_enabled`) parses only the
+    sentences that can hold a fact (:mod:`kg.extract.triage`); ``triage=False`` is the full path, every
+    sentence through the whole pipeline. :attr:`triage_counts` says how many sentences this process
+    saw and parsed.
     """
 
     def __init__(
@@ -76,6 +83,7 @@ class Extractor:
         batch_size: int = 64,
         default_lang: str | None = None,
         on_error: OnError = "skip",
+        triage: bool | None = None,
     ) -> None:
         if on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
@@ -91,6 +99,9 @@ class Extractor:
         self.unavailable: dict[str, str] = {}
         #: what the runs of this extractor did not extract, and why (workers' outcomes included)
         self.report = RunReport()
+        self.triage = triage_enabled() if triage is None else bool(triage)
+        #: sentences seen and sent to the full pipeline by triage in this process
+        self.triage_counts = TriageCounts()
 
     @property
     def missing_models(self) -> dict[str, str]:
@@ -168,7 +179,11 @@ class Extractor:
                 articles,
                 workers=self.workers,
                 make_extractor=partial(
-                    Extractor, batch_size=self.batch_size, default_lang=self.default_lang, on_error=self.on_error
+                    Extractor,
+                    batch_size=self.batch_size,
+                    default_lang=self.default_lang,
+                    on_error=self.on_error,
+                    triage=self.triage,
                 ),
                 on_skip=on_skip,
                 report=self.report,
@@ -202,7 +217,7 @@ class Extractor:
         for code, run in itertools.groupby(served(), key=lambda pair: pair[0]):
             lang = self._languages[code]
             texts = ((parse_text(article), article) for _, article in run)
-            for doc, article in lang.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+            for doc, article in self._parse(lang, texts):
                 try:
                     extraction = self._finish(lang, article, doc)
                 except Exception as exc:  # the one catch of extraction: one bad article must not end a corpus run
@@ -222,7 +237,14 @@ class Extractor:
         if code is None:
             raise UnsupportedLanguageError(f"cannot detect the language of article {article.id}")
         lang = self._language(code)
-        return with_furniture(self._finish(lang, article, lang.nlp(parse_text(article))))
+        ((doc, _),) = self._parse(lang, [(parse_text(article), article)])
+        return with_furniture(self._finish(lang, article, doc))
+
+    def _parse(self, lang: _Language, texts: Iterable[tuple[str, Article]]) -> Iterator[tuple[Doc, Article]]:
+        """Parsed docs of ``(text, article)`` pairs, in order: triaged, or every sentence in full."""
+        if self.triage:
+            return triaged_pipe(lang.nlp, lang.code, texts, self.batch_size, self.triage_counts)
+        return lang.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size)
 
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
