@@ -113,7 +113,10 @@ def actor_head(a: Analyzer, tok: Token) -> Token | None:
     nxt = tok.i + 1
     while nxt < len(a.doc) and nxt - tok.i <= 3:
         if a.doc[nxt].pos_ in ("NOUN", "PROPN") or not a.doc.has_annotation("POS"):
-            heads.append(a.doc[nxt])
+            # "Iranian drone makers": a noun that modifies the next one is no head of its own.
+            modifier = nxt + 1 < len(a.doc) and a.doc[nxt + 1].pos_ == "NOUN" and a.doc[nxt].head.i == nxt + 1
+            if not modifier:
+                heads.append(a.doc[nxt])
             break
         nxt += 1
     for head in heads:
