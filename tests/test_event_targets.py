@@ -198,3 +198,19 @@ def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extrac
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     got = {(t.subject.key, t.predicate, t.object.key if isinstance(t.object, Entity) else None) for t in triples}
     assert event in got, sorted(got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        # A bare opposition noun takes the state of the sentence's named actors.
+        ("de", "Maduro warf der Opposition vor, einen Staatsstreich zu planen.",
+         ("person:nicolas-maduro", "ACCUSES", "group:VEN-OPP")),
+        # "verantwortlich machen", "hold responsible": the predicative adjective completes the construction.
+        ("de", "Teheran macht Israel für den Angriff verantwortlich.", ("country:IRN", "ACCUSES", "country:ISR")),
+        ("en", "Kyiv held Moscow responsible for the attack.", ("country:UKR", "ACCUSES", "country:RUS")),
+    ],
+)  # fmt: skip
+def test_accusations_reach_the_accused(extractor, lang, text, event):
+    got = _events(extractor, text, lang)
+    assert event in got, sorted(got)

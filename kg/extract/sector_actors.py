@@ -96,8 +96,9 @@ def self_naming_sectors(a: Analyzer) -> None:
         if owned:
             continue
         local = None
-        if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:  # not a title ("Geheimdienst NIS")
-            local = sentence_place_state(a, tok.i)
+        # Not a title ("Geheimdienst NIS"): the state of the sentence's places, else of its named actors.
+        if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
+            local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
         state = noun.country or beside or local or home
         if state is None:
             continue
@@ -145,6 +146,26 @@ def sentence_place_state(a: Analyzer, i: int) -> str | None:
             continue
         if state:
             states.add(state)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def sentence_actor_state(a: Analyzer, i: int) -> str | None:
+    """The one state the named actors of token ``i``'s sentence belong to ("Maduro warf der Opposition
+    vor": Venezuela's opposition), if they all belong to one; places do not count here."""
+    sent = a.sent_of[i]
+    states = set()
+    for f in a.found:
+        if a.sent_of[f.start] != sent:
+            continue
+        info = a.info[f.key]
+        if info.type == "Location":
+            continue
+        rec = a.recs.get(f.key)
+        state = info.key.removeprefix("country:") if info.type == "Country" else info.country
+        state = state or (rec.country if rec is not None else None)
+        if state is None:
+            return None  # an actor of no known state: the noun may be theirs
+        states.add(state)
     return next(iter(states)) if len(states) == 1 else None
 
 
