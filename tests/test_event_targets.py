@@ -214,3 +214,8 @@ def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extrac
 def test_accusations_reach_the_accused(extractor, lang, text, event):
     got = _events(extractor, text, lang)
     assert event in got, sorted(got)
+
+
+def test_a_relative_pronoun_object_stands_for_the_noun_it_modifies(extractor):
+    text = "The truce does not cover a separate 20% tariff that President Donald Trump imposed on China."
+    assert ("person:donald-trump", "IMPOSES_TARIFFS", "country:CHN") in _events(extractor, text, "en")

@@ -140,6 +140,11 @@ class VerbArguments:
         # "verurteilte das Manöver als Provokation", "wies die Vorwürfe als unbegründet zurück": a
         # predicative "als"/"as" phrase says what the object is called; it is never the object.
         objs = [o for o in objs if not self.syn.cues.predicative_phrase(self.syn.span.doc, o)]
+        # "a 20% tariff that Trump imposed on China": a relative pronoun object stands for the noun the
+        # clause modifies.
+        if self.relative(v):
+            relatives = self.syn.cues.relative_pronouns
+            objs = [self.antecedent(v) if o.lower_ in relatives and o.pos_ in ("PRON", "DET") else o for o in objs]
         out = []
         for o in objs:
             out.append(o)
