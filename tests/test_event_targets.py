@@ -219,3 +219,15 @@ def test_accusations_reach_the_accused(extractor, lang, text, event):
 def test_a_relative_pronoun_object_stands_for_the_noun_it_modifies(extractor):
     text = "The truce does not cover a separate 20% tariff that President Donald Trump imposed on China."
     assert ("person:donald-trump", "IMPOSES_TARIFFS", "country:CHN") in _events(extractor, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event"),
+    [
+        ("de", "Peking hatte zuvor mit Gegenzöllen von 84 Prozent auf alle Importe aus den USA reagiert.",
+         ("country:CHN", "IMPOSES_TARIFFS", "country:USA")),
+        ("en", "Iran responded with missile strikes on Israel.", ("country:IRN", "ATTACKS", "country:ISR")),
+    ],
+)  # fmt: skip
+def test_responding_with_a_measure_is_the_measure(extractor, lang, text, event):
+    assert event in _events(extractor, text, lang)

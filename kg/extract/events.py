@@ -33,7 +33,11 @@ def event_triples(
     objects = r._object_tokens(v)
     object_nouns = pred.objects.get(r.lang, frozenset())
     light = r.cues.lexicon.light_nouns.get(lemma, frozenset())
-    theme_is_noun = pred.gated(r.lang, lemma) or any(
+    # "retaliated with tariffs on American goods", "reagierte mit Gegenzöllen": the deed noun of a
+    # prepositional light-verb construction is the verb's object.
+    prep_deeds = [n for prep, n in r._prep_args(v) if prep and {f"{prep} {f}" for f in forms(n)} & light]
+    objects += [n for n in prep_deeds if n not in objects]
+    theme_is_noun = bool(prep_deeds) or pred.gated(r.lang, lemma) or any(
         not forms(o).isdisjoint(light) or not forms(o).isdisjoint(object_nouns) for o in objects
     )
     targets: list[Arg] = []
