@@ -231,3 +231,10 @@ def test_a_relative_pronoun_object_stands_for_the_noun_it_modifies(extractor):
 )  # fmt: skip
 def test_responding_with_a_measure_is_the_measure(extractor, lang, text, event):
     assert event in _events(extractor, text, lang)
+
+
+def test_a_separable_particle_hung_elsewhere_still_completes_its_verb(extractor):
+    triples = extractor.extract_one(
+        Article.create("Moskau wies die Vorwürfe als „unbegründet“ zurück.", id="event-probe", lang="de")
+    ).triples
+    assert ("country:RUS", "DENIES") in {(t.subject.key, t.predicate) for t in triples}

@@ -42,7 +42,7 @@ def find_frames(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases) -> l
 
 def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Token) -> Frame | None:
     """The frame ``tok`` opens, if the lexicon knows it with its particles, objects or prepositions."""
-    particles = syn.ch(tok, "particle")
+    particles = syn.ch(tok, "particle") or _stray_particles(syn, tok)
     if syn.cues.prepositional_verbs:
         # "called on Moscow": the preposition completes the verb like a particle.
         particles += [c for c in syn.ch(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
@@ -72,3 +72,19 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
         return None
     lemma, pred, noun = hit
     return Frame(tok, pred, lemma, noun)
+
+
+def _stray_particles(syn: SentenceSyntax, tok: Token) -> list[Token]:
+    """A separable particle the parse hung elsewhere in ``tok``'s clause ("wies die Vorwürfe als
+    „unbegründet“ zurück", with "zurück" under "unbegründet"): the next particle after a finite verb,
+    before any comma or other finite verb."""
+    if "Fin" not in tok.morph.get("VerbForm") and not tok.morph.get("Person"):
+        return []
+    labels = syn.s.labels("particle")
+    for t in syn.span.doc[tok.i + 1 : syn.span.end]:
+        if t.text == "," or (t.pos_ in ("VERB", "AUX") and t.morph.get("Person") and syn.ch(t, "subject")):
+            return []  # another clause: its own finite verb with its own subject
+        if t.dep_ in labels:
+            return [t] if t.head.i != tok.i else []
+    return []
+
