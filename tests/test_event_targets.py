@@ -238,3 +238,16 @@ def test_a_separable_particle_hung_elsewhere_still_completes_its_verb(extractor)
         Article.create("Moskau wies die Vorwürfe als „unbegründet“ zurück.", id="event-probe", lang="de")
     ).triples
     assert ("country:RUS", "DENIES") in {(t.subject.key, t.predicate) for t in triples}
+
+
+def test_a_neutral_name_is_a_statement_of_the_object_and_its_name(extractor):
+    text = "British Prime Minister Rishi Sunak called the action limited, necessary and proportionate."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    said = [t.object.text for t in triples if t.predicate == "STATES" and t.subject.key == "person:rishi-sunak"]
+    assert said and "the action" in said[0] and "proportionate" in said[0], said
+
+
+def test_a_naming_verb_with_its_own_reading_keeps_it(extractor):
+    text = "Bolivian President Luis Arce denounced the action as an attempted coup."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    assert "STATES" not in {t.predicate for t in triples if t.subject.key == "person:luis-arce"}

@@ -2,8 +2,8 @@
 
 A speaker who calls something by a negative word criticises it (CRITICIZES, CAMEO 111), as event
 coders read it; the object is what was called so, not the word. Any other evaluation ("called the
-victory a new chapter") is left to the statement reading. Which verbs name, and which words are
-negative, is language data (``kg/lang/<xx>/evaluation.toml``).
+victory a new chapter") is a statement whose content is the object with what it was called. Which
+verbs name, and which words are negative, is language data (``kg/lang/<xx>/evaluation.toml``).
 """
 
 from __future__ import annotations
@@ -57,12 +57,22 @@ def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallbac
     ]
     # "als grundfalsch" parsed as dep(als) + xcomp(grundfalsch), "as a provocation" as prep + pobj.
     words = [t for p in predicatives for t in p.subtree if t.i not in {o.i for o in objects}]
-    if not objects or not any(ev.is_negative(t) for t in words):
+    if not objects or not predicatives:
         return []
-    pred = PREDICATES["CRITICIZES"]
-    # The actor itself ("called Moscow's claims lies" criticises the claims, not Moscow).
-    targets = [Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)]
-    concept = None if targets else r._np_concept(objects)
+    if any(ev.is_negative(t) for t in words):
+        pred = PREDICATES["CRITICIZES"]
+        # The actor itself ("called Moscow's claims lies" criticises the claims, not Moscow).
+        targets = [Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)]
+        concept = None if targets else r._np_concept(objects)
+    else:
+        framed = r.codings.get(v.i)
+        if framed is not None and framed[0].name != "STATES":
+            return []  # "denounced the action as a coup": the verb's own reading (CONDEMNS) stands
+        # "called the victory a new chapter": what was said is the object with what it was called.
+        pred, targets = PREDICATES["STATES"], []
+        first = min(o.left_edge.i for o in objects)
+        last = max(t.i for p in predicatives for t in p.subtree)
+        concept = r._concept(first, last + 1) if last >= first else None
     if not targets and concept is None:
         return []
     negative, hedged = r._negated(v), r._hedged(v)
