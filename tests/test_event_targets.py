@@ -251,3 +251,9 @@ def test_a_naming_verb_with_its_own_reading_keeps_it(extractor):
     text = "Bolivian President Luis Arce denounced the action as an attempted coup."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert "STATES" not in {t.predicate for t in triples if t.subject.key == "person:luis-arce"}
+
+
+def test_both_sides_are_the_two_states_named_before(extractor):
+    text = "India and Pakistan agreed to a ceasefire. Hours later both sides accused each other of violating it."
+    got = _events(extractor, text, "en")
+    assert {("country:IND", "ACCUSES", "country:PAK"), ("country:PAK", "ACCUSES", "country:IND")} <= got, sorted(got)

@@ -67,6 +67,8 @@ class LanguageCues:
     perfect_auxiliaries: frozenset[str] = frozenset()
     #: relative pronouns: a relative clause's subject that stands for the noun the clause modifies
     relative_pronouns: frozenset[str] = frozenset()
+    #: nouns for "the two" ("beide Seiten", "both sides"), lower-case phrases
+    pair_nouns: frozenset[str] = frozenset()
     #: reciprocal words ("each other", "gegenseitig"), lower-case, as token tuples
     reciprocal_words: tuple[tuple[str, ...], ...] = ()
     #: determiners that mark an accusative object by themselves ("den", "einen"): see verbs.toml
@@ -208,4 +210,5 @@ def cues_for(lang: str) -> LanguageCues:
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),
+        pair_nouns=frozenset(w.lower() for w in verbs.get("pair_nouns", ())),
     )

@@ -179,6 +179,9 @@ class SentenceReader:
             # "A Russian missile strike killed 34 people", "Ein israelischer Luftangriff tötete ...": an
             # event noun as subject stands for its doer.
             args = [Arg(m, 0.8) for t in toks if self._is_event_noun(t) for m in [event_doer(self, t)] if m]
+        if not args and toks:
+            # "Nur Stunden später warfen sich beide Seiten gegenseitig vor": the two states named last.
+            args = [Arg(m, 0.8) for t in toks if self._is_pair_noun(t) for m in self._last_two_states()]
         if not args and toks and all(t.pos_ == "PRON" and self.index.at(t.i) is None for t in toks):
             # "Russia said it had shot down 30 drones", "Die Hamas erklärte, sie habe ... freigelassen": an
             # unresolved pronoun subject of reported content is the speaker.
@@ -189,6 +192,20 @@ class SentenceReader:
             return args, False
         m = self.arguments.prefield(v)
         return ([Arg(m, 1.0)], True) if m is not None else ([], False)
+
+    def _is_pair_noun(self, t: Token) -> bool:
+        phrase = self.span.doc[t.left_edge.i : t.i + 1].text.lower()
+        return phrase in self.syntax.cues.pair_nouns
+
+    def _last_two_states(self) -> list[Mention]:
+        """The mentions of the two distinct states named last before this sentence, if there are two."""
+        found: dict[str, Mention] = {}
+        for m in reversed(self.index.within(0, self.span.start)):
+            if m.entity.type == "Country" and m.entity.key not in found:
+                found[m.entity.key] = m
+                if len(found) == 2:
+                    return list(found.values())
+        return []
 
     def _speaker_of(self, v: Token) -> Mention | None:
         """The speaker's mention in this sentence whose recorded content ``v`` is in (the innermost)."""

@@ -57,6 +57,11 @@ class RelationExtractor:
 
     # -- entry point -----------------------------------------------------------------
 
+    def _names_a_pair(self, sent: Span) -> bool:
+        """Whether the sentence names "beide Seiten", "both sides": two states named before it."""
+        pairs = self.cues.pair_nouns
+        return bool(pairs) and any(f" {p} " in f" {sent.text.lower()} " for p in pairs)
+
     def extract(self, doc: Doc, index: MentionIndex, article_id: str) -> list[Triple]:
         """All triples of ``doc``. An unforeseen parse that breaks a pass raises: the Extractor's one catch
         counts the article as failed (``on_error``), instead of a triple set silently missing sentences."""
@@ -68,7 +73,7 @@ class RelationExtractor:
         for i, sent in enumerate(sents):
             if len(sent) > MAX_SENTENCE_TOKENS or len(sent) < 2:
                 continue
-            if not index.touches(sent.start, sent.end):
+            if not index.touches(sent.start, sent.end) and not self._names_a_pair(sent):
                 continue  # every triple has an entity subject (or source) in its sentence: none here
             # text[start_char:end_char] is Span.text without building a Token per word.
             evidence = text[sent.start_char : sent.end_char]

@@ -86,7 +86,8 @@ def triage_words(code: str) -> TriageWords:
         code=code,
         verbs=frozenset(verbs),
         nouns=frozenset(n.lower() for n in lex.event_nouns),
-        actor_nouns=frozenset(w.lower() for w in gaz.actor_nouns),
+        # "beide Seiten", "both sides" stand for two states (kg/extract/reader.py): a sign of actors too
+        actor_nouns=frozenset(w.lower() for w in gaz.actor_nouns) | {p.split()[-1] for p in cues.pair_nouns},
         noun_suffixes=tuple(gaz.grammar.get("noun_suffixes", ())),
         closed_compounds=bool(gaz.grammar.get("closed_compounds", False)),
         quote_marks=frozenset(ch for pair in cues.quote_pairs for ch in pair),
