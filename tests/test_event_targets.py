@@ -257,3 +257,10 @@ def test_both_sides_are_the_two_states_named_before(extractor):
     text = "India and Pakistan agreed to a ceasefire. Hours later both sides accused each other of violating it."
     got = _events(extractor, text, "en")
     assert {("country:IND", "ACCUSES", "country:PAK"), ("country:PAK", "ACCUSES", "country:IND")} <= got, sorted(got)
+
+
+def test_a_compound_title_and_a_state_before_a_name_are_not_the_name(extractor):
+    extraction = extractor.extract_one(
+        Article.create("Haitis Übergangspremier Garry Conille dankte Kenia.", id="event-probe", lang="de")
+    )
+    assert "person:garry-conille" in {e.key for e in extraction.entities}

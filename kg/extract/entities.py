@@ -185,6 +185,22 @@ class EntityMatcher:
             self._closed_memo[orth] = found
         return found
 
+    def _state_before_title(self, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
+        """A state's name right before a title ("Haitis Übergangspremier Garry Conille"): not the name's."""
+        m = taken.get(i)
+        rec = self.records.get(m.value) if m is not None and m.kind == "name" else None
+        if rec is None or rec.type != "Country" or m.end != i + 1:
+            return False
+        title = doc[i + 1].text
+        return title in self.role_words or self._ends_in_title(title)
+
+    def _ends_in_title(self, text: str) -> bool:
+        """A closed compound ending in a role title ("Juntasprecher", "Übergangspremier"): a title before
+        a name, whatever its first part (only for languages that close compounds)."""
+        if not self.closed_compounds or len(text) < 8 or not text[:1].isupper():
+            return False
+        return any(text[cut:].capitalize() in self.role_words for cut in range(3, len(text) - 3))
+
     def _group_key(self, form: str) -> str | None:
         """The country, organisation or seat of power a compound's first part names."""
         key = self.single_names.get(form)
@@ -207,6 +223,8 @@ class EntityMatcher:
                 doc[start].pos_ in ("DET", "ADP", "PUNCT", "SPACE")
                 or doc[start].is_space
                 or doc[start].text in self.role_words
+                or (start + 1 < end and self._ends_in_title(doc[start].text))
+                or (start + 1 < end and self._state_before_title(doc, taken, start))
                 or doc[start].text in self.lex.honorifics
                 or (start in taken and taken[start].kind in ("role", "demonym", "compound"))
             ):
