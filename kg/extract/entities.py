@@ -185,21 +185,18 @@ class EntityMatcher:
             self._closed_memo[orth] = found
         return found
 
-    def _state_before_title(self, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
-        """A state's name right before a title ("Haitis Übergangspremier Garry Conille"): not the name's."""
-        m = taken.get(i)
-        rec = self.records.get(m.value) if m is not None and m.kind == "name" else None
-        if rec is None or rec.type != "Country" or m.end != i + 1:
-            return False
-        title = doc[i + 1].text
-        return title in self.role_words or self._ends_in_title(title)
+    def _title_before_name(self, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
+        """A compound title, or a state's name right before a title, is no part of the name.
 
-    def _ends_in_title(self, text: str) -> bool:
-        """A closed compound ending in a role title ("Juntasprecher", "Übergangspremier"): a title before
-        a name, whatever its first part (only for languages that close compounds)."""
-        if not self.closed_compounds or len(text) < 8 or not text[:1].isupper():
+        "Juntasprecher Zaw Min Tun", "Haitis Übergangspremier Garry Conille"; only where compounds are closed.
+        """
+        if not self.closed_compounds:
             return False
-        return any(text[cut:].capitalize() in self.role_words for cut in range(3, len(text) - 3))
+        m = taken.get(i)
+        rec = self.records.get(m.value) if m is not None and m.kind == "name" and m.end == i + 1 else None
+        if rec is not None and rec.type == "Country":
+            return i + 1 < len(doc) and ends_in_title(doc[i + 1].text, self.role_words)
+        return ends_in_title(doc[i].text, self.role_words)
 
     def _group_key(self, form: str) -> str | None:
         """The country, organisation or seat of power a compound's first part names."""
@@ -223,8 +220,7 @@ class EntityMatcher:
                 doc[start].pos_ in ("DET", "ADP", "PUNCT", "SPACE")
                 or doc[start].is_space
                 or doc[start].text in self.role_words
-                or (start + 1 < end and self._ends_in_title(doc[start].text))
-                or (start + 1 < end and self._state_before_title(doc, taken, start))
+                or (start + 1 < end and self._title_before_name(doc, taken, start))
                 or doc[start].text in self.lex.honorifics
                 or (start in taken and taken[start].kind in ("role", "demonym", "compound"))
             ):
@@ -322,6 +318,17 @@ class EntityMatcher:
             return True
         rec = self.records.get(m.value) if m.kind == "name" else None
         return rec is not None and rec.type in ("Country", "Location")
+
+
+def ends_in_title(text: str, role_words: dict[str, str]) -> bool:
+    """A title, or a closed compound ending in one ("Juntasprecher", "Übergangspremier")."""
+    if text in role_words:
+        return True
+    return (
+        len(text) >= 8
+        and text[:1].isupper()
+        and any(text[cut:].capitalize() in role_words for cut in range(3, len(text) - 3))
+    )
 
 
 _CACHE_SIZE = 8
