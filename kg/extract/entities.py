@@ -185,19 +185,6 @@ class EntityMatcher:
             self._closed_memo[orth] = found
         return found
 
-    def _title_before_name(self, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
-        """A compound title, or a state's name right before a title, is no part of the name.
-
-        "Juntasprecher Zaw Min Tun", "Haitis Übergangspremier Garry Conille"; only where compounds are closed.
-        """
-        if not self.closed_compounds:
-            return False
-        m = taken.get(i)
-        rec = self.records.get(m.value) if m is not None and m.kind == "name" and m.end == i + 1 else None
-        if rec is not None and rec.type == "Country":
-            return i + 1 < len(doc) and ends_in_title(doc[i + 1].text, self.role_words)
-        return ends_in_title(doc[i].text, self.role_words)
-
     def _group_key(self, form: str) -> str | None:
         """The country, organisation or seat of power a compound's first part names."""
         key = self.single_names.get(form)
@@ -220,7 +207,7 @@ class EntityMatcher:
                 doc[start].pos_ in ("DET", "ADP", "PUNCT", "SPACE")
                 or doc[start].is_space
                 or doc[start].text in self.role_words
-                or (start + 1 < end and self._title_before_name(doc, taken, start))
+                or (start + 1 < end and self.closed_compounds and title_before_name(self, doc, taken, start))
                 or doc[start].text in self.lex.honorifics
                 or (start in taken and taken[start].kind in ("role", "demonym", "compound"))
             ):
@@ -318,6 +305,18 @@ class EntityMatcher:
             return True
         rec = self.records.get(m.value) if m.kind == "name" else None
         return rec is not None and rec.type in ("Country", "Location")
+
+
+def title_before_name(matcher: EntityMatcher, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
+    """A compound title, or a state's name right before a title, is no part of the name.
+
+    "Juntasprecher Zaw Min Tun", "Haitis Übergangspremier Garry Conille" (languages that close compounds).
+    """
+    m = taken.get(i)
+    rec = matcher.records.get(m.value) if m is not None and m.kind == "name" and m.end == i + 1 else None
+    if rec is not None and rec.type == "Country":
+        return i + 1 < len(doc) and ends_in_title(doc[i + 1].text, matcher.role_words)
+    return ends_in_title(doc[i].text, matcher.role_words)
 
 
 def ends_in_title(text: str, role_words: dict[str, str]) -> bool:
