@@ -50,12 +50,40 @@ EXPECTED_EVENTS = [
     # A sector noun before "in/im <country>" is that country's sector.
     ("de", "Die Militärjunta im Niger forderte Frankreich auf, seine Truppen abzuziehen.",
      ("group:NER-MIL", "DEMANDS", "country:FRA")),
-    # A lemmatizer's miss ("Kriegsgefangene") does not hide the light-verb noun: an exchange, not talks.
-    ("de", "Die Ukraine und Russland tauschten 95 Kriegsgefangene aus.", None),
+    # An event noun as subject stands for its doer.
+    ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
+     ("country:RUS", "ATTACKS", "location:sumy")),
+    ("de", "Ein israelischer Luftangriff tötete einen Hamas-Kommandeur im Gazastreifen.",
+     ("country:ISR", "KILLS", "org:hamas")),
+    # Weapons stand for their state's military when the text names the state.
+    ("en", "Ukrainian drones hit an oil refinery in Russia's Saratov region.",
+     ("group:UKR-MIL", "ATTACKS", "country:RUS")),
+    # A place noun's name is the place attacked.
+    ("en", "Ukrainian drones attacked the city of Grozny.", ("group:UKR-MIL", "ATTACKS", "location:grozny")),
+    ("en", "Russia fired missiles at Kyiv overnight.", ("country:RUS", "ATTACKS", "location:kyiv")),
+    # A bare opposition noun takes the state of the sentence's named actors.
+    ("de", "Maduro warf der Opposition vor, einen Staatsstreich zu planen.",
+     ("person:nicolas-maduro", "ACCUSES", "group:VEN-OPP")),
+    # "verantwortlich machen", "hold responsible": the predicative adjective completes the construction.
+    ("de", "Teheran macht Israel für den Angriff verantwortlich.", ("country:IRN", "ACCUSES", "country:ISR")),
+    ("en", "Kyiv held Moscow responsible for the attack.", ("country:UKR", "ACCUSES", "country:RUS")),
+    # Responding with a measure is the measure.
+    ("de", "Peking hatte zuvor mit Gegenzöllen von 84 Prozent auf alle Importe aus den USA reagiert.",
+     ("country:CHN", "IMPOSES_TARIFFS", "country:USA")),
+    ("en", "Iran responded with missile strikes on Israel.", ("country:IRN", "ATTACKS", "country:ISR")),
+    # A relative pronoun object stands for the noun its clause modifies.
+    ("en", "The truce does not cover a separate 20% tariff that President Donald Trump imposed on China.",
+     ("person:donald-trump", "IMPOSES_TARIFFS", "country:CHN")),
+    # An actor or place that is the object itself is the target, whatever place follows.
+    ("en", "Ukrainian forces attacked Russian troops in the Kursk region.",
+     ("group:UKR-MIL", "ATTACKS", "group:RUS-MIL")),
+    # Recalling one's own ambassador targets the state of the post.
+    ("de", "Berlin rief den deutschen Botschafter in Teheran zu Konsultationen zurück.",
+     ("country:DEU", "RECALLS_AMBASSADOR", "country:IRN")),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("lang", "text", "event"), [c for c in EXPECTED_EVENTS if c[2] is not None])
+@pytest.mark.parametrize(("lang", "text", "event"), EXPECTED_EVENTS)
 def test_the_event_and_its_target_come_out(extractor, lang, text, event):
     got = _events(extractor, text, lang)
     assert event in got, f"{text!r}: expected {event}, got {sorted(got)}"
@@ -140,46 +168,6 @@ def test_a_signing_partner_signs_too(extractor):
     assert signs == {("person:volodymyr-zelensky", "Concept"), ("person:joe-biden", "Concept")}, signs
 
 
-def test_an_actor_object_is_the_target_whatever_place_follows(extractor):
-    got = _events(extractor, "Ukrainian forces attacked Russian troops in the Kursk region.", "en")
-    assert ("group:UKR-MIL", "ATTACKS", "group:RUS-MIL") in got, sorted(got)
-
-
-def test_recalling_ones_own_ambassador_targets_the_state_of_the_post(extractor):
-    got = _events(extractor, "Berlin rief den deutschen Botschafter in Teheran zu Konsultationen zurück.", "de")
-    assert ("country:DEU", "RECALLS_AMBASSADOR", "country:IRN") in got, sorted(got)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "event"),
-    [
-        ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
-         ("country:RUS", "ATTACKS", "location:sumy")),
-        ("de", "Ein israelischer Luftangriff tötete einen Hamas-Kommandeur im Gazastreifen.",
-         ("country:ISR", "KILLS", "org:hamas")),
-    ],
-)  # fmt: skip
-def test_an_event_noun_as_subject_stands_for_its_doer(extractor, lang, text, event):
-    got = _events(extractor, text, lang)
-    assert event in got, sorted(got)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "event"),
-    [
-        # Weapons stand for their state's military when the text names the state.
-        ("en", "Ukrainian drones hit an oil refinery in Russia's Saratov region.",
-         ("group:UKR-MIL", "ATTACKS", "country:RUS")),
-        # A place noun's name is the place attacked.
-        ("en", "Ukrainian drones attacked the city of Grozny.", ("group:UKR-MIL", "ATTACKS", "location:grozny")),
-        ("en", "Russia fired missiles at Kyiv overnight.", ("country:RUS", "ATTACKS", "location:kyiv")),
-    ],
-)  # fmt: skip
-def test_weapons_and_places(extractor, lang, text, event):
-    got = _events(extractor, text, lang)
-    assert event in got, sorted(got)
-
-
 def test_weapons_alone_name_no_state(extractor):
     text = "Russia threatened to respond to any deployment of long-range missiles in Germany."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en"))
@@ -198,39 +186,6 @@ def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extrac
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     got = {(t.subject.key, t.predicate, t.object.key if isinstance(t.object, Entity) else None) for t in triples}
     assert event in got, sorted(got)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "event"),
-    [
-        # A bare opposition noun takes the state of the sentence's named actors.
-        ("de", "Maduro warf der Opposition vor, einen Staatsstreich zu planen.",
-         ("person:nicolas-maduro", "ACCUSES", "group:VEN-OPP")),
-        # "verantwortlich machen", "hold responsible": the predicative adjective completes the construction.
-        ("de", "Teheran macht Israel für den Angriff verantwortlich.", ("country:IRN", "ACCUSES", "country:ISR")),
-        ("en", "Kyiv held Moscow responsible for the attack.", ("country:UKR", "ACCUSES", "country:RUS")),
-    ],
-)  # fmt: skip
-def test_accusations_reach_the_accused(extractor, lang, text, event):
-    got = _events(extractor, text, lang)
-    assert event in got, sorted(got)
-
-
-def test_a_relative_pronoun_object_stands_for_the_noun_it_modifies(extractor):
-    text = "The truce does not cover a separate 20% tariff that President Donald Trump imposed on China."
-    assert ("person:donald-trump", "IMPOSES_TARIFFS", "country:CHN") in _events(extractor, text, "en")
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "event"),
-    [
-        ("de", "Peking hatte zuvor mit Gegenzöllen von 84 Prozent auf alle Importe aus den USA reagiert.",
-         ("country:CHN", "IMPOSES_TARIFFS", "country:USA")),
-        ("en", "Iran responded with missile strikes on Israel.", ("country:IRN", "ATTACKS", "country:ISR")),
-    ],
-)  # fmt: skip
-def test_responding_with_a_measure_is_the_measure(extractor, lang, text, event):
-    assert event in _events(extractor, text, lang)
 
 
 def test_a_separable_particle_hung_elsewhere_still_completes_its_verb(extractor):
