@@ -219,3 +219,15 @@ def test_a_compound_title_and_a_state_before_a_name_are_not_the_name(extractor):
         Article.create("Haitis Übergangspremier Garry Conille dankte Kenia.", id="event-probe", lang="de")
     )
     assert "person:garry-conille" in {e.key for e in extraction.entities}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Iranian naval forces seized an oil tanker in the Gulf of Oman on Thursday."),
+        ("de", "Iranische Marinekräfte haben im Golf von Oman einen Öltanker beschlagnahmt."),
+    ],
+)
+def test_a_water_named_after_a_country_is_not_the_country(extractor, lang, text):
+    extraction = extractor.extract_one(Article.create(text, id="event-probe", lang=lang))
+    assert "country:OMN" not in {e.key for e in extraction.entities}

@@ -17,6 +17,7 @@ from kg.extract.places import actor_head, stands_for_state
 from kg.extract.sector_actors import country_seat, plural_title, sector_info, sector_of
 from kg.extract.sectors import SectorNoun
 from kg.gazetteer import country_key
+from kg.model import slugify
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -48,6 +49,8 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
         a._add(start, m.end, state, "metonym", 0.9, None)
         return
     if rec.type == "Country" and country_seat(a, m.start, m.end, rec.key.removeprefix("country:")):
+        return
+    if rec.type == "Country" and _water_of(a, m.start, m.end):
         return
     if rec.type == "Country":
         # "US troops", "Russia's army": a country name before a sector noun is that sector.
@@ -126,3 +129,16 @@ def resolve_compound(a: Analyzer, m: RawMention) -> None:
     if rec.metonym_of:
         rec = a.recs[country_key(rec.metonym_of)]
     a._add(m.start, m.end, a._record_info(rec), "demonym", 0.9, None)
+
+
+def _water_of(a: Analyzer, start: int, end: int) -> bool:
+    """ "the Gulf of Oman", "der Golf von Oman", "the Sea of Japan": a water named after a country is a
+    place of its own, not the country (``water_nouns`` and ``place_glue`` in entity_grammar.toml)."""
+    glue, waters = a.lex.words("place_glue"), a.lex.words("water_nouns")
+    if start < 2 or a.doc[start - 1].lower_ not in glue or a.doc[start - 2].lower_ not in waters:
+        return False
+    first = start - 2
+    name = a.doc[first:end].text
+    info = a.info.get(f"location:{slugify(name)}") or a._new_info(f"location:{slugify(name)}", "Location", name)
+    a._add(first, end, info, "ner", 0.9, name)
+    return True
