@@ -45,18 +45,25 @@ def evaluations(lang: str) -> Evaluations:
     )
 
 
+def names_its_object(r: SentenceReader, v: Token) -> bool:
+    """Whether ``v`` is a naming verb ("call", "bezeichnen"): cheap, before any argument is read."""
+    verbs = evaluations(r.lang).verbs
+    return v.lemma_.lower() in verbs or v.lower_ in verbs
+
+
 def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallback: bool) -> list[Triple]:
-    """CRITICIZES triples for ``v`` if it names its object by a negative word, else nothing."""
+    """For a naming verb ``v`` (:func:`names_its_object`): CRITICIZES of the object when what it is called
+    is negative, else a STATES of the object with its name (unless the verb has another reading of its
+    own); nothing when ``v`` names nothing."""
     ev = evaluations(r.lang)
-    if v.lemma_.lower() not in ev.verbs and v.lower_ not in ev.verbs:
-        return []
     objects = [o for o in r._object_tokens(v) if o.pos_ in NOMINAL_POS]
     marks = r.cues.predicative_markers
     predicatives = r.ch(v, "predicative", "open_complement") + [
         c for c in v.children if c.i > v.i and (c.lower_ in marks or r.span.doc[c.left_edge.i].lower_ in marks)
     ]
     # "als grundfalsch" parsed as dep(als) + xcomp(grundfalsch), "as a provocation" as prep + pobj.
-    words = [t for p in predicatives for t in p.subtree if t.i not in {o.i for o in objects}]
+    object_at = {o.i for o in objects}
+    words = [t for p in predicatives for t in p.subtree if t.i not in object_at]
     if not objects or not predicatives:
         return []
     if any(ev.is_negative(t) for t in words):

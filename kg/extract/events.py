@@ -35,15 +35,18 @@ def event_triples(
     light = r.cues.lexicon.light_nouns.get(lemma, frozenset())
     # "retaliated with tariffs on American goods", "reagierte mit Gegenzöllen": the deed noun of a
     # prepositional light-verb construction is the verb's object.
-    prep_deeds = [n for prep, n in r._prep_args(v) if prep and {f"{prep} {f}" for f in forms(n)} & light]
+    prep_args = r._prep_args(v)
+    prep_deeds = [n for prep, n in prep_args if prep and {f"{prep} {f}" for f in forms(n)} & light]
     objects += [n for n in prep_deeds if n not in objects]
-    theme_is_noun = bool(prep_deeds) or pred.gated(r.lang, lemma) or any(
-        not forms(o).isdisjoint(light) or not forms(o).isdisjoint(object_nouns) for o in objects
+    theme_is_noun = (
+        bool(prep_deeds)
+        or pred.gated(r.lang, lemma)
+        or any(not forms(o).isdisjoint(light) or not forms(o).isdisjoint(object_nouns) for o in objects)
     )
     targets: list[Arg] = []
     allowed = pred.preps.get(r.lang, frozenset())
     agents = set(r._agents(v)) if r._is_passive(v) else set()
-    target_nouns = [n for prep, n in r._prep_args(v) if prep in allowed and n not in agents]
+    target_nouns = [n for prep, n in prep_args if prep in allowed and n not in agents]
     preps = [Arg(m) for n in target_nouns for m in r._entities(n)]
     if not preps and theme_is_noun:
         # "Sanktionen gegen iranische Drohnenhersteller", "tariffs on steel from Canada and Mexico": the
@@ -201,10 +204,7 @@ def envoy_state(entity: Entity, pred: Predicate, own: str | None, r: SentenceRea
     else:
         return entity
     if state == own:
-        posts = [
-            m.entity.key.removeprefix("country:") if m.entity.type == "Country" else m.entity.country
-            for o in objects for m in r.index.within(o.left_edge.i, o.right_edge.i + 1)
-        ]  # fmt: skip
+        posts = [state_of(m.entity) for o in objects for m in r.index.within(o.left_edge.i, o.right_edge.i + 1)]
         state = next((p for p in posts if p and p != own), state)
     rec = records().get(country_key(state))
     return Entity(rec.key, rec.name, "Country", country=state) if rec is not None else entity

@@ -61,8 +61,9 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     objects += tuple(
         f"{m.lemma_} {o.lemma_}" for o in heads for m in syn.kids.get(o.i, ()) if m.i == o.i - 1 and m.pos_ != "DET"
     )
-    objects += tuple(f"{prep} {n.lemma_}" for prep, n in args.prep_args(tok) if prep)
-    objects += tuple(f"{prep} {n.text}" for prep, n in args.prep_args(tok) if prep and n.lower_ != n.lemma_.lower())
+    preps = [(prep, n) for prep, n in args.prep_args(tok) if prep]
+    objects += tuple(f"{prep} {n.lemma_}" for prep, n in preps)
+    objects += tuple(f"{prep} {n.text}" for prep, n in preps if n.lower_ != n.lemma_.lower())
     # "macht Israel für den Angriff verantwortlich": a predicative adjective completes the construction.
     objects += tuple(
         c.lemma_ for c in syn.ch(tok, "open_complement", "predicative", "clausal_complement") if c.pos_ == "ADJ"
@@ -87,4 +88,3 @@ def _stray_particles(syn: SentenceSyntax, tok: Token) -> list[Token]:
         if t.dep_ in labels:
             return [t] if t.head.i != tok.i else []
     return []
-

@@ -68,7 +68,7 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
     elif (  # "the city of Grozny", "the port of Odesa": the place noun and its "of" are the place
         start > 1
         and rec.type == "Location"
-        and a.doc[start - 1].lower_ in a.lex.words("place_glue")
+        and a.doc[start - 1].lower_ in a.place_glue
         and a.doc[start - 2].lower_ in a.place_nouns
     ):
         start -= 2
@@ -134,11 +134,11 @@ def resolve_compound(a: Analyzer, m: RawMention) -> None:
 def _water_of(a: Analyzer, start: int, end: int) -> bool:
     """ "the Gulf of Oman", "der Golf von Oman", "the Sea of Japan": a water named after a country is a
     place of its own, not the country (``water_nouns`` and ``place_glue`` in entity_grammar.toml)."""
-    glue, waters = a.lex.words("place_glue"), a.lex.words("water_nouns")
-    if start < 2 or a.doc[start - 1].lower_ not in glue or a.doc[start - 2].lower_ not in waters:
+    if start < 2 or a.doc[start - 1].lower_ not in a.place_glue or a.doc[start - 2].lower_ not in a.water_nouns:
         return False
     first = start - 2
     name = a.doc[first:end].text
-    info = a.info.get(f"location:{slugify(name)}") or a._new_info(f"location:{slugify(name)}", "Location", name)
+    key = f"location:{slugify(name)}"
+    info = a.info.get(key) or a._new_info(key, "Location", name)
     a._add(first, end, info, "ner", 0.9, name)
     return True

@@ -20,6 +20,7 @@ from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
 from kg.extract.syntax import NOMINAL_POS
 from kg.model import Triple
+from kg.predicates import Predicate
 
 if TYPE_CHECKING:  # the reader composes this pass
     from kg.extract.reader import SentenceReader
@@ -36,7 +37,7 @@ def nominal_triples(reader: SentenceReader) -> list[Triple]:
     for noun in reader.tokens:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in reader.codings:
             continue
-        pred = events.get(noun.lemma_.lower()) or events.get(noun.text.lower())
+        pred = event_predicate(reader, noun)
         if pred is None or reader._inside_act(noun):
             continue
         if noun.head.i in reader.codings and noun in reader._object_tokens(noun.head):
@@ -65,6 +66,12 @@ def nominal_triples(reader: SentenceReader) -> list[Triple]:
         if t is not None:
             out.append(t)
     return out
+
+
+def event_predicate(reader: SentenceReader, noun: Token) -> Predicate | None:
+    """The predicate a noun names as an event ("Angriff", "strike"), by its lemma or its own form."""
+    events = reader.cues.lexicon.event_nouns
+    return events.get(noun.lemma_.lower()) or events.get(noun.lower_)
 
 
 def event_doer(reader: SentenceReader, noun: Token) -> Mention | None:

@@ -20,11 +20,11 @@ from kg.extract.attribution import attribution_triples
 from kg.extract.clauses import ContentClauses
 from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme
-from kg.extract.evaluation import evaluation_triples
+from kg.extract.evaluation import evaluation_triples, names_its_object
 from kg.extract.events import event_triples
 from kg.extract.frames import find_frames
 from kg.extract.mentions import Mention, MentionIndex
-from kg.extract.nominal import event_doer, nominal_triples
+from kg.extract.nominal import event_doer, event_predicate, nominal_triples
 from kg.extract.phrase_entities import PhraseEntities
 from kg.extract.phrases import Phrases
 from kg.extract.polarity import Polarity
@@ -102,6 +102,8 @@ class SentenceReader:
 
     def _evaluation(self, v: Token) -> list[Triple]:
         """Criticism by naming ("called X illegal"), read before the verb's own frame."""
+        if not names_its_object(self, v):
+            return []
         subjects, fallback = self._subjects(v)
         return evaluation_triples(self, v, subjects, fallback) if subjects else []
 
@@ -216,8 +218,7 @@ class SentenceReader:
         return next((m for m in self.index.within(self.span.start, self.span.end) if m.entity.key == key), None)
 
     def _is_event_noun(self, t: Token) -> bool:
-        events = self.syntax.cues.lexicon.event_nouns
-        return t.pos_ in NOMINAL_POS and (t.lemma_.lower() in events or t.lower_ in events)
+        return t.pos_ in NOMINAL_POS and event_predicate(self, t) is not None
 
     def _triples(self, v: Token, pred: Predicate, lemma: str) -> list[Triple]:
         subjects, fallback = self._subjects(v)

@@ -60,7 +60,10 @@ class RelationExtractor:
     def _names_a_pair(self, sent: Span) -> bool:
         """Whether the sentence names "beide Seiten", "both sides": two states named before it."""
         pairs = self.cues.pair_nouns
-        return bool(pairs) and any(f" {p} " in f" {sent.text.lower()} " for p in pairs)
+        if not pairs:
+            return False
+        text = f" {sent.text.lower()} "
+        return any(f" {p} " in text for p in pairs)
 
     def extract(self, doc: Doc, index: MentionIndex, article_id: str) -> list[Triple]:
         """All triples of ``doc``. An unforeseen parse that breaks a pass raises: the Extractor's one catch

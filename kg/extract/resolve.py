@@ -126,6 +126,9 @@ class Analyzer:
         self.glue = lex.words("role_phrase_glue") | lex.words("possessive_markers")
         self.locatives = lex.words("locative_prepositions")
         self.place_nouns = lex.words("place_nouns")
+        self.place_glue = lex.words("place_glue")  # "the city of Grozny", "der Golf von Oman"
+        self.water_nouns = lex.words("water_nouns")
+        self.seat_prepositions = lex.words("seat_prepositions")
         self.sectors = sector_nouns(lex.code)
         self.info: dict[str, Info] = {}
         self.found: list[Found] = []

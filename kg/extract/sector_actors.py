@@ -52,7 +52,7 @@ def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
     belongs to an actor ("Russian troops in Ukraine" stay Russian).
     """
     prep = start - 1
-    if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.lex.words("seat_prepositions"):
+    if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.seat_prepositions:
         return False
     noun = prep - 1
     if any(f.start <= noun < f.end for f in a.found) or noun in a.raw_at:
@@ -121,8 +121,7 @@ def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
             continue
         info = a.info[f.key]
         if info.type == "Person":
-            rec = a.recs.get(f.key)
-            state = info.country or (rec.country if rec is not None else None)
+            state = found_state(a, f.key)
             return state is None, state
         if info.type == "Organization" or (before and info.type == "Group"):
             return True, None
@@ -137,11 +136,9 @@ def sentence_place_state(a: Analyzer, i: int) -> str | None:
     for f in a.found:
         if a.sent_of[f.start] != sent:
             continue
-        info, rec = a.info[f.key], a.recs.get(f.key)
-        if info.type == "Location" and rec is not None:
-            state = rec.country or rec.metonym_of
-        elif info.type == "Country" and _in_locative_phrase(a, f.start):
-            state = info.key.removeprefix("country:")
+        info = a.info[f.key]
+        if info.type == "Location" or (info.type == "Country" and _in_locative_phrase(a, f.start)):
+            state = found_state(a, f.key)
         else:
             continue
         if state:
@@ -157,12 +154,9 @@ def sentence_actor_state(a: Analyzer, i: int) -> str | None:
     for f in a.found:
         if a.sent_of[f.start] != sent:
             continue
-        info = a.info[f.key]
-        if info.type == "Location":
+        if a.info[f.key].type == "Location":
             continue
-        rec = a.recs.get(f.key)
-        state = info.key.removeprefix("country:") if info.type == "Country" else info.country
-        state = state or (rec.country if rec is not None else None)
+        state = found_state(a, f.key)
         if state is None:
             return None  # an actor of no known state: the noun may be theirs
         states.add(state)
@@ -189,15 +183,22 @@ def plural_title(a: Analyzer, i: int) -> bool:
     return raw is not None and raw.kind == "role" and "Plur" in a.doc[i].morph.get("Number")
 
 
+def found_state(a: Analyzer, key: str) -> str | None:
+    """The state (ISO3) of the actor or place ``key`` found in this document: the country itself, the
+    state its resolution gave it, else its record's ("in Berlin": a place of the state)."""
+    info = a.info[key]
+    if info.type == "Country":
+        return key.removeprefix("country:")
+    rec = a.recs.get(key)
+    return info.country or ((rec.country or rec.metonym_of) if rec is not None else None)
+
+
 def article_state(a: Analyzer) -> str | None:
     """The state the article is about, if one has more mentions than all other states together."""
     counts: dict[str, int] = {}
     for f in a.found:
         info = a.info[f.key]
-        rec = a.recs.get(f.key)
-        state = info.key.removeprefix("country:") if info.type == "Country" else info.country
-        if state is None and rec is not None:
-            state = rec.country or rec.metonym_of  # "in Berlin": a place of the state
+        state = found_state(a, f.key)
         if state and info.type in ("Country", "Group", "Organization", "Location"):
             counts[state] = counts.get(state, 0) + 1
     if not counts:
