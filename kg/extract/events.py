@@ -96,6 +96,7 @@ def event_triples(
             targets += [Arg(m) for m in ms]
         if not targets:
             targets = preps
+    targets = [t for t in targets if not stateless(t.mention.entity)]
     if pred.actor_target:
         # "hosted the Olympic Games": an event or thing is no actor to meet, visit or supply.
         targets = [t for t in targets if t.mention.entity.type not in NON_ACTORS]
@@ -221,7 +222,16 @@ def state_of(entity: Entity) -> str | None:
 
 
 def _own_forces(entity: Entity, state: str | None) -> bool:
-    return entity.type == "Group" and entity.key == f"group:{state}-MIL"
+    """``entity`` is the armed forces of ``state``; a state's forces of no named state are its own ("sent
+    troops"), while rebels' or gunmen's are a target ("rebels attacked soldiers")."""
+    return entity.type == "Group" and (
+        entity.key == f"group:{state}-MIL" or (state is not None and entity.key == "group:MIL")
+    )
+
+
+def stateless(entity: Entity) -> bool:
+    """A sector actor of no known state ("gunmen", "police"): a doer, never what an act is aimed at."""
+    return entity.type == "Group" and entity.country is None and entity.key.count("-") == 0
 
 
 def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Concept | None:

@@ -49,7 +49,7 @@ class Phrases:
         for o in objects:
             if o.pos_ == "PRON" and self.syn.index.at(o.i) is None:
                 continue
-            start, end = self.np_range(o, v, targets)
+            start, end = self.np_range(o, v, targets | charges)
             for c in self.syn.kids.get(o.i, ()):
                 # "accused foreign-funded groups of trying ...": the charge is not part of the accused.
                 prep = c if c.pos_ == "ADP" else next(iter(self.syn.ch(c, "case")), None)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from kg.config import triage_enabled
 from kg.extract import parallel
 from kg.extract.deps import Scheme, scheme_of_pipeline
+from kg.extract.events import stateless
 from kg.extract.furniture import blank, split_dateline, with_furniture
 from kg.extract.mentions import MentionIndex
 from kg.extract.parallel import OnSkip
@@ -249,13 +250,17 @@ class Extractor:
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
         year = article.published.year if article.published else None
-        analysis = analyze_entities(doc, get_language(lang.code), year)
+        dateline = split_dateline(article.text)
+        analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
         index: MentionIndex = analysis.index
         triples = lang.relations.extract(doc, index, article.id)
         triples += affiliation_triples(analysis.affiliations, doc, article.id)
+        # A sector of no known state ("gunmen", "police") is listed only as the doer of something.
+        doers = {t.subject.key for t in triples}
+        entities = [e for e in analysis.entities if not stateless(e) or e.key in doers]
         return Extraction(
             article=article,
-            entities=tuple(analysis.entities),
+            entities=tuple(entities),
             triples=tuple(triples),
             mentions=tuple(sorted(analysis.mention_counts.items())),
         )

@@ -72,12 +72,15 @@ from kg.lang import LanguageData
 log = logging.getLogger(__name__)
 
 
-def analyze_entities(doc: Doc, lang: LanguageData, year: int | None = None) -> EntityAnalysis:
-    """Find, resolve and describe the entities of ``doc``; ``year``: when the article appeared, if known.
+def analyze_entities(
+    doc: Doc, lang: LanguageData, year: int | None = None, filed_from: str | None = None
+) -> EntityAnalysis:
+    """Find, resolve and describe the entities of ``doc``; ``year``: when the article appeared, if known;
+    ``filed_from``: the place of its dateline ("LA PAZ"), if it has one.
 
     A failure raises: the Extractor's one catch counts the article as failed (``on_error``).
     """
-    a = Analyzer(doc, lexicon(lang.code), year)
+    a = Analyzer(doc, lexicon(lang.code), year, filed_from)
     ner_people = cluster_ner_people(a)
     add_missed_family_names(a, ner_people)
     ner_names = cluster_ner_others(a)
@@ -110,12 +113,14 @@ class Analyzer:
     pass runs.
     """
 
-    def __init__(self, doc: Doc, lex: Lexicon, year: int | None = None) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, year: int | None = None, filed_from: str | None = None) -> None:
         self.doc = doc
         self.lex = lex
         #: the article's year: "der russische Präsident" without a name is who held the office then
         self.year = year
         self.recs = records()
+        #: the state of the dateline's place ("LA PAZ" -> BOL): breaks a tie over whose police it is
+        self.filed_in = self._state_of_place(filed_from) if filed_from else None
         self.has_dep = doc.has_annotation("DEP")
         self.sent_of = self._sentence_ids(doc)
         self.raw = find_mentions(doc, lex.code)
@@ -138,6 +143,17 @@ class Analyzer:
         self._words: set[str] | None = None
         #: role-phrase tokens attached to a named person (so no role anaphora)
         self.role_used: set[int] = set()
+
+    def _state_of_place(self, place: str) -> str | None:
+        """The state of a dateline's place name, written in capitals or not ("LA PAZ", "Den Haag")."""
+        for form in (place, place.title(), " ".join(w.capitalize() for w in place.split())):
+            for key in self.lex.names.get(form, ()):
+                rec = self.recs.get(key)
+                state = key.removeprefix("country:") if key.startswith("country:") else None
+                state = state or (rec and (rec.country or rec.metonym_of))
+                if state:
+                    return state
+        return None
 
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text

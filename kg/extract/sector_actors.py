@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from kg.extract.found import Info
 from kg.extract.places import preposition
-from kg.extract.sectors import LOCAL_SECTORS, SectorNoun, find_sector_noun, sector_actor
+from kg.extract.sectors import LOCAL_SECTORS, STATELESS_SECTORS, SectorNoun, find_sector_noun, sector_actor
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -35,7 +37,7 @@ def sector_of(a: Analyzer, start: int, end: int) -> SectorNoun | None:
     return None
 
 
-def sector_info(a: Analyzer, iso3: str, noun: SectorNoun) -> Info:
+def sector_info(a: Analyzer, iso3: str | None, noun: SectorNoun) -> Info:
     actor = sector_actor(iso3, noun)
     info = a.info.get(actor.key)
     if info is None:
@@ -100,11 +102,22 @@ def self_naming_sectors(a: Analyzer) -> None:
         if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
             local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
         state = noun.country or beside or local or home
-        if state is None:
+        if state is None and not _stateless(a, tok, noun):
             continue
         a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
         taken.update(range(tok.i, end))
+
+
+def _stateless(a: Analyzer, tok: Token, noun: SectorNoun) -> bool:
+    """A sector noun of no found state is an actor of its own only when it is anonymous: a sector that
+    acts without one state ("unknown gunmen", "Police arrested ..."), not definite ("the junta", "die
+    Polizei", "the army" mean one state's, which the article has not made clear)."""
+    if noun.org or noun.sector not in STATELESS_SECTORS:
+        return False
+    articles = a.lex.words("definite_articles")
+    dets = [c for c in tok.lefts if c.dep_ in ("det", "nk", "poss")] + ([tok.nbor(-1)] if tok.i > 0 else [])
+    return not any(d.lower_ in articles or d.dep_ == "poss" for d in dets)
 
 
 def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
@@ -194,7 +207,8 @@ def found_state(a: Analyzer, key: str) -> str | None:
 
 
 def article_state(a: Analyzer) -> str | None:
-    """The state the article is about, if one has more mentions than all other states together."""
+    """The state the article is about, if one has more mentions than all other states together, or
+    shares the most mentions with others and is where the article was filed (its dateline)."""
     counts: dict[str, int] = {}
     for f in a.found:
         info = a.info[f.key]
@@ -204,4 +218,6 @@ def article_state(a: Analyzer) -> str | None:
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)
-    return best if counts[best] * 2 > sum(counts.values()) else None
+    if counts[best] * 2 > sum(counts.values()):
+        return best
+    return a.filed_in if counts.get(a.filed_in or "", 0) == counts[best] else None

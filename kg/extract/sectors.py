@@ -29,6 +29,11 @@ SECTOR_NAMES = {
 #: court, government or army does not ("the court" of a sentence about Gaza may be the ICC).
 LOCAL_SECTORS = frozenset({"INS", "REB", "POL", "CVL", "OPP"})
 
+#: Sectors that act without a known state: "unknown gunmen", "rebels", "protesters", "police", "troops"
+#: in a sentence or article that names no one state. A government, court, parliament, opposition or
+#: ministry always belongs to one: with no state found it stays unresolved rather than stateless.
+STATELESS_SECTORS = frozenset({"INS", "REB", "CVL", "POL", "MIL"})
+
 
 @dataclass(frozen=True, slots=True)
 class SectorNoun:
@@ -49,7 +54,7 @@ class SectorActor:
     key: str
     type: str
     name: str
-    country: str
+    country: str | None
     sector: str
 
 
@@ -112,8 +117,14 @@ def _english_adjective(iso3: str) -> str:
     return getattr(found, "common_name", None) or getattr(found, "name", iso3) if found else iso3
 
 
-def sector_actor(iso3: str, noun: SectorNoun) -> SectorActor:
-    """The canonical actor of a state's sector noun ("russische Regierung" -> group:RUS-GOV)."""
+def sector_actor(iso3: str | None, noun: SectorNoun) -> SectorActor:
+    """The canonical actor of a state's sector noun ("russische Regierung" -> group:RUS-GOV).
+
+    With no state (``iso3`` None: "unknown gunmen", "police" in an article about several states) the
+    actor is the sector alone, ``group:POL``: it still acts in the graph, with no country claimed.
+    """
+    if iso3 is None:
+        return SectorActor(f"group:{noun.sector}", "Group", SECTOR_NAMES[noun.sector], None, noun.sector)
     adjective = _english_adjective(iso3)
     if noun.org:
         slug = slugify(f"{adjective} {noun.org.replace('-', ' ')}")

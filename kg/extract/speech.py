@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import DENIAL_DISCOUNT, DENIAL_FROM, Arg
 from kg.extract.denials import denial_triples
+from kg.extract.events import stateless
 from kg.extract.mentions import Mention
 from kg.model import Concept, Entity, Triple
 from kg.predicates import PREDICATES, Predicate
@@ -57,6 +58,7 @@ def speech_triples(
             (p.text.lower(), n) for p in r.ch(v, "particle") for n in r.ch(p, "prepositional_object")
         ]
         targets = [Arg(m) for prep, n in pairs if prep in allowed for m in r._entities(n)]
+    targets = [t for t in targets if not stateless(t.mention.entity)]
     addressee: str | None = None
     if pred.addressee and targets and clause_span is not None:
         # "told Reuters that ...", "sagte der Agentur Interfax, ...": whom it was said to, never what.

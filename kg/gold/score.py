@@ -24,10 +24,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg.gazetteer import records
 from kg.model import STRUCTURAL_PREDICATES, Article, Concept, Extraction, Triple
+from kg.model.keys import slugify
 
 JACCARD_MIN = 0.5
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -40,8 +43,40 @@ class GoldArticle:
     triples: tuple[dict[str, Any], ...]
 
 
+@cache
+def _alias_keys() -> dict[str, str]:
+    """Gold keys written from a variant spelling ("person:abdourahamane-tiani") -> the gazetteer key of the
+    record with that alias ("person:abdourahamane-tchiani"), when the variant names exactly one record."""
+    found: dict[str, set[str]] = {}
+    for key, rec in records().items():
+        prefix = key.split(":", 1)[0]
+        for alias in rec.aliases:
+            found.setdefault(f"{prefix}:{slugify(alias)}", set()).add(key)
+    keys = records()
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in keys}
+
+
+def canonical_key(key: str) -> str:
+    """The key the gazetteer gives the actor a gold key names: a variant spelling scores as the same actor."""
+    return _alias_keys().get(key, key)
+
+
+def _canonical(gold: dict[str, Any]) -> dict[str, Any]:
+    """A gold triple or entity with its keys made canonical."""
+    out = dict(gold)
+    for name in ("key", "subject"):
+        if isinstance(out.get(name), str):
+            out[name] = canonical_key(out[name])
+    if isinstance(out.get("object"), dict) and "key" in out["object"]:
+        out["object"] = {**out["object"], "key": canonical_key(out["object"]["key"])}
+    return out
+
+
 def read_gold(path: str | Path) -> list[GoldArticle]:
-    """Gold articles of a JSON Lines file (raises ValueError naming the line on bad input)."""
+    """Gold articles of a JSON Lines file (raises ValueError naming the line on bad input).
+
+    Keys a gold author spelled from a name variant the gazetteer lists as an alias are read as the
+    gazetteer's key (the extractor cannot know which spelling an author chose)."""
     out = []
     with Path(path).open(encoding="utf-8") as f:
         for lineno, line in enumerate(f, start=1):
@@ -51,7 +86,9 @@ def read_gold(path: str | Path) -> list[GoldArticle]:
                 record = json.loads(line)
                 gold = record.get("gold") or {}
                 article = Article.from_dict({k: v for k, v in record.items() if k != "gold"})
-                out.append(GoldArticle(article, tuple(gold.get("entities", ())), tuple(gold.get("triples", ()))))
+                entities = tuple(_canonical(e) for e in gold.get("entities", ()))
+                triples = tuple(_canonical(t) for t in gold.get("triples", ()))
+                out.append(GoldArticle(article, entities, triples))
             except (ValueError, TypeError, AttributeError) as exc:
                 raise ValueError(f"{path}:{lineno}: not a gold article: {exc}") from exc
     return out
