@@ -30,29 +30,76 @@ from kg.cli.common import EXIT_ENVIRONMENT, EXIT_OK, fail
 def command(gold: str, fmt: str, show_misses: bool, detail: bool) -> None:
     """Extract the articles of GOLD (JSON Lines with `gold` annotations) and score the result.
 
+    A file of coded sentences (`plover`, `source`, `target` per line, see kg/gold/records.py) is
+    scored as event records instead: right event type, right doer's state, typed precision.
+
     Entities match on key and type; triples on subject, predicate and object
     (entity key, or for a concept a token overlap with the gold text). See
     kg/gold/score.py for the exact rules and tests/fixtures/gold/ for the format.
     """
-    from kg.extract.pipeline import Extractor
-    from kg.gold.score import evaluate, extract_gold, read_gold
+    from kg.gold.records import is_records_file
+
+    try:
+        records = is_records_file(gold)
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{gold}: {exc}", 1)
+    if records:
+        _records(gold, fmt, show_misses)
+    from kg.gold.score import evaluate, read_gold
 
     try:
         articles = read_gold(gold)
     except (OSError, ValueError) as exc:
         fail(str(exc), 1)
-    extractor = Extractor()
-    skipped: list[str] = []
-    extractions = list(extract_gold(articles, extractor, on_skip=lambda a, reason: skipped.append(reason)))
-    if extractor.missing_models:
-        fail("; ".join(extractor.missing_models.values()), EXIT_ENVIRONMENT)
-    for reason in dict.fromkeys(skipped):
-        click.echo(f"kg: warning: {reason}", err=True)
-    report = evaluate(articles, extractions)
+    report = evaluate(articles, _extract([g.article for g in articles]))
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(with_problems=show_misses), indent=2, ensure_ascii=False))
     else:
         _print_table(report, show_misses, detail)
+    sys.exit(EXIT_OK)
+
+
+def _extract(articles: list) -> list:
+    """Extractions of ``articles``; a missing model is an environment error, a skipped article a warning."""
+    from kg.extract.pipeline import Extractor
+
+    extractor = Extractor()
+    skipped: list[str] = []
+    extractions = list(extractor.extract(articles, on_skip=lambda a, reason: skipped.append(reason)))
+    if extractor.missing_models:
+        fail("; ".join(extractor.missing_models.values()), EXIT_ENVIRONMENT)
+    for reason in dict.fromkeys(skipped):
+        click.echo(f"kg: warning: {reason}", err=True)
+    return extractions
+
+
+def _records(path: str, fmt: str, show_misses: bool) -> None:
+    """Score a file of coded sentences (kg/gold/records.py) and exit."""
+    from kg.gold.records import evaluate_records, read_records
+
+    try:
+        records = read_records(path)
+    except (OSError, ValueError) as exc:
+        fail(str(exc), 1)
+    report = evaluate_records(records, _extract([r.article for r in records]))
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(with_misses=show_misses), indent=2, ensure_ascii=False))
+        sys.exit(EXIT_OK)
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 120)
+    table = Table(title="Event records: the sentence's event type and its doer's state", title_justify="left")
+    for column in ("group", "sentences", "right type", "right type + source", "typed triples right", "none"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    rows = [*sorted(report.by_lang.items()), ("all", report.overall), *sorted(report.by_type.items())]
+    for name, sc in rows:
+        table.add_row(name, str(sc.sentences), f"{sc.type_recall:.3f}", f"{sc.source_recall:.3f}",
+                      f"{sc.type_precision:.3f}", str(sc.empty))  # fmt: skip
+    console.print(table)
+    if show_misses:
+        for rid, gold_type, source, got in report.misses:
+            console.print(f"{rid}  {gold_type:<10} {source or '-':<4} got: {got}", highlight=False, markup=False)
     sys.exit(EXIT_OK)
 
 
