@@ -1,0 +1,106 @@
+"""Parse repairs: a clause a weak parser hung on its auxiliary is given back to its verb.
+
+The documents are built by hand in the shapes the project's small German parser produces (no model
+needed), then read through the real pipeline once.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kg.extract.deps import schemes
+from kg.extract.parse_repair import lift_auxiliary_arguments
+from kg.extract.pipeline import Extractor
+from kg.model import Article
+
+UD = schemes()["ud"]
+AUXILIARIES = ["haben", "sein", "werden"]
+
+
+def _doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    """rows: (word, pos, dep, head index, morph)."""
+    words, pos, deps, heads, morphs = zip(*rows, strict=True)
+    lemmas = ["haben" if w in ("hat", "haben") else w.lower() for w in words]
+    return Doc(Vocab(), words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
+               lemmas=lemmas, morphs=list(morphs))  # fmt: skip
+
+
+def test_arguments_held_by_an_auxiliary_child_move_to_the_verb():
+    # "Die Polizei hat den Bürgermeister festgenommen": subject and object hang on "hat" (aux).
+    doc = _doc([
+        ("Die", "DET", "det", 1, ""), ("Polizei", "NOUN", "nsubj", 2, ""),
+        ("hat", "AUX", "aux", 5, "VerbForm=Fin"), ("den", "DET", "det", 4, ""),
+        ("Bürgermeister", "NOUN", "obj", 2, ""), ("festgenommen", "VERB", "ROOT", 5, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert lift_auxiliary_arguments(doc, UD, AUXILIARIES) == 1
+    assert doc[1].head.i == 5 and doc[4].head.i == 5 and doc[2].head.i == 5
+
+
+def test_an_auxiliary_heading_the_clause_gives_its_place_to_the_verb():
+    # "Frankreich hat Soldaten abgezogen, teilte Paris mit": "hat" is the ccomp, the verb its xcomp.
+    doc = _doc([
+        ("Frankreich", "PROPN", "nsubj", 1, ""), ("hat", "AUX", "ccomp", 5, "VerbForm=Fin"),
+        ("Soldaten", "NOUN", "obj", 3, ""), ("abgezogen", "VERB", "xcomp", 1, ""),
+        (",", "PUNCT", "punct", 3, ""), ("teilte", "VERB", "ROOT", 5, "VerbForm=Fin"),
+        ("Paris", "PROPN", "nsubj", 5, ""), ("mit", "ADP", "compound:prt", 5, ""),
+    ])  # fmt: skip
+    assert lift_auxiliary_arguments(doc, UD, AUXILIARIES) == 1
+    verb = doc[3]
+    assert (verb.head.i, verb.dep_) == (5, "ccomp")
+    assert doc[0].head.i == 3 and doc[1].head.i == 3 and doc[1].dep_ == "aux"
+    assert doc[6].head.i == 5  # the reporting clause keeps its own subject
+
+
+def test_a_well_formed_clause_and_a_full_verb_haben_are_left_alone():
+    well_formed = _doc([
+        ("Die", "DET", "det", 1, ""), ("EU", "PROPN", "nsubj", 4, ""), ("hat", "AUX", "aux", 4, "VerbForm=Fin"),
+        ("Sanktionen", "NOUN", "obj", 4, ""), ("verhängt", "VERB", "ROOT", 4, "VerbForm=Part"),
+    ])  # fmt: skip
+    full_verb = _doc([
+        ("Russland", "PROPN", "nsubj", 1, ""), ("hat", "AUX", "ROOT", 1, "VerbForm=Fin"),
+        ("Probleme", "NOUN", "obj", 1, ""),
+    ])  # fmt: skip
+    assert lift_auxiliary_arguments(well_formed, UD, AUXILIARIES) == 0
+    assert lift_auxiliary_arguments(full_verb, UD, AUXILIARIES) == 0
+    assert full_verb[0].head.i == 1
+
+
+def test_a_language_without_auxiliaries_or_a_scheme_where_they_head_is_not_touched():
+    doc = _doc([
+        ("Polizei", "NOUN", "nsubj", 1, ""), ("hat", "AUX", "aux", 2, "VerbForm=Fin"),
+        ("festgenommen", "VERB", "ROOT", 2, "VerbForm=Part"),
+    ])  # fmt: skip
+    doc[0].head = doc[1]
+    assert lift_auxiliary_arguments(doc, UD, []) == 0
+    assert lift_auxiliary_arguments(doc, schemes()["tiger"], AUXILIARIES) == 0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The participle parsed as a relative clause of the object.
+        ("Die kenianische Polizei hat den Oppositionsführer Raila Odinga, den wichtigsten Gegner von Präsident "
+         "William Ruto, in seinem Büro festgenommen.", ("group:KEN-POL", "ARRESTS")),
+        # "verhängt" tagged as a present-tense form and conjoined to "hat".
+        ("Die US-Regierung hat neue Zölle von bis zu 50 Prozent auf Solarmodule aus Vietnam verhängt.",
+         ("country:USA", "IMPOSES_TARIFFS")),
+    ],
+)
+def test_perfect_tense_events_come_out_through_the_pipeline(nlp_de, text, expected):
+    triples = Extractor().extract_one(Article.create(text, id="repair", lang="de")).triples
+    assert expected in {(t.subject.key, t.predicate) for t in triples}
+
+
+@pytest.mark.model
+def test_the_asked_party_is_no_longer_the_asker(nlp_de):
+    text = (
+        "Die polnische Regierung hat die Bundesregierung erneut um die Lieferung von Patriot-Systemen "
+        "gebeten, wie ein Sprecher in Warschau sagte."
+    )
+    triples = Extractor().extract_one(Article.create(text, id="r", lang="de")).triples
+    doers = {(t.subject.key, t.predicate) for t in triples}
+    assert ("group:POL-GOV", "DEMANDS") in doers
+    assert ("group:DEU-GOV", "DEMANDS") not in doers
