@@ -156,9 +156,18 @@ def event_triples(
         own = state_of(subj.mention.entity)
         aimed = [t for t in targets if not _own_forces(t.mention.entity, own)]
         if targets and not aimed:
-            continue
+            # "zog seine Soldaten aus Mali ab", "withdrew its troops": the own forces are the means; the
+            # target is the state of the predicate's preposition, else what was done is the theme.
+            aimed = [a for a in preps if not _own_forces(a.mention.entity, own)]
+            if not aimed:
+                theme = theme or r._np_concept(objects, v, allowed)
+                if theme is None:
+                    continue
+                targets = []
         pairs = (
-            [(envoy_state(t.mention.entity, pred, own, r, objects), (t,)) for t in aimed] if targets else [(theme, ())]
+            [(envoy_state(t.mention.entity, pred, own, r, objects), (t,)) for t in aimed]
+            if targets or aimed
+            else [(theme, ())]
         )
         for obj, extra in pairs:
             conf = r._confidence(subj, *extra, hedged=hedged, fallback=fallback)

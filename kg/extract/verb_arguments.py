@@ -140,6 +140,8 @@ class VerbArguments:
         # "verurteilte das Manöver als Provokation", "wies die Vorwürfe als unbegründet zurück": a
         # predicative "als"/"as" phrase says what the object is called; it is never the object.
         objs = [o for o in objs if not self.syn.cues.predicative_phrase(self.syn.span.doc, o)]
+        # "hat sich entschuldigt", "defended themselves": a reflexive pronoun is part of the verb.
+        objs = [o for o in objs if "Yes" not in o.morph.get("Reflex")]
         # "a 20% tariff that Trump imposed on China": a relative pronoun object stands for the noun the
         # clause modifies.
         if self.relative(v):
