@@ -93,7 +93,7 @@ def event_triples(
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
             inside = r._entity_inside(o, demonyms=pred.demonym_target)
             ms = r._entities(o) or ([inside] if inside else [])
-            targets += [Arg(m) for m in ms]
+            targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:
             targets = preps
     targets = [t for t in targets if not stateless(t.mention.entity)]
@@ -159,6 +159,8 @@ def event_triples(
             # "zog seine Soldaten aus Mali ab", "withdrew its troops": the own forces are the means; the
             # target is the state of the predicate's preposition, else what was done is the theme.
             aimed = [a for a in preps if not _own_forces(a.mention.entity, own)]
+            # ("seine Soldaten aus Mali": the phrase may hang on the forces themselves)
+            aimed = aimed or [Arg(m, 0.9) for o in objects for m in _prep_actors(r, o, allowed)]
             if not aimed:
                 theme = theme or r._np_concept(objects, v, allowed)
                 if theme is None:
@@ -253,3 +255,13 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
     while toks and is_punct(toks[-1]):
         toks.pop()
     return r._concept(toks[0].i, toks[-1].i + 1, drop_marker=False) if toks else None
+
+
+def _prep_actors(r: SentenceReader, tok: Token, allowed: frozenset[str]) -> list[Mention]:
+    """Actors in the prepositional phrases of ``tok`` introduced by one of ``allowed`` ("aus Mali")."""
+    out = []
+    for c in r.kids.get(tok.i, ()):
+        prep = c if c.pos_ == "ADP" else next(iter(r.ch(c, "case")), None)
+        if c.i > tok.i and prep is not None and prep.text.lower() in allowed:
+            out += [m for n in r._pp_noun(c) for m in r._entities(n)]
+    return out

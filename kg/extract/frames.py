@@ -54,13 +54,14 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     # "suspended most of the new tariffs": the noun a quantity is taken of (after the heads themselves).
     heads += [n for o in heads if o.pos_ != "PROPN" for c in syn.kids.get(o.i, ()) if c.i > o.i
               for n in phrases.pp_noun(c) if n.pos_ == "NOUN" and n.i - o.i <= 4]  # fmt: skip
-    objects = tuple(o.lemma_ for o in heads)
-    # A weak lemmatizer's miss ("Kriegsgefangene" -> "Kriegsgefangen") must not hide a lexicon noun.
-    objects += tuple(o.text for o in heads if o.lower_ != o.lemma_.lower())
-    # "declared martial law": a modifier right before the head makes a two-word noun of the lexicon.
-    objects += tuple(
+    # "declared martial law", "launched joint patrols": a modifier right before the head makes a two-word
+    # noun of the lexicon, tried first because it is the more specific reading.
+    objects = tuple(
         f"{m.lemma_} {o.lemma_}" for o in heads for m in syn.kids.get(o.i, ()) if m.i == o.i - 1 and m.pos_ != "DET"
     )
+    objects += tuple(o.lemma_ for o in heads)
+    # A weak lemmatizer's miss ("Kriegsgefangene" -> "Kriegsgefangen") must not hide a lexicon noun.
+    objects += tuple(o.text for o in heads if o.lower_ != o.lemma_.lower())
     preps = [(prep, n) for prep, n in args.prep_args(tok) if prep]
     objects += tuple(f"{prep} {n.lemma_}" for prep, n in preps)
     objects += tuple(f"{prep} {n.text}" for prep, n in preps if n.lower_ != n.lemma_.lower())
