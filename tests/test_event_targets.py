@@ -253,6 +253,10 @@ def test_a_water_named_after_a_country_is_not_the_country(extractor, lang, text)
         # Fire with a state's demonym is that state's doing, also as a passive agent.
         ("Three Thai soldiers were killed by Cambodian artillery fire near the border, the army said.",
          "country:KHM", "KILLS"),
+        # A threatened deed noun is the threat's content; an "if" clause is its condition, not its content.
+        ("The EU threatened fresh sanctions if Belgrade did not change course.", "org:european-union", "THREATENS"),
+        # A sector keyed by its adjective is the gazetteer organisation with that alias.
+        ("Vietnam's coast guard fired water cannon at a Chinese fishing boat.", "org:vietnam-coast-guard", "ATTACKS"),
     ],
 )
 def test_the_event_of_a_weakly_read_verb_or_object_comes_out(extractor, text, doer, predicate):

@@ -31,7 +31,9 @@ class ContentClauses:
                 if c.pos_ in VERBAL_POS or self.syn.has_marker(c) or c.dep_ not in self.syn.s.labels("open_complement"):
                     return c
             for c in self.syn.ch(t, "adverbial_clause"):
-                if self.syn.has_marker(c):
+                # (an adverbial "if" clause is the condition, not what was said: "threatened sanctions if
+                # the two countries concluded a deal"; "asked if ..." is a complement)
+                if self.syn.has_marker(c) and not self._conditional(c):
                     return c
         # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
         for c in self.syn.ch(v, "open_complement"):
@@ -43,6 +45,9 @@ class ContentClauses:
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
         return None
+
+    def _conditional(self, c: Token) -> bool:
+        return any(self.syn.cues.modals.get(m.text.lower()) == "condition" for m in self.syn.ch(c, "marker"))
 
     def reported_after_comma(self, v: Token) -> tuple[Token, tuple[int, int]] | None:
         """Reported speech without a complementizer after the verb's comma: its subjunctive verb and span.

@@ -96,6 +96,9 @@ def event_triples(
             targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:
             targets = preps
+        if not targets and pred.demonym_target:
+            # "fired water cannon at a Philippine vessel": the actor named in the target phrase.
+            targets = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, True)]
     targets = [t for t in targets if not stateless(t.mention.entity)]
     if pred.actor_target:
         # "hosted the Olympic Games": an event or thing is no actor to meet, visit or supply.

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg.extract.found import Info
 from kg.extract.places import preposition
 from kg.extract.sectors import LOCAL_SECTORS, STATELESS_SECTORS, SectorNoun, find_sector_noun, sector_actor
+from kg.gazetteer.actors import alias_keys
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -41,7 +42,9 @@ def sector_info(a: Analyzer, iso3: str | None, noun: SectorNoun) -> Info:
     actor = sector_actor(iso3, noun)
     info = a.info.get(actor.key)
     if info is None:
-        rec = a.recs.get(actor.key)  # a gazetteer organisation wins ("org:russian-defence-ministry")
+        # A gazetteer organisation wins ("org:russian-defence-ministry"), also one whose alias the key
+        # spells ("Chinese coast guard" -> org:china-coast-guard).
+        rec = a.recs.get(actor.key) or a.recs.get(alias_keys().get(actor.key, ""))
         info = a._record_info(rec) if rec is not None else a._new_info(actor.key, actor.type, actor.name)
         info.country, info.sector = actor.country, actor.sector
     return info

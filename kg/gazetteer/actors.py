@@ -112,6 +112,20 @@ def records() -> dict[str, Record]:
     return out
 
 
+@cache
+def alias_keys() -> dict[str, str]:
+    """Keys built from a variant spelling -> the record with that alias, when exactly one has it:
+    "org:chinese-coast-guard" -> "org:china-coast-guard", "person:abdourahamane-tiani" ->
+    "person:abdourahamane-tchiani". A key that is itself a record is not remapped."""
+    found: dict[str, set[str]] = {}
+    recs = records()
+    for key, rec in recs.items():
+        prefix = key.split(":", 1)[0]
+        for alias in rec.aliases:
+            found.setdefault(f"{prefix}:{slugify(alias)}", set()).add(key)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in recs}
+
+
 #: Kinds of place (see places.toml); only capitals and seats may stand for their state.
 METONYM_PLACE_KINDS = frozenset({"capital", "seat"})
 PLACE_KINDS = METONYM_PLACE_KINDS | {"city", "region"}

@@ -24,13 +24,11 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.gazetteer import records
+from kg.gazetteer.actors import alias_keys
 from kg.model import STRUCTURAL_PREDICATES, Article, Concept, Extraction, Triple
-from kg.model.keys import slugify
 
 JACCARD_MIN = 0.5
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -43,22 +41,9 @@ class GoldArticle:
     triples: tuple[dict[str, Any], ...]
 
 
-@cache
-def _alias_keys() -> dict[str, str]:
-    """Gold keys written from a variant spelling ("person:abdourahamane-tiani") -> the gazetteer key of the
-    record with that alias ("person:abdourahamane-tchiani"), when the variant names exactly one record."""
-    found: dict[str, set[str]] = {}
-    for key, rec in records().items():
-        prefix = key.split(":", 1)[0]
-        for alias in rec.aliases:
-            found.setdefault(f"{prefix}:{slugify(alias)}", set()).add(key)
-    keys = records()
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k not in keys}
-
-
 def canonical_key(key: str) -> str:
     """The key the gazetteer gives the actor a gold key names: a variant spelling scores as the same actor."""
-    return _alias_keys().get(key, key)
+    return alias_keys().get(key, key)
 
 
 def _canonical(gold: dict[str, Any]) -> dict[str, Any]:
