@@ -217,3 +217,32 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_stands_for(extractor, l
     got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, lang)}
     assert expected in got, f"{text!r} must give {expected}: {sorted(got)}"
     assert not any(p == expected[1] and s != expected[0] for s, p in got), f"only {expected[0]} did it: {got}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "predicate"),
+    [
+        # Needing no support is no appeal for it (the negative determiner is on the object).
+        ("de", "Serbien erklärte, es benötige keinerlei finanzielle Hilfe.", "APPEALS_FOR"),
+        # A negation inside a relative clause of the content is not what the speaker denies.
+        ("de", "„Wir haben für unsere Landwirte Zusagen erreicht, die es vorher nicht gab“, sagte Orbán.", "DENIES"),
+    ],
+)
+def test_a_negated_object_or_relative_clause_never_gives_the_positive_act(extractor, lang, text, predicate):
+    got = [t for t in _triples(extractor, text, lang) if t.predicate == predicate and t.polarity == "positive"]
+    assert got == [], f"{text!r} must give no positive {predicate}: {got}"
+
+
+def test_what_a_quoted_predicative_calls_the_object_is_not_the_object(extractor):
+    # "als „unbegründet“": a quotation mark between the marker and the word hides nothing.
+    triples = _triples(extractor, "Peking wies die Vorwürfe als „haltlos“ zurück.", "de")
+    denied = [t.object.text for t in triples if t.predicate == "DENIES" and isinstance(t.object, Concept)]
+    assert denied and all("haltlos" not in text for text in denied), denied
+
+
+def test_a_descriptor_noun_before_a_name_is_not_part_of_its_key(extractor):
+    extraction = extractor.extract_one(
+        Article.create("Die Partei Otzma Jehudit verließ am Sonntag die Regierungskoalition.", id="probe", lang="de")
+    )
+    keys = {e.key for e in extraction.entities}
+    assert "org:otzma-jehudit" in keys and "org:partei-otzma-jehudit" not in keys, keys

@@ -39,6 +39,8 @@ def denial_triples(
             continue
         if u.pos_ == "ADJ" and not r.ch(u, "subject", "predicative"):
             continue  # an attributive adjective ("eine nicht unerhebliche Zahl") heads no clause
+        if any("Rel" in c.morph.get("PronType") for c in r.kids.get(u.i, ())):
+            continue  # a relative clause however the parse labels it ("Garantien, die es vorher nicht gab")
         # Only the speaker's own involvement is denied by negating it ("Russland betonte, dass es keinerlei
         # Unterstützung benötige"); "Berlin habe keine Beweise vorgelegt" or "no one was injured" is no denial,
         # and neither is an intention ("er werde nicht zurücktreten").

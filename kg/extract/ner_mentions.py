@@ -54,11 +54,22 @@ def resolve_ner(
             rec = a.recs.get(after.value)
             if rec is not None and rec.metonym_of:
                 return  # "the Defence Ministry in Kyiv": the seat rule makes the whole phrase Ukraine
-    name = ner_names.get(m.start, text)
+    name = _without_descriptor(a, ner_names.get(m.start, text))
     # One key scheme for organisations, known or not: "org:<slug>", as the gazetteer's.
     key = f"{KEY_PREFIXES.get(m.value, m.value.lower())}:{slugify(name)}"
     info = a.info.get(key) or a._new_info(key, m.value, name)
     a._add(m.start, m.end, info, "ner" if name == text else "partial", 0.8, text)
+
+
+def _without_descriptor(a: Analyzer, name: str) -> str:
+    """A name without the common noun that introduces it ("Partei Otzma Jehudit" -> "Otzma Jehudit",
+    "Menschenrechtsorganisation Foro Penal" -> "Foro Penal"): the nouns are ``name_descriptors`` of
+    the language's entity_grammar.toml, and a name is never reduced to nothing."""
+    descriptors = a.lex.words("name_descriptors")
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in descriptors:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _possessor(a: Analyzer, i: int) -> tuple[int, str] | None:

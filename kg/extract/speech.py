@@ -92,7 +92,7 @@ def speech_triples(
     if not targets and concept is None:
         return []
 
-    negative = r._negated(v)
+    negative = r._negated(v, objects)
     hedged = r._hedged(v)
     if clause_span is not None and not hedged:
         hedged = any(r.cues.is_hedge(t) for t in r.span.doc[clause_span[0] : clause_span[1]])
