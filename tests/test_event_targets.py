@@ -262,3 +262,20 @@ def test_a_water_named_after_a_country_is_not_the_country(extractor, lang, text)
 def test_the_event_of_a_weakly_read_verb_or_object_comes_out(extractor, text, doer, predicate):
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert (doer, predicate) in {(t.subject.key, t.predicate) for t in triples}
+
+
+def test_every_person_of_a_list_the_parse_hung_on_titles_is_a_target(extractor):
+    text = (
+        "The International Criminal Court issued arrest warrants for Russian President Vladimir Putin, his former "
+        "defence minister Sergei Shoigu and Belarusian leader Alexander Lukashenko over the deportation of children."
+    )
+    got = _events(extractor, text, "en")
+    wanted = {"person:vladimir-putin", "person:sergei-shoigu", "person:alexander-lukashenko"}
+    assert {o for s, p, o in got if p == "ISSUES_ARREST_WARRANT"} == wanted, sorted(got)
+
+
+def test_an_apposition_of_a_person_alone_is_no_list(extractor):
+    got = _events(extractor, "Sergei Lavrov, Russia's foreign minister, met Antony Blinken in Geneva.", "en")
+    assert ("person:sergei-lavrov", "MEETS", "person:antony-blinken") in got
+    assert not [t for t in got if t[0] == "country:RUS"]
+

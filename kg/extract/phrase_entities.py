@@ -56,14 +56,27 @@ class PhraseEntities:
         labels = self.syn.s.labels("conjunct", "coordinator")
         if first is not None and first.entity.type == "Country":
             labels = labels | self.syn.s.labels("apposition")
+        people_list = first is not None and first.entity.type == "Person" and self._is_list(tok)
+        if people_list:
+            # "warrants for Netanyahu, his former defence minister Yoav Gallant and Hamas commander Mohammed
+            # Deif": a weak parse hangs the list's people on each other's titles; in a list (a coordinator
+            # in the phrase) every person named in it is a member.
+            labels = labels | self.syn.s.labels("apposition", "name_part", "noun_modifier")
         for t in self.syn.walk(tok, labels, 4):
             m = self.entity_at(t)
             if m is None or any(m.entity.key == o.entity.key for o in out):
                 continue
-            if self.syn.s.has(t, "apposition") and m.entity.type != "Country":
+            if people_list and t is not tok and m.entity.type != "Person":
+                continue
+            if self.syn.s.has(t, "apposition") and m.entity.type not in ("Country", "Person" if people_list else ""):
                 continue
             out.append(m)
         return out
+
+    def _is_list(self, tok: Token) -> bool:
+        """``tok``'s phrase is a list: a coordinator and a comma inside it, before its last word."""
+        words = [t for t in tok.subtree if t.i <= tok.right_edge.i]
+        return any(self.syn.s.has(t, "coordinator") for t in words) and any(t.text == "," for t in words)
 
     def entity_inside(self, tok: Token, demonyms: bool = False) -> Mention | None:
         """The first actor (no place) named in ``tok``'s subtree ("den Geschäftsträger Nordkoreas" -> North Korea).
