@@ -41,7 +41,7 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 FRAMES = ("report", "act")
 _PREDICATE_FIELDS = {
     "kind", "cameo", "reciprocal", "target", "addressee", "frame", "intent", "content", "bare",
-    "demonym_target", "envoy_roles", "partners", "note"
+    "demonym_target", "places", "envoy_roles", "partners", "note"
 }  # fmt: skip
 _LEXICON_FIELDS = {"verbs", "light", "object", "gated", "prep", "charge", "nouns", "codes"}
 
@@ -153,6 +153,9 @@ class Predicate:
     #: a demonym inside the object names the target state ("struck Iranian sites": Iran), as it does not
     #: for acts on people ("released three Israeli women" releases the women)
     demonym_target: bool = False
+    #: a capital as the object is the city, not its state ("seized Damascus", "shelled Kyiv"): an act on
+    #: a place, where "visited Tbilisi" or "warned Moscow" address the state
+    places: bool = False
     #: roles of people who stand for their state as this act's target: summoning or expelling "the
     #: ambassador Sylvain Itté" is an act against France, as event datasets code it
     envoy_roles: frozenset[str] = frozenset()
@@ -263,6 +266,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             content=spec.get("content"),
             bare=spec.get("bare"),
             demonym_target=bool(spec.get("demonym_target")),
+            places=bool(spec.get("places")),
             envoy_roles=frozenset(spec.get("envoy_roles", ())),
             partners=bool(spec.get("partners")),
             note=str(spec.get("note", "")),

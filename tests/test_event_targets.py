@@ -25,6 +25,11 @@ def _events(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, s
 
 
 EXPECTED_EVENTS = [
+    # A capital attacked or taken is the city; a capital visited or warned is its state.
+    ("en", "Rebel fighters seized Kabul in August after the government collapsed.",
+     ("group:AFG-REB", "SEIZES", "location:kabul")),
+    ("de", "Russland griff Kiew in der Nacht mit Drohnen an.", ("country:RUS", "ATTACKS", "location:kyiv")),
+    ("en", "Blinken visited Kyiv on Wednesday.", ("person:antony-blinken", "VISITS", "country:UKR")),
     # A modifier-and-noun entry is the more specific reading: joint patrols are cooperation, not drills.
     ("en", "Kenya and Tanzania began joint patrols on Lake Victoria on Monday.",
      ("country:KEN", "COOPERATES_WITH", "country:TZA")),

@@ -8,6 +8,7 @@ concept. A state's own sector is its instrument, not its target ("withdrew its t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -16,6 +17,7 @@ from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
 from kg.extract.syntax import is_punct
 from kg.gazetteer import country_key, records
+from kg.gazetteer import lexicon as gazetteer_lexicon
 from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
 
@@ -100,6 +102,8 @@ def event_triples(
             # "fired water cannon at a Philippine vessel": the actor named in the target phrase.
             targets = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, True)]
     targets = [t for t in targets if not stateless(t.mention.entity)]
+    if pred.places:
+        targets = [_as_place(r, t) for t in targets]
     if pred.actor_target:
         # "hosted the Olympic Games": an event or thing is no actor to meet, visit or supply.
         targets = [t for t in targets if t.mention.entity.type not in NON_ACTORS]
@@ -268,3 +272,18 @@ def _prep_actors(r: SentenceReader, tok: Token, allowed: frozenset[str]) -> list
         if c.i > tok.i and prep is not None and prep.text.lower() in allowed:
             out += [m for n in r._pp_noun(c) for m in r._entities(n)]
     return out
+
+
+def _as_place(r: SentenceReader, target: Arg) -> Arg:
+    """A capital standing for its state, as the target of an act on places, is the city ("seized
+    Damascus" takes the city, not Syria): the gazetteer place the mention's words name."""
+    m = target.mention
+    if m.via != "metonym" or m.entity.type != "Country":
+        return target
+    state = m.entity.key.removeprefix("country:")
+    recs = records()
+    for key in gazetteer_lexicon(r.lang).names.get(m.text, ()):
+        rec = recs.get(key)
+        if rec is not None and rec.type == "Location" and rec.metonym_of == state:
+            return Arg(replace(m, entity=rec.entity()), target.confidence)
+    return target
