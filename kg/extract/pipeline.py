@@ -260,11 +260,13 @@ class Extractor:
         # A sector of no known state ("gunmen", "police") is listed only as the doer of something.
         doers = {t.subject.key for t in triples}
         entities = [e for e in analysis.entities if not stateless(e) or e.key in doers]
+        dropped = {e.key for e in analysis.entities} - {e.key for e in entities}
+        listed = {k for k in analysis.mention_counts if k not in dropped}
         return Extraction(
             article=article,
             entities=tuple(entities),
             triples=tuple(triples),
-            mentions=tuple(sorted(analysis.mention_counts.items())),
+            mentions=tuple(sorted((k, n) for k, n in analysis.mention_counts.items() if k in listed)),
         )
 
 
