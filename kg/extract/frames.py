@@ -68,9 +68,15 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     objects += tuple(f"{prep} {n.lemma_}" for prep, n in preps)
     objects += tuple(f"{prep} {n.text}" for prep, n in preps if n.lower_ != n.lemma_.lower())
     # "macht Israel für den Angriff verantwortlich": a predicative adjective completes the construction.
+    # (a weak parse may hang it as a modifier or a conjunct, or elsewhere when it stands right before a
+    # clause-final verb: "hat ... für den Angriff verantwortlich gemacht")
     objects += tuple(
-        c.lemma_ for c in syn.ch(tok, "open_complement", "predicative", "clausal_complement") if c.pos_ == "ADJ"
+        c.lemma_
+        for c in syn.ch(tok, "open_complement", "predicative", "clausal_complement", "modifier", "conjunct")
+        if c.pos_ == "ADJ"
     )
+    if tok.i > syn.span.start and syn.span.doc[tok.i - 1].pos_ == "ADJ":
+        objects += (syn.span.doc[tok.i - 1].lemma_,)
     hit = syn.cues.predicate_for(tok, particles, objects, lemmas)
     if hit is None:
         return None
