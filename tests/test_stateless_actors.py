@@ -83,3 +83,16 @@ def test_a_gold_key_spelled_from_an_alias_scores_as_the_gazetteer_actor():
     assert canonical_key("person:abdourahamane-tiani") == "person:abdourahamane-tchiani"
     assert canonical_key("person:olaf-scholz") == "person:olaf-scholz"
     assert canonical_key("org:nobody-we-know") == "org:nobody-we-know"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "home"),
+    [
+        ("en", "Georgian Prime Minister Irakli Kobakhidze accused foreign intelligence services of organising "
+         "the unrest.", "group:GEO-SPY"),
+        ("en", "Hungarian President Tamas Sulyok blamed Western governments for the crisis.", "group:HUN-GOV"),
+    ],
+)
+def test_a_foreign_or_western_sector_is_not_the_home_states(extractor, lang, text, home):
+    accused = [t for t in _extract(extractor, text, lang).triples if t.predicate == "ACCUSES"]
+    assert accused and all(getattr(t.object, "key", None) != home for t in accused), accused

@@ -98,7 +98,7 @@ def self_naming_sectors(a: Analyzer) -> None:
         if noun is None or noun.named_only:
             continue
         owned, beside = _beside(a, tok.i, end)
-        if owned:
+        if owned or _foreign(a, tok.i, end):
             continue
         local = None
         # Not a title ("Geheimdienst NIS"): the state of the sentence's places, else of its named actors.
@@ -110,6 +110,14 @@ def self_naming_sectors(a: Analyzer) -> None:
         a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
         taken.update(range(tok.i, end))
+
+
+def _foreign(a: Analyzer, start: int, end: int) -> bool:
+    """A sector noun marked as not the state's own ("foreign intelligence services", "westliche
+    Geheimdienste"): it names no state the article is about (words: ``foreign_modifiers``)."""
+    words = a.lex.words("foreign_modifiers")
+    near = [*a.doc[end - 1].lefts, *([a.doc[start - 1]] if start > 0 else [])]
+    return any(c.lower_ in words or c.lemma_.lower() in words for c in near)
 
 
 def _stateless(a: Analyzer, tok: Token, noun: SectorNoun) -> bool:
