@@ -71,6 +71,13 @@ class PhraseEntities:
             if self.syn.s.has(t, "apposition") and m.entity.type not in ("Country", "Person" if people_list else ""):
                 continue
             out.append(m)
+        if out and all(m.via == "demonym" for m in out):
+            # "den Deutsch-Iraner Jamshid Sharmahd", "the Iranian-born activist Narges Mohammadi": a person
+            # named in apposition is the one meant; the demonym only describes them.
+            people = [m for c in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2)
+                      if c is not tok for m in [self.entity_at(c)] if m is not None and m.entity.type == "Person"]
+            if people:
+                return people[:1]
         return out
 
     def _is_list(self, tok: Token) -> bool:
