@@ -290,3 +290,17 @@ def test_an_apposition_of_a_person_alone_is_no_list(extractor):
     assert ("person:sergei-lavrov", "MEETS", "person:antony-blinken") in got
     assert not [t for t in got if t[0] == "country:RUS"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # "down" parsed as an adverb is still the particle of "step down"; the office is the one named.
+        ("Armenian Prime Minister Nikol Pashinyan has stepped down from his post, state media reported.", "post"),
+        ("Nikol Pashinyan resigned after months of protests.", "prime minister"),
+    ],
+)
+def test_a_resignation_leaves_the_office_the_sentence_names_else_the_persons(extractor, text, office):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    left = [t.object.text for t in triples if t.predicate == "RESIGNS"]
+    assert left and office in left[0], left

@@ -255,8 +255,15 @@ def stateless(entity: Entity) -> bool:
 def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Concept | None:
     """The object of an event that needs none: the subject's role ("resigned": the office), else the
     verb's phrase without its subject ("marched through the streets of Tbilisi")."""
-    if pred.bare == "role" and subj.mention.entity.role:
-        return Concept.create(subj.mention.entity.role, r.lang)
+    if pred.bare == "role":
+        # "stepped down from his post", "trat von seinem Amt zurück": the office the sentence names, else
+        # the subject's role.
+        allowed = pred.preps.get(r.lang, frozenset())
+        named = [n for prep, n in r._prep_args(v) if prep in allowed and n.pos_ == "NOUN"]
+        if named:
+            return r._np_concept(named[:1])
+        if subj.mention.entity.role:
+            return Concept.create(subj.mention.entity.role, r.lang)
     subjects = {t.i for s in r._subject_tokens(v)[0] for t in r.span.doc[s.left_edge.i : s.right_edge.i + 1]}
     toks = [t for t in r.span.doc[v.i : v.right_edge.i + 1] if t.i not in subjects]
     while toks and is_punct(toks[-1]):

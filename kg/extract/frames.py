@@ -43,6 +43,9 @@ def find_frames(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases) -> l
 def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Token) -> Frame | None:
     """The frame ``tok`` opens, if the lexicon knows it with its particles, objects or prepositions."""
     particles = syn.ch(tok, "particle") or _stray_particles(syn, tok)
+    # "Kim stepped down", "pulled back": an adverb right after the verb, parsed as a modifier, may be the
+    # particle of a phrasal verb of the lexicon (only lexicon verbs match).
+    particles += [c for c in syn.ch(tok, "modifier") if c.pos_ == "ADV" and c.i == tok.i + 1 and c not in particles]
     if syn.cues.prepositional_verbs:
         # "called on Moscow": the preposition completes the verb like a particle.
         particles += [c for c in syn.ch(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
