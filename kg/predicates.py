@@ -344,6 +344,24 @@ class PredicateLexicon:
 
 
 @cache
+def deed_nouns(lang: str) -> frozenset[str]:
+    """Nouns that name an act or a thing acted on in ``lang`` (the lexicon's light-verb and object nouns:
+    "resolution", "Sanktionen", "decree"): never an actor, so a name compounded before one only modifies
+    it ("a UN Security Council resolution" is no Council)."""
+    lex = lexicon(lang)
+    nouns = {n for _, n in lex.light if " " not in n} | set(lex.event_nouns)
+    # (objects of speech acts are documents and decisions; those of events include ships, groups, people)
+    nouns |= {n for p in PREDICATES.values() if p.kind == "speech" for n in p.objects.get(lang, ()) if " " not in n}
+    # what events are done to or with (ships, troops, armies, groups) may itself be an actor
+    nouns -= {
+        n for p in PREDICATES.values() if p.kind != "speech" or p.envoy_roles or p.actor_target
+        for n in p.objects.get(lang, ())
+    }  # fmt: skip
+    nouns -= {"group", "service", "force", "forces", "unit", "team", "party", "gruppe", "dienst", "partei"}
+    return frozenset(n.lower() for n in nouns)
+
+
+@cache
 def lexicon(lang: str) -> PredicateLexicon:
     verbs: dict[str, list[Predicate]] = {}
     light: dict[tuple[str, str], Predicate] = {}

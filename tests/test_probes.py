@@ -246,3 +246,10 @@ def test_a_descriptor_noun_before_a_name_is_not_part_of_its_key(extractor):
     )
     keys = {e.key for e in extraction.entities}
     assert "org:otzma-jehudit" in keys and "org:partei-otzma-jehudit" not in keys, keys
+
+
+def test_a_name_compounded_before_a_document_is_not_its_target(extractor):
+    # "a UN Security Council resolution" is a resolution: the Council is not what was vetoed.
+    triples = _triples(extractor, "Moscow vetoed a UN Security Council resolution on the conflict in Sudan.", "en")
+    vetoes = [t for t in triples if t.predicate == "VETOES"]
+    assert vetoes and all(isinstance(t.object, Concept) for t in vetoes), vetoes

@@ -89,11 +89,16 @@ def event_triples(
             targets = []
         elif not targets:
             # "tariffs of 25 percent on steel imports from Canada and Mexico": the actors named nearest.
-            targets = [Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)]
+            targets = [
+                Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)
+                if pred.demonym_target or not _modifies(r, m, o)
+            ]  # fmt: skip
     else:
         for o in objects + r.ch(v, "indirect_object"):
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
             inside = r._entity_inside(o, demonyms=pred.demonym_target)
+            if inside is not None and not pred.demonym_target and _modifies(r, inside, o):
+                inside = None  # "vetoed a UN Security Council resolution": the resolution, not the Council
             ms = r._entities(o) or ([inside] if inside else [])
             targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:
@@ -269,6 +274,20 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
     while toks and is_punct(toks[-1]):
         toks.pop()
     return r._concept(toks[0].i, toks[-1].i + 1, drop_marker=False) if toks else None
+
+
+def _modifies(r: SentenceReader, m: Mention, o: Token) -> bool:
+    """Mention ``m`` only modifies the noun ``o`` it stands before (a compound: "a UN Security Council
+    resolution"), rather than owning it ("North Korea's envoy", "Russlands Botschafter")."""
+    if m.end > o.i:
+        return False  # after the noun: "the envoy of North Korea", "den Geschäftsträger Nordkoreas"
+    last = r.span.doc[m.end - 1]
+    after = r.span.doc[m.end] if m.end < len(r.span.doc) else None
+    if after is not None and after.dep_ in r.s.labels("case", "genitive"):
+        return False  # "North Korea's envoy"
+    # Only a name compounded into the noun modifies it; a genitive, possessive or adjective ("the Russian
+    # ambassador", "Russlands Botschafter") says whose it is.
+    return r.s.has(last, "name_part") and last.pos_ == "PROPN"
 
 
 def _prep_actors(r: SentenceReader, tok: Token, allowed: frozenset[str]) -> list[Mention]:

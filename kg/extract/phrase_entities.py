@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
 from kg.extract.syntax import SentenceSyntax
+from kg.predicates import deed_nouns
 
 
 class PhraseEntities:
@@ -31,10 +32,17 @@ class PhraseEntities:
         # General Abdel Fattah al-Burhan, said" is al-Burhan speaking, "Israel's Magen David Adom emergency
         # service said" the service, not the state.
         named = []
+        # "a UN Security Council resolution", "the Kremlin decree": a name compounded before a noun that names
+        # an act or a thing only modifies it (a role or sector noun, "the Kremlin spokesman", is the actor's).
+        thing = tok.pos_ == "NOUN" and self.syn.index.at(tok.i) is None and tok.lemma_.lower() in deed_nouns(
+            self.syn.cues.lang
+        )
         for t in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2):
             m = self.syn.index.at(t.i)
             if m is not None and t is tok:
                 return m
+            if thing and t.i < tok.i:
+                continue
             if m is not None and m.entity.type in ("Person", "Organization"):
                 named.append(m)
         if named:  # "A senior Houthi official, Ali al-Qahoum": the person before their organisation
@@ -42,7 +50,7 @@ class PhraseEntities:
         roles = self.syn.s.labels("apposition", "name_part", "genitive", "determiner")
         for t in self.syn.walk(tok, roles, 3):
             m = self.syn.index.at(t.i)
-            if m is not None:
+            if m is not None and not (thing and self.syn.s.has(t, "name_part") and t.i < tok.i):
                 return m
         return None
 
