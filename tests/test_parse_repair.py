@@ -104,3 +104,18 @@ def test_the_asked_party_is_no_longer_the_asker(nlp_de):
     doers = {(t.subject.key, t.predicate) for t in triples}
     assert ("group:POL-GOV", "DEMANDS") in doers
     assert ("group:DEU-GOV", "DEMANDS") not in doers
+
+
+def test_a_verb_that_already_governs_the_auxiliary_is_not_re_rooted_and_sentences_stay():
+    # "Das Land hat Truppen abgezogen. Paris schwieg.": "hat" hangs under the object, so the verb is its
+    # ancestor; moving the verb under the auxiliary's head would make a cycle and merge sentences.
+    doc = _doc([
+        ("Das", "DET", "det", 1, ""), ("Land", "NOUN", "nsubj", 3, ""), ("hat", "AUX", "cop", 3, "VerbForm=Fin"),
+        ("Truppen", "NOUN", "obj", 4, ""), ("abgezogen", "VERB", "ROOT", 4, ""), (".", "PUNCT", "punct", 4, ""),
+        ("Paris", "PROPN", "nsubj", 7, ""), ("schwieg", "VERB", "ROOT", 7, "VerbForm=Fin"),
+        (".", "PUNCT", "punct", 7, ""),
+    ])  # fmt: skip
+    before = [(s.start, s.end) for s in doc.sents]
+    lift_auxiliary_arguments(doc, UD, AUXILIARIES)
+    assert [(s.start, s.end) for s in doc.sents] == before
+    assert doc[2].head.i == 4 and doc[4].head.i == 4

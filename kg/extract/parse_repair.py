@@ -40,7 +40,14 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
             continue
         # In UD an auxiliary governs nothing: whatever the parse hung on it belongs to the verb.
         movers = [c for c in aux.children if c.i != verb.i]
-        if aux.dep_ not in aux_labels:
+        if verb.is_ancestor(aux):
+            # The verb already governs the auxiliary's phrase: only the auxiliary's arguments move (and the
+            # auxiliary itself, if it hangs lower down: re-rooting the verb there would make a cycle).
+            if aux.head.i == verb.i and not movers:
+                continue
+            if aux.head.i != verb.i:
+                aux.head, aux.dep_ = verb, "aux"
+        elif aux.dep_ not in aux_labels:
             # The auxiliary heads the clause: the verb takes its place, the auxiliary goes below it.
             # The verb first takes the auxiliary's head (itself at the root), then the auxiliary hangs
             # below it, so the tree never has a cycle.
