@@ -59,6 +59,8 @@ class LanguageCues:
     intent_adjectives: frozenset[str] = frozenset()
     #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
     quantity_nouns: frozenset[str] = frozenset()
+    #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
+    container_nouns: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
     predicative_markers: frozenset[str] = frozenset()
     #: complementizers of an indirect question ("asked whether", "fragte, ob"): a question is no demand
@@ -207,6 +209,7 @@ def cues_for(lang: str) -> LanguageCues:
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
+        container_nouns=frozenset(w.lower() for w in verbs.get("container_nouns", ())),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),

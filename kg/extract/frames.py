@@ -55,9 +55,14 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
     heads = args.object_tokens(tok)
     # "suspended most of the new tariffs": the noun a quantity is taken of (after the heads themselves).
-    # A number or pronoun head reaches further ("one of its largest missile and drone attacks").
-    heads += [n for o in heads if o.pos_ != "PROPN" for c in syn.kids.get(o.i, ()) if c.i > o.i
-              for n in phrases.pp_noun(c)
+    # Only a quantity or container looks through ("most of the tariffs", "a package of sanctions", "one of
+    # its largest missile and drone attacks"; a number or pronoun reaches further); "the suspension of its
+    # aid" is no aid.
+    containers = syn.cues.container_nouns
+    # (a counted noun is a quantity too: "100 million euros in humanitarian aid", "two tonnes of food")
+    heads += [n for o in heads if o.pos_ in ("NUM", "PRON", "DET", "ADJ") or o.lemma_.lower() in containers
+              or any(c.pos_ == "NUM" and c.i < o.i for c in syn.kids.get(o.i, ()))
+              for c in syn.kids.get(o.i, ()) if c.i > o.i for n in phrases.pp_noun(c)
               if n.pos_ == "NOUN" and n.i - o.i <= (8 if o.pos_ in ("NUM", "PRON") else 4)]  # fmt: skip
     # "declared martial law", "launched joint patrols": a modifier right before the head makes a two-word
     # noun of the lexicon, tried first because it is the more specific reading.
