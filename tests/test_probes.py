@@ -227,6 +227,8 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_stands_for(extractor, l
     [
         # Needing no support is no appeal for it (the negative determiner is on the object).
         ("de", "Serbien erklärte, es benötige keinerlei finanzielle Hilfe.", "APPEALS_FOR"),
+        # What someone failed or declined to do did not happen.
+        ("en", "North Korea failed to deliver the promised artillery shells to Russia.", "SUPPLIES_WEAPONS_TO"),
         # A negation inside a relative clause of the content is not what the speaker denies.
         ("de", "„Wir haben für unsere Landwirte Zusagen erreicht, die es vorher nicht gab“, sagte Orbán.", "DENIES"),
     ],

@@ -57,6 +57,8 @@ class LanguageCues:
     modals: dict[str, str] = field(default_factory=dict)
     #: predicative adjectives of intention ("ready to", "bereit, ... zu")
     intent_adjectives: frozenset[str] = frozenset()
+    #: verbs whose infinitive complement did not happen ("failed to deliver", "versäumte, ... zu liefern")
+    negative_implicatives: frozenset[str] = frozenset()
     #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
     quantity_nouns: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
@@ -205,6 +207,7 @@ def cues_for(lang: str) -> LanguageCues:
         quote_pairs=tuple((str(a), str(b)) for a, b in data.toml("quotes").get("pairs", ())),
         modals={w.lower(): kind for kind, words in modality.get("modals", {}).items() for w in words},
         intent_adjectives=frozenset(w.lower() for w in modality.get("intent_adjectives", ())),
+        negative_implicatives=frozenset(w.lower() for w in modality.get("negative_implicatives", ())),
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),

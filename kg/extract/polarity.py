@@ -20,6 +20,13 @@ class Polarity:
             for c in t.children:
                 if self.syn.s.has(c, "negation") or (self.syn.cues.is_negation(c) and c.pos_ not in NOMINAL_POS):
                     return True
+        # "failed to deliver the drones", "versäumte es, die Waffen zu liefern": the complement of a
+        # negative implicative verb did not happen.
+        head = v.head
+        if head.i != v.i and self.syn.s.has(v, "open_complement", "clausal_complement") and (
+            head.lemma_.lower() in self.syn.cues.negative_implicatives
+        ):
+            return True
         # "keine Truppen schicken", "sent no troops": a negative determiner on the object.
         return any(self.syn.cues.is_negation(d) for o in objects for d in o.children if d.i < o.i)
 
