@@ -304,3 +304,19 @@ def test_a_resignation_leaves_the_office_the_sentence_names_else_the_persons(ext
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     left = [t.object.text for t in triples if t.predicate == "RESIGNS"]
     assert left and office in left[0], left
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "predicate"),
+    [
+        # A counted demonym is the state's people, and its phrase ends before the verb.
+        ("Thousands of Armenians rallied outside the government building on Sunday.", "group:ARM-CVL", "PROTESTS"),
+        # Announcing a weapons package is the delivery; suspending broadcasts is censorship.
+        ("The Pentagon announced a new $300 million weapons package for Taiwan.", "org:us-department-of-defense",
+         "SUPPLIES_WEAPONS_TO"),
+        ("Burkina Faso's junta suspended the broadcasts of the French broadcaster TV5.", "group:BFA-MIL", "BANS"),
+    ],
+)
+def test_the_event_of_a_counted_people_or_a_package_comes_out(extractor, text, doer, predicate):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    assert (doer, predicate) in {(t.subject.key, t.predicate) for t in triples}

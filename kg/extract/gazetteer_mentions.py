@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.cues import cues_for
 from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.people import ner_full_names
 from kg.extract.places import actor_head, stands_for_state
@@ -118,7 +119,16 @@ def resolve_demonym(a: Analyzer, m: RawMention) -> None:
 def _people_noun(a: Analyzer, m: RawMention) -> bool:
     """Whether a demonym mention is a plural noun ("Kenyans", "Georgier"), not an adjective."""
     last = a.doc[m.end - 1]
-    return last.pos_ in ("NOUN", "PROPN") and "Plur" in last.morph.get("Number")
+    if last.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if "Plur" in last.morph.get("Number"):
+        return True
+    # "Thousands of Georgians", "Tausende Georgier": counted by a quantity noun, whatever the tagger says.
+    quantities = cues_for(a.lex.code).quantity_nouns
+    up = [last.head, last.head.head] if a.has_dep else []
+    return any(t.lower_ in quantities and t.i < last.i for t in up) or (
+        m.start > 0 and a.doc[m.start - 1].lower_ in quantities
+    )
 
 
 def resolve_compound(a: Analyzer, m: RawMention) -> None:

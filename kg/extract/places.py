@@ -112,6 +112,8 @@ def actor_head(a: Analyzer, tok: Token) -> Token | None:
         heads.append(tok.head)
     nxt = tok.i + 1
     while nxt < len(a.doc) and nxt - tok.i <= 3:
+        if a.doc[nxt].pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+            break  # "Georgians rallied outside parliament": the phrase ends before the verb
         if a.doc[nxt].pos_ in ("NOUN", "PROPN") or not a.doc.has_annotation("POS"):
             # "Iranian drone makers": a noun that modifies the next one is no head of its own.
             modifier = nxt + 1 < len(a.doc) and a.doc[nxt + 1].pos_ == "NOUN" and a.doc[nxt].head.i == nxt + 1
