@@ -25,6 +25,9 @@ def _events(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, s
 
 
 EXPECTED_EVENTS = [
+    # A German demonym noun counted by a quantity is the state's people.
+    ("de", "Hunderte Armenier protestierten in Eriwan gegen die Regierung.",
+     ("group:ARM-CVL", "PROTESTS", "group:ARM-GOV")),
     # Sentencing is coercion, not condemnation; a person in apposition to a demonym is the one sentenced.
     ("de", "Ein Gericht in Teheran hat den britisch-iranischen Aktivisten Anoosheh Ashoori zu zehn Jahren Haft "
      "verurteilt.", ("group:IRN-JUD", "ARRESTS", "person:anoosheh-ashoori")),
