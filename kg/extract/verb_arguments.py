@@ -127,6 +127,12 @@ class VerbArguments:
     def _read_objects(self, v: Token) -> list[Token]:
         objs = self.syn.ch(v, "object") + self.split_subjects(v)[1]
         if not objs:
+            # "hat nach eigenen Angaben Ziele der Hisbollah angegriffen": a weak parse hangs the object on the
+            # attribution phrase before it, as an apposition of "Angaben".
+            sources = self.syn.cues.source_nouns
+            objs = [a for c in self.syn.ch(v, "oblique") if c.lemma_.lower() in sources or c.lower_ in sources
+                    for a in self.syn.ch(c, "apposition") if a.pos_ in NOMINAL_POS and a.i < v.i]  # fmt: skip
+        if not objs:
             objs = self.bare_obliques(v)
         if not objs:
             objs = self.marked_objects(v)
