@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.gold.score import read_json_lines
 from kg.model import Article, Entity, Extraction, Triple
 
 
@@ -105,20 +106,14 @@ def is_records_file(path: str | Path) -> bool:
     return False
 
 
+def _record(row: dict[str, Any]) -> Record:
+    article = Article.create(row["text"], id=row["id"], lang=row.get("lang"))
+    return Record(article, str(row["plover"]), row.get("source"), row.get("target"))
+
+
 def read_records(path: str | Path) -> list[Record]:
     """The records of a JSON Lines file (raises ValueError naming the line on bad input)."""
-    out = []
-    with Path(path).open(encoding="utf-8") as f:
-        for lineno, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                article = Article.create(row["text"], id=row["id"], lang=row.get("lang"))
-                out.append(Record(article, str(row["plover"]), row.get("source"), row.get("target")))
-            except (ValueError, TypeError, KeyError) as exc:
-                raise ValueError(f"{path}:{lineno}: not an event record: {exc}") from exc
-    return out
+    return read_json_lines(path, "an event record", _record)
 
 
 def actor_state(entity: Entity) -> str | None:

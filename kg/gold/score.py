@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kg.gazetteer.actors import alias_keys
 from kg.model import STRUCTURAL_PREDICATES, Article, Concept, Extraction, Triple
+
+T = TypeVar("T")
 
 JACCARD_MIN = 0.5
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -57,26 +59,35 @@ def _canonical(gold: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def read_gold(path: str | Path) -> list[GoldArticle]:
-    """Gold articles of a JSON Lines file (raises ValueError naming the line on bad input).
-
-    Keys a gold author spelled from a name variant the gazetteer lists as an alias are read as the
-    gazetteer's key (the extractor cannot know which spelling an author chose)."""
+def read_json_lines(path: str | Path, what: str, parse: Callable[[dict[str, Any]], T]) -> list[T]:
+    """``parse`` of every record of a JSON Lines file; bad input raises ValueError naming the file, the
+    line and ``what`` a record should have been."""
     out = []
     with Path(path).open(encoding="utf-8") as f:
         for lineno, line in enumerate(f, start=1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-                gold = record.get("gold") or {}
-                article = Article.from_dict({k: v for k, v in record.items() if k != "gold"})
-                entities = tuple(_canonical(e) for e in gold.get("entities", ()))
-                triples = tuple(_canonical(t) for t in gold.get("triples", ()))
-                out.append(GoldArticle(article, entities, triples))
-            except (ValueError, TypeError, AttributeError) as exc:
-                raise ValueError(f"{path}:{lineno}: not a gold article: {exc}") from exc
+                out.append(parse(json.loads(line)))
+            except (ValueError, TypeError, AttributeError, KeyError) as exc:
+                raise ValueError(f"{path}:{lineno}: not {what}: {exc}") from exc
     return out
+
+
+def _gold_article(record: dict[str, Any]) -> GoldArticle:
+    gold = record.get("gold") or {}
+    article = Article.from_dict({k: v for k, v in record.items() if k != "gold"})
+    entities = tuple(_canonical(e) for e in gold.get("entities", ()))
+    triples = tuple(_canonical(t) for t in gold.get("triples", ()))
+    return GoldArticle(article, entities, triples)
+
+
+def read_gold(path: str | Path) -> list[GoldArticle]:
+    """Gold articles of a JSON Lines file (raises ValueError naming the line on bad input).
+
+    Keys a gold author spelled from a name variant the gazetteer lists as an alias are read as the
+    gazetteer's key (the extractor cannot know which spelling an author chose)."""
+    return read_json_lines(path, "a gold article", _gold_article)
 
 
 @dataclass
