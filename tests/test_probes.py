@@ -38,6 +38,9 @@ EVENTS_THAT_DID_NOT_HAPPEN = [
     ("en", "Washington will impose new tariffs on steel imports from Canada next month.", "IMPOSES_TARIFFS"),
     ("en", "Asked whether Moscow would send troops to Belarus, the minister smiled.", "DEMANDS"),
     ("de", "Die Regierung in Warschau könnte schon bald Truppen an die Grenze zu Belarus verlegen.", "DEPLOYS"),
+    # A future or possible act through the verb it completes: "would keep blocking", "could start shelling".
+    ("en", "The rebels could start shelling the port city of Hodeidah within days.", "ATTACKS"),
+    ("en", "Farmers said they would keep blocking the border crossings with Ukraine.", "PROTESTS"),
     # Stopping an act is not the act: only a quantity or container looks through to the noun after it.
     ("en", "Canada announced the suspension of its aid to Haiti after the coup.", "AIDS"),
     ("de", "Berlin kündigte die Aussetzung seiner Hilfe für Niger an.", "AIDS"),

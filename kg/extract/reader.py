@@ -228,9 +228,21 @@ class SentenceReader:
             return reciprocal_triples(self, v, pred, lemma, subjects, fallback)
         if pred.kind == "speech":
             return speech_triples(self, v, pred, lemma, subjects, fallback)
-        if self.syntax.cues.modality(v, self.syntax.auxiliaries(v)) is not None:
+        if self._irrealis(v):
             return []  # "will cut its levies", "could attack": a future or possible event is no fact
         return event_triples(self, v, pred, lemma, subjects, fallback)
+
+    def _irrealis(self, v: Token) -> bool:
+        """``v`` is future, possible or conditional, also through the verb it completes ("would keep
+        blocking roads", "could start shelling the city")."""
+        syn = self.syntax
+        for _ in range(3):
+            if syn.cues.modality(v, syn.auxiliaries(v)) is not None:
+                return True
+            if v.head.i == v.i or not syn.s.has(v, "open_complement") or v.head.pos_ not in ("VERB", "AUX"):
+                return False
+            v = v.head
+        return False
 
     def _make(
         self,
