@@ -326,3 +326,11 @@ def test_a_resignation_leaves_the_office_the_sentence_names_else_the_persons(ext
 def test_the_event_of_a_counted_people_or_a_package_comes_out(extractor, text, doer, predicate):
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert (doer, predicate) in {(t.subject.key, t.predicate) for t in triples}
+
+
+def test_a_coordinated_speech_act_keeps_its_own_preposition_and_a_split_word_stays_whole(extractor):
+    text = "Foreign Minister Melanie Joly welcomed the de-escalation but warned against new attacks on shipping."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    said = {t.predicate: t.object.text for t in triples if not isinstance(t.object, Entity)}
+    assert said.get("PRAISES") == "the de-escalation", said
+    assert "attacks" in said.get("WARNS", ""), said

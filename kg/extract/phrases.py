@@ -66,6 +66,11 @@ class Phrases:
         ``datives``: a prepositional dative ("send weapons to Kyiv", ClearNLP ``dative``) counts as such a phrase.
         """
         start, end = o.left_edge.i, o.right_edge.i + 1
+        # "the de - escalation" split into three objects of one verb: adjacent siblings with the same role
+        # are one phrase.
+        doc = self.syn.span.doc
+        while end < self.syn.span.end and doc[end].head.i == o.head.i and doc[end].dep_ == o.dep_ and o.head.i != o.i:
+            end = doc[end].right_edge.i + 1
         if v is not None:
             pps = self.syn.ch(v, "oblique")
             if datives:

@@ -76,8 +76,12 @@ def speech_triples(
         if clause_span is not None:
             concept = r._concept(*clause_span)
         elif pred.content != "clause":
+            # The verb's own object, else its own preposition's phrase ("warned against ..."), before an
+            # object a weak parse gave the verb it is coordinated with ("welcomed X but warned against Y").
+            own = [o for o in objects if o not in light_nouns]
+            prep_content = bool(allowed) and any(prep in allowed for prep, _ in r._prep_args(v))
             concept = r._np_concept(
-                [o for o in objects if o not in light_nouns] or r._loose_objects(v),
+                own or ([] if prep_content else r._loose_objects(v)),
                 v,
                 charges=pred.charges.get(r.lang, frozenset()),
             )
