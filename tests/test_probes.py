@@ -261,3 +261,16 @@ def test_a_name_compounded_before_a_document_is_not_its_target(extractor):
     triples = _triples(extractor, "Moscow vetoed a UN Security Council resolution on the conflict in Sudan.", "en")
     vetoes = [t for t in triples if t.predicate == "VETOES"]
     assert vetoes and all(isinstance(t.object, Concept) for t in vetoes), vetoes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary said it had not read the report.",
+        "Poland said it had not seen any evidence of the plot.",
+    ],
+)
+def test_a_negated_statement_of_fact_denies_nothing(extractor, text):
+    # Only a negated act kg codes ("did not send troops", "needed no help") is a denial.
+    assert not [t for t in _triples(extractor, text, "en") if t.predicate == "DENIES"]
+

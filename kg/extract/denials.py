@@ -52,6 +52,11 @@ def denial_triples(
         own = doers == [subj.mention.entity.key] or (not doers and any(t.pos_ == "PRON" for t in doer_toks))
         if not own or r.cues.modality(u, r._auxiliaries(u)) is not None:
             continue
+        # Only an act kg codes is denied by negating it ("benötige keinerlei Unterstützung", "did not send
+        # troops"); "had not yet received formal notification" states a fact, it denies nothing.
+        objects = tuple(o.lemma_ for o in r._object_tokens(u))
+        if r.cues.predicate_for(u, r.ch(u, "particle"), objects) is None:
+            continue
         concept = _denied(r, u, span)
         if concept is None:
             continue
