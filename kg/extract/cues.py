@@ -61,6 +61,8 @@ class LanguageCues:
     negative_implicatives: frozenset[str] = frozenset()
     #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
     quantity_nouns: frozenset[str] = frozenset()
+    #: verbs that have their complement done by others: their subject is its doer ("ließ ... verhaften")
+    causatives: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
     container_nouns: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
@@ -213,6 +215,7 @@ def cues_for(lang: str) -> LanguageCues:
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
         container_nouns=frozenset(w.lower() for w in verbs.get("container_nouns", ())),
+        causatives=frozenset(w.lower() for w in verbs.get("causative_verbs", ())),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),

@@ -126,6 +126,13 @@ class VerbArguments:
 
     def _read_objects(self, v: Token) -> list[Token]:
         objs = self.syn.ch(v, "object") + self.split_subjects(v)[1]
+        causer = causative_head(self.syn, v)
+        if causer is not None:
+            # "ließ Hunderte Oppositionelle verhaften", "ließ die Truppen verlegen": the causer's other noun
+            # phrases before the verb are its objects, whatever the weak parse labelled them.
+            doer = set(self.split_subjects(causer)[0])
+            objs += [c for c in self.syn.kids.get(causer.i, ()) if c.i < v.i and c not in doer
+                     and c.pos_ in NOMINAL_POS and not self.syn.ch(c, "case")]  # fmt: skip
         if not objs:
             # "hat nach eigenen Angaben Ziele der Hisbollah angegriffen": a weak parse hangs the object on the
             # attribution phrase before it, as an apposition of "Angaben".
@@ -167,6 +174,10 @@ class VerbArguments:
         """Subject heads of ``v`` (logical subject: the agent in the passive) and whether they were inherited."""
         if self.syn.is_passive(v):
             return self.agents(v), False
+        causer = causative_head(self.syn, v)
+        if causer is not None:
+            # The one who has it done is the doer; the other phrases of "lassen" are what is done to.
+            return self.split_subjects(causer)[0], True
         subj = self.split_subjects(v)[0]
         if subj and self.relative(v) and all(t.lower_ in self.syn.cues.relative_pronouns for t in subj):
             return [self.antecedent(v)], True  # "Russia, which has sent ...": the noun the clause modifies
@@ -247,3 +258,11 @@ class VerbArguments:
                 case = self.syn.ch(c, "case")
                 out.append((case[0].text.lower() if case else "", c))
         return out
+
+
+def causative_head(syn: SentenceSyntax, v: Token) -> Token | None:
+    """The causative verb ``v`` completes ("Lukaschenko ließ Oppositionelle verhaften": "ließ")."""
+    head = v.head
+    if head.i != v.i and syn.s.has(v, "open_complement") and head.lemma_.lower() in syn.cues.causatives:
+        return head
+    return None
