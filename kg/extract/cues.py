@@ -61,6 +61,8 @@ class LanguageCues:
     negative_implicatives: frozenset[str] = frozenset()
     #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
     quantity_nouns: frozenset[str] = frozenset()
+    #: auxiliaries and modals of a verb-final clause, for the parse repair (kg/extract/parse_repair.py)
+    clause_auxiliaries: frozenset[str] = frozenset()
     #: verbs that have their complement done by others: their subject is its doer ("ließ ... verhaften")
     causatives: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
@@ -216,6 +218,7 @@ def cues_for(lang: str) -> LanguageCues:
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
         container_nouns=frozenset(w.lower() for w in verbs.get("container_nouns", ())),
         causatives=frozenset(w.lower() for w in verbs.get("causative_verbs", ())),
+        clause_auxiliaries=frozenset(w.lower() for w in verbs.get("clause_auxiliaries", ())),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),

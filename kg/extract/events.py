@@ -74,13 +74,10 @@ def event_triples(
             # "issued arrest warrants for X, Y and Z", "verhängte Sanktionen gegen X": the deed noun's own
             # target preposition, with every conjunct.
             for o in objects:
-                for c in r.kids.get(o.i, ()):
-                    prep = c if c.pos_ == "ADP" else next(iter(r.ch(c, "case")), None)
-                    if c.i > o.i and prep is not None and prep.text.lower() in allowed:
-                        nouns = r._pp_noun(c)
-                        found = [m for n in nouns for m in r._entities(n)]
-                        found = found or [m for n in nouns for m in actors_inside(r, n, pred.demonym_target)]
-                        targets += [Arg(m, 0.9) for m in found]
+                for nouns in _target_phrases(r, o, allowed):
+                    found = [m for n in nouns for m in r._entities(n)]
+                    found = found or [m for n in nouns for m in actors_inside(r, n, pred.demonym_target)]
+                    targets += [Arg(m, 0.9) for m in found]
         if pred.partners and targets:
             # "unterzeichnete mit Biden ein Sicherheitsabkommen", "signed a deal with Iran": the actors of
             # the predicate's prepositions sign it too; what they signed is the theme.
@@ -172,7 +169,10 @@ def event_triples(
             # target is the state of the predicate's preposition, else what was done is the theme.
             aimed = [a for a in preps if not _own_forces(a.mention.entity, own)]
             # ("seine Soldaten aus Mali": the phrase may hang on the forces themselves)
-            aimed = aimed or [Arg(m, 0.9) for o in objects for m in _prep_actors(r, o, allowed)]
+            aimed = aimed or [
+                Arg(m, 0.9) for o in objects for nouns in _target_phrases(r, o, allowed)
+                for n in nouns for m in r._entities(n)
+            ]  # fmt: skip
             if not aimed:
                 theme = theme or r._np_concept(objects, v, allowed)
                 if theme is None:
@@ -253,7 +253,8 @@ def _own_forces(entity: Entity, state: str | None) -> bool:
 
 
 def stateless(entity: Entity) -> bool:
-    """A sector actor of no known state ("gunmen", "police"): a doer, never what an act is aimed at."""
+    """A group of no known state, a sector ("gunmen", "police": ``group:INS``) or a collective the NER
+    named ("jihadists"): a doer, never what an act is aimed at (state-bound groups are ``group:RUS-MIL``)."""
     return entity.type == "Group" and entity.country is None and entity.key.count("-") == 0
 
 
@@ -290,13 +291,14 @@ def _modifies(r: SentenceReader, m: Mention, o: Token) -> bool:
     return r.s.has(last, "name_part") and last.pos_ == "PROPN"
 
 
-def _prep_actors(r: SentenceReader, tok: Token, allowed: frozenset[str]) -> list[Mention]:
-    """Actors in the prepositional phrases of ``tok`` introduced by one of ``allowed`` ("aus Mali")."""
+def _target_phrases(r: SentenceReader, tok: Token, allowed: frozenset[str]) -> list[list[Token]]:
+    """The nouns of each prepositional phrase after ``tok`` introduced by one of ``allowed`` ("warrants for X,
+    Y and Z", "seine Soldaten aus Mali")."""
     out = []
     for c in r.kids.get(tok.i, ()):
         prep = c if c.pos_ == "ADP" else next(iter(r.ch(c, "case")), None)
         if c.i > tok.i and prep is not None and prep.text.lower() in allowed:
-            out += [m for n in r._pp_noun(c) for m in r._entities(n)]
+            out.append(r._pp_noun(c))
     return out
 
 

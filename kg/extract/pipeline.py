@@ -251,7 +251,7 @@ class Extractor:
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
         year = article.published.year if article.published else None
-        lift_auxiliary_arguments(doc, lang.scheme, get_language(lang.code).toml("verbs").get("clause_auxiliaries", ()))
+        lift_auxiliary_arguments(doc, lang.scheme, lang.relations.cues.clause_auxiliaries)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
         index: MentionIndex = analysis.index
@@ -259,14 +259,12 @@ class Extractor:
         triples += affiliation_triples(analysis.affiliations, doc, article.id)
         # A sector of no known state ("gunmen", "police") is listed only as the doer of something.
         doers = {t.subject.key for t in triples}
-        entities = [e for e in analysis.entities if not stateless(e) or e.key in doers]
-        dropped = {e.key for e in analysis.entities} - {e.key for e in entities}
-        listed = {k for k in analysis.mention_counts if k not in dropped}
+        dropped = {e.key for e in analysis.entities if stateless(e) and e.key not in doers}
         return Extraction(
             article=article,
-            entities=tuple(entities),
+            entities=tuple(e for e in analysis.entities if e.key not in dropped),
             triples=tuple(triples),
-            mentions=tuple(sorted((k, n) for k, n in analysis.mention_counts.items() if k in listed)),
+            mentions=tuple(sorted((k, n) for k, n in analysis.mention_counts.items() if k not in dropped)),
         )
 
 
