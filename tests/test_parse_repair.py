@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.deps import schemes
-from kg.extract.parse_repair import lift_auxiliary_arguments
+from kg.extract.parse_repair import lift_auxiliary_arguments, raise_fronted_modifiers
 from kg.extract.pipeline import Extractor
 from kg.model import Article
 
@@ -51,6 +51,32 @@ def test_an_auxiliary_heading_the_clause_gives_its_place_to_the_verb():
     assert (verb.head.i, verb.dep_) == (5, "ccomp")
     assert doc[0].head.i == 3 and doc[1].head.i == 3 and doc[1].dep_ == "aux"
     assert doc[6].head.i == 5  # the reporting clause keeps its own subject
+
+
+def test_two_prepositional_phrases_chained_the_wrong_way_round_are_turned_back():
+    # "drohte mit Abgaben auf Dienstleistungen": parsed with "Dienstleistungen" as the verb's oblique and
+    # "mit Abgaben" hanging on it, although a prepositional modifier never precedes its noun.
+    doc = _doc([
+        ("Sie", "PRON", "nsubj", 1, ""), ("drohte", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("mit", "ADP", "case", 3, ""), ("Abgaben", "NOUN", "nmod", 5, ""),
+        ("auf", "ADP", "case", 5, ""), ("Dienstleistungen", "NOUN", "obl", 1, ""),
+    ])  # fmt: skip
+    assert raise_fronted_modifiers(doc, UD) == 1
+    assert (doc[3].head.i, doc[3].dep_) == (1, "obl")
+    assert (doc[5].head.i, doc[5].dep_) == (3, "nmod")
+
+
+def test_a_modifier_inside_a_prenominal_participle_stays_where_it_is():
+    # "mit den von Russland besetzten Gebieten": "von Russland" precedes "Gebieten" but belongs to the
+    # participle's phrase, after the head's own preposition "mit".
+    doc = _doc([
+        ("Sie", "PRON", "nsubj", 1, ""), ("sprach", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("mit", "ADP", "case", 7, ""), ("den", "DET", "det", 7, ""), ("von", "ADP", "case", 5, ""),
+        ("Russland", "PROPN", "nmod", 7, ""), ("besetzten", "ADJ", "amod", 7, ""),
+        ("Gebieten", "NOUN", "obl", 1, ""),
+    ])  # fmt: skip
+    assert raise_fronted_modifiers(doc, UD) == 0
+    assert doc[5].head.i == 7 and doc[7].head.i == 1
 
 
 def test_a_well_formed_clause_and_a_full_verb_haben_are_left_alone():

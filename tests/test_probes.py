@@ -274,3 +274,21 @@ def test_a_negated_statement_of_fact_denies_nothing(extractor, text):
     # Only a negated act kg codes ("did not send troops", "needed no help") is a denial.
     assert not [t for t in _triples(extractor, text, "en") if t.predicate == "DENIES"]
 
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("en", "Ursula von der Leyen threatened tariffs on American cars should the talks collapse.",
+         "tariffs on American cars"),
+        ("de", "Ursula von der Leyen drohte mit Strafzöllen auf amerikanische Autos, sollten die Verhandlungen "
+         "bis Juli scheitern.", "Strafzöllen auf amerikanische Autos"),
+        # The weak German parse chains the two phrases the wrong way round ("auf ... Dienstleistungen" as the
+        # verb's, "mit Abgaben" below it): the first phrase is still what was threatened.
+        ("de", "Ursula von der Leyen drohte zugleich mit Abgaben auf digitale Dienstleistungen amerikanischer "
+         "Technologiekonzerne, sollten die Gespräche scheitern.", "Abgaben auf digitale Dienstleistungen"),
+    ],
+)  # fmt: skip
+def test_a_condition_put_first_without_if_is_never_what_was_threatened(extractor, lang, text, wanted):
+    threats = [t.object.text for t in _triples(extractor, text, lang) if t.predicate == "THREATENS"]
+    assert threats and all(wanted in o and "scheitern" not in o and "collapse" not in o for o in threats), threats

@@ -28,6 +28,14 @@ class ContentClauses:
         """The content clause of a speech verb (or of its light-verb noun)."""
         for t in [v, *extra]:
             for c in self.syn.ch(t, "clausal_complement"):
+                if self.inverted_condition(c):
+                    # "threatened tariffs should the talks collapse": the condition, not the threat; a parse
+                    # may hang what was said on the condition ("sollte Iran ..., werde man ... verhängen").
+                    inner = [k for k in self.syn.ch(c, "clausal_complement", "parataxis", "conjunct")
+                             if k.i > c.i and k.pos_ in VERBAL_POS and not self.inverted_condition(k)]
+                    if inner:
+                        return inner[0]
+                    continue
                 if c.pos_ in VERBAL_POS or self.syn.has_marker(c) or c.dep_ not in self.syn.s.labels("open_complement"):
                     return c
             for c in self.syn.ch(t, "adverbial_clause"):
@@ -37,17 +45,34 @@ class ContentClauses:
                     return c
         # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
         for c in self.syn.ch(v, "open_complement"):
-            if c.pos_ in ("VERB", "AUX"):  # not "als absurd": a predicative adjective is no content
+            # (not "als absurd": a predicative adjective is no content)
+            if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c):
                 return c
         # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
         # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.
         for c in self.syn.ch(v, "parataxis", "conjunct"):
+            if self.inverted_condition(c):
+                continue
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
         return None
 
     def _conditional(self, c: Token) -> bool:
-        return any(self.syn.cues.modals.get(m.text.lower()) == "condition" for m in self.syn.ch(c, "marker"))
+        return self.inverted_condition(c) or any(
+            self.syn.cues.modals.get(m.text.lower()) == "condition" for m in self.syn.ch(c, "marker")
+        )
+
+    def inverted_condition(self, c: Token) -> bool:
+        """Whether clause ``c`` opens with an auxiliary of condition, put first ("should the talks collapse",
+        "sollten sie Bazoum nicht freilassen"): a condition without a complementizer."""
+        doc = c.doc
+        first = next((t for t in doc[c.left_edge.i : c.i + 1] if not is_punct(t)), None)
+        return (
+            first is not None
+            and first.i < c.i
+            and first.pos_ in VERBAL_POS
+            and first.text.lower() in self.syn.cues.inverted_conditions
+        )
 
     def reported_after_comma(self, v: Token) -> tuple[Token, tuple[int, int]] | None:
         """Reported speech without a complementizer after the verb's comma: its subjunctive verb and span.
@@ -64,6 +89,12 @@ class ContentClauses:
             end -= 1
         if end - comma.i < 3:
             return None
+        if doc[comma.i + 1].text.lower() in self.syn.cues.inverted_conditions:
+            # "drohte mit Zöllen, sollten die Gespräche scheitern": a condition after the comma; what was said,
+            # if anything, follows the condition's own comma ("sagte, sollte Iran ..., werde man ...").
+            comma = next((t for t in doc[comma.i + 1 : end] if t.text == ","), None)
+            if comma is None or end - comma.i < 3:
+                return None
         sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
         return (sub[0], (comma.i + 1, end)) if sub else None
 

@@ -59,6 +59,8 @@ class LanguageCues:
     intent_adjectives: frozenset[str] = frozenset()
     #: verbs whose infinitive complement did not happen ("failed to deliver", "versäumte, ... zu liefern")
     negative_implicatives: frozenset[str] = frozenset()
+    #: auxiliaries that open a condition by inversion ("should the talks fail", "sollten die Gespräche scheitern")
+    inverted_conditions: frozenset[str] = frozenset()
     #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
     quantity_nouns: frozenset[str] = frozenset()
     #: auxiliaries and modals of a verb-final clause, for the parse repair (kg/extract/parse_repair.py)
@@ -212,6 +214,7 @@ def cues_for(lang: str) -> LanguageCues:
         modals={w.lower(): kind for kind, words in modality.get("modals", {}).items() for w in words},
         intent_adjectives=frozenset(w.lower() for w in modality.get("intent_adjectives", ())),
         negative_implicatives=frozenset(w.lower() for w in modality.get("negative_implicatives", ())),
+        inverted_conditions=frozenset(w.lower() for w in modality.get("inverted_conditions", ())),
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),

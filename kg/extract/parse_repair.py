@@ -110,3 +110,34 @@ def _right_bracket(aux: Token) -> Token | None:
             return None
         return tok if tok.pos_ == "VERB" else None
     return None
+
+
+def raise_fronted_modifiers(doc: Doc, scheme: Scheme) -> int:
+    """Give a verb back the first of two prepositional phrases a parse chained the wrong way round.
+
+    In "drohte mit Abgaben auf digitale Dienstleistungen" a weak parser may make "Dienstleistungen" the
+    verb's oblique and hang "mit Abgaben" on it as a modifier, although a prepositional modifier never
+    precedes its noun in German or English: the first phrase is the verb's ("drohte mit Abgaben") and the
+    second modifies it. Only the pattern "P1 N1 ... P2 N2" with N1 below N2 is changed, so a modifier
+    inside a prenominal participle ("mit den von Russland besetzten Gebieten") stays where it is. The
+    number of phrases repaired.
+    """
+    if not doc.has_annotation("DEP"):
+        return 0
+    modifier = scheme.labels("noun_modifier") - scheme.labels("genitive")
+    case = scheme.labels("case")
+    oblique = scheme.labels("oblique", "object")
+    repaired = 0
+    for n in list(doc):
+        head = n.head
+        if n.dep_ not in modifier or head.i <= n.i or head.dep_ not in oblique or head.head.i == head.i:
+            continue
+        own_case = [c for c in n.children if c.dep_ in case and c.i < n.i]
+        head_case = [c for c in head.children if c.dep_ in case and n.right_edge.i < c.i < head.i]
+        if not own_case or not head_case or head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb, dep, own_dep = head.head, head.dep_, n.dep_
+        n.head, n.dep_ = verb, dep
+        head.head, head.dep_ = n, own_dep
+        repaired += 1
+    return repaired
