@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.deps import schemes
-from kg.extract.parse_repair import lift_auxiliary_arguments, raise_fronted_modifiers
+from kg.extract.parse_repair import lift_auxiliary_arguments, nominalize_determined_verbs, raise_fronted_modifiers
 from kg.extract.pipeline import Extractor
 from kg.model import Article
 
@@ -77,6 +77,29 @@ def test_a_modifier_inside_a_prenominal_participle_stays_where_it_is():
     ])  # fmt: skip
     assert raise_fronted_modifiers(doc, UD) == 0
     assert doc[5].head.i == 7 and doc[7].head.i == 1
+
+
+def test_a_verb_with_an_article_is_the_noun_object_of_the_verb_before_it():
+    # "struck a ceasefire deal", tagged "deal"/VERB with "ceasefire" its subject: an article governs no verb.
+    doc = _doc([
+        ("Israel", "PROPN", "nsubj", 1, ""), ("struck", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("a", "DET", "det", 3, "PronType=Art"), ("ceasefire", "NOUN", "nsubj", 4, ""),
+        ("deal", "VERB", "ccomp", 1, ""),
+    ])  # fmt: skip
+    assert nominalize_determined_verbs(doc, UD) == 1
+    assert (doc[4].pos_, doc[4].dep_, doc[4].head.i) == ("NOUN", "dobj", 1)
+    assert doc[3].dep_ == "compound"
+
+
+def test_a_clause_with_its_own_auxiliary_stays_a_clause():
+    # "said the army would deal with it": an article before the subject, but "would" makes it a clause.
+    doc = _doc([
+        ("Serbia", "PROPN", "nsubj", 1, ""), ("said", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("the", "DET", "det", 3, "PronType=Art"), ("army", "NOUN", "nsubj", 5, ""),
+        ("would", "AUX", "aux", 5, ""), ("deal", "VERB", "ccomp", 1, ""),
+    ])  # fmt: skip
+    assert nominalize_determined_verbs(doc, UD) == 0
+    assert (doc[5].pos_, doc[5].dep_) == ("VERB", "ccomp")
 
 
 def test_a_well_formed_clause_and_a_full_verb_haben_are_left_alone():

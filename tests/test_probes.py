@@ -292,3 +292,16 @@ def test_a_negated_statement_of_fact_denies_nothing(extractor, text):
 def test_a_condition_put_first_without_if_is_never_what_was_threatened(extractor, lang, text, wanted):
     threats = [t.object.text for t in _triples(extractor, text, lang) if t.predicate == "THREATENS"]
     assert threats and all(wanted in o and "scheitern" not in o and "collapse" not in o for o in threats), threats
+
+
+def test_striking_a_deal_is_an_agreement_never_an_attack(extractor):
+    # The small English tagger reads "deal" as a verb; "strike" without its object would be an attack.
+    for text in ("Israel and Hamas struck a ceasefire deal on Wednesday.", "Lukashenko struck a deal with Prigozhin."):
+        got = {t.predicate for t in _triples(extractor, text, "en")}
+        assert "AGREES" in got and "ATTACKS" not in got, (text, got)
+
+
+def test_an_adverb_the_ner_took_into_a_name_is_not_part_of_it(extractor):
+    text = "Japan's foreign ministry later summoned China's ambassador."
+    summons = [t for t in _triples(extractor, text, "en") if t.predicate == "SUMMONS"]
+    assert [t.subject.key for t in summons] == ["org:japanese-foreign-ministry"], summons

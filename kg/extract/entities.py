@@ -44,7 +44,12 @@ _PRIORITY = {"name": 0, "role": 1, "demonym": 2, "short": 3}
 _SEP = "\x1f"
 
 
+#: Parts of speech no name ends in: what NER took beyond a name ("foreign ministry later").
+_NOT_NAME_END = frozenset({"PUNCT", "SPACE", "ADV", "AUX", "VERB", "SCONJ", "CCONJ", "ADP", "DET"})
+
+
 @dataclass(frozen=True, slots=True)
+
 class RawMention:
     """``doc[start:end]`` could refer to something.
 
@@ -212,7 +217,8 @@ class EntityMatcher:
                 or (start in taken and taken[start].kind in ("role", "demonym", "compound"))
             ):
                 start += 1
-            while end > start and (doc[end - 1].pos_ in ("PUNCT", "SPACE") or doc[end - 1].is_space):
+            # ... and punctuation and words no name ends in off the end ("[foreign ministry later]ORG summoned").
+            while end > start and (doc[end - 1].pos_ in _NOT_NAME_END or doc[end - 1].is_space):
                 end -= 1
             if start >= end:
                 continue

@@ -20,6 +20,9 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.deps import Scheme
 
+#: Words of a noun phrase before its head: "a [new ceasefire] deal".
+_NOMINAL_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+
 #: Verb forms an auxiliary combines with: past participle, infinitive.
 _NONFINITE = frozenset({"Part", "Inf"})
 
@@ -139,5 +142,42 @@ def raise_fronted_modifiers(doc: Doc, scheme: Scheme) -> int:
         verb, dep, own_dep = head.head, head.dep_, n.dep_
         n.head, n.dep_ = verb, dep
         head.head, head.dep_ = n, own_dep
+        repaired += 1
+    return repaired
+
+
+def nominalize_determined_verbs(doc: Doc, scheme: Scheme) -> int:
+    """Read a "verb" with an article as the noun it is: "struck [a ceasefire deal]", tagged "deal"/VERB.
+
+    An article never governs a verb. A tagger that takes a noun for a verb makes the parser build a clause
+    ("ceasefire" its subject, "deal" a clausal complement) and the verb before it loses its object, so a
+    gated reading ("strike a deal": an agreement) falls back to the plain one (an attack). The token becomes
+    the object of its head and its subject before it a compound of it. The number of tokens repaired.
+    """
+    if not doc.has_annotation("DEP") or not doc.has_annotation("POS"):
+        return 0
+    determiners = scheme.labels("determiner")
+    clauses = scheme.labels("clausal_complement", "open_complement")
+    subjects = scheme.labels("subject")
+    obj = min(scheme.labels("object"), default=None)
+    compound = min(scheme.labels("name_part"), default=None)
+    if obj is None or compound is None:
+        return 0
+    repaired = 0
+    for t in doc:
+        if t.pos_ != "VERB" or t.dep_ not in clauses or t.head.i > t.i or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        first = doc[t.left_edge.i]
+        if not (first.dep_ in determiners and "Art" in first.morph.get("PronType")) or first.i == t.i:
+            continue
+        # "a ceasefire deal": only an article and nominal words before it, no auxiliary or marker of a clause.
+        if any(w.pos_ not in _NOMINAL_WORDS for w in doc[first.i + 1 : t.i]):
+            continue
+        if any(c.dep_ in scheme.labels("auxiliary", "marker") for c in t.children):
+            continue
+        t.pos_, t.dep_ = "NOUN", obj
+        for c in t.lefts:
+            if c.dep_ in subjects:
+                c.dep_ = compound
         repaired += 1
     return repaired
