@@ -111,6 +111,13 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
             "Nach Angaben des ukrainischen Militärs griffen russische Drohnen in der Nacht Charkiw an.",
             "group:UKR-MIL",
         ),
+        # A dative after a coordinated verb, labelled its subject: the subject is the first conjunct's.
+        (
+            "de",
+            "Der Kreml erklärte, Kiew habe keine Beweise vorgelegt, und warf der ukrainischen Regierung vor, den "
+            "Krieg zu verlängern.",
+            "group:UKR-GOV",
+        ),
     ],
 )
 def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):

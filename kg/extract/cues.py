@@ -69,6 +69,9 @@ class LanguageCues:
     causatives: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
     container_nouns: frozenset[str] = frozenset()
+    #: articles that never open a nominative ("dem", "den"), and those that do not with a feminine noun ("der")
+    oblique_articles: frozenset[str] = frozenset()
+    oblique_feminine_articles: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
     predicative_markers: frozenset[str] = frozenset()
     #: complementizers of an indirect question ("asked whether", "fragte, ob"): a question is no demand
@@ -89,6 +92,18 @@ class LanguageCues:
 
     def is_negation(self, token: Token) -> bool:
         return token.text.lower() in self.negations
+
+    def not_nominative(self, noun: Token, determiners: frozenset[str]) -> bool:
+        """Whether the phrase of ``noun`` is not in the nominative, by its article ("der Regierung", "dem
+        Minister") or by the morphology of noun and article together (the small tagger errs on either alone)."""
+        articles = [c for c in noun.children if c.dep_ in determiners and "Art" in c.morph.get("PronType")]
+        for art in articles:
+            word = art.lower_
+            feminine = "Fem" in noun.morph.get("Gender") and "Plur" not in noun.morph.get("Number")
+            if word in self.oblique_articles or (feminine and word in self.oblique_feminine_articles):
+                return True
+        cases = [noun.morph.get("Case")] + [a.morph.get("Case") for a in articles]
+        return len(cases) > 1 and all(case and "Nom" not in case for case in cases)
 
     def is_polarity_item(self, token: Token) -> bool:
         return token.text.lower() in self.polarity_items
@@ -220,6 +235,8 @@ def cues_for(lang: str) -> LanguageCues:
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
         container_nouns=frozenset(w.lower() for w in verbs.get("container_nouns", ())),
+        oblique_articles=frozenset(w.lower() for w in verbs.get("oblique_articles", ())),
+        oblique_feminine_articles=frozenset(w.lower() for w in verbs.get("oblique_feminine_articles", ())),
         causatives=frozenset(w.lower() for w in verbs.get("causative_verbs", ())),
         clause_auxiliaries=frozenset(w.lower() for w in verbs.get("clause_auxiliaries", ())),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),

@@ -32,6 +32,12 @@ class VerbArguments:
         accused ..."); subject-labelled phrases after it are objects.
         """
         subj = self.syn.ch(v, "subject")
+        if len(subj) == 1 and self.syn.s.has(v, "conjunct") and subj[0].i > v.i and self.syn.cues.not_nominative(
+            subj[0], self.syn.s.labels("determiner")
+        ):
+            # "und warf der Bundesregierung vor, ...": after a coordinated verb, a phrase whose article is not
+            # a nominative's is an object the parse labelled subject; the subject is the first conjunct's.
+            return [], subj
         if len(subj) < 2:
             return subj, []
         # Position and case decide, not which phrase happens to be a known actor: in "Die Außenministerin
