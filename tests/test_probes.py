@@ -312,3 +312,20 @@ def test_an_adverb_the_ner_took_into_a_name_is_not_part_of_it(extractor):
     text = "Japan's foreign ministry later summoned China's ambassador."
     summons = [t for t in _triples(extractor, text, "en") if t.predicate == "SUMMONS"]
     assert [t.subject.key for t in summons] == ["org:japanese-foreign-ministry"], summons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb first in its conjunct leaves the subject out: "Washington" is whom Putin accused.
+        "Putin sagte, Russland werde angemessen reagieren, und warf Washington vor, ein neues Wettrüsten zu beginnen.",
+        # The accusative of the infinitive, hung on "warf" by the parse, leaves the dative the accused.
+        "Oskar Lafontaine warf der SPD vor, mit der Agenda 2010 ihre sozialdemokratischen Wurzeln verraten zu haben.",
+    ],
+)
+def test_the_accused_of_vorwerfen_is_its_dative_never_the_accuser(extractor, text):
+    accusations = {(t.subject.key, t.object.key if not isinstance(t.object, Concept) else None)
+                   for t in _triples(extractor, text, "de") if t.predicate == "ACCUSES"}  # fmt: skip
+    accused = "country:USA" if "Washington" in text else "org:spd"
+    assert accusations and all(s != accused for s, _ in accusations), accusations
+    assert any(o == accused for _, o in accusations), accusations

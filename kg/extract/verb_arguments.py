@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
 from kg.extract.phrase_entities import PhraseEntities
-from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
+from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, is_punct
 
 
 class VerbArguments:
@@ -32,11 +32,9 @@ class VerbArguments:
         accused ..."); subject-labelled phrases after it are objects.
         """
         subj = self.syn.ch(v, "subject")
-        if len(subj) == 1 and self.syn.s.has(v, "conjunct") and subj[0].i > v.i and self.syn.cues.not_nominative(
-            subj[0], self.syn.s.labels("determiner")
-        ):
-            # "und warf der Bundesregierung vor, ...": after a coordinated verb, a phrase whose article is not
-            # a nominative's is an object the parse labelled subject; the subject is the first conjunct's.
+        if len(subj) == 1 and subj[0].i > v.i and self._shares_subject(v, subj[0]):
+            # "und warf der Bundesregierung vor", "und warf Washington vor": the parse labelled an object of a
+            # coordinated verb its subject; the subject is the first conjunct's.
             return [], subj
         if len(subj) < 2:
             return subj, []
@@ -51,6 +49,19 @@ class VerbArguments:
         before = [t for t in pool if t.i < anchor]
         chosen = before[-1] if before else pool[0]
         return [chosen], [t for t in subj if t.i > chosen.i]
+
+    def _shares_subject(self, v: Token, after: Token) -> bool:
+        """Whether ``v``, coordinated with a verb that has a subject, shares that subject, so that the phrase
+        ``after`` it is an object: the verb comes right after its conjunction ("..., und warf Washington
+        vor": a verb first in its conjunct leaves the subject out), or the phrase's article is no
+        nominative's ("und warf dann der Bundesregierung vor")."""
+        if not self.syn.s.has(v, "conjunct") or not self.syn.ch(v.head, "subject"):
+            return False
+        doc = self.syn.span.doc
+        before = next((t for t in reversed(doc[self.syn.span.start : v.i]) if not is_punct(t)), None)
+        if before is not None and self.syn.s.has(before, "coordinator") and before.head.i == v.i:
+            return True
+        return self.syn.cues.not_nominative(after, self.syn.s.labels("determiner"))
 
     def prefield(self, v: Token) -> Mention | None:
         """The entity right before ``v`` when the parse gives ``v`` no entity subject in front of it.
@@ -124,6 +135,15 @@ class VerbArguments:
                 return [head]
         return []
 
+    def _in_complement(self, v: Token, o: Token) -> bool:
+        """Whether object ``o`` of ``v`` lies in ``v``'s infinitive or clause after the comma: "warf der SPD
+        vor, mit der Agenda ihre Wurzeln verraten zu haben" (a weak parse hangs "Wurzeln" on "warf")."""
+        doc = self.syn.span.doc
+        comma = next((t.i for t in doc[v.i + 1 : o.i] if t.text == ","), None)
+        if comma is None:
+            return False
+        return any(c.i > o.i for c in self.syn.ch(v, "open_complement", "clausal_complement"))
+
     def object_tokens(self, v: Token) -> list[Token]:
         cached = self._objects.get(v.i)
         if cached is None:
@@ -131,7 +151,7 @@ class VerbArguments:
         return list(cached)
 
     def _read_objects(self, v: Token) -> list[Token]:
-        objs = self.syn.ch(v, "object") + self.split_subjects(v)[1]
+        objs = [o for o in self.syn.ch(v, "object") if not self._in_complement(v, o)] + self.split_subjects(v)[1]
         causer = causative_head(self.syn, v)
         if causer is not None:
             # "ließ Hunderte Oppositionelle verhaften", "ließ die Truppen verlegen": the causer's other noun
