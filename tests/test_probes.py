@@ -329,3 +329,20 @@ def test_the_accused_of_vorwerfen_is_its_dative_never_the_accuser(extractor, tex
     accused = "country:USA" if "Washington" in text else "org:spd"
     assert accusations and all(s != accused for s, _ in accusations), accusations
     assert any(o == accused for _, o in accusations), accusations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reported"),
+    [
+        ("de", "Russland hat die Ukraine erneut angegriffen, wie die Agentur Interfax meldete.",
+         "Russland hat die Ukraine erneut angegriffen"),
+        ("en", "Police detained 100 people in Moscow, as the Interfax agency reported.",
+         "Police detained 100 people in Moscow"),
+    ],
+)  # fmt: skip
+def test_a_parenthetical_reporting_clause_reports_the_clause_it_hangs_on(extractor, lang, text, reported):
+    triples = _triples(extractor, text, lang)
+    reports = [t for t in triples if t.predicate == "REPORTS" and t.subject.key == "org:interfax"]
+    assert [t.object.text for t in reports] == [reported], reports
+    events = [t for t in triples if t.predicate in ("ATTACKS", "ARRESTS")]
+    assert events and all(t.reported_by == "org:interfax" for t in events), events

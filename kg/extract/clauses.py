@@ -26,6 +26,9 @@ class ContentClauses:
 
     def clause(self, v: Token, extra: list[Token]) -> Token | None:
         """The content clause of a speech verb (or of its light-verb noun)."""
+        host = self.parenthetical_host(v)
+        if host is not None:
+            return host
         for t in [v, *extra]:
             for c in self.syn.ch(t, "clausal_complement"):
                 if self.inverted_condition(c):
@@ -56,6 +59,20 @@ class ContentClauses:
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
         return None
+
+    def parenthetical_host(self, v: Token) -> Token | None:
+        """The clause a parenthetical reporting clause reports: "Russland hat die Ukraine angegriffen, wie
+        die Agentur Interfax meldete", "Police detained 100 people, as the agency reported"."""
+        markers = self.syn.cues.parenthetical_markers
+        head = v.head
+        if not markers or head.i == v.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if not any(m.lower_ in markers for m in self.syn.ch(v, "marker")):
+            return None
+        # "stürmten die Vertretungen ... und legten Feuer, wie AFP berichtete": the whole coordination.
+        while self.syn.s.has(head, "conjunct") and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+        return head
 
     def _conditional(self, c: Token) -> bool:
         return self.inverted_condition(c) or any(
@@ -107,6 +124,19 @@ class ContentClauses:
         """
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         side = clause.i > v.i
+        host = self.parenthetical_host(v)
+        if host is not None and host.i == clause.i:
+            # The host clause without the reporting clause inside it, and without the comma between them.
+            if v.left_edge.i > clause.i:
+                end = v.left_edge.i
+            else:
+                start = v.right_edge.i + 1
+            doc = self.syn.span.doc
+            while end > start and is_punct(doc[end - 1]):
+                end -= 1
+            while start < end and is_punct(doc[start]):
+                start += 1
+            return start, end
         for c in self.syn.ch(v, "clausal_complement"):
             if c is not clause and (c.i > v.i) == side:
                 start, end = min(start, c.left_edge.i), max(end, c.right_edge.i + 1)

@@ -59,6 +59,9 @@ class LanguageCues:
     intent_adjectives: frozenset[str] = frozenset()
     #: verbs whose infinitive complement did not happen ("failed to deliver", "versäumte, ... zu liefern")
     negative_implicatives: frozenset[str] = frozenset()
+    #: markers of a parenthetical reporting clause ("wie die Polizei mitteilte", "as Reuters reported"): the
+    #: clause it hangs on is what was reported
+    parenthetical_markers: frozenset[str] = frozenset()
     #: auxiliaries that open a condition by inversion ("should the talks fail", "sollten die Gespräche scheitern")
     inverted_conditions: frozenset[str] = frozenset()
     #: nouns of quantity whose phrase names the actor ("thousands of protesters", "Hunderte Demonstranten")
@@ -215,6 +218,7 @@ def cues_for(lang: str) -> LanguageCues:
         complementizers=frozenset(w.lower() for w in data.lines("complementizers")),
         cues=cues,
         source_nouns=frozenset(w.lower() for w in attribution.get("source_nouns", ())),
+        parenthetical_markers=frozenset(w.lower() for w in attribution.get("parenthetical_markers", ())),
         quote_markers=tuple(tuple(w.lower() for w in m) for m in attribution.get("quote_markers", ())),
         verb_forms={row[0].lower(): row[1].lower() for row in data.tsv("verb_forms") if len(row) >= 2},
         particle_join=verbs.get("particle_join", "prefix"),
