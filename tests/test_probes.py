@@ -346,3 +346,28 @@ def test_a_parenthetical_reporting_clause_reports_the_clause_it_hangs_on(extract
     assert [t.object.text for t in reports] == [reported], reports
     events = [t for t in triples if t.predicate in ("ATTACKS", "ARRESTS")]
     assert events and all(t.reported_by == "org:interfax" for t in events), events
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source", "content"),
+    [
+        # The source's whole phrase is the attribution, and the actor it names is its head, not a modifier.
+        ("de", "Nach Angaben der Nato-geführten Schutztruppe Isaf wurden bei einem Anschlag vier Soldaten getötet.",
+         "org:isaf", "wurden bei einem Anschlag vier Soldaten getötet"),
+        ("en", "According to the Nato-led Isaf force, four Canadian soldiers were killed.",
+         "org:isaf", "four Canadian soldiers were killed"),
+        # An inflected sector noun after a demonym is that state's sector ("des ... Generalstabs").
+        ("de", "Nach Angaben des südkoreanischen Generalstabs hat Nordkorea zwei Raketen abgefeuert.",
+         "group:KOR-MIL", "hat Nordkorea zwei Raketen abgefeuert"),
+        # A weak parse hangs the clause's subject on the source: the phrase still ends at the clause's verb.
+        ("de", "Nach Angaben der Taliban sollen pakistanische Soldaten in Kabul Zivilisten getötet haben.",
+         "org:taliban", "sollen pakistanische Soldaten in Kabul Zivilisten getötet haben"),
+        # A source kg does not know is no source; the clause's own actor after the verb never becomes one.
+        ("de", "Nach Angaben der Volksfront sollen eritreische Soldaten in Tigray Zivilisten getötet haben.",
+         None, None),
+    ],
+)  # fmt: skip
+def test_an_attribution_cue_names_its_whole_phrase_as_source(extractor, lang, text, source, content):
+    reports = [t for t in _triples(extractor, text, lang) if t.predicate == "REPORTS"]
+    wanted = [(source, content)] if source else []
+    assert [(t.subject.key, t.object.text) for t in reports] == wanted, reports

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
 from kg.extract.syntax import is_punct
@@ -66,11 +68,12 @@ def _cue_source(r: SentenceReader, start: int, end: int, where: str) -> tuple[Me
     if where == "after":
         for j in range(end, min(end + 8, r.span.end)):
             tok = r.span.doc[j]
-            if is_punct(tok) and tok.text in ",;:":
-                break
+            if (is_punct(tok) and tok.text in ",;:") or _clause_verb(r, tok):
+                break  # the source's phrase ends there: a name after it is the clause's own
             m = r.index.at(j)
             if m is not None:
-                stop = m.end
+                stop = _phrase_end(r, m)
+                m = _source_of_phrase(r, m, stop)
                 if stop < r.span.end and r.span.doc[stop].text == ",":
                     stop += 1
                 return m, (start, stop)
@@ -83,3 +86,46 @@ def _cue_source(r: SentenceReader, start: int, end: int, where: str) -> tuple[Me
             stop = end + 1 if end < r.span.end and r.span.doc[end].text == "," else end
             return m, (max(first, r.span.start), stop)
     return None
+
+
+def _phrase_end(r: SentenceReader, m: Mention) -> int:
+    """End of the noun phrase the cue's first mention is part of: "nach Angaben der [Nato]-geführten
+    Schutztruppe Isaf", "according to [South Korea]'s Joint Chiefs of Staff". The phrase is the subtree of
+    the highest nominal above the mention below the clause's verb, cut at a comma."""
+    doc = r.span.doc
+    top = doc[m.end - 1]
+    while top.head.i != top.i and r.span.start <= top.head.i < r.span.end:
+        head = top.head
+        if head.head.i == head.i or _clause_verb(r, head):
+            break  # the clause's verb ("NATO-led" is a modifier of the phrase, not its clause)
+        top = head
+    stop = max(m.end, top.right_edge.i + 1)
+    # A weak parse may hang the clause's own phrases on the source: the phrase ends at a comma or at the
+    # clause's verb ("Nach Angaben der TPLF | sollen eritreische Soldaten ...").
+    end = next((t.i for t in doc[m.end : stop] if t.text in ",;:" or _clause_verb(r, t)), None)
+    return end if end is not None else stop
+
+
+def _clause_verb(r: SentenceReader, tok: Token) -> bool:
+    """Whether ``tok`` is a verb of the clause, not a participle modifying a noun ("the NATO-led force")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in r.syntax.s.labels("modifier", "name_part")
+
+
+def _source_of_phrase(r: SentenceReader, first: Mention, stop: int) -> Mention:
+    """The source a cue's phrase names: its last actor mention ("der Nato-geführten Schutztruppe Isaf" is
+    Isaf, "einem Bericht der Nachrichtenagentur Reuters" Reuters), not one in a place phrase ("eines
+    Sprechers in Moskau")."""
+    found: list[Mention] = []
+    for j in range(first.start, stop):
+        m = r.index.at(j)
+        if m is not None and (not found or found[-1] is not m) and m.start >= first.start:
+            found.append(m)
+    actors = [m for m in found if m.entity.type != "Location" and not _in_place_phrase(r, m)]
+    return actors[-1] if actors else first
+
+
+def _in_place_phrase(r: SentenceReader, m: Mention) -> bool:
+    """Whether ``m`` is governed by a preposition of place ("in Moskau", "in Kyiv"), not one of source."""
+    tok = r.span.doc[m.end - 1]
+    preps = [c for c in tok.children if c.pos_ == "ADP"] + ([tok.head] if tok.head.pos_ == "ADP" else [])
+    return any(p.lower_ in r.cues.place_prepositions for p in preps)

@@ -59,6 +59,8 @@ class LanguageCues:
     intent_adjectives: frozenset[str] = frozenset()
     #: verbs whose infinitive complement did not happen ("failed to deliver", "versäumte, ... zu liefern")
     negative_implicatives: frozenset[str] = frozenset()
+    #: prepositions of place ("in Moskau"): a name they govern is where, not who (entity_grammar.toml)
+    place_prepositions: frozenset[str] = frozenset()
     #: markers of a parenthetical reporting clause ("wie die Polizei mitteilte", "as Reuters reported"): the
     #: clause it hangs on is what was reported
     parenthetical_markers: frozenset[str] = frozenset()
@@ -218,6 +220,9 @@ def cues_for(lang: str) -> LanguageCues:
         complementizers=frozenset(w.lower() for w in data.lines("complementizers")),
         cues=cues,
         source_nouns=frozenset(w.lower() for w in attribution.get("source_nouns", ())),
+        place_prepositions=frozenset(
+            w.lower() for w in data.toml("entity_grammar").get("locative_prepositions", ())
+        ),
         parenthetical_markers=frozenset(w.lower() for w in attribution.get("parenthetical_markers", ())),
         quote_markers=tuple(tuple(w.lower() for w in m) for m in attribution.get("quote_markers", ())),
         verb_forms={row[0].lower(): row[1].lower() for row in data.tsv("verb_forms") if len(row) >= 2},

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.extract.roles import role_token
+from kg.extract.sectors import inflected_sector_noun
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -125,4 +126,6 @@ def actor_head(a: Analyzer, tok: Token) -> Token | None:
         phrase = a.doc[tok.i + 1 : head.i + 1].text.lower()
         if head.lower_ in nouns or head.lemma_.lower() in nouns or phrase in nouns:
             return head
+        if inflected_sector_noun(a.lex.code, head.lower_) is not None:
+            return head  # an inflected form ("des südkoreanischen Generalstabs")
     return None

@@ -93,18 +93,28 @@ def find_sector_noun(lang: str, form: str) -> SectorNoun | None:
     """The sector noun ``form`` is, also in an inflected form ("des Innenministeriums") or as the head of
     a closed compound ("Regierungstruppen", "Bereitschaftspolizei")."""
     table = sector_nouns(lang)
-    form = form.lower()
-    forms = [form] + [
-        form[: -len(suffix)] for suffix in _suffixes(lang) if form.endswith(suffix) and len(form) > len(suffix) + 3
-    ]
-    for f in forms:
-        if f in table:
-            return table[f]
+    forms = _forms(lang, form.lower())
+    found = inflected_sector_noun(lang, form)
+    if found is not None:
+        return found
     for f in forms:
         for head in _compound_heads(lang):
             if f.endswith(head) and len(f) - len(head) >= 3:
                 return table[head]
     return None
+
+
+def inflected_sector_noun(lang: str, form: str) -> SectorNoun | None:
+    """The sector noun ``form`` is, also in an inflected form ("des Generalstabs"), not as a compound part."""
+    table = sector_nouns(lang)
+    return next((table[f] for f in _forms(lang, form.lower()) if f in table), None)
+
+
+def _forms(lang: str, form: str) -> list[str]:
+    """``form`` and its stems without the language's noun endings ("generalstabs" -> "generalstab")."""
+    return [form] + [
+        form[: -len(suffix)] for suffix in _suffixes(lang) if form.endswith(suffix) and len(form) > len(suffix) + 3
+    ]
 
 
 @cache
