@@ -47,6 +47,11 @@ EVENTS_THAT_DID_NOT_HAPPEN = [
     # A threatened veto is a threat, not a veto; threatened sanctions are no sanctions.
     ("en", "Paris threatened a veto of any text that ignored the humanitarian situation.", "VETOES"),
     ("en", "The minister threatened fresh sanctions if Belgrade did not change course.", "SANCTIONS"),
+    # A planned, announced or expected act has not happened (a weak German lemma: "plant", "erwaren").
+    ("de", "Die Türkei plant, Truppen nach Libyen zu entsenden.", "DEPLOYS"),
+    ("de", "Russland kündigte an, Truppen nach Belarus zu verlegen.", "DEPLOYS"),
+    ("de", "Die Bundesregierung erwarte von Präsident Robert Mugabe, das Wahlergebnis anzuerkennen.", "RECOGNIZES"),
+    ("en", "Germany expects Mugabe to recognize the election result.", "RECOGNIZES"),
 ]  # fmt: skip
 
 

@@ -128,10 +128,11 @@ class LanguageCues:
             if found is not None:
                 return found
         head = verb.head
-        if head.i != verb.i and head.lemma_.lower() in self.intent_adjectives | {
-            w for w, m in self.modals.items() if m == "intention"
-        }:
-            return "intention"
+        if head.i != verb.i and (
+            head.lemma_.lower() in self.intent_adjectives
+            or any(self.modals.get(lemma) == "intention" for lemma in self.verb_lemmas(head, []))
+        ):
+            return "intention"  # "ready to open", "plant, Truppen zu entsenden" (a weak lemma: "plant", "erwaren")
         return None
 
     def predicative_phrase(self, doc: Doc, head: Token) -> bool:

@@ -241,6 +241,10 @@ class SentenceReader:
                 return True
             if v.head.i == v.i or not syn.s.has(v, "open_complement") or v.head.pos_ not in ("VERB", "AUX"):
                 return False
+            # "kündigte an, Truppen zu verlegen": the head's lemma with its particle is one of intention.
+            lemmas = syn.cues.verb_lemmas(v.head, syn.ch(v.head, "particle"))
+            if any(syn.cues.modals.get(lemma) == "intention" for lemma in lemmas):
+                return True
             v = v.head
         return False
 
