@@ -376,3 +376,24 @@ def test_an_attribution_cue_names_its_whole_phrase_as_source(extractor, lang, te
     reports = [t for t in _triples(extractor, text, lang) if t.predicate == "REPORTS"]
     wanted = [(source, content)] if source else []
     assert [(t.subject.key, t.object.text) for t in reports] == wanted, reports
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # The relative clause's antecedent is the bombing, not the city it happened in.
+        ("en", "Arafat condemned the suicide bombing in Tel Aviv, which killed 21 people outside a nightclub."),
+        # A date is nobody's target.
+        ("en", "Naftogaz said Russia's Gazprom had cut supplies to Ukraine on New Year's Day after talks collapsed."),
+    ],
+)
+def test_a_place_or_a_date_never_acts_nor_is_acted_on(extractor, lang, text):
+    for t in _triples(extractor, text, lang):
+        assert t.subject.type not in ("Location", "Event"), t
+        assert isinstance(t.object, Concept) or t.object.type != "Event", t
+
+
+def test_a_capital_as_a_bare_dative_stands_for_its_state(extractor):
+    text = "Belgrad hat Zagreb vorgeworfen, die Stabilität zu gefährden."
+    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "de")}
+    assert ("country:SRB", "ACCUSES", "country:HRV") in got, got

@@ -59,8 +59,8 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
         return prep.lower_ not in a.locatives, None
     if not a.has_dep:
         return False, None
-    if tok.dep_ in a.argument:
-        return True, None
+    if tok.dep_ in a.argument or tok.dep_ in a.bare_obliques:
+        return True, None  # also a bare oblique, a dative object of a weak parse ("hat Zagreb vorgeworfen")
     # Weak parsers mislabel subjects; a bare name (or a coordination of names) right before a
     # finite verb is one: "Moskau bestritt", "Berlin und Warschau eskalierten".
     nxt = span.end

@@ -35,6 +35,8 @@ from kg.extract.verb_arguments import VerbArguments
 from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
 
+#: Entity types that never act: places and dates.
+_NOT_ACTORS = frozenset({"Location", "Event"})
 
 class SentenceReader:
     """Reads the frames of one sentence."""
@@ -266,6 +268,10 @@ class SentenceReader:
         """The triple, coded by the frame's own use of ``pred`` when there is one; None for a self-reference."""
         if isinstance(obj, Entity) and obj.key == subj.mention.entity.key:
             return None
+        if subj.mention.entity.type in _NOT_ACTORS:
+            return None  # "the bombing in Tel Aviv, which killed 21 people": a place or a date does nothing
+        if isinstance(obj, Entity) and (obj.type == "Event" or (obj.type == "Location" and pred.kind == "speech")):
+            return None  # "cut supplies on New Year's Day", "blamed on ... in Madrid": no one addressed or hit
         if coding is None:
             found = self.codings.get(v.i)
             coding = found[1] if found is not None and found[0] is pred else pred.fields()

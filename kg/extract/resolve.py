@@ -126,6 +126,7 @@ class Analyzer:
         self.raw = find_mentions(doc, lex.code)
         self.raw_at: dict[int, RawMention] = {i: m for m in self.raw for i in range(m.start, m.end)}
         self.argument = lex.deps("argument")
+        self.bare_obliques = lex.deps("bare_oblique")
         self.conj = lex.deps("conj")
         self.appos = lex.deps("apposition")
         self.glue = lex.words("role_phrase_glue") | lex.words("possessive_markers")
