@@ -397,3 +397,18 @@ def test_a_capital_as_a_bare_dative_stands_for_its_state(extractor):
     text = "Belgrad hat Zagreb vorgeworfen, die Stabilität zu gefährden."
     got = {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "de")}
     assert ("country:SRB", "ACCUSES", "country:HRV") in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "unconfirmed"),
+    [
+        ("en", "Dmitry Peskov declined to comment on Aliyev's remarks.", None),
+        ("en", "The Turkish government declined to confirm the operation.", "the operation"),
+        ("de", "Dmitri Peskow weigerte sich, die Berichte zu kommentieren.", "die Berichte"),
+    ],
+)
+def test_a_refusal_to_speak_rejects_nothing_it_is_a_statement_not_made(extractor, lang, text, unconfirmed):
+    triples = _triples(extractor, text, lang)
+    assert not [t for t in triples if t.predicate == "REJECTS"], triples
+    said = [(t.object.text, t.polarity) for t in triples if t.predicate == "STATES"]
+    assert said == ([(unconfirmed, "negative")] if unconfirmed else []), said

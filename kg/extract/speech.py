@@ -32,6 +32,8 @@ def speech_triples(
     clause = r._clause(v, light_nouns)
     if clause is not None and pred.frame == "act" and _is_question(r, clause):
         return []  # "asked whether Russia would help": a question, not a demand
+    if clause is not None and _refuses_to_speak(r, lemma, clause):
+        return _silence(r, v, clause, lemma, subjects, fallback)
     speaker = subjects[0].mention.entity.key
     clause_span = r._clause_span(v, clause) if clause is not None else None
     after = r._reported_after_comma(v)
@@ -128,6 +130,34 @@ def speech_triples(
                     out += denial_triples(r, t, subj, clause_span, v, lemma, reported)
                 if pred.intent:
                     out += intent_triples(r, t, subj, clause, clause_span, v, lemma, reported)
+    return out
+
+
+def _refuses_to_speak(r: SentenceReader, lemma: str, clause: Token) -> bool:
+    """Whether a refusal's infinitive is a statement ("declined to comment", "weigerte sich, ... zu
+    kommentieren"): a refusal to speak rejects nothing; it is a statement not made."""
+    if lemma not in r.cues.negative_implicatives or not r.syntax.s.has(clause, "open_complement"):
+        return False
+    inner = r.acts.get(clause.i)
+    return inner is not None and inner.frame == "report"
+
+
+def _silence(
+    r: SentenceReader, v: Token, clause: Token, lemma: str, subjects: list[Arg], fallback: bool
+) -> list[Triple]:
+    """A negative STATES of what the speaker would not confirm ("declined to confirm the operation"), or
+    nothing when the statement has no object of its own ("declined to comment")."""
+    concept = r._np_concept(r._object_tokens(clause), clause)
+    if concept is None:
+        return []
+    pred = PREDICATES["STATES"]
+    out = []
+    for subj in subjects:
+        conf = r._confidence(subj, fallback=fallback)
+        t = r._make(subj, pred, concept, v, lemma, negative=True, hedged=False, conf=conf,
+                    reported_by=r._reported_by(v, subj.mention.entity.key))  # fmt: skip
+        if t is not None:
+            out.append(t)
     return out
 
 
