@@ -412,3 +412,21 @@ def test_a_refusal_to_speak_rejects_nothing_it_is_a_statement_not_made(extractor
     assert not [t for t in triples if t.predicate == "REJECTS"], triples
     said = [(t.object.text, t.polarity) for t in triples if t.predicate == "STATES"]
     assert said == ([(unconfirmed, "negative")] if unconfirmed else []), said
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "predicate", "wanted"),
+    [
+        # What something was called is never part of what was rejected or denied.
+        ("en", "John Bolton dismissed the remarks as a comic strip.", "REJECTS", "the remarks"),
+        ("en", "Moscow dismissed the report as propaganda.", "DENIES", "the report"),
+        ("de", "Die Nato hat sich auf das Ziel geeinigt. Spanien lehnte das Ziel als „unvernünftig“ ab.",
+         "REJECTS", "das Ziel"),
+    ],
+)  # fmt: skip
+def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object(
+    extractor, lang, text, predicate, wanted
+):
+    triples = _triples(extractor, text, lang)
+    got = [(t.predicate, t.object.text) for t in triples if t.predicate in ("REJECTS", "DENIES")]
+    assert got == [(predicate, wanted)], got

@@ -31,6 +31,8 @@ class ContentClauses:
             return host
         for t in [v, *extra]:
             for c in self.syn.ch(t, "clausal_complement"):
+                if self.syn.cues.predicative_phrase(c.doc, c):
+                    continue  # "lehnte das Ziel als „unvernünftig“ ab": what it was called, not what was said
                 if self.inverted_condition(c):
                     # "threatened tariffs should the talks collapse": the condition, not the threat; a parse
                     # may hang what was said on the condition ("sollte Iran ..., werde man ... verhängen").

@@ -55,6 +55,9 @@ class Phrases:
                 prep = c if c.pos_ == "ADP" else next(iter(self.syn.ch(c, "case")), None)
                 if c.i > o.i and prep is not None and prep.text.lower() in charges:
                     end = min(end, self.syn.conjunct_start(c))
+                # "dismissed the remarks as a comic strip": what it was called is not part of the object.
+                if c.i > o.i and self.syn.cues.predicative_phrase(self.syn.span.doc, c):
+                    end = min(end, c.left_edge.i)
             return self.concept(start, end, drop_marker=False)
         return None
 
@@ -78,7 +81,12 @@ class Phrases:
             for c in sorted(pps, key=lambda t: t.i):
                 first = c.left_edge.i
                 prep = c.text.lower() if c.pos_ == "ADP" else self.syn.span.doc[first].text.lower()
-                if first == end and prep not in targets and not self.syn.s.has(c, "temporal"):
+                if (
+                    first == end
+                    and prep not in targets
+                    and not self.syn.s.has(c, "temporal")
+                    and not self.syn.cues.predicative_phrase(self.syn.span.doc, c)
+                ):
                     end = c.right_edge.i + 1
         return start, end
 
