@@ -337,3 +337,15 @@ def test_a_coordinated_speech_act_keeps_its_own_preposition_and_a_split_word_sta
     said = {t.predicate: t.object.text for t in triples if not isinstance(t.object, Entity)}
     assert said.get("PRAISES") == "the de-escalation", said
     assert "attacks" in said.get("WARNS", ""), said
+
+
+def test_a_state_named_as_where_people_were_killed_is_not_whom_they_killed(extractor):
+    text = "An Israeli air strike killed two of the group's fighters in southern Lebanon."
+    triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
+    kills = [t for t in triples if t.predicate == "KILLS"]
+    assert kills and all(getattr(t.object, "key", None) != "country:LBN" for t in kills), kills
+
+
+def test_rockets_fired_into_a_state_attack_it(extractor):
+    got = _events(extractor, "Hezbollah fired rockets into northern Israel on Wednesday.", "en")
+    assert ("org:hezbollah", "ATTACKS", "country:ISR") in got, got

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
+from kg.extract.places import in_place_phrase
 from kg.extract.syntax import is_punct
 from kg.model import Triple
 from kg.predicates import PREDICATES
@@ -120,12 +121,7 @@ def _source_of_phrase(r: SentenceReader, first: Mention, stop: int) -> Mention:
         m = r.index.at(j)
         if m is not None and (not found or found[-1] is not m) and m.start >= first.start:
             found.append(m)
-    actors = [m for m in found if m.entity.type != "Location" and not _in_place_phrase(r, m)]
+    actors = [m for m in found if m.entity.type != "Location" and not in_place_phrase(r, m)]
     return actors[-1] if actors else first
 
 
-def _in_place_phrase(r: SentenceReader, m: Mention) -> bool:
-    """Whether ``m`` is governed by a preposition of place ("in Moskau", "in Kyiv"), not one of source."""
-    tok = r.span.doc[m.end - 1]
-    preps = [c for c in tok.children if c.pos_ == "ADP"] + ([tok.head] if tok.head.pos_ == "ADP" else [])
-    return any(p.lower_ in r.cues.place_prepositions for p in preps)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
+from kg.extract.places import in_place_phrase
 from kg.extract.syntax import is_punct
 from kg.gazetteer import country_key, records
 from kg.gazetteer import lexicon as gazetteer_lexicon
@@ -96,6 +97,8 @@ def event_triples(
             inside = r._entity_inside(o, demonyms=pred.demonym_target)
             if inside is not None and not pred.demonym_target and _modifies(r, inside, o):
                 inside = None  # "vetoed a UN Security Council resolution": the resolution, not the Council
+            if inside is not None and in_place_phrase(r, inside):
+                inside = None  # "killed two fighters in southern Lebanon": where, not whom
             ms = r._entities(o) or ([inside] if inside else [])
             targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:

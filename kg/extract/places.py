@@ -16,6 +16,8 @@ from kg.extract.roles import role_token
 from kg.extract.sectors import inflected_sector_noun
 
 if TYPE_CHECKING:
+    from kg.extract.mentions import Mention
+    from kg.extract.reader import SentenceReader
     from kg.extract.resolve import Analyzer
 
 
@@ -129,3 +131,11 @@ def actor_head(a: Analyzer, tok: Token) -> Token | None:
         if inflected_sector_noun(a.lex.code, head.lower_) is not None:
             return head  # an inflected form ("des südkoreanischen Generalstabs")
     return None
+
+
+def in_place_phrase(r: SentenceReader, m: Mention) -> bool:
+    """Whether mention ``m`` is governed by a preposition of place ("in Moskau", "in southern Lebanon"):
+    it says where, not who."""
+    tok = r.span.doc[m.end - 1]
+    preps = [c for c in tok.children if c.pos_ == "ADP"] + ([tok.head] if tok.head.pos_ == "ADP" else [])
+    return any(p.lower_ in r.cues.place_prepositions for p in preps)
