@@ -430,3 +430,25 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
     triples = _triples(extractor, text, lang)
     got = [(t.predicate, t.object.text) for t in triples if t.predicate in ("REJECTS", "DENIES")]
     assert got == [(predicate, wanted)], got
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "wanted"),
+    [
+        # A concessive condition after the comma is no content: the object is what was ruled out.
+        ("Gerhard Schröder hat eine deutsche Beteiligung an einem Krieg gegen den Irak ausgeschlossen, auch wenn der "
+         "UN-Sicherheitsrat einen solchen Einsatz billigen sollte.", "REJECTS",
+         "eine deutsche Beteiligung an einem Krieg gegen den Irak"),
+        # The reported clause after the comma belongs to the next speech verb, not to the rejection.
+        ("Die iranische Regierung wies die Forderung der Europäer zurück und erklärte, das Land habe ein Recht auf "
+         "Atomenergie.", "REJECTS", "die Forderung der Europäer"),
+        # What was warned of, without its preposition, and a relative clause after it is part of it.
+        ("Olaf Scholz warnte vor einem Handelskrieg, bei dem es nur Verlierer gebe.", "WARNS",
+         "einem Handelskrieg, bei dem es nur Verlierer gebe"),
+        ("Joschka Fischer warnte vor einem Flächenbrand in der gesamten Region.", "WARNS",
+         "einem Flächenbrand in der gesamten Region"),
+    ],
+)  # fmt: skip
+def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, predicate, wanted):
+    got = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == predicate]
+    assert got == [wanted], got

@@ -31,8 +31,12 @@ class ContentClauses:
             return host
         for t in [v, *extra]:
             for c in self.syn.ch(t, "clausal_complement"):
+                if self._after_next_act(v, c):
+                    continue  # "wies die Forderung zurück und erklärte, das Land habe ...": the next act's
                 if self.syn.cues.predicative_phrase(c.doc, c):
                     continue  # "lehnte das Ziel als „unvernünftig“ ab": what it was called, not what was said
+                if self._condition_marked(c):
+                    continue  # "hat eine Beteiligung ausgeschlossen, auch wenn der Sicherheitsrat ... billigen sollte"
                 if self.inverted_condition(c):
                     # "threatened tariffs should the talks collapse": the condition, not the threat; a parse
                     # may hang what was said on the condition ("sollte Iran ..., werde man ... verhängen").
@@ -81,6 +85,20 @@ class ContentClauses:
             self.syn.cues.modals.get(m.text.lower()) == "condition" for m in self.syn.ch(c, "marker")
         )
 
+    def _after_next_act(self, v: Token, c: Token) -> bool:
+        """Whether another speech verb stands between ``v`` and the clause ``c`` after it: then ``c`` is
+        what that verb says, however the parse attached it."""
+        return c.i > v.i and any(v.i < i < c.left_edge.i for i in self.acts)
+
+    def _condition_marked(self, c: Token) -> bool:
+        """A clause opened by a condition that is no question word ("wenn", "falls", "unless"; not "ob",
+        "whether" or "if", which also open what was asked)."""
+        return any(self._condition_word(m.lower_) for m in self.syn.ch(c, "marker"))
+
+    def _condition_word(self, word: str) -> bool:
+        cues = self.syn.cues
+        return cues.modals.get(word) == "condition" and word not in cues.question_markers
+
     def inverted_condition(self, c: Token) -> bool:
         """Whether clause ``c`` opens with an auxiliary of condition, put first ("should the talks collapse",
         "sollten sie Bazoum nicht freilassen"): a condition without a complementizer."""
@@ -103,6 +121,8 @@ class ContentClauses:
         comma = next((t for t in self.syn.tokens if t.i > v.i and t.text == ","), None)
         if comma is None or self.syn.s.has(v, "relative_clause") or any(t.text in '„“"»«' for t in doc[v.i : comma.i]):
             return None
+        if any(t.i in self.acts for t in doc[v.i + 1 : comma.i]):
+            return None  # "wies die Forderung zurück und erklärte, ...": what follows is the next act's
         end = self.syn.span.end
         while end - 1 > comma.i and is_punct(doc[end - 1]):
             end -= 1
@@ -114,6 +134,10 @@ class ContentClauses:
             comma = next((t for t in doc[comma.i + 1 : end] if t.text == ","), None)
             if comma is None or end - comma.i < 3:
                 return None
+        elif any(self._condition_word(t.lower_) for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
+            return None  # "..., auch wenn der Sicherheitsrat ... billigen sollte": a condition, not what was said
+        if any("Rel" in t.morph.get("PronType") for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
+            return None  # "warnte vor einem Handelskrieg, bei dem es nur Verlierer gebe": a relative clause
         sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
         return (sub[0], (comma.i + 1, end)) if sub else None
 

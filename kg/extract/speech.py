@@ -88,9 +88,17 @@ def speech_triples(
                 charges=pred.charges.get(r.lang, frozenset()),
             )
         if concept is None and allowed:
-            # "warnte vor einer Eskalation", "warned of a famine": the content in the verb's own preposition.
+            # "warnte vor einer Eskalation", "warned of a famine": the content in the verb's own preposition,
+            # without it, and with a phrase the parse hung on the verb right after it ("vor einem Flächenbrand
+            # | in der gesamten Region").
             nouns = [n for prep, n in r._prep_args(v) if prep in allowed]
-            concept = r._np_concept(nouns)
+            nouns = [n for n in nouns if n.pos_ != "PRON" or r.index.at(n.i) is not None]
+            if nouns:
+                start, end = r._np_range(nouns[0], v)
+                doc = r.span.doc
+                while start < end and doc[start].pos_ == "ADP" and doc[start].lower_ in allowed:
+                    start += 1
+                concept = r._concept(start, end, drop_marker=False)
         if concept is None and light_nouns:
             # "wies den Vorwurf zurück", "rejected the accusations": without a clause, the noun that
             # decided the reading is also what is denied or rejected.
