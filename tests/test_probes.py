@@ -447,6 +447,9 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
          "einem Handelskrieg, bei dem es nur Verlierer gebe"),
         ("Joschka Fischer warnte vor einem Flächenbrand in der gesamten Region.", "WARNS",
          "einem Flächenbrand in der gesamten Region"),
+        # The infinitive's phrases the parse hung on the reporting verb after its comma are the infinitive's.
+        ("Antony Blinken forderte die Staaten auf, Personal und Geld bereitzustellen.", "DEMANDS",
+         "Personal und Geld bereitzustellen"),
     ],
 )  # fmt: skip
 def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, predicate, wanted):

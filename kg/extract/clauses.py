@@ -168,6 +168,13 @@ class ContentClauses:
                 start, end = min(start, c.left_edge.i), max(end, c.right_edge.i + 1)
         if side:
             start = max(start, v.i + 1)
+            if self.syn.s.has(clause, "open_complement"):
+                # "forderte die Staaten auf, Personal und Geld bereitzustellen": the infinitive's phrases the
+                # parse hung on the reporting verb, after its comma, are the infinitive's.
+                doc = self.syn.span.doc
+                comma = next((t.i for t in reversed(doc[v.i + 1 : clause.i]) if t.text == ","), None)
+                if comma is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[comma + 1 : clause.i]):
+                    start = comma + 1  # (also dropping the reporting verb's particle: "forderte ... auf,")
         else:
             end = min(end, v.i)
         # "said the law would ensure transparency and accused foreign-funded groups of ...": the second
