@@ -150,3 +150,9 @@ def test_odd_documents_do_not_raise(request, lang):
     # A document built by hand on the pipeline's vocab, with no parse.
     doc = Doc(nlp.vocab, words=["Putin", "Selenskij", "Zelensky", "er", "he"])
     analyze_entities(doc, language)
+
+
+def test_a_first_name_the_tagger_took_for_a_noun_after_a_title_is_part_of_the_name(nlp_de):
+    # "Getachew" is tagged NOUN: between a title and a name it is still the first name.
+    text = "TPLF-Sprecher Getachew Reda sagte am Mittwoch, man sei zufrieden. Reda sagte, man habe verhandelt."
+    assert _entity_of(nlp_de, "de", text, "Reda").key == "person:getachew-reda"
