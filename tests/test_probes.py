@@ -455,3 +455,16 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
 def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, predicate, wanted):
     got = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == predicate]
     assert got == [wanted], got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("de", "Die Regierung in Asmara äußerte sich nicht zu den Vorwürfen.", "den Vorwürfen"),
+        ("en", "The French foreign ministry did not immediately comment on the accusations.", "the accusations"),
+        ("en", "Eritrea did not comment on Monday.", None),  # a date is no topic
+    ],
+)
+def test_a_statement_not_made_is_a_negative_statement_about_its_topic(extractor, lang, text, topic):
+    said = [(t.object.text, t.polarity) for t in _triples(extractor, text, lang) if t.predicate == "STATES"]
+    assert said == ([(topic, "negative")] if topic else []), said

@@ -103,6 +103,10 @@ def speech_triples(
             # "wies den Vorwurf zurück", "rejected the accusations": without a clause, the noun that
             # decided the reading is also what is denied or rejected.
             concept = r._np_concept(light_nouns, v)
+        if concept is None and pred.frame == "report" and r._negated(v, objects):
+            # "äußerte sich nicht zu den Vorwürfen", "did not comment on the strike": a statement not made,
+            # about its topic.
+            concept = _topic(r, v)
     if not targets and concept is None:
         return []
 
@@ -139,6 +143,21 @@ def speech_triples(
                 if pred.intent:
                     out += intent_triples(r, t, subj, clause, clause_span, v, lemma, reported)
     return out
+
+
+def _topic(r: SentenceReader, v: Token) -> Concept | None:
+    """The topic of a speech verb, in one of the language's topic prepositions ("zu den Vorwürfen", "on the
+    strike"); never a date ("on Monday")."""
+    doc = r.span.doc
+    for prep, n in r._prep_args(v):
+        if prep in r.cues.topic_prepositions and n.ent_type_ not in ("DATE", "TIME") and not r.syntax.s.has(
+            n, "temporal"
+        ):
+            start, end = r._np_range(n, v)
+            while start < end and doc[start].pos_ == "ADP":
+                start += 1
+            return r._concept(start, end, drop_marker=False)
+    return None
 
 
 def _refuses_to_speak(r: SentenceReader, lemma: str, clause: Token) -> bool:
