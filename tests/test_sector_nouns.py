@@ -10,9 +10,11 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from kg.extract.pipeline import Extractor
 from kg.extract.resolve import EntityAnalysis, analyze_entities
 from kg.extract.sectors import find_sector_noun, sector_actor
 from kg.lang import get_language
+from kg.model import Article
 
 
 @pytest.mark.parametrize(
@@ -132,3 +134,18 @@ def test_a_bare_two_word_sector_noun_is_one_actor(nlp_en):
     doc, analysis = _analyze(nlp_en, "en", "Government forces attacked opposition forces near Khartoum, Sudan said.")
     assert _key(doc, analysis, "Government") == "group:SDN-MIL"
     assert _key(doc, analysis, "opposition") == "group:SDN-OPP"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        # An official, source or spokesperson of a sector speaks for that sector, not for the government.
+        ("en", "Turkish troops attacked PKK bases in northern Iraq, a senior Turkish military official said.",
+         "group:TUR-MIL"),
+        ("de", "Nach Angaben aus ukrainischen Regierungskreisen hat Russland Kiew angegriffen.", "group:UKR-GOV"),
+    ],
+)  # fmt: skip
+@pytest.mark.model
+def test_a_sectors_officials_and_circles_speak_for_the_sector(lang, text, speaker):
+    triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
+    assert speaker in {t.subject.key for t in triples if t.predicate in ("STATES", "REPORTS")}, triples
