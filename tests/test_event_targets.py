@@ -349,3 +349,14 @@ def test_a_state_named_as_where_people_were_killed_is_not_whom_they_killed(extra
 def test_rockets_fired_into_a_state_attack_it(extractor):
     got = _events(extractor, "Hezbollah fired rockets into northern Israel on Wednesday.", "en")
     assert ("org:hezbollah", "ATTACKS", "country:ISR") in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gazprom cut gas supplies to Ukraine."),
+        ("de", "Gazprom hat die Gaslieferungen an die Ukraine eingestellt."),
+    ],
+)
+def test_supplies_cut_to_a_state_sanction_it_and_a_company_acts(extractor, lang, text):
+    assert ("org:gazprom", "SANCTIONS", "country:UKR") in _events(extractor, text, lang)
