@@ -149,3 +149,22 @@ def test_a_bare_two_word_sector_noun_is_one_actor(nlp_en):
 def test_a_sectors_officials_and_circles_speak_for_the_sector(lang, text, speaker):
     triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
     assert speaker in {t.subject.key for t in triples if t.predicate in ("STATES", "REPORTS")}, triples
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted", "unwanted"),
+    [
+        # Counted people as a subject are the civilians of the place.
+        ("de", "Tausende Menschen haben in Leipzig gegen die Reform demonstriert.", "group:DEU-CVL", None),
+        ("en", "Thousands of people protested in Tbilisi against the law.", "group:GEO-CVL", None),
+        # Victims stay the object's text; uncounted "people" are no actor.
+        ("en", "Russian missiles killed 32 people in Kharkiv.", None, "group:UKR-CVL"),
+        ("en", "People familiar with the matter said Moscow had moved troops.", None, "group:CVL"),
+    ],
+)
+def test_counted_people_as_a_subject_are_civilians_and_nothing_else_is(lang, text, wanted, unwanted):
+    extraction = Extractor().extract_one(Article.create(text, id="p", lang=lang))
+    keys = {e.key for e in extraction.entities} | {t.subject.key for t in extraction.triples}
+    assert wanted is None or wanted in keys, keys
+    assert unwanted is None or unwanted not in keys, keys

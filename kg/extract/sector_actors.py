@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from kg.extract.cues import cues_for
 from kg.extract.found import Info
 from kg.extract.places import preposition
 from kg.extract.sectors import LOCAL_SECTORS, STATELESS_SECTORS, SectorNoun, find_sector_noun, sector_actor
 from kg.gazetteer.actors import alias_keys
+from kg.lang import scheme_labels
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -95,7 +97,7 @@ def self_naming_sectors(a: Analyzer) -> None:
             noun = a.sectors.get(a.doc[tok.i : end + 1].text.lower())  # "government forces", "riot police"
             end += noun is not None
         noun = noun or find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
-        if noun is None or noun.named_only:
+        if noun is None or noun.named_only or (noun.counted_only and not _counted_subject(a, tok)):
             continue
         owned, beside = _beside(a, tok.i, end)
         if owned or _foreign(a, tok.i, end):
@@ -110,6 +112,20 @@ def self_naming_sectors(a: Analyzer) -> None:
         a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
         taken.update(range(tok.i, end))
+
+
+def _counted_subject(a: Analyzer, tok: Token) -> bool:
+    """Whether ``tok`` is counted by a quantity noun and its phrase is a subject ("Tausende Menschen
+    demonstrierten", "thousands of people marched")."""
+    if not a.has_dep:
+        return False
+    quantities = cues_for(a.lex.code).quantity_nouns
+    counter = next((t for t in (a.doc[tok.i - 1] if tok.i else None, tok.head, tok.head.head)
+                    if t is not None and t.i < tok.i and t.lower_ in quantities), None)  # fmt: skip
+    if counter is None:
+        return False
+    subjects = scheme_labels("subject")
+    return tok.dep_ in subjects or counter.dep_ in subjects
 
 
 def _foreign(a: Analyzer, start: int, end: int) -> bool:

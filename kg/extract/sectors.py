@@ -45,6 +45,9 @@ class SectorNoun:
     #: only with its state named ("Ukrainian drones", "Russlands Raketen"), never bare: weapons stand
     #: for their state's military only when the text says whose they are
     named_only: bool = False
+    #: only counted and as a subject ("Tausende Menschen demonstrierten", "thousands of people marched"):
+    #: "people familiar with the matter" are sources and "killed 32 people" names victims, not an actor
+    counted_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +72,10 @@ def sector_nouns(lang: str) -> dict[str, SectorNoun]:
         country = row[3] if len(row) > 3 and row[3] != "-" else None
         if row[1] not in SECTOR_NAMES:
             raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown sector {row[1]!r}")
-        named_only = len(row) > 4 and row[4] == "named"
-        out[row[0].lower()] = SectorNoun(row[1], org, country, named_only)
+        kind = row[4] if len(row) > 4 else ""
+        if kind not in ("", "named", "counted"):
+            raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown kind {kind!r}")
+        out[row[0].lower()] = SectorNoun(row[1], org, country, kind == "named", kind == "counted")
     return out
 
 
