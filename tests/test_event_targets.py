@@ -360,3 +360,9 @@ def test_rockets_fired_into_a_state_attack_it(extractor):
 )
 def test_supplies_cut_to_a_state_sanction_it_and_a_company_acts(extractor, lang, text):
     assert ("org:gazprom", "SANCTIONS", "country:UKR") in _events(extractor, text, lang)
+
+
+def test_what_a_protest_is_against_is_its_object(extractor):
+    text = "Thousands of people protested in Tbilisi against the law."
+    triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
+    assert [t.object.text for t in triples if t.predicate == "PROTESTS"] == ["the law"], triples
