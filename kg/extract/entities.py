@@ -233,7 +233,7 @@ class EntityMatcher:
                 and start > 0
                 and ent.start - start < 2
                 and start - 1 not in taken
-                and (doc[start - 1].pos_ == "PROPN" or self._first_name_after_title(doc, taken, start - 1))
+                and (doc[start - 1].pos_ == "PROPN" or _first_name_after_title(self.role_words, doc, taken, start - 1))
                 and doc[start - 1].is_title
                 and doc[start - 1].text not in self.role_words
                 and doc[start - 1].text not in self.lex.honorifics
@@ -261,14 +261,6 @@ class EntityMatcher:
             m = RawMention(start, end, "ner", etype)
             for i in range(start, end):
                 taken[i] = m
-
-    def _first_name_after_title(self, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
-        """Whether the noun at ``i`` is a first name the tagger took for a noun: it stands between a title
-        and a person's name ("TPLF-Sprecher [Getachew] Reda")."""
-        if doc[i].pos_ != "NOUN" or i == 0:
-            return False
-        before = taken.get(i - 1)
-        return doc[i - 1].text in self.role_words or (before is not None and before.kind in ("role", "compound"))
 
     def _after_title(self, doc: Doc, taken: dict[int, RawMention], start: int, end: int) -> bool:
         """Whether a NER organisation ``doc[start:end]`` (trimmed) is a person's name after a title: a
@@ -368,3 +360,12 @@ def matcher_for(code: str, vocab: Vocab) -> EntityMatcher:
 def find_mentions(doc: Doc, code: str) -> list[RawMention]:
     """Raw mentions of ``doc`` in language ``code``, ordered by position."""
     return matcher_for(code, doc.vocab)(doc)
+
+
+def _first_name_after_title(role_words: dict[str, str], doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
+    """Whether the noun at ``i`` is a first name the tagger took for a noun: it stands between a title
+    and a person's name ("TPLF-Sprecher [Getachew] Reda")."""
+    if doc[i].pos_ != "NOUN" or i == 0:
+        return False
+    before = taken.get(i - 1)
+    return doc[i - 1].text in role_words or (before is not None and before.kind in ("role", "compound"))

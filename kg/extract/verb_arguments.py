@@ -32,7 +32,7 @@ class VerbArguments:
         accused ..."); subject-labelled phrases after it are objects.
         """
         subj = self.syn.ch(v, "subject")
-        if len(subj) == 1 and subj[0].i > v.i and self._shares_subject(v, subj[0]):
+        if len(subj) == 1 and subj[0].i > v.i and _shares_subject(self.syn, v, subj[0]):
             # "und warf der Bundesregierung vor", "und warf Washington vor": the parse labelled an object of a
             # coordinated verb its subject; the subject is the first conjunct's.
             return [], subj
@@ -49,19 +49,6 @@ class VerbArguments:
         before = [t for t in pool if t.i < anchor]
         chosen = before[-1] if before else pool[0]
         return [chosen], [t for t in subj if t.i > chosen.i]
-
-    def _shares_subject(self, v: Token, after: Token) -> bool:
-        """Whether ``v``, coordinated with a verb that has a subject, shares that subject, so that the phrase
-        ``after`` it is an object: the verb comes right after its conjunction ("..., und warf Washington
-        vor": a verb first in its conjunct leaves the subject out), or the phrase's article is no
-        nominative's ("und warf dann der Bundesregierung vor")."""
-        if not self.syn.s.has(v, "conjunct") or not self.syn.ch(v.head, "subject"):
-            return False
-        doc = self.syn.span.doc
-        before = next((t for t in reversed(doc[self.syn.span.start : v.i]) if not is_punct(t)), None)
-        if before is not None and self.syn.s.has(before, "coordinator") and before.head.i == v.i:
-            return True
-        return self.syn.cues.not_nominative(after, self.syn.s.labels("determiner"))
 
     def prefield(self, v: Token) -> Mention | None:
         """The entity right before ``v`` when the parse gives ``v`` no entity subject in front of it.
@@ -114,36 +101,6 @@ class VerbArguments:
             and not self.syn.s.has(c, "temporal")
         ]
 
-    def marked_objects(self, v: Token) -> list[Token]:
-        """An object the parse lost, found by its determiner's case ("bestellte am selben Tag den
-        Geschäftsträger ein"): the first such phrase after ``v`` and before its particle or the next verb,
-        not governed by a preposition. Only for languages whose data names such determiners."""
-        marks = self.syn.cues.object_determiners
-        if not marks:
-            return []
-        doc = self.syn.span.doc
-        stop = min([p.i for p in self.syn.ch(v, "particle") if p.i > v.i] or [self.syn.span.end])
-        for i in range(v.i + 1, stop):
-            t = doc[i]
-            if t.pos_ in ("VERB", "AUX") or t.text == ",":
-                return []
-            if t.pos_ != "DET" or t.lower_ not in marks or (i > 0 and doc[i - 1].pos_ == "ADP"):
-                continue
-            head = t.head
-            own_prep = any(c.pos_ == "ADP" for c in self.syn.ch(head, "case"))
-            if head.pos_ in NOMINAL_POS and head.i > t.i and not own_prep:
-                return [head]
-        return []
-
-    def _in_complement(self, v: Token, o: Token) -> bool:
-        """Whether object ``o`` of ``v`` lies in ``v``'s infinitive or clause after the comma: "warf der SPD
-        vor, mit der Agenda ihre Wurzeln verraten zu haben" (a weak parse hangs "Wurzeln" on "warf")."""
-        doc = self.syn.span.doc
-        comma = next((t.i for t in doc[v.i + 1 : o.i] if t.text == ","), None)
-        if comma is None:
-            return False
-        return any(c.i > o.i for c in self.syn.ch(v, "open_complement", "clausal_complement"))
-
     def object_tokens(self, v: Token) -> list[Token]:
         cached = self._objects.get(v.i)
         if cached is None:
@@ -151,7 +108,7 @@ class VerbArguments:
         return list(cached)
 
     def _read_objects(self, v: Token) -> list[Token]:
-        objs = [o for o in self.syn.ch(v, "object") if not self._in_complement(v, o)] + self.split_subjects(v)[1]
+        objs = [o for o in self.syn.ch(v, "object") if not _in_complement(self.syn, v, o)] + self.split_subjects(v)[1]
         causer = causative_head(self.syn, v)
         if causer is not None:
             # "ließ Hunderte Oppositionelle verhaften", "ließ die Truppen verlegen": the causer's other noun
@@ -168,7 +125,7 @@ class VerbArguments:
         if not objs:
             objs = self.bare_obliques(v)
         if not objs:
-            objs = self.marked_objects(v)
+            objs = marked_objects(self.syn, v)
         if self.prefield(v) is not None:
             objs += [t for t in self.syn.ch(v, "subject") if t.i > v.i and t not in objs]
         if self.syn.is_passive(v):
@@ -284,6 +241,52 @@ class VerbArguments:
                 case = self.syn.ch(c, "case")
                 out.append((case[0].text.lower() if case else "", c))
         return out
+
+
+def _shares_subject(syn: SentenceSyntax, v: Token, after: Token) -> bool:
+    """Whether ``v``, coordinated with a verb that has a subject, shares that subject, so that the phrase
+    ``after`` it is an object: the verb comes right after its conjunction ("..., und warf Washington
+    vor": a verb first in its conjunct leaves the subject out), or the phrase's article is no
+    nominative's ("und warf dann der Bundesregierung vor")."""
+    if not syn.s.has(v, "conjunct") or not syn.ch(v.head, "subject"):
+        return False
+    doc = syn.span.doc
+    before = next((t for t in reversed(doc[syn.span.start : v.i]) if not is_punct(t)), None)
+    if before is not None and syn.s.has(before, "coordinator") and before.head.i == v.i:
+        return True
+    return syn.cues.not_nominative(after, syn.s.labels("determiner"))
+
+
+def marked_objects(syn: SentenceSyntax, v: Token) -> list[Token]:
+    """An object the parse lost, found by its determiner's case ("bestellte am selben Tag den
+    Geschäftsträger ein"): the first such phrase after ``v`` and before its particle or the next verb,
+    not governed by a preposition. Only for languages whose data names such determiners."""
+    marks = syn.cues.object_determiners
+    if not marks:
+        return []
+    doc = syn.span.doc
+    stop = min([p.i for p in syn.ch(v, "particle") if p.i > v.i] or [syn.span.end])
+    for i in range(v.i + 1, stop):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.text == ",":
+            return []
+        if t.pos_ != "DET" or t.lower_ not in marks or (i > 0 and doc[i - 1].pos_ == "ADP"):
+            continue
+        head = t.head
+        own_prep = any(c.pos_ == "ADP" for c in syn.ch(head, "case"))
+        if head.pos_ in NOMINAL_POS and head.i > t.i and not own_prep:
+            return [head]
+    return []
+
+
+def _in_complement(syn: SentenceSyntax, v: Token, o: Token) -> bool:
+    """Whether object ``o`` of ``v`` lies in ``v``'s infinitive or clause after the comma: "warf der SPD
+    vor, mit der Agenda ihre Wurzeln verraten zu haben" (a weak parse hangs "Wurzeln" on "warf")."""
+    doc = syn.span.doc
+    comma = next((t.i for t in doc[v.i + 1 : o.i] if t.text == ","), None)
+    if comma is None:
+        return False
+    return any(c.i > o.i for c in syn.ch(v, "open_complement", "clausal_complement"))
 
 
 def causative_head(syn: SentenceSyntax, v: Token) -> Token | None:
