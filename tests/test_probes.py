@@ -468,3 +468,11 @@ def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, p
 def test_a_statement_not_made_is_a_negative_statement_about_its_topic(extractor, lang, text, topic):
     said = [(t.object.text, t.polarity) for t in _triples(extractor, text, lang) if t.predicate == "STATES"]
     assert said == ([(topic, "negative")] if topic else []), said
+
+
+def test_a_compound_title_after_the_named_holder_is_that_person_and_a_dative_is_thanked(extractor):
+    text = ("US-Präsident Donald Trump traf am Mittwoch Wolodymyr Selenskyj. "
+            "Selenskyj dankte dem US-Präsidenten für ein „substanzielles“ Gespräch.")  # fmt: skip
+    triples = extractor.extract_one(Article.create(text, id="p", lang="de", published="2025-06-26")).triples
+    thanks = [(t.subject.key, getattr(t.object, "key", None)) for t in triples if t.predicate == "THANKS"]
+    assert thanks == [("person:volodymyr-zelensky", "person:donald-trump")], thanks

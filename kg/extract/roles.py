@@ -64,6 +64,7 @@ def role_anaphora(a: Analyzer) -> None:
         return
     covered = {i for f in a.found if a.info[f.key].type == "Person" for i in range(f.start, f.end)}
     added = []
+    replaced: set[tuple[int, int]] = set()
     for m in a.raw:
         role = m.value if m.kind == "role" else m.role if m.kind == "compound" else None
         if role is None or m.start in a.role_used or m.start in covered:
@@ -86,6 +87,10 @@ def role_anaphora(a: Analyzer) -> None:
             and (state is None or person_state(a, f.key) == state)
         }
         if len(candidates) == 1:
+            if m.kind == "compound":
+                # "dem US-Präsidenten" after "US-Präsident Donald Trump": the person, not the state the
+                # compound's first part names (which the person's record still carries).
+                replaced.add((m.start, m.end))
             added.append(Found(m.start, m.end, candidates.pop(), "partial", 0.6, None))
         elif not candidates and state is not None and a.year is not None:
             # Nobody of the article: the one person who held that office of that state in the article's
@@ -94,6 +99,8 @@ def role_anaphora(a: Analyzer) -> None:
             if len(held) == 1 and held[0] in a.recs:
                 info = a.info.get(held[0]) or a._record_info(a.recs[held[0]])
                 added.append(Found(m.start, m.end, info.key, "partial", 0.5, None))
+    if replaced:
+        a.found = [f for f in a.found if (f.start, f.end) not in replaced or a.info[f.key].type == "Person"]
     a.found.extend(added)
 
 

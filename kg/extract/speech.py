@@ -48,7 +48,9 @@ def speech_triples(
         r.sent.reported.append((v.i + 1, v.right_edge.i + 1, speaker, pred))
 
     targets: list[Arg] = []
-    for o in objects + r.ch(v, "indirect_object"):
+    # (a dative the parse labelled a bare oblique is an addressee too: "dankte dem US-Präsidenten")
+    datives = [o for o in r.arguments.bare_obliques(v) if o not in objects]
+    for o in objects + r.ch(v, "indirect_object") + datives:
         if o in light_nouns:
             continue
         targets += [Arg(m) for m in r._entities(o)]
