@@ -476,3 +476,12 @@ def test_a_compound_title_after_the_named_holder_is_that_person_and_a_dative_is_
     triples = extractor.extract_one(Article.create(text, id="p", lang="de", published="2025-06-26")).triples
     thanks = [(t.subject.key, getattr(t.object, "key", None)) for t in triples if t.predicate == "THANKS"]
     assert thanks == [("person:volodymyr-zelensky", "person:donald-trump")], thanks
+
+
+def test_a_demand_keeps_all_of_its_coordinated_acts_and_a_two_word_preposition_names_the_state_left(extractor):
+    text = "Ilham Aliyev demanded that Russia admit guilt, punish those responsible and pay compensation."
+    demands = [t.object.text for t in _triples(extractor, text, "en") if t.predicate == "DEMANDS"]
+    assert demands == ["Russia admit guilt, punish those responsible and pay compensation"], demands
+    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None))
+           for t in _triples(extractor, "France pulled its last troops out of Niger in December.", "en")}  # fmt: skip
+    assert ("country:FRA", "WITHDRAWS", "country:NER") in got, got

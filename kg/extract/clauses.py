@@ -181,7 +181,28 @@ class ContentClauses:
         # speech verb, which the parse coordinated with the content's verb, is the speaker's next act.
         for c in self.coordinated_acts(clause):
             end = min(end, self.syn.conjunct_start(c))
+        if side:
+            end = self._continued(v, end)
         return start, end
+
+    def _continued(self, v: Token, end: int) -> int:
+        """The end of a content clause whose later verbs the parse hung on the speech verb, after a comma
+        ("demanded that Russia admit guilt, punish those responsible and pay compensation": "punish" as
+        the verb's advcl); a speech verb, or a verb with a subject or marker of its own, is not one."""
+        doc = self.syn.span.doc
+        while True:
+            gap = end
+            while gap < self.syn.span.end and doc[gap].text == ",":
+                gap += 1
+            nxt = [
+                k
+                for k in self.syn.ch(v, "adverbial_clause", "conjunct", "parataxis")
+                if k.left_edge.i == gap and k.pos_ == "VERB" and k.i not in self.acts
+                and not self.syn.ch(k, "subject") and not self.syn.ch(k, "marker")
+            ]  # fmt: skip
+            if not nxt or gap == end:
+                return end
+            end = nxt[0].right_edge.i + 1
 
     def coordinated_acts(self, clause: Token) -> list[Token]:
         """Subjectless speech verbs coordinated with a content clause's verb (the reporting verb's conjuncts)."""

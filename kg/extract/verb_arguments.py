@@ -237,6 +237,10 @@ class VerbArguments:
         for c in self.syn.ch(v, "oblique") + datives:
             if c.pos_ == "ADP":
                 out += [(c.text.lower(), n) for n in self.syn.ch(c, "prepositional_object") if n.pos_ in NOMINAL_POS]
+                # "pulled its troops out of Niger": a two-word preposition, the second hanging on the first.
+                out += [(f"{c.text.lower()} {c2.text.lower()}", n) for c2 in self.syn.ch(c, "oblique")
+                        if c2.pos_ == "ADP" and c2.i == c.i + 1
+                        for n in self.syn.ch(c2, "prepositional_object") if n.pos_ in NOMINAL_POS]  # fmt: skip
             else:
                 case = self.syn.ch(c, "case")
                 out.append((case[0].text.lower() if case else "", c))
