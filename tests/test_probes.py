@@ -485,3 +485,8 @@ def test_a_demand_keeps_all_of_its_coordinated_acts_and_a_two_word_preposition_n
     got = {(t.subject.key, t.predicate, getattr(t.object, "key", None))
            for t in _triples(extractor, "France pulled its last troops out of Niger in December.", "en")}  # fmt: skip
     assert ("country:FRA", "WITHDRAWS", "country:NER") in got, got
+
+
+def test_pledged_support_is_a_promise_of_it(extractor):
+    triples = _triples(extractor, "Kim Jong Un pledged his country's full support for Moscow.", "en")
+    assert [t.predicate for t in triples if t.predicate in ("PROMISES", "SUPPORTS")] == ["PROMISES"], triples
