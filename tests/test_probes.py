@@ -490,3 +490,9 @@ def test_a_demand_keeps_all_of_its_coordinated_acts_and_a_two_word_preposition_n
 def test_pledged_support_is_a_promise_of_it(extractor):
     triples = _triples(extractor, "Kim Jong Un pledged his country's full support for Moscow.", "en")
     assert [t.predicate for t in triples if t.predicate in ("PROMISES", "SUPPORTS")] == ["PROMISES"], triples
+
+
+def test_a_coordinated_denial_denies_its_own_noun_not_the_first_verbs_object(extractor):
+    text = "Netanyahu's office denounced the decision as antisemitic and rejected the court's false accusations."
+    denied = [t.object.text for t in _triples(extractor, text, "en") if t.predicate == "DENIES"]
+    assert denied == ["the court's false accusations"], denied

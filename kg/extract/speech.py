@@ -85,7 +85,7 @@ def speech_triples(
             own = [o for o in objects if o not in light_nouns]
             prep_content = bool(allowed) and any(prep in allowed for prep, _ in r._prep_args(v))
             concept = r._np_concept(
-                own or ([] if prep_content else r._loose_objects(v)),
+                own or ([] if prep_content or light_nouns else r._loose_objects(v)),
                 v,
                 charges=pred.charges.get(r.lang, frozenset()),
             )
