@@ -11,8 +11,10 @@ import pytest
 from spacy.tokens import Doc
 
 from kg.extract.analysis import Affiliation, EntityAnalysis
+from kg.extract.pipeline import Extractor
 from kg.extract.resolve import analyze_entities
 from kg.lang import get_language
+from kg.model import Article
 
 pytestmark = pytest.mark.model
 
@@ -488,3 +490,33 @@ def test_tiger_coordinated_capitals_as_subject(nlp_de):
     assert analysis.index.at(0).entity.key == "country:RUS"
     assert analysis.index.at(2).entity.key == "country:PRK"
     assert analysis.index.at(7).entity.key == "location:rome"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "triple"),
+    [
+        ("en", "UN experts accused the United Arab Emirates of arming the RSF. The Gulf state denies the allegation.",
+         ("country:ARE", "DENIES")),
+        ("en", "ECOWAS suspended all transactions with Niger and froze the country's assets.",
+         ("org:ecowas", "SANCTIONS", "country:NER")),
+    ],
+)  # fmt: skip
+def test_a_state_anaphor_is_the_one_state_named_just_before(lang, text, triple):
+    triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
+    got = {(t.subject.key, t.predicate) for t in triples} | {
+        (t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples
+    }
+    assert triple in got, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Russland griff die Ukraine an. Das Land wies die Vorwürfe zurück."),  # two candidates
+        ("en", "The two countries signed a deal in Baku. The country is poor."),  # a plural names no one
+    ],
+)
+def test_a_state_anaphor_with_no_single_antecedent_stays_unresolved(lang, text):
+    extraction = Extractor().extract_one(Article.create(text, id="p", lang=lang))
+    subjects = {t.subject.key for t in extraction.triples if t.provenance.sentence == 1}
+    assert not {s for s in subjects if s.startswith("country:")}, subjects

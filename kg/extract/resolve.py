@@ -66,6 +66,7 @@ from kg.extract.pronouns import resolve_pronoun
 from kg.extract.roles import role_anaphora, roles
 from kg.extract.sector_actors import self_naming_sectors
 from kg.extract.sectors import sector_nouns
+from kg.extract.state_anaphora import state_anaphora
 from kg.gazetteer import Lexicon, Record, lexicon, records
 from kg.lang import LanguageData
 
@@ -100,6 +101,7 @@ def analyze_entities(
     self_naming_sectors(a)
     roles(a)
     role_anaphora(a)
+    state_anaphora(a)
     return freeze(a)
 
 
