@@ -366,3 +366,17 @@ def test_what_a_protest_is_against_is_its_object(extractor):
     text = "Thousands of people protested in Tbilisi against the law."
     triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
     assert [t.object.text for t in triples if t.predicate == "PROTESTS"] == ["the law"], triples
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # Own forces of no state the parse could name are still the means: the state left is the target.
+        ("Frankreich zog seine Truppen aus Mali ab.", ("country:FRA", "WITHDRAWS", "country:MLI")),
+        # Inflected forms of multi-word state names ("den Vereinigten Arabischen Emiraten").
+        ("Sudan warf den Vereinigten Arabischen Emiraten vor, die RSF zu bewaffnen.",
+         ("country:SDN", "ACCUSES", "country:ARE")),
+    ],
+)  # fmt: skip
+def test_german_withdrawals_and_inflected_state_names(extractor, text, triple):
+    assert triple in _events(extractor, text, "de")

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import Arg
 from kg.extract.mentions import Mention
 from kg.extract.places import in_place_phrase
+from kg.extract.sectors import find_sector_noun
 from kg.extract.syntax import is_punct
 from kg.gazetteer import country_key, records
 from kg.gazetteer import lexicon as gazetteer_lexicon
@@ -167,7 +168,9 @@ def event_triples(
         # the target of its act (its own civilians or opposition are targets: "detained opposition activists").
         own = state_of(subj.mention.entity)
         aimed = [t for t in targets if not _own_forces(t.mention.entity, own)]
-        if targets and not aimed:
+        # ("zog seine Truppen aus Mali ab" with "seine Truppen" of no state the parse could name: the same)
+        means_only = (targets and not aimed) or (not targets and objects and all(_forces_noun(r, o) for o in objects))
+        if means_only:
             # "zog seine Soldaten aus Mali ab", "withdrew its troops": the own forces are the means; the
             # target is the state of the predicate's preposition, else what was done is the theme.
             aimed = [a for a in preps if not _own_forces(a.mention.entity, own)]
@@ -245,6 +248,13 @@ def forms(token: Token) -> set[str]:
 def state_of(entity: Entity) -> str | None:
     """The state an actor is or belongs to (ISO3), if known."""
     return entity.key.removeprefix("country:") if entity.type == "Country" else entity.country
+
+
+def _forces_noun(r: SentenceReader, o: Token) -> bool:
+    """Whether ``o`` is a bare noun of armed forces ("Truppen", "troops") with a possessive of its own."""
+    noun = find_sector_noun(r.lang, o.lower_) or find_sector_noun(r.lang, o.lemma_)
+    return noun is not None and noun.sector == "MIL" and any(c.dep_ in r.s.labels("determiner") and
+                                                             "Yes" in c.morph.get("Poss") for c in o.children)
 
 
 def _own_forces(entity: Entity, state: str | None) -> bool:
