@@ -168,3 +168,18 @@ def test_counted_people_as_a_subject_are_civilians_and_nothing_else_is(lang, tex
     keys = {e.key for e in extraction.entities} | {t.subject.key for t in extraction.triples}
     assert wanted is None or wanted in keys, keys
     assert unwanted is None or unwanted not in keys, keys
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "France criticised the government of Mali."),
+        ("de", "Frankreich kritisierte die Regierung von Mali."),
+        ("de", "Frankreich kritisierte die Regierung Malis."),
+        ("de", "Frankreich kritisierte die Regierung der Republik Mali."),
+    ],
+)
+def test_a_state_that_owns_a_sector_noun_after_it_makes_it_that_states_sector(lang, text):
+    triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
+    assert ("CRITICIZES", "group:MLI-GOV") in {(t.predicate, getattr(t.object, "key", None)) for t in triples}

@@ -53,15 +53,15 @@ def sector_info(a: Analyzer, iso3: str | None, noun: SectorNoun) -> Info:
 
 
 def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
-    """A sector noun right before a locative phrase naming a country is that country's sector.
+    """A sector noun right before a locative or owner phrase naming a country is that country's sector.
 
-    "die Militärjunta im Niger", "protesters in Georgia" (added as one mention); not when the noun already
-    belongs to an actor ("Russian troops in Ukraine" stay Russian).
+    "die Militärjunta im Niger", "protesters in Georgia", "the government of Mali", "die Regierung der
+    Ukraine", "die Regierung Malis" (added as one mention); not when the noun already belongs to an actor
+    ("Russian troops in Ukraine" stay Russian).
     """
-    prep = start - 1
-    if prep < 1 or a.doc[prep].pos_ != "ADP" or a.doc[prep].lower_ not in a.seat_prepositions:
+    noun = _owned_noun(a, start)
+    if noun is None:
         return False
-    noun = prep - 1
     if any(f.start <= noun < f.end for f in a.found) or noun in a.raw_at:
         return False
     for first in (noun - 1, noun):
@@ -70,6 +70,22 @@ def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
             a._add(first, end, sector_info(a, iso3, sector), "metonym", 0.9, None)
             return True
     return False
+
+
+def _owned_noun(a: Analyzer, start: int) -> int | None:
+    """The token a country name at ``start`` may own or seat: the one before its preposition of seat or
+    owner ("in", "of", "von"), before a genitive article ("der Ukraine"), or right before the name."""
+    before = start - 1
+    if before < 1:
+        return None
+    word = a.doc[before].lower_
+    if a.doc[before].pos_ == "ADP" and word in a.seat_prepositions | a.lex.words("owner_prepositions"):
+        return before - 1
+    if a.doc[before].pos_ == "DET" and word in a.lex.words("genitive_articles"):
+        return before - 1
+    if a.doc[before].pos_ in ("NOUN", "PROPN") and a.lex.words("genitive_articles"):
+        return before  # "die Regierung Malis": a genitive name right after its noun
+    return None
 
 
 def self_naming_sectors(a: Analyzer) -> None:
