@@ -380,3 +380,10 @@ def test_what_a_protest_is_against_is_its_object(extractor):
 )  # fmt: skip
 def test_german_withdrawals_and_inflected_state_names(extractor, text, triple):
     assert triple in _events(extractor, text, "de")
+
+
+def test_a_deed_named_with_its_own_preposition_is_the_whole_name(extractor):
+    text = "Pervez Musharraf declared a state of emergency on Saturday."
+    triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
+    themes = [t.object.text for t in triples if t.predicate == "IMPOSES_MARTIAL_LAW"]
+    assert themes and all(o.startswith("a state of emergency") for o in themes), themes

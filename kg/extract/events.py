@@ -147,7 +147,10 @@ def event_triples(
         rest = [o for o in objects if o not in deed]
         things = [o for o in rest if forms(o).isdisjoint(object_nouns)] or rest
         if not things:
-            things = [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
+            # the deed noun's prepositional object ("launched attacks on foreign networks"), unless the
+            # phrase is the deed's own name ("declared a state of emergency")
+            named = [o for o in deed if _named_deed(r, o, light)]
+            things = named or [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
         theme = r._np_concept(things, v, allowed)
         if theme is None and not objects:
             # "agreed to extend the border controls", "einigten sich darauf, ...": the clause is what.
@@ -238,6 +241,16 @@ def envoy_state(entity: Entity, pred: Predicate, own: str | None, r: SentenceRea
         state = next((p for p in posts if p and p != own), state)
     rec = records().get(country_key(state))
     return Entity(rec.key, rec.name, "Country", country=state) if rec is not None else entity
+
+
+def _named_deed(r: SentenceReader, o: Token, light: frozenset[str]) -> bool:
+    """Whether the deed noun ``o`` and its prepositional phrase are one light-verb name ("state of emergency")."""
+    for c in r.kids.get(o.i, ()):
+        for n in r._pp_noun(c):
+            prep = c.lower_ if c.pos_ == "ADP" else next((k.lower_ for k in r.ch(c, "case")), "")
+            if n.i > o.i and any(f"{f} {prep} {g}" in light for f in forms(o) for g in forms(n)):
+                return True
+    return False
 
 
 def forms(token: Token) -> set[str]:
