@@ -496,3 +496,10 @@ def test_a_coordinated_denial_denies_its_own_noun_not_the_first_verbs_object(ext
     text = "Netanyahu's office denounced the decision as antisemitic and rejected the court's false accusations."
     denied = [t.object.text for t in _triples(extractor, text, "en") if t.predicate == "DENIES"]
     assert denied == ["the court's false accusations"], denied
+
+
+def test_a_preposition_of_time_is_no_particle_of_a_phrasal_verb(extractor):
+    # "called ... on Monday" is no "call on": calling a strike is a protest.
+    text = "The United Auto Workers called a nationwide strike against General Motors on Monday."
+    got = {(t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "en")}
+    assert ("PROTESTS", "org:general-motors") in got and not {p for p, _ in got if p == "DEMANDS"}, got

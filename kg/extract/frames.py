@@ -48,7 +48,12 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     particles += [c for c in syn.ch(tok, "modifier") if c.pos_ == "ADV" and c.i == tok.i + 1 and c not in particles]
     if syn.cues.prepositional_verbs:
         # "called on Moscow": the preposition completes the verb like a particle.
-        particles += [c for c in syn.ch(tok, "oblique") if c.pos_ == "ADP" and c.i > tok.i]
+        # Not one of time: "called a strike ... on Monday" is no "call on".
+        particles += [
+            c for c in syn.ch(tok, "oblique")
+            if c.pos_ == "ADP" and c.i > tok.i
+            and not any(n.ent_type_ in ("DATE", "TIME") for n in syn.ch(c, "prepositional_object"))
+        ]  # fmt: skip
     lemmas = syn.cues.candidates(tok, particles)
     if not lemmas:
         return None
