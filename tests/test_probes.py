@@ -47,6 +47,8 @@ EVENTS_THAT_DID_NOT_HAPPEN = [
     # A threatened veto is a threat, not a veto; threatened sanctions are no sanctions.
     ("en", "Paris threatened a veto of any text that ignored the humanitarian situation.", "VETOES"),
     ("en", "The minister threatened fresh sanctions if Belgrade did not change course.", "SANCTIONS"),
+    # A coordinated infinitive is still what was urged, not an act of the one who urged.
+    ("en", "The EU urged China to end the drills and to condemn the attack.", "CONDEMNS"),
     # A planned, announced or expected act has not happened (a weak German lemma: "plant", "erwaren").
     ("de", "Die Türkei plant, Truppen nach Libyen zu entsenden.", "DEPLOYS"),
     ("de", "Russland kündigte an, Truppen nach Belarus zu verlegen.", "DEPLOYS"),
@@ -450,6 +452,10 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
         # The infinitive's phrases the parse hung on the reporting verb after its comma are the infinitive's.
         ("Antony Blinken forderte die Staaten auf, Personal und Geld bereitzustellen.", "DEMANDS",
          "Personal und Geld bereitzustellen"),
+        # A coordinated infinitive is part of what was demanded, even when its verb is an act kg codes.
+        ("Kofi Annan hat die Konfliktparteien im Kongo aufgefordert, die Waffen niederzulegen und den "
+         "Friedensprozess nicht länger zu blockieren.", "DEMANDS",
+         "die Waffen niederzulegen und den Friedensprozess nicht länger zu blockieren"),
     ],
 )  # fmt: skip
 def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, predicate, wanted):

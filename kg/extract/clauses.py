@@ -209,5 +209,6 @@ class ContentClauses:
         return [
             c
             for c in self.syn.ch(clause, "conjunct")
-            if c.i in self.acts and not self.syn.ch(c, "subject") and c.i > clause.i
-        ]
+            if c.i in self.acts and self.acts[c.i].kind == "speech" and not self.syn.ch(c, "subject")
+            and not self.syn.ch(c, "marker") and c.i > clause.i  # (an infinitive "zu blockieren" is content)
+        ]  # fmt: skip

@@ -38,6 +38,7 @@ from kg.predicates import Predicate
 #: Entity types that never act: places and dates.
 _NOT_ACTORS = frozenset({"Location", "Event"})
 
+
 class SentenceReader:
     """Reads the frames of one sentence."""
 
@@ -138,7 +139,7 @@ class SentenceReader:
         stop = self.syntax.s.labels(
             "conjunct", "parataxis", "root", "relative_clause", "adverbial_clause", "subject", "passive_subject"
         )
-        while steps < 6 and tok.head.i != tok.i and tok.dep_ not in stop:
+        while steps < 6 and tok.head.i != tok.i and (tok.dep_ not in stop or _coordinated_complement(self.syntax, tok)):
             tok, steps = tok.head, steps + 1
             outer = self.acts.get(tok.i)
             if outer is not None:
@@ -230,25 +231,9 @@ class SentenceReader:
             return reciprocal_triples(self, v, pred, lemma, subjects, fallback)
         if pred.kind == "speech":
             return speech_triples(self, v, pred, lemma, subjects, fallback)
-        if self._irrealis(v):
+        if irrealis(self.syntax, v):
             return []  # "will cut its levies", "could attack": a future or possible event is no fact
         return event_triples(self, v, pred, lemma, subjects, fallback)
-
-    def _irrealis(self, v: Token) -> bool:
-        """``v`` is future, possible or conditional, also through the verb it completes ("would keep
-        blocking roads", "could start shelling the city")."""
-        syn = self.syntax
-        for _ in range(3):
-            if syn.cues.modality(v, syn.auxiliaries(v)) is not None:
-                return True
-            if v.head.i == v.i or not syn.s.has(v, "open_complement") or v.head.pos_ not in ("VERB", "AUX"):
-                return False
-            # "kündigte an, Truppen zu verlegen": the head's lemma with its particle is one of intention.
-            lemmas = syn.cues.verb_lemmas(v.head, syn.ch(v.head, "particle"))
-            if any(syn.cues.modals.get(lemma) == "intention" for lemma in lemmas):
-                return True
-            v = v.head
-        return False
 
     def _make(
         self,
@@ -288,3 +273,30 @@ class SentenceReader:
             reported_by=reported_by if reported_by != subj.mention.entity.key else None,
             addressee=addressee if addressee != subj.mention.entity.key else None,
         )
+
+
+def irrealis(syn: SentenceSyntax, v: Token) -> bool:
+    """``v`` is future, possible or conditional, also through the verb it completes ("would keep
+    blocking roads", "could start shelling the city")."""
+    for _ in range(3):
+        if syn.cues.modality(v, syn.auxiliaries(v)) is not None:
+            return True
+        if v.head.i == v.i or not syn.s.has(v, "open_complement") or v.head.pos_ not in ("VERB", "AUX"):
+            return False
+        # "kündigte an, Truppen zu verlegen": the head's lemma with its particle is one of intention.
+        lemmas = syn.cues.verb_lemmas(v.head, syn.ch(v.head, "particle"))
+        if any(syn.cues.modals.get(lemma) == "intention" for lemma in lemmas):
+            return True
+        v = v.head
+    return False
+
+
+def _coordinated_complement(syn: SentenceSyntax, tok: Token) -> bool:
+    """A conjunct of an infinitive or gerund complement is part of it ("urged China to end the drills and
+    to condemn the attack"): the act's content goes on, however the parse hung the second verb."""
+    if not (syn.s.has(tok, "conjunct") and syn.s.has(tok.head, "open_complement")) or syn.ch(tok, "subject"):
+        return False
+    # only an infinitive or gerund ("and condemn", "und ... zu verurteilen"), not a finite verb or participle
+    # the parse coordinated with it ("urged X to show restraint and offered to ...", "..., und ... gewarnt")
+    forms = set(tok.morph.get("VerbForm"))
+    return bool(forms & {"Inf", "Ger"}) or tok.tag_ in ("VB", "VBG") or bool(syn.ch(tok, "marker"))
