@@ -186,3 +186,11 @@ def test_counted_people_as_a_subject_are_civilians_and_nothing_else_is(lang, tex
 def test_a_state_that_owns_a_sector_noun_after_it_makes_it_that_states_sector(lang, text):
     triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
     assert ("CRITICIZES", "group:MLI-GOV") in {(t.predicate, getattr(t.object, "key", None)) for t in triples}
+
+
+@pytest.mark.model
+def test_an_international_officials_nationality_owns_no_sector():
+    # Kofi Annan is Ghanaian, but the rebels he calls on are not Ghana's.
+    text = "Kofi Annan forderte die Rebellen auf, die Waffen niederzulegen."
+    extraction = Extractor().extract_one(Article.create(text, id="p", lang="de"))
+    assert "group:GHA-REB" not in {e.key for e in extraction.entities}

@@ -212,11 +212,20 @@ def sentence_actor_state(a: Analyzer, i: int) -> str | None:
             continue
         if a.info[f.key].type == "Location":
             continue
+        if _international_official(a, f.key):
+            return None  # "Annan forderte die Rebellen auf": a UN official's nationality owns no sector
         state = found_state(a, f.key)
         if state is None:
             return None  # an actor of no known state: the noun may be theirs
         states.add(state)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _international_official(a: Analyzer, key: str) -> bool:
+    """Whether ``key`` is a person of an international organisation (the UN's secretary-general)."""
+    rec = a.recs.get(key)
+    org = a.recs.get(rec.org) if rec is not None and rec.org else None
+    return a.info[key].type == "Person" and org is not None and org.sector == "IGO"
 
 
 def _in_locative_phrase(a: Analyzer, i: int) -> bool:
