@@ -509,3 +509,10 @@ def test_a_preposition_of_time_is_no_particle_of_a_phrasal_verb(extractor):
     text = "The United Auto Workers called a nationwide strike against General Motors on Monday."
     got = {(t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "en")}
     assert ("PROTESTS", "org:general-motors") in got and not {p for p, _ in got if p == "DEMANDS"}, got
+
+
+def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
+    # The small morphologizer takes "greife" for a participle: its subjunctive ending still marks reported speech.
+    text = "Dmitri Peskow wies den Vorwurf zurück, Russland greife absichtlich zivile Einrichtungen an."
+    denied = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DENIES"]
+    assert denied == ["Russland greife absichtlich zivile Einrichtungen an"], denied

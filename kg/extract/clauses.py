@@ -139,6 +139,13 @@ class ContentClauses:
         if any("Rel" in t.morph.get("PronType") for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
             return None  # "warnte vor einem Handelskrieg, bei dem es nur Verlierer gebe": a relative clause
         sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
+        endings = self.syn.cues.subjunctive_endings
+        if not sub and endings and comma.i + 2 < end and doc[comma.i + 1].pos_ in ("PROPN", "NOUN", "PRON"):
+            # A weak morphologizer misses the subjunctive of a lexical verb ("Russland greife ... an" as a
+            # participle): the verb right after the clause's subject with a subjunctive ending is one.
+            nxt = doc[comma.i + 2]
+            if nxt.pos_ in ("VERB", "AUX") and nxt.lower_.endswith(endings) and "Ind" not in nxt.morph.get("Mood"):
+                sub = [nxt]
         return (sub[0], (comma.i + 1, end)) if sub else None
 
     def clause_span(self, v: Token, clause: Token) -> tuple[int, int]:

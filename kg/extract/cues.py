@@ -77,6 +77,8 @@ class LanguageCues:
     #: articles that never open a nominative ("dem", "den"), and those that do not with a feminine noun ("der")
     oblique_articles: frozenset[str] = frozenset()
     oblique_feminine_articles: frozenset[str] = frozenset()
+    #: endings of a third-person subjunctive the morphology may miss ("greife", "liefere"), as a tuple
+    subjunctive_endings: tuple[str, ...] = ()
     #: prepositions of a statement's topic ("äußerte sich nicht zu den Vorwürfen", "did not comment on it")
     topic_prepositions: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
@@ -244,6 +246,7 @@ def cues_for(lang: str) -> LanguageCues:
         inverted_conditions=frozenset(w.lower() for w in modality.get("inverted_conditions", ())),
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
+        subjunctive_endings=tuple(w.lower() for w in verbs.get("subjunctive_endings", ())),
         topic_prepositions=frozenset(w.lower() for w in verbs.get("topic_prepositions", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
