@@ -516,3 +516,11 @@ def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
     text = "Dmitri Peskow wies den Vorwurf zurück, Russland greife absichtlich zivile Einrichtungen an."
     denied = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DENIES"]
     assert denied == ["Russland greife absichtlich zivile Einrichtungen an"], denied
+
+
+def test_a_demands_infinitive_cut_off_by_the_parse_is_still_what_was_demanded(extractor):
+    # "stärker" is taken for a verb, and the infinitive hangs on it: the content is still the whole clause.
+    text = ("Die EU-Außenbeauftragte Kaja Kallas rief die Mitgliedstaaten auf, die eingefrorenen russischen "
+            "Vermögenswerte stärker für den Wiederaufbau der Ukraine zu nutzen.")  # fmt: skip
+    demands = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DEMANDS"]
+    assert demands == ["die eingefrorenen russischen Vermögenswerte stärker für den Wiederaufbau der Ukraine zu nutzen"]

@@ -23,6 +23,8 @@ class ContentClauses:
     def __init__(self, syn: SentenceSyntax, acts: dict[int, Predicate]) -> None:
         self.syn = syn
         self.acts = acts
+        #: speech verb -> the comma after which its cut-off infinitive clause starts
+        self._cut_off: dict[int, int] = {}
 
     def clause(self, v: Token, extra: list[Token]) -> Token | None:
         """The content clause of a speech verb (or of its light-verb noun)."""
@@ -57,6 +59,9 @@ class ContentClauses:
             # (not "als absurd": a predicative adjective is no content)
             if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c):
                 return c
+        found = self._infinitive_after_comma(v)
+        if found is not None:
+            return found
         # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
         # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.
         for c in self.syn.ch(v, "parataxis", "conjunct"):
@@ -64,6 +69,26 @@ class ContentClauses:
                 continue
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
+        return None
+
+    def _infinitive_after_comma(self, v: Token) -> Token | None:
+        """The infinitive after the comma of an act a weak parse cut off from it ("rief die Mitgliedstaaten
+        auf, die Vermögenswerte stärker ... zu nutzen", with "stärker" taken for a verb): the first verb
+        with an infinitive marker, when no other verb that could head a clause stands between."""
+        markers = self.syn.cues.infinitive_markers
+        pred = self.acts.get(v.i)
+        if not markers or pred is None or pred.frame != "act":
+            return None
+        doc = self.syn.span.doc
+        comma = next((t.i for t in self.syn.tokens if t.i > v.i and t.text == ","), None)
+        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in doc[v.i + 1 : comma]):
+            return None  # "verurteilte ... und forderte X auf, ...": the comma is the next verb's
+        for t in doc[comma + 1 : self.syn.span.end]:
+            if t.text == "," or t.i in self.acts:
+                return None
+            if t.pos_ == "VERB" and any(c.lower_ in markers for c in self.syn.ch(t, "marker")):
+                self._cut_off[v.i] = comma
+                return t
         return None
 
     def parenthetical_host(self, v: Token) -> Token | None:
@@ -157,6 +182,8 @@ class ContentClauses:
         """
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         side = clause.i > v.i
+        if v.i in self._cut_off and clause.i > self._cut_off[v.i]:
+            start = self._cut_off[v.i] + 1  # the whole infinitive clause after the comma
         host = self.parenthetical_host(v)
         if host is not None and host.i == clause.i:
             # The host clause without the reporting clause inside it, and without the comma between them.

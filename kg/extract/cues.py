@@ -79,6 +79,8 @@ class LanguageCues:
     oblique_feminine_articles: frozenset[str] = frozenset()
     #: endings of a third-person subjunctive the morphology may miss ("greife", "liefere"), as a tuple
     subjunctive_endings: tuple[str, ...] = ()
+    #: markers of an infinitive ("zu", "to")
+    infinitive_markers: frozenset[str] = frozenset()
     #: prepositions of a statement's topic ("äußerte sich nicht zu den Vorwürfen", "did not comment on it")
     topic_prepositions: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
@@ -247,6 +249,7 @@ def cues_for(lang: str) -> LanguageCues:
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         subjunctive_endings=tuple(w.lower() for w in verbs.get("subjunctive_endings", ())),
+        infinitive_markers=frozenset(w.lower() for w in verbs.get("infinitive_markers", ())),
         topic_prepositions=frozenset(w.lower() for w in verbs.get("topic_prepositions", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
