@@ -387,3 +387,15 @@ def test_a_deed_named_with_its_own_preposition_is_the_whole_name(extractor):
     triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
     themes = [t.object.text for t in triples if t.predicate == "IMPOSES_MARTIAL_LAW"]
     assert themes and all(o.startswith("a state of emergency") for o in themes), themes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Drills around a state are aimed at it; the German NER's "[Militärmanöver]LOC" is no place.
+        ("de", "China hat großangelegte Militärmanöver rund um Taiwan begonnen."),
+        ("en", "China launched large-scale military drills around Taiwan."),
+    ],
+)
+def test_drills_around_a_state_are_aimed_at_it(extractor, lang, text):
+    assert ("country:CHN", "HOLDS_DRILLS", "country:TWN") in _events(extractor, text, lang)

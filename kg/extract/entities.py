@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.gazetteer import Lexicon, lexicon, ner_label_types, ner_name_pos, records
+from kg.predicates import deed_nouns
 
 #: What a raw mention is. ``name``: a full gazetteer name; ``short``: a
 #: gazetteer person's family name alone; ``demonym``: an adjective or noun of a
@@ -224,6 +225,11 @@ class EntityMatcher:
                 continue
             if check_pos and not any(t.pos_ in self.name_pos for t in doc[start:end]):
                 continue
+            last = doc[end - 1]
+            if last.pos_ in ("NOUN", "PROPN") and last.lower_ in deed_nouns(self.lex.code) and all(
+                t.pos_ in ("ADJ", "DET") for t in doc[start : end - 1]
+            ):
+                continue  # "[großangelegte Militärmanöver]LOC": a word naming an act is no name
             if etype == "Organization" and self._after_title(doc, taken, start, end):
                 etype = "Person"  # "die Abgeordnete Sahra Wagenknecht", labelled an organisation by the NER
                 end = self._person_after(doc, end)  # "Generalstaatsanwalt [Tarek]ORG [William Saab]PER": one name
