@@ -123,5 +123,3 @@ def _source_of_phrase(r: SentenceReader, first: Mention, stop: int) -> Mention:
             found.append(m)
     actors = [m for m in found if m.entity.type != "Location" and not in_place_phrase(r, m)]
     return actors[-1] if actors else first
-
-

@@ -23,8 +23,6 @@ class ContentClauses:
     def __init__(self, syn: SentenceSyntax, acts: dict[int, Predicate]) -> None:
         self.syn = syn
         self.acts = acts
-        #: speech verb -> the comma after which its cut-off infinitive clause starts
-        self._cut_off: dict[int, int] = {}
 
     def clause(self, v: Token, extra: list[Token]) -> Token | None:
         """The content clause of a speech verb (or of its light-verb noun)."""
@@ -59,9 +57,9 @@ class ContentClauses:
             # (not "als absurd": a predicative adjective is no content)
             if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c):
                 return c
-        found = self._infinitive_after_comma(v)
-        if found is not None:
-            return found
+        cut_off = self._infinitive_after_comma(v)
+        if cut_off is not None:
+            return cut_off[0]
         # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
         # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.
         for c in self.syn.ch(v, "parataxis", "conjunct"):
@@ -71,10 +69,10 @@ class ContentClauses:
                 return c
         return None
 
-    def _infinitive_after_comma(self, v: Token) -> Token | None:
+    def _infinitive_after_comma(self, v: Token) -> tuple[Token, int] | None:
         """The infinitive after the comma of an act a weak parse cut off from it ("rief die Mitgliedstaaten
-        auf, die Vermögenswerte stärker ... zu nutzen", with "stärker" taken for a verb): the first verb
-        with an infinitive marker, when no other verb that could head a clause stands between."""
+        auf, die Vermögenswerte stärker ... zu nutzen", with "stärker" taken for a verb), and that comma:
+        the first verb with an infinitive marker, when no other verb that could head a clause stands between."""
         markers = self.syn.cues.infinitive_markers
         pred = self.acts.get(v.i)
         if not markers or pred is None or pred.frame != "act":
@@ -87,8 +85,7 @@ class ContentClauses:
             if t.text == "," or t.i in self.acts:
                 return None
             if t.pos_ == "VERB" and any(c.lower_ in markers for c in self.syn.ch(t, "marker")):
-                self._cut_off[v.i] = comma
-                return t
+                return t, comma
         return None
 
     def parenthetical_host(self, v: Token) -> Token | None:
@@ -182,8 +179,9 @@ class ContentClauses:
         """
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         side = clause.i > v.i
-        if v.i in self._cut_off and clause.i > self._cut_off[v.i]:
-            start = self._cut_off[v.i] + 1  # the whole infinitive clause after the comma
+        cut_off = self._infinitive_after_comma(v)
+        if cut_off is not None and cut_off[0].i == clause.i:
+            start = cut_off[1] + 1  # the whole infinitive clause after the comma
         host = self.parenthetical_host(v)
         if host is not None and host.i == clause.i:
             # The host clause without the reporting clause inside it, and without the comma between them.

@@ -134,12 +134,14 @@ class LanguageCues:
             if found is not None:
                 return found
         head = verb.head
-        if head.i != verb.i and (
-            head.lemma_.lower() in self.intent_adjectives
-            or any(self.modals.get(lemma) == "intention" for lemma in self.verb_lemmas(head, []))
-        ):
+        if head.i != verb.i and (head.lemma_.lower() in self.intent_adjectives or self.intends(head, [])):
             return "intention"  # "ready to open", "plant, Truppen zu entsenden" (a weak lemma: "plant", "erwaren")
         return None
+
+    def intends(self, verb: Token, particles: list[Token]) -> bool:
+        """Whether ``verb`` (with its particles) is one of intention, by kg's own lemmas ("plant", "kündigte
+        ... an"): what it governs has not happened yet."""
+        return any(self.modals.get(lemma) == "intention" for lemma in self.verb_lemmas(verb, particles))
 
     def predicative_phrase(self, doc: Doc, head: Token) -> bool:
         """Whether the phrase of ``head`` opens with a predicative marker ("als Provokation", "as a threat").

@@ -301,11 +301,7 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
         allowed = pred.preps.get(r.lang, frozenset())
         named = [n for prep, n in r._prep_args(v) if prep in allowed and n.pos_ in ("NOUN", "PROPN")]
         if named:
-            start, end = r._np_range(named[0], None)
-            doc = r.span.doc
-            while start < end and doc[start].pos_ == "ADP":
-                start += 1
-            return r._concept(start, end, drop_marker=False)
+            return r._pp_concept(named[0], None)
     subjects = {t.i for s in r._subject_tokens(v)[0] for t in r.span.doc[s.left_edge.i : s.right_edge.i + 1]}
     toks = [t for t in r.span.doc[v.i : v.right_edge.i + 1] if t.i not in subjects]
     while toks and is_punct(toks[-1]):

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.cues import cues_for
 from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.people import ner_full_names
 from kg.extract.places import actor_head, stands_for_state
-from kg.extract.sector_actors import country_seat, plural_title, sector_info, sector_of
+from kg.extract.sector_actors import country_seat, plural_title, quantity_counter, sector_info, sector_of
 from kg.extract.sectors import SectorNoun
 from kg.gazetteer import country_key
 from kg.model import slugify
@@ -124,11 +123,7 @@ def _people_noun(a: Analyzer, m: RawMention) -> bool:
     if "Plur" in last.morph.get("Number"):
         return True
     # "Thousands of Georgians", "Tausende Georgier": counted by a quantity noun, whatever the tagger says.
-    quantities = cues_for(a.lex.code).quantity_nouns
-    up = [last.head, last.head.head] if a.has_dep else []
-    return any(t.lower_ in quantities and t.i < last.i for t in up) or (
-        m.start > 0 and a.doc[m.start - 1].lower_ in quantities
-    )
+    return quantity_counter(a, last, m.start) is not None
 
 
 def resolve_compound(a: Analyzer, m: RawMention) -> None:

@@ -90,6 +90,16 @@ class Phrases:
                     end = c.right_edge.i + 1
         return start, end
 
+    def pp_concept(self, n: Token, v: Token | None, preps: frozenset[str] | None = None) -> Concept | None:
+        """The concept of the noun ``n`` of a prepositional phrase, without the preposition ("warnte vor einem
+        Flächenbrand in der Region": "einem Flächenbrand in der Region"; UD puts it inside the noun's phrase).
+        ``preps``: only these prepositions are dropped (default: any)."""
+        start, end = self.np_range(n, v)
+        doc = self.syn.span.doc
+        while start < end and doc[start].pos_ == "ADP" and (preps is None or doc[start].lower_ in preps):
+            start += 1
+        return self.concept(start, end, drop_marker=False)
+
     def pp_noun(self, c: Token) -> list[Token]:
         """The noun of a prepositional phrase child ``c`` (UD ``case`` child, or ClearNLP ``prep`` head)."""
         if c.pos_ == "ADP":

@@ -76,7 +76,8 @@ class SentenceReader:
         self._object_tokens, self._agents, self._prep_args = args.object_tokens, args.agents, args.prep_args
         self._negated, self._hedged, self._negative_det = polarity.negated, polarity.hedged, polarity.negative_det
         self._concept, self._np_concept, self._np_range = phrases.concept, phrases.np_concept, phrases.np_range
-        self._pp_noun, self._loose_objects = phrases.pp_noun, phrases.loose_objects
+        self._pp_noun, self._pp_concept = phrases.pp_noun, phrases.pp_concept
+        self._loose_objects = phrases.loose_objects
         self._clause, self._clause_span = clauses.clause, clauses.clause_span
         self._reported_after_comma = clauses.reported_after_comma
 
@@ -284,8 +285,7 @@ def irrealis(syn: SentenceSyntax, v: Token) -> bool:
         if v.head.i == v.i or not syn.s.has(v, "open_complement") or v.head.pos_ not in ("VERB", "AUX"):
             return False
         # "kündigte an, Truppen zu verlegen": the head's lemma with its particle is one of intention.
-        lemmas = syn.cues.verb_lemmas(v.head, syn.ch(v.head, "particle"))
-        if any(syn.cues.modals.get(lemma) == "intention" for lemma in lemmas):
+        if syn.cues.intends(v.head, syn.ch(v.head, "particle")):
             return True
         v = v.head
     return False

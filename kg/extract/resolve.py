@@ -137,6 +137,9 @@ class Analyzer:
         self.place_glue = lex.words("place_glue")  # "the city of Grozny", "der Golf von Oman"
         self.water_nouns = lex.words("water_nouns")
         self.seat_prepositions = lex.words("seat_prepositions")
+        # "the government of Mali", "die Regierung der Ukraine": a country after these owns the noun before
+        self.owner_prepositions = self.seat_prepositions | lex.words("owner_prepositions")
+        self.genitive_articles = lex.words("genitive_articles")
         self.sectors = sector_nouns(lex.code)
         self.info: dict[str, Info] = {}
         self.found: list[Found] = []

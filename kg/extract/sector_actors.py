@@ -79,11 +79,11 @@ def _owned_noun(a: Analyzer, start: int) -> int | None:
     if before < 1:
         return None
     word = a.doc[before].lower_
-    if a.doc[before].pos_ == "ADP" and word in a.seat_prepositions | a.lex.words("owner_prepositions"):
+    if a.doc[before].pos_ == "ADP" and word in a.owner_prepositions:
         return before - 1
-    if a.doc[before].pos_ == "DET" and word in a.lex.words("genitive_articles"):
+    if a.doc[before].pos_ == "DET" and word in a.genitive_articles:
         return before - 1
-    if a.doc[before].pos_ in ("NOUN", "PROPN") and a.lex.words("genitive_articles"):
+    if a.doc[before].pos_ in ("NOUN", "PROPN") and a.genitive_articles:
         return before  # "die Regierung Malis": a genitive name right after its noun
     return None
 
@@ -135,13 +135,19 @@ def _counted_subject(a: Analyzer, tok: Token) -> bool:
     demonstrierten", "thousands of people marched")."""
     if not a.has_dep:
         return False
-    quantities = cues_for(a.lex.code).quantity_nouns
-    counter = next((t for t in (a.doc[tok.i - 1] if tok.i else None, tok.head, tok.head.head)
-                    if t is not None and t.i < tok.i and t.lower_ in quantities), None)  # fmt: skip
+    counter = quantity_counter(a, tok, tok.i)
     if counter is None:
         return False
     subjects = scheme_labels("subject")
     return tok.dep_ in subjects or counter.dep_ in subjects
+
+
+def quantity_counter(a: Analyzer, tok: Token, start: int) -> Token | None:
+    """The quantity noun that counts ``tok``, whose phrase starts at ``start``: the word right before the
+    phrase ("Tausende Georgier"), else ``tok``'s head or its head's head ("thousands of people")."""
+    quantities = cues_for(a.lex.code).quantity_nouns
+    near = ([a.doc[start - 1]] if start > 0 else []) + ([tok.head, tok.head.head] if a.has_dep else [])
+    return next((t for t in near if t.i < tok.i and t.lower_ in quantities), None)
 
 
 def _foreign(a: Analyzer, start: int, end: int) -> bool:

@@ -99,7 +99,7 @@ def find_sector_noun(lang: str, form: str) -> SectorNoun | None:
     a closed compound ("Regierungstruppen", "Bereitschaftspolizei")."""
     table = sector_nouns(lang)
     forms = _forms(lang, form.lower())
-    found = inflected_sector_noun(lang, form)
+    found = next((table[f] for f in forms if f in table), None)
     if found is not None:
         return found
     for f in forms:

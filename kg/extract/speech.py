@@ -96,11 +96,7 @@ def speech_triples(
             nouns = [n for prep, n in r._prep_args(v) if prep in allowed]
             nouns = [n for n in nouns if n.pos_ != "PRON" or r.index.at(n.i) is not None]
             if nouns:
-                start, end = r._np_range(nouns[0], v)
-                doc = r.span.doc
-                while start < end and doc[start].pos_ == "ADP" and doc[start].lower_ in allowed:
-                    start += 1
-                concept = r._concept(start, end, drop_marker=False)
+                concept = r._pp_concept(nouns[0], v, allowed)
         if concept is None and light_nouns:
             # "wies den Vorwurf zurück", "rejected the accusations": without a clause, the noun that
             # decided the reading is also what is denied or rejected.
@@ -150,15 +146,11 @@ def speech_triples(
 def _topic(r: SentenceReader, v: Token) -> Concept | None:
     """The topic of a speech verb, in one of the language's topic prepositions ("zu den Vorwürfen", "on the
     strike"); never a date ("on Monday")."""
-    doc = r.span.doc
     for prep, n in r._prep_args(v):
         if prep in r.cues.topic_prepositions and n.ent_type_ not in ("DATE", "TIME") and not r.syntax.s.has(
             n, "temporal"
         ):
-            start, end = r._np_range(n, v)
-            while start < end and doc[start].pos_ == "ADP":
-                start += 1
-            return r._concept(start, end, drop_marker=False)
+            return r._pp_concept(n, v)
     return None
 
 
