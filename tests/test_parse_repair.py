@@ -54,12 +54,12 @@ def test_an_auxiliary_heading_the_clause_gives_its_place_to_the_verb():
 
 
 def test_two_prepositional_phrases_chained_the_wrong_way_round_are_turned_back():
-    # "drohte mit Abgaben auf Dienstleistungen": parsed with "Dienstleistungen" as the verb's oblique and
-    # "mit Abgaben" hanging on it, although a prepositional modifier never precedes its noun.
+    # "drohte mit Zöllen auf Stahlimporte": parsed with "Stahlimporte" as the verb's oblique and "mit
+    # Zöllen" hanging on it, although a prepositional modifier never precedes its noun.
     doc = _doc([
         ("Sie", "PRON", "nsubj", 1, ""), ("drohte", "VERB", "ROOT", 1, "VerbForm=Fin"),
-        ("mit", "ADP", "case", 3, ""), ("Abgaben", "NOUN", "nmod", 5, ""),
-        ("auf", "ADP", "case", 5, ""), ("Dienstleistungen", "NOUN", "obl", 1, ""),
+        ("mit", "ADP", "case", 3, ""), ("Zöllen", "NOUN", "nmod", 5, ""),
+        ("auf", "ADP", "case", 5, ""), ("Stahlimporte", "NOUN", "obl", 1, ""),
     ])  # fmt: skip
     assert raise_fronted_modifiers(doc, UD) == 1
     assert (doc[3].head.i, doc[3].dep_) == (1, "obl")

@@ -297,10 +297,10 @@ def test_a_negated_statement_of_fact_denies_nothing(extractor, text):
          "tariffs on American cars"),
         ("de", "Ursula von der Leyen drohte mit Strafzöllen auf amerikanische Autos, sollten die Verhandlungen "
          "bis Juli scheitern.", "Strafzöllen auf amerikanische Autos"),
-        # The weak German parse chains the two phrases the wrong way round ("auf ... Dienstleistungen" as the
-        # verb's, "mit Abgaben" below it): the first phrase is still what was threatened.
-        ("de", "Ursula von der Leyen drohte zugleich mit Abgaben auf digitale Dienstleistungen amerikanischer "
-         "Technologiekonzerne, sollten die Gespräche scheitern.", "Abgaben auf digitale Dienstleistungen"),
+        # The weak German parse chains the two phrases the wrong way round ("auf ... Dienste" as the verb's,
+        # "mit Zöllen" below it): the first phrase is still what was threatened.
+        ("de", "Ursula von der Leyen drohte zugleich mit Zöllen auf digitale Dienste großer amerikanischer "
+         "Konzerne, sollten die Verhandlungen scheitern.", "Zöllen auf digitale Dienste"),
     ],
 )  # fmt: skip
 def test_a_condition_put_first_without_if_is_never_what_was_threatened(extractor, lang, text, wanted):
@@ -404,7 +404,7 @@ def test_a_capital_as_a_bare_dative_stands_for_its_state(extractor):
 @pytest.mark.parametrize(
     ("lang", "text", "unconfirmed"),
     [
-        ("en", "Dmitry Peskov declined to comment on Aliyev's remarks.", None),
+        ("en", "Dmitry Peskov declined to comment on the Georgian leader's remarks.", None),
         ("en", "The Turkish government declined to confirm the operation.", "the operation"),
         ("de", "Dmitri Peskow weigerte sich, die Berichte zu kommentieren.", "die Berichte"),
     ],
@@ -422,8 +422,8 @@ def test_a_refusal_to_speak_rejects_nothing_it_is_a_statement_not_made(extractor
         # What something was called is never part of what was rejected or denied.
         ("en", "John Bolton dismissed the remarks as a comic strip.", "REJECTS", "the remarks"),
         ("en", "Moscow dismissed the report as propaganda.", "DENIES", "the report"),
-        ("de", "Die Nato hat sich auf das Ziel geeinigt. Spanien lehnte das Ziel als „unvernünftig“ ab.",
-         "REJECTS", "das Ziel"),
+        ("de", "Die Allianz einigte sich auf die Quote. Griechenland lehnte die Quote als „unvernünftig“ ab.",
+         "REJECTS", "die Quote"),
     ],
 )  # fmt: skip
 def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object(
@@ -445,8 +445,8 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
         ("Die iranische Regierung wies die Forderung der Europäer zurück und erklärte, das Land habe ein Recht auf "
          "Atomenergie.", "REJECTS", "die Forderung der Europäer"),
         # What was warned of, without its preposition, and a relative clause after it is part of it.
-        ("Olaf Scholz warnte vor einem Handelskrieg, bei dem es nur Verlierer gebe.", "WARNS",
-         "einem Handelskrieg, bei dem es nur Verlierer gebe"),
+        ("Annalena Baerbock warnte vor einem Flächenbrand, bei dem es keine Sieger gebe.", "WARNS",
+         "einem Flächenbrand, bei dem es keine Sieger gebe"),
         ("Joschka Fischer warnte vor einem Flächenbrand in der gesamten Region.", "WARNS",
          "einem Flächenbrand in der gesamten Region"),
         # The infinitive's phrases the parse hung on the reporting verb after its comma are the infinitive's.
@@ -477,31 +477,31 @@ def test_a_statement_not_made_is_a_negative_statement_about_its_topic(extractor,
 
 
 def test_a_compound_title_after_the_named_holder_is_that_person_and_a_dative_is_thanked(extractor):
-    text = ("US-Präsident Donald Trump traf am Mittwoch Wolodymyr Selenskyj. "
-            "Selenskyj dankte dem US-Präsidenten für ein „substanzielles“ Gespräch.")  # fmt: skip
-    triples = extractor.extract_one(Article.create(text, id="p", lang="de", published="2025-06-26")).triples
+    text = ("US-Präsident Joe Biden empfing am Montag Wolodymyr Selenskyj. "
+            "Selenskyj dankte dem US-Präsidenten für ein offenes Gespräch.")  # fmt: skip
+    triples = extractor.extract_one(Article.create(text, id="p", lang="de", published="2023-09-21")).triples
     thanks = [(t.subject.key, getattr(t.object, "key", None)) for t in triples if t.predicate == "THANKS"]
-    assert thanks == [("person:volodymyr-zelensky", "person:donald-trump")], thanks
+    assert thanks == [("person:volodymyr-zelensky", "person:joe-biden")], thanks
 
 
 def test_a_demand_keeps_all_of_its_coordinated_acts_and_a_two_word_preposition_names_the_state_left(extractor):
-    text = "Ilham Aliyev demanded that Russia admit guilt, punish those responsible and pay compensation."
+    text = "Armenia demanded that Baku free the prisoners, return the bodies and open the corridor."
     demands = [t.object.text for t in _triples(extractor, text, "en") if t.predicate == "DEMANDS"]
-    assert demands == ["Russia admit guilt, punish those responsible and pay compensation"], demands
-    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None))
-           for t in _triples(extractor, "France pulled its last troops out of Niger in December.", "en")}  # fmt: skip
-    assert ("country:FRA", "WITHDRAWS", "country:NER") in got, got
+    assert demands == ["Baku free the prisoners, return the bodies and open the corridor"], demands
+    text = "Britain pulled its remaining soldiers out of Mali in June."
+    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "en")}
+    assert ("country:GBR", "WITHDRAWS", "country:MLI") in got, got
 
 
 def test_pledged_support_is_a_promise_of_it(extractor):
-    triples = _triples(extractor, "Kim Jong Un pledged his country's full support for Moscow.", "en")
+    triples = _triples(extractor, "Lukashenko pledged his country's full backing for the Kremlin.", "en")
     assert [t.predicate for t in triples if t.predicate in ("PROMISES", "SUPPORTS")] == ["PROMISES"], triples
 
 
 def test_a_coordinated_denial_denies_its_own_noun_not_the_first_verbs_object(extractor):
-    text = "Netanyahu's office denounced the decision as antisemitic and rejected the court's false accusations."
+    text = "Netanyahu's office condemned the ruling as political and rejected the tribunal's baseless charges."
     denied = [t.object.text for t in _triples(extractor, text, "en") if t.predicate == "DENIES"]
-    assert denied == ["the court's false accusations"], denied
+    assert denied == ["the tribunal's baseless charges"], denied
 
 
 def test_a_preposition_of_time_is_no_particle_of_a_phrasal_verb(extractor):
@@ -512,15 +512,15 @@ def test_a_preposition_of_time_is_no_particle_of_a_phrasal_verb(extractor):
 
 
 def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
-    # The small morphologizer takes "greife" for a participle: its subjunctive ending still marks reported speech.
-    text = "Dmitri Peskow wies den Vorwurf zurück, Russland greife absichtlich zivile Einrichtungen an."
+    # A small morphologizer may miss the subjunctive: its ending still marks reported speech.
+    text = "Sergej Lawrow wies den Vorwurf zurück, Moskau greife absichtlich Schulen an."
     denied = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DENIES"]
-    assert denied == ["Russland greife absichtlich zivile Einrichtungen an"], denied
+    assert denied == ["Moskau greife absichtlich Schulen an"], denied
 
 
 def test_a_demands_infinitive_cut_off_by_the_parse_is_still_what_was_demanded(extractor):
     # "stärker" is taken for a verb, and the infinitive hangs on it: the content is still the whole clause.
-    text = ("Die EU-Außenbeauftragte Kaja Kallas rief die Mitgliedstaaten auf, die eingefrorenen russischen "
-            "Vermögenswerte stärker für den Wiederaufbau der Ukraine zu nutzen.")  # fmt: skip
+    text = ("Josep Borrell rief die Mitgliedstaaten auf, die eingefrorenen Guthaben stärker für den Aufbau der "
+            "Armee zu nutzen.")  # fmt: skip
     demands = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DEMANDS"]
-    assert demands == ["die eingefrorenen russischen Vermögenswerte stärker für den Wiederaufbau der Ukraine zu nutzen"]
+    assert demands == ["die eingefrorenen Guthaben stärker für den Aufbau der Armee zu nutzen"], demands
