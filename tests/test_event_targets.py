@@ -78,6 +78,12 @@ EXPECTED_EVENTS = [
     # A sector noun before "in/im <country>" is that country's sector.
     ("de", "Die Militärjunta im Niger forderte Frankreich auf, seine Truppen abzuziehen.",
      ("group:NER-MIL", "DEMANDS", "country:FRA")),
+    # "told X to ...": with an infinitive after its object, a statement verb is a directive to X.
+    ("en", "Tusk told Moscow to pull its troops out of Moldova.", ("person:donald-tusk", "DEMANDS", "country:RUS")),
+    # After a fronted phrase the subject follows the finite verb; a nominative the parse labelled an
+    # object is the subject (and a perfect-tense "haben" the tagger calls a full verb is an auxiliary).
+    ("de", "Laut dem Roten Kreuz haben sudanesische Soldaten im Sommer die Stadt El Fasher angegriffen.",
+     ("group:SDN-MIL", "ATTACKS", "location:el-fasher")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),

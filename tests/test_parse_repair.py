@@ -11,7 +11,12 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.deps import schemes
-from kg.extract.parse_repair import lift_auxiliary_arguments, nominalize_determined_verbs, raise_fronted_modifiers
+from kg.extract.parse_repair import (
+    lift_auxiliary_arguments,
+    nominalize_determined_verbs,
+    raise_fronted_modifiers,
+    restore_subjects,
+)
 from kg.extract.pipeline import Extractor
 from kg.model import Article
 
@@ -168,3 +173,60 @@ def test_a_verb_that_already_governs_the_auxiliary_is_not_re_rooted_and_sentence
     lift_auxiliary_arguments(doc, UD, AUXILIARIES)
     assert [(s.start, s.end) for s in doc.sents] == before
     assert doc[2].head.i == 4 and doc[4].head.i == 4
+
+
+def test_the_first_of_two_objects_of_a_subjectless_german_verb_is_its_subject():
+    # "Nach Angaben der Armee haben Rebellen die Stadt erobert": after the fronted phrase the subject
+    # follows "haben"; the parse labels it an object, so the verb has two accusatives and no subject.
+    doc = _doc([
+        ("Nach", "ADP", "case", 1, ""), ("Angaben", "NOUN", "obl", 7, ""), ("der", "DET", "det", 3, ""),
+        ("Armee", "NOUN", "nmod", 1, ""), ("haben", "AUX", "aux", 7, "VerbForm=Fin"),
+        ("Rebellen", "NOUN", "obj", 7, "Case=Acc"), ("die Stadt", "NOUN", "obj", 7, "Case=Acc"),
+        ("erobert", "VERB", "ROOT", 7, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert restore_subjects(doc, UD, ["werden"], first_object_is_subject=True) == 1
+    assert (doc[5].dep_, doc[6].dep_) == ("nsubj", "obj")
+    # A language without the middle-field rule keeps the parse as it is.
+    doc = _doc([(w.text, w.pos_, "obj" if w.i in (5, 6) else w.dep_, w.head.i, str(w.morph)) for w in doc])
+    assert restore_subjects(doc, UD, ["werden"], first_object_is_subject=False) == 0
+
+
+def test_a_perfect_without_passive_auxiliary_has_no_passive_subject():
+    # "Soldaten haben die Stadt angegriffen" with "die Stadt" labelled a passive subject: "haben" is no
+    # passive auxiliary, so it is an object; a real passive ("wurde ... angegriffen") keeps its subject.
+    doc = _doc([
+        ("Soldaten", "NOUN", "nsubj", 3, ""), ("haben", "AUX", "aux", 3, "VerbForm=Fin"),
+        ("Stadt", "NOUN", "nsubj:pass", 3, ""), ("angegriffen", "VERB", "ROOT", 3, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert restore_subjects(doc, UD, ["werden"]) == 1
+    assert doc[2].dep_ == "obj"
+    doc = _doc([
+        ("Die", "DET", "det", 1, ""), ("Stadt", "NOUN", "nsubj:pass", 3, ""),
+        ("wurde", "AUX", "aux:pass", 3, "VerbForm=Fin"), ("angegriffen", "VERB", "ROOT", 3, "VerbForm=Part"),
+    ])  # fmt: skip
+    doc[2].lemma_ = "werden"
+    assert restore_subjects(doc, UD, ["werden"]) == 0
+    assert doc[1].dep_ == "nsubj:pass"
+
+
+def test_a_nominative_first_object_is_the_subject_but_not_of_an_infinitive_or_conjunct():
+    doc = _doc([
+        ("Am", "ADP", "case", 1, ""), ("Montag", "NOUN", "obl", 4, ""), ("hat", "AUX", "aux", 4, "VerbForm=Fin"),
+        ("Moskau", "PROPN", "obj", 4, "Case=Nom"), ("protestiert", "VERB", "ROOT", 4, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert restore_subjects(doc, UD) == 1 and doc[3].dep_ == "nsubj"
+    # "..., die Gewalt zu beenden": an infinitive has no subject of its own.
+    doc = _doc([
+        ("Gewalt", "NOUN", "obj", 2, "Case=Nom"), ("zu", "PART", "mark", 2, ""), ("beenden", "VERB", "ROOT", 2, ""),
+    ])  # fmt: skip
+    assert restore_subjects(doc, UD) == 0 and doc[0].dep_ == "obj"
+
+
+def test_a_conjunction_is_never_a_subject():
+    # "..., bestreitet aber, ...": "aber" labelled the subject would hide the subject the verb shares.
+    doc = _doc([
+        ("Irak", "PROPN", "nsubj", 1, ""), ("gelassen", "VERB", "ROOT", 1, ""), (",", "PUNCT", "punct", 3, ""),
+        ("bestreitet", "VERB", "parataxis", 1, "VerbForm=Fin"), ("aber", "CCONJ", "nsubj", 3, ""),
+    ])  # fmt: skip
+    assert restore_subjects(doc, UD) == 1
+    assert doc[4].dep_ == "cc"

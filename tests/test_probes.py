@@ -54,6 +54,8 @@ EVENTS_THAT_DID_NOT_HAPPEN = [
     ("de", "Russland kündigte an, Truppen nach Belarus zu verlegen.", "DEPLOYS"),
     ("de", "Die Bundesregierung erwarte von Präsident Robert Mugabe, das Wahlergebnis anzuerkennen.", "RECOGNIZES"),
     ("en", "Germany expects Mugabe to recognize the election result.", "RECOGNIZES"),
+    # "told X to ...": a directive; what X was told to do has not happened.
+    ("en", "Tusk told Moscow to pull its troops out of Moldova.", "WITHDRAWS"),
 ]  # fmt: skip
 
 

@@ -70,6 +70,8 @@ class LanguageCues:
     quantity_nouns: frozenset[str] = frozenset()
     #: auxiliaries and modals of a verb-final clause, for the parse repair (kg/extract/parse_repair.py)
     clause_auxiliaries: frozenset[str] = frozenset()
+    #: the first of two accusative objects of a subjectless verb is its subject (German middle field)
+    first_object_is_subject: bool = False
     #: verbs that have their complement done by others: their subject is its doer ("ließ ... verhaften")
     causatives: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
@@ -81,6 +83,9 @@ class LanguageCues:
     subjunctive_endings: tuple[str, ...] = ()
     #: markers of an infinitive ("zu", "to")
     infinitive_markers: frozenset[str] = frozenset()
+    #: infinitive markers that, after a verb's object, make "verb marker" a reading of its own ("told X to
+    #: leave": a directive, not a statement)
+    directive_markers: frozenset[str] = frozenset()
     #: prepositions of a statement's topic ("äußerte sich nicht zu den Vorwürfen", "did not comment on it")
     topic_prepositions: frozenset[str] = frozenset()
     #: words that open a predicative complement ("als", "as"): such a phrase is never an object
@@ -252,6 +257,7 @@ def cues_for(lang: str) -> LanguageCues:
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         subjunctive_endings=tuple(w.lower() for w in verbs.get("subjunctive_endings", ())),
         infinitive_markers=frozenset(w.lower() for w in verbs.get("infinitive_markers", ())),
+        directive_markers=frozenset(w.lower() for w in verbs.get("directive_markers", ())),
         topic_prepositions=frozenset(w.lower() for w in verbs.get("topic_prepositions", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),
@@ -260,6 +266,7 @@ def cues_for(lang: str) -> LanguageCues:
         oblique_feminine_articles=frozenset(w.lower() for w in verbs.get("oblique_feminine_articles", ())),
         causatives=frozenset(w.lower() for w in verbs.get("causative_verbs", ())),
         clause_auxiliaries=frozenset(w.lower() for w in verbs.get("clause_auxiliaries", ())),
+        first_object_is_subject=bool(verbs.get("first_object_is_subject", False)),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),

@@ -30,6 +30,8 @@ class Scheme:
     markers: frozenset[str]
     #: True where auxiliaries head the main verb (TIGER), False where they hang below it (UD).
     aux_heads_verb: bool = False
+    #: each role's first label in its scheme file: the one a repair writes ("nsubj", not "csubj")
+    primary: dict[str, str] = field(default_factory=dict, compare=False)
     _cache: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def labels(self, *roles: str) -> frozenset[str]:
@@ -43,6 +45,10 @@ class Scheme:
     def has(self, token: Token, *roles: str) -> bool:
         return token.dep_ in self.labels(*roles)
 
+    def label(self, role: str) -> str | None:
+        """The label a repair gives a token of ``role``: the role's first label in the scheme file."""
+        return self.primary.get(role)
+
 
 
 @cache
@@ -54,7 +60,8 @@ def schemes() -> dict[str, Scheme]:
             raw = tomllib.load(f)
         roles = {role: frozenset(labels) for role, labels in raw.get("roles", {}).items()}
         markers = frozenset(raw.get("markers", ()))
-        out[raw["name"]] = Scheme(raw["name"], roles, markers, bool(raw.get("aux_heads_verb")))
+        primary = {role: labels[0] for role, labels in raw.get("roles", {}).items() if labels}
+        out[raw["name"]] = Scheme(raw["name"], roles, markers, bool(raw.get("aux_heads_verb")), primary)
     return out
 
 

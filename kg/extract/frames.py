@@ -54,6 +54,7 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
             if c.pos_ == "ADP" and c.i > tok.i
             and not any(n.ent_type_ in ("DATE", "TIME") for n in syn.ch(c, "prepositional_object"))
         ]  # fmt: skip
+    particles += _directive_markers(syn, args, tok)
     lemmas = syn.cues.candidates(tok, particles)
     if not lemmas:
         return None
@@ -95,6 +96,18 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
         return None
     lemma, pred, noun = hit
     return Frame(tok, pred, lemma, noun)
+
+
+def _directive_markers(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> list[Token]:
+    """The marker of an infinitive after the verb's object ("told Netanyahu [to] halt"), for the
+    language's ``directive_markers``: with it the verb reads as its "verb marker" entry, if any."""
+    markers = syn.cues.directive_markers
+    if not markers or not args.object_tokens(tok):
+        return []
+    return [
+        m for c in syn.ch(tok, "open_complement", "clausal_complement") if c.i > tok.i
+        for m in syn.span.doc[c.left_edge.i : c.i] if m.lower_ in markers and m.head.i == c.i
+    ]  # fmt: skip
 
 
 def _stray_particles(syn: SentenceSyntax, tok: Token) -> list[Token]:

@@ -36,7 +36,8 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
     complement = scheme.labels("open_complement", "clausal_complement", "object")
     repaired = 0
     for aux in list(doc):
-        if aux.pos_ != "AUX" or aux.lemma_.lower() not in aux_lemmas:
+        # (a tagger may call a perfect-tense "haben" a full verb: the non-finite verb it closes decides)
+        if aux.pos_ not in ("AUX", "VERB") or aux.lemma_.lower() not in aux_lemmas:
             continue
         verb = _verb_of(aux, aux_labels, complement)
         if verb is None:
@@ -180,4 +181,64 @@ def nominalize_determined_verbs(doc: Doc, scheme: Scheme) -> int:
             if c.dep_ in subjects:
                 c.dep_ = compound
         repaired += 1
+    return repaired
+
+
+def restore_subjects(
+    doc: Doc, scheme: Scheme, passive_auxiliaries: Iterable[str] = (), first_object_is_subject: bool = False
+) -> int:
+    """Give a verb back the subject a parse labelled as something else, where grammar says it must be one.
+
+    After a fronted phrase the German subject follows the finite verb ("Nach Angaben der Opposition
+    haben Regierungstruppen mehrere Dörfer beschossen"), and a small parser may label it an object, or
+    the object a passive subject. Four rules, each grounded in grammar, not in one model's habits:
+
+    - a conjunction is never a subject ("..., bestreitet aber, ..."): it becomes a coordinator;
+    - a verb without a passive auxiliary has no passive subject: with only a perfect "haben" the
+      phrase is an object;
+    - a verb's first object, if the morphology calls it nominative only, is the subject;
+    - with ``first_object_is_subject`` (a language data flag: German puts the subject first in the
+      middle field), the first of two accusative objects of a verb that has no subject is the subject,
+      since a verb takes one accusative object.
+
+    A conjunct or infinitive is left alone (its subject is another verb's: "hat ... eingeräumt und seinem
+    Herausforderer gratuliert", "die Gewalt zu beenden"). The number of tokens repaired.
+    """
+    if not doc.has_annotation("DEP"):
+        return 0
+    objects = scheme.labels("object")
+    subjects = scheme.labels("subject")
+    passive_subjects = scheme.labels("passive_subject")
+    subject, obj, coordinator = scheme.label("subject"), scheme.label("object"), scheme.label("coordinator")
+    if subject is None or obj is None:
+        return 0
+    shared = scheme.labels("conjunct", "open_complement", "clausal_complement", "parataxis", "unclassified")
+    markers = scheme.labels("marker")
+    auxiliaries = scheme.labels("auxiliary")
+    passive_aux = frozenset(a.lower() for a in passive_auxiliaries)
+    repaired = 0
+    for t in doc:
+        if t.dep_ in subjects and t.pos_ == "CCONJ" and coordinator is not None:
+            t.dep_ = coordinator
+            repaired += 1
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in shared:
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ in markers for c in kids):
+            continue
+        auxes = [c for c in kids if c.dep_ in auxiliaries or c.dep_ in scheme.labels("passive_auxiliary")]
+        if passive_aux and auxes and not any(a.lemma_.lower() in passive_aux for a in auxes):
+            # "haben ... die Stadt angegriffen": a perfect, not a passive, so no passive subject
+            for c in kids:
+                if c.dep_ in passive_subjects and c.pos_ in ("NOUN", "PROPN"):
+                    c.dep_ = obj
+                    repaired += 1
+        if any(c.dep_ in subjects or c.dep_ in passive_subjects for c in kids):
+            continue
+        nominal = [c for c in kids if c.dep_ in objects and c.pos_ in ("NOUN", "PROPN")]
+        # (the first phrase decides: a weak morphologizer's case follows the label it was given)
+        if nominal and (nominal[0].morph.get("Case") == ["Nom"] or (first_object_is_subject and len(nominal) > 1)):
+            nominal[0].dep_ = subject
+            repaired += 1
     return repaired

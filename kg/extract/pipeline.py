@@ -27,7 +27,12 @@ from kg.extract.events import stateless
 from kg.extract.furniture import blank, split_dateline, with_furniture
 from kg.extract.mentions import MentionIndex
 from kg.extract.parallel import OnSkip
-from kg.extract.parse_repair import lift_auxiliary_arguments, nominalize_determined_verbs, raise_fronted_modifiers
+from kg.extract.parse_repair import (
+    lift_auxiliary_arguments,
+    nominalize_determined_verbs,
+    raise_fronted_modifiers,
+    restore_subjects,
+)
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
 from kg.extract.resolve import analyze_entities
@@ -254,6 +259,8 @@ class Extractor:
         lift_auxiliary_arguments(doc, lang.scheme, lang.relations.cues.clause_auxiliaries)
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
+        cues = lang.relations.cues
+        restore_subjects(doc, lang.scheme, cues.passive_auxiliaries, cues.first_object_is_subject)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
         index: MentionIndex = analysis.index
