@@ -84,6 +84,14 @@ EXPECTED_EVENTS = [
     # object is the subject (and a perfect-tense "haben" the tagger calls a full verb is an auxiliary).
     ("de", "Laut dem Roten Kreuz haben sudanesische Soldaten im Sommer die Stadt El Fasher angegriffen.",
      ("group:SDN-MIL", "ATTACKS", "location:el-fasher")),
+    # A demonym names no actor and no place: the opposition is the speaker's state's, not the model's.
+    ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
+     "vorzubereiten.", ("person:alexander-lukashenko", "ACCUSES", "group:BLR-OPP")),
+    # Security forces are forces (MIL), as troops are.
+    ("en", "Iranian security forces arrested dozens of students in Tehran.",
+     ("group:IRN-MIL", "ARRESTS", "group:IRN-CVL")),
+    ("de", "Iranische Sicherheitskräfte nahmen in Teheran Dutzende Studenten fest.",
+     ("group:IRN-MIL", "ARRESTS", "group:IRN-CVL")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),

@@ -127,6 +127,12 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
             "Krieg zu verlängern.",
             "group:UKR-GOV",
         ),
+        # A bare actor phrase filling the prefield is the subject, even where the parse labelled the phrase
+        # after the verb so.
+        ("de", "Estlands Regierungschef Kristen Michal rief die Nato auf, die Kabel in der Ostsee zu schützen.",
+         "org:nato"),
+        ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
+         "vorzubereiten.", "group:GEO-OPP"),
     ],
 )
 def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):
@@ -526,3 +532,11 @@ def test_a_demands_infinitive_cut_off_by_the_parse_is_still_what_was_demanded(ex
             "Armee zu nutzen.")  # fmt: skip
     demands = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DEMANDS"]
     assert demands == ["die eingefrorenen Guthaben stärker für den Aufbau der Armee zu nutzen"], demands
+
+
+def test_with_no_object_the_phrase_of_the_predicates_preposition_is_what_was_agreed(extractor):
+    # (a reflexive is no object; the parser may not cut the sentence after the name)
+    got = _triples(extractor, "Nikol Paschinjan hat sich in Washington auf ein Friedensabkommen geeinigt.", "de")
+    assert [(t.subject.key, t.predicate, t.object.text) for t in got if t.predicate == "AGREES"] == [
+        ("person:nikol-pashinyan", "AGREES", "ein Friedensabkommen")
+    ]

@@ -72,6 +72,8 @@ class LanguageCues:
     clause_auxiliaries: frozenset[str] = frozenset()
     #: the first of two accusative objects of a subjectless verb is its subject (German middle field)
     first_object_is_subject: bool = False
+    #: main clauses put one phrase before the finite verb: a bare actor phrase there is the subject
+    verb_second: bool = False
     #: verbs that have their complement done by others: their subject is its doer ("ließ ... verhaften")
     causatives: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
@@ -267,6 +269,7 @@ def cues_for(lang: str) -> LanguageCues:
         causatives=frozenset(w.lower() for w in verbs.get("causative_verbs", ())),
         clause_auxiliaries=frozenset(w.lower() for w in verbs.get("clause_auxiliaries", ())),
         first_object_is_subject=bool(verbs.get("first_object_is_subject", False)),
+        verb_second=bool(verbs.get("verb_second", False)),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),

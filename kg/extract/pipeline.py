@@ -36,6 +36,7 @@ from kg.extract.parse_repair import (
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
 from kg.extract.resolve import analyze_entities
+from kg.extract.sentence_bounds import add_sentence_bounds
 from kg.extract.triage import TriageCounts, triaged_pipe
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
 from kg.model import Article, Extraction
@@ -144,6 +145,7 @@ class Extractor:
             return cached
         get_language(code)  # UnsupportedLanguageError when kg has no data for it
         nlp = load_pipeline(code, exclude=EXCLUDE)
+        add_sentence_bounds(nlp)
         scheme = scheme_of_pipeline(nlp)
         lang = _Language(code, nlp, scheme, RelationExtractor(code, scheme))
         self._languages[code] = lang

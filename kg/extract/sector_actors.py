@@ -199,7 +199,9 @@ def sentence_place_state(a: Analyzer, i: int) -> str | None:
         if a.sent_of[f.start] != sent:
             continue
         info = a.info[f.key]
-        if info.type == "Location" or (info.type == "Country" and _in_locative_phrase(a, f.start)):
+        # (a demonym is no place: "einen Umsturz nach ukrainischem Vorbild")
+        place = info.type == "Country" and f.via != "demonym" and _in_locative_phrase(a, f.start)
+        if info.type == "Location" or place:
             state = found_state(a, f.key)
         else:
             continue
@@ -216,8 +218,8 @@ def sentence_actor_state(a: Analyzer, i: int) -> str | None:
     for f in a.found:
         if a.sent_of[f.start] != sent:
             continue
-        if a.info[f.key].type == "Location":
-            continue
+        if a.info[f.key].type == "Location" or f.via == "demonym":
+            continue  # (a demonym names no actor: "eine Revolution nach georgischem Muster")
         if _international_official(a, f.key):
             return None  # "Annan forderte die Rebellen auf": a UN official's nationality owns no sector
         state = found_state(a, f.key)

@@ -32,6 +32,10 @@ class VerbArguments:
         accused ..."); subject-labelled phrases after it are objects.
         """
         subj = self.syn.ch(v, "subject")
+        if len(subj) == 1 and subj[0].i > v.i and _prefield_subject(self, v):
+            # "Estlands Regierungschef Kristen Michal forderte die EU auf": a bare actor phrase filling the
+            # prefield of a verb-second clause is its subject, the phrase after the verb the object.
+            return [], subj
         if len(subj) == 1 and subj[0].i > v.i and _shares_subject(self.syn, v, subj[0]):
             # "und warf der Bundesregierung vor", "und warf Washington vor": the parse labelled an object of a
             # coordinated verb its subject; the subject is the first conjunct's.
@@ -60,7 +64,9 @@ class VerbArguments:
         if self.syn.is_passive(v):
             return None
         subj = self.syn.ch(v, "subject")
-        if any(t.i < v.i for t in subj) or any(self.refs.entity_at(t) for t in subj):
+        if any(t.i < v.i for t in subj):
+            return None
+        if any(self.refs.entity_at(t) for t in subj) and not _prefield_subject(self, v):
             return None
         # The entity right before the verb, or before its finite auxiliary ("Pakistan habe ... angegriffen").
         for i in [v.i, *(a.i for a in self.syn.auxiliaries(v) if a.i < v.i)]:
@@ -245,6 +251,27 @@ class VerbArguments:
                 case = self.syn.ch(c, "case")
                 out.append((case[0].text.lower() if case else "", c))
         return out
+
+
+def _prefield_subject(args: VerbArguments, v: Token) -> bool:
+    """Whether, in a verb-second language (``verb_second`` in the language's verbs data), an actor phrase
+    without preposition or oblique article is the whole prefield of finite ``v``: it starts the sentence
+    and ends right before ``v`` ("Kristen Michal forderte die EU auf"). Then it is the subject, even where
+    the parse labelled the phrase after the verb so ("Die EU forderte Michal" would need "den"/"dem")."""
+    syn = args.syn
+    if not syn.cues.verb_second or ("Fin" not in v.morph.get("VerbForm") and not v.morph.get("Person")):
+        return False
+    m = args.refs.adjacent(v.i, -1)
+    if m is None or m.entity.type in ("Location", "Event"):
+        return False
+    doc = syn.span.doc
+    # ("Estlands Regierungschef Kristen Michal": only words of the noun phrase before the mention)
+    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") for t in doc[syn.span.start : m.start]):
+        return False
+    last = doc[v.i - 1]
+    if args.prepositional(last) or doc[m.start].lower_ in syn.cues.oblique_articles:
+        return False
+    return not syn.cues.not_nominative(last, syn.s.labels("determiner"))
 
 
 def _shares_subject(syn: SentenceSyntax, v: Token, after: Token) -> bool:
