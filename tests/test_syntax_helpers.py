@@ -98,3 +98,50 @@ def test_a_coordinated_list_refers_to_every_state_in_it():
         (2, PRK),
     )
     assert [m.entity.key for m in refs.entities(syn.tokens[0])] == ["country:RUS", "country:PRK"]
+
+
+TUN = Entity("country:TUN", "Tunisia", "Country", country="TUN")
+SAIED = Entity("person:kais-saied", "Kais Saied", "Person", country="TUN")
+NATO = Entity("org:nato", "NATO", "Organization")
+MICHAL = Entity("person:kristen-michal", "Kristen Michal", "Person", country="EST")
+
+
+def test_after_fronted_content_the_subject_follows_the_speech_verb():
+    # "Tunesien nehme keine Almosen an, sagte Saied": both names labelled subjects of "sagte"; the content
+    # fills the prefield, so the speaker is the one after the verb.
+    syn, _, args, _ = helpers(
+        [
+            ("Tunesien", "Tunesien", 5, "sb", "PROPN"),
+            ("nehme", "nehmen", 5, "oc", "VERB"),
+            ("Almosen", "Almosen", 1, "oa", "NOUN"),
+            ("an", "an", 1, "svp", "ADP"),
+            (",", ",", 1, "punct", "PUNCT"),
+            ("sagte", "sagen", 5, "ROOT", "VERB"),
+            ("Saied", "Saied", 5, "sb", "PROPN"),
+            (".", ".", 5, "punct", "PUNCT"),
+        ],
+        (0, TUN),
+        (6, SAIED),
+        morph={5: "Mood=Ind|Person=3|Tense=Past|VerbForm=Fin"},
+    )
+    assert [t.text for t in args.subject_tokens(syn.tokens[5])[0]] == ["Saied"]
+
+
+def test_a_bare_actor_phrase_in_the_prefield_is_the_subject_whatever_the_parse_labelled_after_the_verb():
+    # "Kristen Michal rief die Nato auf": the parse makes "Nato" the subject and "Michal" a modifier.
+    syn, _, args, _ = helpers(
+        [
+            ("Michal", "Michal", 1, "mo", "PROPN"),
+            ("rief", "rufen", 1, "ROOT", "VERB"),
+            ("die", "der", 3, "nk", "DET"),
+            ("Nato", "Nato", 1, "sb", "PROPN"),
+            ("auf", "auf", 1, "svp", "ADP"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ],
+        (0, MICHAL),
+        (3, NATO),
+        morph={1: "Mood=Ind|Person=3|Tense=Past|VerbForm=Fin"},
+    )
+    verb = syn.tokens[1]
+    assert args.split_subjects(verb) == ([], [syn.tokens[3]])
+    assert args.prefield(verb).entity.key == "person:kristen-michal"

@@ -42,6 +42,12 @@ class VerbArguments:
             return [], subj
         if len(subj) < 2:
             return subj, []
+        fronted = [c for c in self.syn.ch(v, "clausal_complement") if c.i < v.i]
+        after = [t for t in subj if t.i > v.i]
+        if self.syn.cues.verb_second and fronted and after:
+            # "Tunesien nehme keine Almosen an, sagte Saied": the fronted content fills the prefield, so the
+            # subject follows the verb; a subject label before the content belongs to the content's verb.
+            return after[:1], []
         # Position and case decide, not which phrase happens to be a known actor: in "Die Außenministerin
         # hat Serbien davor gewarnt" or "sagte er der Agentur Interfax" the actor phrase is the object, and
         # taking it as the subject would invert the sentence. An unresolved subject gives no triple.
