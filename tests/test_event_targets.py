@@ -92,6 +92,18 @@ EXPECTED_EVENTS = [
      ("group:IRN-MIL", "ARRESTS", "group:IRN-CVL")),
     ("de", "Iranische Sicherheitskräfte nahmen in Teheran Dutzende Studenten fest.",
      ("group:IRN-MIL", "ARRESTS", "group:IRN-CVL")),
+    # An indictment's accused is in "gegen"; a fine is a sanction of the one fined.
+    ("de", "Die Staatsanwaltschaft Berlin hat gegen den früheren Minister Andreas Scheuer Anklage wegen Untreue "
+     "erhoben.", ("group:DEU-JUD", "ACCUSES", "person:andreas-scheuer")),
+    ("de", "Die EU-Kommission verhängte gegen Google eine Geldbuße von 4,3 Milliarden Euro.",
+     ("org:european-commission", "SANCTIONS", "org:google")),
+    ("en", "The European Commission fined Google 4.3 billion euros for abusing its dominance.",
+     ("org:european-commission", "SANCTIONS", "org:google")),
+    # Cutting off gas is a sanction; the dative is its target ("abgedreht": the participle after a particle).
+    ("de", "Russland hat der Ukraine im Winter das Gas abgedreht.", ("country:RUS", "SANCTIONS", "country:UKR")),
+    # A sentence handed down in the passive: the preposition the parse hung on the court still decides.
+    ("de", "Der Milizenführer Bosco Ntaganda ist vom Internationalen Strafgerichtshof zu 30 Jahren Haft "
+     "verurteilt worden.", ("org:international-criminal-court", "ARRESTS", "person:bosco-ntaganda")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),

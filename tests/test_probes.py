@@ -540,3 +540,14 @@ def test_with_no_object_the_phrase_of_the_predicates_preposition_is_what_was_agr
     assert [(t.subject.key, t.predicate, t.object.text) for t in got if t.predicate == "AGREES"] == [
         ("person:nikol-pashinyan", "AGREES", "ein Friedensabkommen")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Das Bundesverfassungsgericht hat das neue Wahlgesetz für verfassungswidrig erklärt."),
+        ("en", "The Supreme Court declared the tariffs unconstitutional."),
+    ],
+)
+def test_declaring_a_measure_unlawful_criticizes_it(extractor, lang, text):
+    assert "CRITICIZES" in {t.predicate for t in _triples(extractor, text, lang)}

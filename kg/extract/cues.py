@@ -45,6 +45,8 @@ class LanguageCues:
     agent_prepositions: frozenset[str]
     inflections: tuple[tuple[str, str], ...] = ()
     participle_prefixes: tuple[str, ...] = ()
+    #: separable verb particles, longest first ("zurück", "ab"): "abgedreht" is "ab" + "gedreht"
+    separable_particles: tuple[str, ...] = ()
     #: whether a verb's preposition may complete it into a vocabulary verb ("call on")
     prepositional_verbs: bool = False
     #: first words of the attribution cues: a sentence without any of them has no cue
@@ -190,7 +192,19 @@ class LanguageCues:
         stems = [text] + [
             text[len(p) :] for p in self.participle_prefixes if text.startswith(p) and len(text) > len(p) + 3
         ]
-        out = []
+        # "abgedreht", "abzudrehen": a separable particle keeps the participle prefix or "zu" behind it
+        infixes = (*self.participle_prefixes, *self.infinitive_markers)
+        stems += [
+            particle + text[len(particle) + len(infix) :]
+            for particle in self.separable_particles if text.startswith(particle)
+            for infix in infixes if text.startswith(infix, len(particle)) and len(text) > len(particle) + len(infix) + 3
+        ]  # fmt: skip
+        # ("abzudrehen" is the infinitive itself once "zu" is out)
+        out = [
+            particle + text[len(particle) + len(marker) :]
+            for particle in self.separable_particles if text.startswith(particle)
+            for marker in self.infinitive_markers if text.startswith(marker, len(particle))
+        ]  # fmt: skip
         for stem in stems:
             for ending, infinitive in self.inflections:
                 if stem.endswith(ending) and len(stem) > len(ending) + 2:
@@ -247,6 +261,9 @@ def cues_for(lang: str) -> LanguageCues:
         agent_prepositions=frozenset(w.lower() for w in verbs.get("agent_prepositions", ())),
         inflections=tuple((a.lower(), b.lower()) for a, b in verbs.get("inflections", ())),
         participle_prefixes=tuple(verbs.get("participle_prefixes", ())),
+        separable_particles=tuple(
+            sorted((w.lower() for w in verbs.get("separable_particles", ())), key=len, reverse=True)
+        ),
         prepositional_verbs=bool(verbs.get("prepositional_verbs", False)),
         cue_starts=frozenset(c.words[0] for c in cues if c.words),
         polarity_items=frozenset(w.lower() for w in data.lines("polarity_items")),

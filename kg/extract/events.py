@@ -71,6 +71,13 @@ def event_triples(
         # or inside the theme noun's phrase ("den Geschäftsträger Nordkoreas").
         # "granted them asylum", "lieferte der Ukraine Waffen": a dative names the recipient.
         datives = [c for c in r.ch(v, "indirect_object") if c.pos_ != "ADP"]
+        # (and a bare dative the parse labelled oblique: "hat der Ukraine das Gas abgedreht")
+        # (not the subject itself, which a weak parse may also label oblique)
+        doers = {a.mention.entity.key for a in subjects}
+        datives += [
+            c for c in r.arguments.bare_obliques(v)
+            if c not in objects and c not in datives and not any(m.entity.key in doers for m in r._entities(c))
+        ]  # fmt: skip
         targets = preps or [Arg(m) for d in datives for m in r._entities(d)]
         if not targets:
             # "issued arrest warrants for X, Y and Z", "verhängte Sanktionen gegen X": the deed noun's own
@@ -224,6 +231,9 @@ def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention
             best[m.entity.key] = (depth, m)
     if not best:
         return []
+    if any(m.via != "demonym" for _, m in best.values()):
+        # "gegen den US-Konzern Google": the named actor, not the state its modifier names
+        best = {k: dm for k, dm in best.items() if dm[1].via != "demonym"}
     nearest = min(d for d, _ in best.values())
     return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
 

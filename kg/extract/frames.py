@@ -79,6 +79,12 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     # A weak lemmatizer's miss ("Kriegsgefangene" -> "Kriegsgefangen") must not hide a lexicon noun.
     objects += tuple(o.text for o in heads if o.lower_ != o.lemma_.lower())
     preps = [(prep, n) for prep, n in args.prep_args(tok) if prep]
+    # "ist vom Strafgerichtshof zu 30 Jahren Haft verurteilt worden": a phrase the parse hung on the verb's
+    # prepositional noun may be the verb's own; it only decides a reading, it is never read as an argument.
+    preps += [
+        (k.lower_, c) for _, n in list(preps) for c in syn.kids.get(n.i, ()) if c.i > n.i and c.pos_ == "NOUN"
+        for k in syn.ch(c, "case") if k.pos_ == "ADP"
+    ]  # fmt: skip
     objects += tuple(f"{prep} {n.lemma_}" for prep, n in preps)
     objects += tuple(f"{prep} {n.text}" for prep, n in preps if n.lower_ != n.lemma_.lower())
     # "macht Israel für den Angriff verantwortlich": a predicative adjective completes the construction.

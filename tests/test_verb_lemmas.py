@@ -1,0 +1,15 @@
+"""Lemmas of inflected verb forms a small lemmatizer gets wrong, by the language's own rules (data)."""
+
+from __future__ import annotations
+
+from kg.extract.cues import cues_for
+
+
+def test_a_separable_particle_keeps_the_participle_prefix_or_zu_behind_it():
+    de = cues_for("de")
+    assert "abdrehen" in de.regular_lemmas("abgedreht")
+    assert "abdrehen" in de.regular_lemmas("abzudrehen")
+    assert "zurückweisen" in de.regular_lemmas("zurückzuweisen")
+    # a short verb that only begins like particle + "ge" is not split ("angelt" is no "an" + "lt")
+    assert not any(lemma.startswith("anl") for lemma in de.regular_lemmas("angelt"))
+
