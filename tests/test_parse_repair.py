@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.deps import schemes
 from kg.extract.parse_repair import (
+    join_verb_first_conjuncts,
     lift_auxiliary_arguments,
     nominalize_determined_verbs,
     raise_fronted_modifiers,
@@ -230,3 +231,24 @@ def test_a_conjunction_is_never_a_subject():
     ])  # fmt: skip
     assert restore_subjects(doc, UD) == 1
     assert doc[4].dep_ == "cc"
+
+
+def test_a_verb_first_clause_after_a_comma_is_a_conjunct_not_the_speech_frame_of_the_clause_before():
+    # "Die Nato lehnte den Beitritt ab, sagte aber zu, ...": parsed as "<content>, sagte X", with no X.
+    rows = [
+        ("Nato", "PROPN", "nsubj", 1, ""), ("lehnte", "VERB", "ccomp", 5, "Mood=Ind|Person=3"),
+        ("Beitritt", "NOUN", "obj", 1, ""), ("ab", "ADP", "compound:prt", 1, ""), (",", "PUNCT", "punct", 1, ""),
+        ("sagte", "VERB", "ROOT", 5, "Mood=Ind|Person=3"), ("aber", "ADV", "advmod", 5, ""),
+        ("zu", "ADP", "compound:prt", 5, ""),
+    ]  # fmt: skip
+    doc = _doc(rows)
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 1
+    assert (doc[1].dep_, doc[1].head.i) == ("ROOT", 1) and (doc[5].dep_, doc[5].head.i) == ("conj", 1)
+    # Reported speech with its speaker after the verb stays as parsed ("Russland habe ..., sagte Lawrow").
+    doc = _doc([r if i != 1 else ("habe", "VERB", "ccomp", 5, "Mood=Sub|Person=3") for i, r in enumerate(rows)])
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 0
+    # So does an indicative clause whose speaker follows the verb ("..., sagte der Sprecher").
+    doc = _doc([*rows[:6], ("Sprecher", "NOUN", "nsubj", 5, ""), rows[7]])
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 0
+    # A language whose data names no adversatives is left alone.
+    assert join_verb_first_conjuncts(_doc(rows), UD, []) == 0

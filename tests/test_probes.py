@@ -551,3 +551,9 @@ def test_with_no_object_the_phrase_of_the_predicates_preposition_is_what_was_agr
 )
 def test_declaring_a_measure_unlawful_criticizes_it(extractor, lang, text):
     assert "CRITICIZES" in {t.predicate for t in _triples(extractor, text, lang)}
+
+
+def test_a_verb_first_conjunct_shares_the_subject_of_the_clause_before(extractor):
+    text = "Die Nato lehnte einen Beitritt der Ukraine ab, sagte aber zu, die Zusammenarbeit zu vertiefen."
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
+    assert {("org:nato", "REJECTS"), ("org:nato", "PROMISES")} <= got

@@ -76,6 +76,8 @@ class LanguageCues:
     first_object_is_subject: bool = False
     #: main clauses put one phrase before the finite verb: a bare actor phrase there is the subject
     verb_second: bool = False
+    #: adversative words of a verb-first conjunct after a comma ("..., sagte aber zu, ..."), for the parse repair
+    adversatives: frozenset[str] = frozenset()
     #: verbs that have their complement done by others: their subject is its doer ("ließ ... verhaften")
     causatives: frozenset[str] = frozenset()
     #: nouns an object phrase looks through to the noun of its "of" phrase ("a package of sanctions")
@@ -287,6 +289,7 @@ def cues_for(lang: str) -> LanguageCues:
         clause_auxiliaries=frozenset(w.lower() for w in verbs.get("clause_auxiliaries", ())),
         first_object_is_subject=bool(verbs.get("first_object_is_subject", False)),
         verb_second=bool(verbs.get("verb_second", False)),
+        adversatives=frozenset(w.lower() for w in verbs.get("adversatives", ())),
         relative_pronouns=frozenset(w.lower() for w in verbs.get("relative_pronouns", ())),
         object_determiners=frozenset(w.lower() for w in verbs.get("object_determiners", ())),
         reciprocal_words=tuple(tuple(w.lower().split()) for w in verbs.get("reciprocal_words", ())),

@@ -242,3 +242,51 @@ def restore_subjects(
             nominal[0].dep_ = subject
             repaired += 1
     return repaired
+
+
+def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[str] = ()) -> int:
+    """Make a verb-first clause after a comma the conjunct of the clause before it, not its speech frame.
+
+    "Die Nato lehnte einen Beitritt ab, sagte aber zu, die Zusammenarbeit zu vertiefen": a small parser reads
+    the first clause as the fronted content of "sagte ... zu" ("..., sagte X"), so the second verb has no
+    subject and the first is what was said. A fronted content is reported speech with a speaker after the
+    verb; here the first clause is indicative with its own subject, and the second verb has no subject (or,
+    next to an adversative such as "aber", only a common noun the parse labelled so: "verlangte aber eine
+    Reform"). Then both verbs share the first clause's subject, as in "und". Only for verb-second languages,
+    whose data names the adversatives. The number of clauses repaired.
+    """
+    words = frozenset(w.lower() for w in adversatives)
+    if not words or not doc.has_annotation("DEP"):
+        return 0
+    fronted = scheme.labels("clausal_complement", "parataxis")
+    subjects = scheme.labels("subject")
+    conj, obj = scheme.label("conjunct"), scheme.label("object")
+    if conj is None or obj is None:
+        return 0
+    repaired = 0
+    for b in list(doc):
+        finite = "Fin" in b.morph.get("VerbForm") or bool(b.morph.get("Person"))
+        if b.pos_ != "VERB" or not finite or b.i == 0:
+            continue
+        firsts = [c for c in b.children if c.dep_ in fronted and c.i < b.i and c.pos_ in ("VERB", "AUX")]
+        before = doc[b.i - 1]
+        if not firsts or before.text != ",":
+            continue
+        a = firsts[0]
+        heads_finite = [a, *(c for c in a.children if c.dep_ in scheme.labels("auxiliary"))]
+        if not any("Fin" in t.morph.get("VerbForm") or t.morph.get("Person") for t in heads_finite):
+            continue  # "Chérizier, genannt „Barbecue“, ... drohte": a participle phrase, no clause
+        if "Sub" in a.morph.get("Mood") or not any(c.dep_ in subjects and c.i < a.i for c in a.children):
+            continue  # reported speech ("Tunesien nehme ..., sagte Saied") or no clause of its own
+        if any("Rel" in c.morph.get("PronType") or c.pos_ == "SCONJ" for c in a.children):
+            continue  # a relative or subordinate clause ("..., der das Bündnis anführt, drohte"), no main clause
+        own = [c for c in b.children if c.dep_ in subjects]
+        marked = any(c.lower_ in words and c.i <= b.i + 2 for c in b.children)
+        if any(c.pos_ != "NOUN" or c.ent_type_ or not marked for c in own):
+            continue  # "..., sagte der Sprecher": a speaker of its own
+        for c in own:
+            c.dep_ = obj
+        a.head, a.dep_ = (b.head if b.head.i != b.i else a), b.dep_
+        b.head, b.dep_ = a, conj
+        repaired += 1
+    return repaired

@@ -21,7 +21,12 @@ class Phrases:
     def concept(self, start: int, end: int, drop_marker: bool = True) -> Concept | None:
         """The concept the tokens ``start:end`` name, without edge punctuation (and a leading complementizer)."""
         toks = [t for t in self.syn.span.doc[start:end]]
-        while toks and (is_punct(toks[0]) or (drop_marker and toks[0].text.lower() in self.syn.cues.complementizers)):
+        # (nor a conjunction a weak parse put inside the phrase: "kündigte [aber] keine Aufhebung ... an")
+        while toks and (
+            is_punct(toks[0])
+            or toks[0].pos_ == "CCONJ"
+            or (drop_marker and toks[0].text.lower() in self.syn.cues.complementizers)
+        ):
             toks.pop(0)
         while toks and is_punct(toks[-1]):
             toks.pop()

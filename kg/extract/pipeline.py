@@ -28,6 +28,7 @@ from kg.extract.furniture import blank, split_dateline, with_furniture
 from kg.extract.mentions import MentionIndex
 from kg.extract.parallel import OnSkip
 from kg.extract.parse_repair import (
+    join_verb_first_conjuncts,
     lift_auxiliary_arguments,
     nominalize_determined_verbs,
     raise_fronted_modifiers,
@@ -263,6 +264,7 @@ class Extractor:
         nominalize_determined_verbs(doc, lang.scheme)
         cues = lang.relations.cues
         restore_subjects(doc, lang.scheme, cues.passive_auxiliaries, cues.first_object_is_subject)
+        join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
         index: MentionIndex = analysis.index
