@@ -104,6 +104,9 @@ EXPECTED_EVENTS = [
     # A sentence handed down in the passive: the preposition the parse hung on the court still decides.
     ("de", "Der Milizenführer Bosco Ntaganda ist vom Internationalen Strafgerichtshof zu 30 Jahren Haft "
      "verurteilt worden.", ("org:international-criminal-court", "ARRESTS", "person:bosco-ntaganda")),
+    # Of two bare nouns after the finite verb (one labelled oblique), the first is the subject.
+    ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
+     "getötet haben.", ("group:SDN-REB", "KILLS", "group:SDN-CVL")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),

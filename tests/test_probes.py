@@ -133,6 +133,9 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
          "org:nato"),
         ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
          "vorzubereiten.", "group:GEO-OPP"),
+        # What stands right before a participle is in the middle field: the victims, never the killers.
+        ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte "
+         "Zivilisten getötet haben.", "group:SDN-CVL"),
     ],
 )
 def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):
@@ -557,3 +560,21 @@ def test_a_verb_first_conjunct_shares_the_subject_of_the_clause_before(extractor
     text = "Die Nato lehnte einen Beitritt der Ukraine ab, sagte aber zu, die Zusammenarbeit zu vertiefen."
     got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
     assert {("org:nato", "REJECTS"), ("org:nato", "PROMISES")} <= got
+
+
+def test_a_postposed_source_phrase_is_not_what_it_reports(extractor):
+    text = (
+        "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
+        "getötet haben."
+    )
+    reports = [t for t in _triples(extractor, text, "de") if t.predicate == "REPORTS"]
+    assert [(t.subject.key, t.object.text.split()[0]) for t in reports] == [("org:united-nations", "sollen")]
+
+
+def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
+    text = (
+        "Bundeskanzler Olaf Scholz verteidigte die Lieferung von Panzern und sagte, Deutschland stehe an der Seite "
+        "der Ukraine."
+    )
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
+    assert ("person:olaf-scholz", "STATES") in got

@@ -82,8 +82,12 @@ def _cue_source(r: SentenceReader, start: int, end: int, where: str) -> tuple[Me
     for j in range(start - 1, max(start - 8, r.span.start - 1), -1):
         m = r.index.at(j)
         if m is not None:
-            # "X zufolge": the phrase starts at the source's own phrase.
-            first = min(m.start, r.span.doc[j].left_edge.i)
+            # "X zufolge": the phrase starts at the source's own phrase, with the noun it hangs on
+            # ("[Einem Bericht der Vereinten Nationen] zufolge").
+            top = r.span.doc[j]
+            while top.head.i != top.i and top.head.i < start and top.head.pos_ in ("NOUN", "PROPN"):
+                top = top.head
+            first = min(m.start, top.left_edge.i)
             stop = end + 1 if end < r.span.end and r.span.doc[end].text == "," else end
             return m, (max(first, r.span.start), stop)
     return None

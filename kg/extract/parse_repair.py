@@ -209,6 +209,7 @@ def restore_subjects(
     objects = scheme.labels("object")
     subjects = scheme.labels("subject")
     passive_subjects = scheme.labels("passive_subject")
+    obliques, case = scheme.labels("oblique") - scheme.labels("temporal"), scheme.labels("case")
     subject, obj, coordinator = scheme.label("subject"), scheme.label("object"), scheme.label("coordinator")
     if subject is None or obj is None:
         return 0
@@ -237,8 +238,15 @@ def restore_subjects(
         if any(c.dep_ in subjects or c.dep_ in passive_subjects for c in kids):
             continue
         nominal = [c for c in kids if c.dep_ in objects and c.pos_ in ("NOUN", "PROPN")]
+        # a bare noun labelled oblique after the object is a second object in all but name ("sollen Milizen
+        # ... Zivilisten getötet haben")
+        bare = [
+            c for c in kids if c.dep_ in obliques and c.pos_ in ("NOUN", "PROPN") and nominal and c.i > nominal[0].i
+            and not any(k.dep_ in case for k in c.children)
+        ]  # fmt: skip
         # (the first phrase decides: a weak morphologizer's case follows the label it was given)
-        if nominal and (nominal[0].morph.get("Case") == ["Nom"] or (first_object_is_subject and len(nominal) > 1)):
+        two = len(nominal) + len(bare) > 1
+        if nominal and (nominal[0].morph.get("Case") == ["Nom"] or (first_object_is_subject and two)):
             nominal[0].dep_ = subject
             repaired += 1
     return repaired

@@ -74,8 +74,11 @@ class VerbArguments:
             return None
         if any(self.refs.entity_at(t) for t in subj) and not _prefield_subject(self, v):
             return None
-        # The entity right before the verb, or before its finite auxiliary ("Pakistan habe ... angegriffen").
-        for i in [v.i, *(a.i for a in self.syn.auxiliaries(v) if a.i < v.i)]:
+        # The entity right before the verb, or before its finite auxiliary ("Pakistan habe ... angegriffen");
+        # with an auxiliary before it, only there: what stands right before a participle is in the middle
+        # field ("sollen Milizen ... Zivilisten getötet haben": the victims).
+        before = [a.i for a in self.syn.auxiliaries(v) if a.i < v.i]
+        for i in before or [v.i]:
             m = self.refs.adjacent(i, -1)
             # A subject never comes with a preposition: "Laut ... Interfax warnte ..." is not Interfax warning.
             if m is not None and not self.prepositional(self.syn.span.doc[i - 1]):
@@ -111,6 +114,8 @@ class VerbArguments:
                 k.pos_ not in ("DET", "PRON") and not self.syn.cues.compares_quantity(k) for k in self.syn.ch(c, "case")
             )
             and not self.syn.s.has(c, "temporal")
+            # (nor a noun of a postposition: "[Einem Bericht der UN] zufolge")
+            and self.syn.span.doc[c.right_edge.i].pos_ != "ADP"
         ]
 
     def object_tokens(self, v: Token) -> list[Token]:
@@ -189,6 +194,10 @@ class VerbArguments:
             subj = self.split_subjects(head)[0]
             for aux in self.syn.ch(head, "auxiliary"):
                 subj += self.syn.ch(aux, "subject")
+            if not subj and _prefield_subject(self, head):
+                # "Olaf Scholz verteidigte die Lieferung und sagte, ...": the first conjunct's prefield actor
+                m = self.refs.adjacent(head.i, -1)
+                subj = [self.syn.span.doc[m.end - 1]] if m is not None else []
             if subj:
                 return subj, True
         # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
