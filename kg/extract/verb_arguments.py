@@ -194,10 +194,7 @@ class VerbArguments:
             subj = self.split_subjects(head)[0]
             for aux in self.syn.ch(head, "auxiliary"):
                 subj += self.syn.ch(aux, "subject")
-            if not subj and _prefield_subject(self, head):
-                # "Olaf Scholz verteidigte die Lieferung und sagte, ...": the first conjunct's prefield actor
-                m = self.refs.adjacent(head.i, -1)
-                subj = [self.syn.span.doc[m.end - 1]] if m is not None else []
+            subj = subj or _prefield_token(self, head)
             if subj:
                 return subj, True
         # A relative clause: "das Land, das ... angriff": the subject is the noun the clause modifies.
@@ -266,6 +263,13 @@ class VerbArguments:
                 case = self.syn.ch(c, "case")
                 out.append((case[0].text.lower() if case else "", c))
         return out
+
+
+def _prefield_token(args: VerbArguments, v: Token) -> list[Token]:
+    """The prefield actor of ``v`` as a subject token, if it has one ("Olaf Scholz verteidigte die Lieferung
+    und sagte, ...": a conjunct without a subject takes it)."""
+    m = args.refs.adjacent(v.i, -1) if _prefield_subject(args, v) else None
+    return [args.syn.span.doc[m.end - 1]] if m is not None else []
 
 
 def _prefield_subject(args: VerbArguments, v: Token) -> bool:
