@@ -136,6 +136,9 @@ class Predicate:
     codes: Mapping[str, Mapping[str, Coding]] = field(default_factory=dict)
     #: the object must be an entity (no concept objects): "Putin met Kim", never "met the press"
     actor_target: bool = False
+    #: the object is never an actor, only a place or the text: what was seized ("seized a British-flagged
+    #: tanker" is no act on Britain), the office one resigned ("resigned as Bolivia's president")
+    thing_target: bool = False
     #: coordinated subjects without an object act on each other ("Putin und Kim trafen sich")
     reciprocal: bool = False
     #: speech acts: an actor object is the addressee, the clause the content ("told Reuters that ...")
@@ -259,6 +262,7 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             nouns={c: f["nouns"] for c, f in langs.items() if f["nouns"]},
             codes={c: MappingProxyType(f["codes"]) for c, f in langs.items() if f["codes"]},
             actor_target=spec.get("target") == "actor",
+            thing_target=spec.get("target") == "thing",
             reciprocal=bool(spec.get("reciprocal")),
             addressee=bool(spec.get("addressee")),
             frame=frame,

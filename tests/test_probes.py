@@ -578,3 +578,24 @@ def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
     )
     got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
     assert ("person:olaf-scholz", "STATES") in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # What was seized or the office one left is a thing (or place), never an actor its modifier names.
+        ("en", "Iran's Revolutionary Guards seized a British-flagged tanker in the Strait of Hormuz.",
+         ("org:islamic-revolutionary-guard-corps", "SEIZES", "a British-flagged tanker in the Strait of Hormuz")),
+        ("en", "Evo Morales resigned as Bolivia's president on Sunday.",
+         ("person:evo-morales", "RESIGNS", "Bolivia's president")),
+        # With an object, a place phrase says where the act happened, not what it was done to.
+        ("de", "Chilenische Demonstranten zündeten in Santiago mehrere Metrostationen an.",
+         ("group:CHL-CVL", "SEIZES", "mehrere Metrostationen")),
+        ("de", "Italienische Polizisten haben in Genua eine Schule gestürmt.",
+         ("group:ITA-POL", "ATTACKS", "eine Schule")),
+    ],
+)
+def test_the_object_of_a_deed_on_things_is_the_thing(extractor, lang, text, expected):
+    got = {(t.subject.key, t.predicate, t.object.text if isinstance(t.object, Concept) else t.object.key)
+           for t in _triples(extractor, text, lang)}  # fmt: skip
+    assert expected in got

@@ -110,7 +110,10 @@ def event_triples(
             ms = r._entities(o) or ([inside] if inside else [])
             targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:
-            targets = preps
+            # (with an object, a place phrase says where, not what was taken: "zündeten in Santiago
+            # Metrostationen an")
+            where = pred.places and bool(objects)
+            targets = [a for a in preps if not (where and in_place_phrase(r, a.mention))]
         if not targets and pred.demonym_target:
             # "fired water cannon at a Philippine vessel": the actor named in the target phrase.
             targets = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, True)]
@@ -120,6 +123,9 @@ def event_triples(
     if pred.actor_target:
         # "hosted the Olympic Games": an event or thing is no actor to meet, visit or supply.
         targets = [t for t in targets if t.mention.entity.type not in NON_ACTORS]
+    if pred.thing_target:
+        # "seized a British-flagged tanker", "resigned as Bolivia's president": a place or the text
+        targets = [t for t in targets if t.mention.entity.type == "Location"]
     negative = r._negated(v, objects)
     hedged = r._hedged(v)
     out = []

@@ -74,9 +74,17 @@ class Phrases:
         ``datives``: a prepositional dative ("send weapons to Kyiv", ClearNLP ``dative``) counts as such a phrase.
         """
         start, end = o.left_edge.i, o.right_edge.i + 1
+        # "Bolivia's president on Sunday": a date phrase the parse hung on the noun is the clause's, not the
+        # phrase's
+        doc = self.syn.span.doc
+        for c in reversed(list(o.rights)):
+            sub = doc[c.left_edge.i : c.right_edge.i + 1]
+            if c.right_edge.i + 1 == end and doc[c.left_edge.i].pos_ == "ADP" and any(
+                t.ent_type_ in ("DATE", "TIME") for t in sub
+            ):
+                end = c.left_edge.i
         # "the de - escalation" split into three objects of one verb: adjacent siblings with the same role
         # are one phrase.
-        doc = self.syn.span.doc
         while end < self.syn.span.end and doc[end].head.i == o.head.i and doc[end].dep_ == o.dep_ and o.head.i != o.i:
             end = doc[end].right_edge.i + 1
         if v is not None:
@@ -90,6 +98,7 @@ class Phrases:
                     first == end
                     and prep not in targets
                     and not self.syn.s.has(c, "temporal")
+                    and not any(t.ent_type_ in ("DATE", "TIME") for t in self.syn.span.doc[first : c.right_edge.i + 1])
                     and not self.syn.cues.predicative_phrase(self.syn.span.doc, c)
                 ):
                     end = c.right_edge.i + 1
