@@ -282,6 +282,13 @@ def irrealis(syn: SentenceSyntax, v: Token) -> bool:
     for _ in range(3):
         if syn.cues.modality(v, syn.auxiliaries(v)) is not None:
             return True
+        if (
+            syn.s.has(v, "conjunct") and v.head.pos_ in ("VERB", "AUX")
+            and not syn.auxiliaries(v) and not syn.ch(v, "subject")
+        ):  # fmt: skip
+            # "would expel the ambassador and downgrade relations": the conjunct shares the auxiliary
+            v = v.head
+            continue
         if v.head.i == v.i or not syn.s.has(v, "open_complement") or v.head.pos_ not in ("VERB", "AUX"):
             return False
         # "kündigte an, Truppen zu verlegen": the head's lemma with its particle is one of intention.
