@@ -599,3 +599,15 @@ def test_the_object_of_a_deed_on_things_is_the_thing(extractor, lang, text, expe
     got = {(t.subject.key, t.predicate, t.object.text if isinstance(t.object, Concept) else t.object.key)
            for t in _triples(extractor, text, lang)}  # fmt: skip
     assert expected in got
+
+
+def test_an_unnamed_plural_addressee_gives_the_content_and_each_act_keeps_its_own(extractor):
+    # The infinitive after the comma (its "zu" inside a separable verb) is what was demanded, and it is not the
+    # content of the threat before the coordinated demand.
+    text = (
+        "US-Präsident Joe Biden drohte mit neuen Sanktionen und forderte die Generäle auf, die Macht unverzüglich "
+        "abzugeben."
+    )
+    got = {(t.predicate, t.object.text) for t in _triples(extractor, text, "de") if isinstance(t.object, Concept)}
+    assert ("THREATENS", "neuen Sanktionen") in got
+    assert ("DEMANDS", "die Macht unverzüglich abzugeben") in got

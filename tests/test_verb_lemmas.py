@@ -13,3 +13,11 @@ def test_a_separable_particle_keeps_the_participle_prefix_or_zu_behind_it():
     # a short verb that only begins like particle + "ge" is not split ("angelt" is no "an" + "lt")
     assert not any(lemma.startswith("anl") for lemma in de.regular_lemmas("angelt"))
 
+
+
+def test_an_infinitive_with_zu_inside_is_recognised_as_one():
+    import spacy
+
+    de = cues_for("de")
+    doc = spacy.blank("de")("beizulegen abzugeben zurückzuweisen beliebt zugeben")
+    assert [de.infix_infinitive(t) for t in doc] == [True, True, True, False, False]

@@ -54,8 +54,9 @@ class ContentClauses:
                     return c
         # "threatened to respond", "forderte, ... abzuziehen": an infinitival complement is the content.
         for c in self.syn.ch(v, "open_complement"):
-            # (not "als absurd": a predicative adjective is no content)
-            if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c):
+            # (not "als absurd": a predicative adjective is no content; not the next act's infinitive:
+            # "drohte mit Sanktionen und forderte die Generäle auf, die Macht abzugeben")
+            if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c) and not self._after_next_act(v, c):
                 return c
         cut_off = self._infinitive_after_comma(v)
         if cut_off is not None:
@@ -84,7 +85,9 @@ class ContentClauses:
         for t in doc[comma + 1 : self.syn.span.end]:
             if t.text == "," or t.i in self.acts:
                 return None
-            if t.pos_ == "VERB" and any(c.lower_ in markers for c in self.syn.ch(t, "marker")):
+            if t.pos_ == "VERB" and (
+                any(c.lower_ in markers for c in self.syn.ch(t, "marker")) or self.syn.cues.infix_infinitive(t)
+            ):
                 return t, comma
         return None
 

@@ -189,6 +189,16 @@ class LanguageCues:
         out = [self.join_particle(b, p.text.lower()) for p in particles for b in bases]
         return out + bases
 
+    def infix_infinitive(self, token: Token) -> bool:
+        """Whether ``token`` is an infinitive with its marker inside, after a separable particle
+        ("beizulegen", "abzugeben"): a zu-infinitive without a "zu" of its own."""
+        text = token.lower_
+        return any(
+            text.startswith(marker, len(particle)) and len(text) > len(particle) + len(marker) + 2
+            for particle in self.separable_particles if text.startswith(particle)
+            for marker in self.infinitive_markers
+        )  # fmt: skip
+
     def regular_lemmas(self, text: str) -> list[str]:
         """Infinitives a regularly inflected form may come from, by the language's ending rules."""
         stems = [text] + [
