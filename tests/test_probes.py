@@ -611,3 +611,20 @@ def test_an_unnamed_plural_addressee_gives_the_content_and_each_act_keeps_its_ow
     got = {(t.predicate, t.object.text) for t in _triples(extractor, text, "de") if isinstance(t.object, Concept)}
     assert ("THREATENS", "neuen Sanktionen") in got
     assert ("DEMANDS", "die Macht unverzüglich abzugeben") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A definite epithet of a party names the person spoken of last, when nobody has that role.
+        ("Finanzminister Christian Lindner verteidigte die Kürzungen. „Wir müssen sparen“, sagte der "
+         "FDP-Vorsitzende am Montag.", "person:christian-lindner"),
+        ("Innenministerin Nancy Faeser lobte die Polizei. Der Staat werde sich wehren, sagte die SPD-Politikerin.",
+         "person:nancy-faeser"),
+        # An indefinite one is someone else: the party is all the text says.
+        ("Innenministerin Nancy Faeser lobte die Polizei. Der Staat werde sich wehren, sagte ein SPD-Politiker.",
+         "org:spd"),
+    ],
+)
+def test_a_party_epithet_refers_to_the_person_named_before(extractor, text, speaker):
+    assert speaker in {t.subject.key for t in _triples(extractor, text, "de") if t.predicate == "STATES"}

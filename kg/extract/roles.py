@@ -67,6 +67,8 @@ def role_anaphora(a: Analyzer) -> None:
     replaced: set[tuple[int, int]] = set()
     for m in a.raw:
         role = m.value if m.kind == "role" else m.role if m.kind == "compound" else None
+        if m.kind == "compound" and role is None:
+            role = ""  # "die SPD-Politikerin": no role title, perhaps an epithet (below)
         if role is None or m.start in a.role_used or m.start in covered:
             continue
         if "Plur" in a.doc[m.start].morph.get("Number"):
@@ -86,6 +88,10 @@ def role_anaphora(a: Analyzer) -> None:
             and _same_role(person_role(a, f.key), role)
             and (state is None or person_state(a, f.key) == state)
         }
+        if not candidates and m.kind == "compound":
+            # "sagte der FDP-Vorsitzende", "die SPD-Politikerin": an epithet of a party or body names the
+            # person spoken of last, when no one of that role is known
+            candidates = _epithet_referent(a, m.start, a.group_at.get(m.start))
         if len(candidates) == 1:
             if m.kind == "compound":
                 # "dem US-Präsidenten" after "US-Präsident Donald Trump": the person, not the state the
@@ -102,6 +108,22 @@ def role_anaphora(a: Analyzer) -> None:
     if replaced:
         a.found = [f for f in a.found if (f.start, f.end) not in replaced or a.info[f.key].type == "Person"]
     a.found.extend(added)
+
+
+def _epithet_referent(a: Analyzer, start: int, group: str | None) -> set[str]:
+    """The person an organisation's epithet ("der FDP-Vorsitzende", "die Grünen-Politikerin") refers to: the
+    last person named before it in this or the two sentences before, if the compound's last part is one of
+    the language's ``party_epithets``; a state's compound ("der US-Präsident") is a role, not an epithet."""
+    words = a.lex.words("party_epithets")
+    last = a.doc[start].lower_.rsplit("-", 1)[-1]
+    if not words or last not in words or group is None or a.info[group].type != "Organization":
+        return set()
+    sent = a.sent_of[start]
+    people = [
+        f for f in a.found
+        if f.end <= start and f.via != "pronoun" and a.info[f.key].type == "Person" and sent - a.sent_of[f.start] <= 2
+    ]  # fmt: skip
+    return {max(people, key=lambda f: f.start).key} if people else set()
 
 
 def person_role(a: Analyzer, key: str) -> str | None:
