@@ -15,6 +15,7 @@ from kg.extract.parse_repair import (
     join_verb_first_conjuncts,
     lift_auxiliary_arguments,
     nominalize_determined_verbs,
+    raise_from_time_nouns,
     raise_fronted_modifiers,
     restore_subjects,
 )
@@ -252,3 +253,15 @@ def test_a_verb_first_clause_after_a_comma_is_a_conjunct_not_the_speech_frame_of
     assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 0
     # A language whose data names no adversatives is left alone.
     assert join_verb_first_conjuncts(_doc(rows), UD, []) == 0
+
+
+def test_a_phrase_hung_on_a_time_noun_goes_to_the_verb_unless_it_makes_a_span():
+    # "telefonierte am Abend mit Lawrow": "mit Lawrow" under "Abend"; "in der Nacht zum Mittwoch" stays.
+    doc = _doc([
+        ("Maas", "PROPN", "nsubj", 1, ""), ("telefonierte", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("am", "ADP", "case", 3, ""), ("Abend", "NOUN", "obl", 1, ""), ("mit", "ADP", "case", 5, ""),
+        ("Lawrow", "PROPN", "nmod", 3, ""), ("zum", "ADP", "case", 7, ""), ("Mittwoch", "NOUN", "nmod", 3, ""),
+    ])  # fmt: skip
+    assert raise_from_time_nouns(doc, UD, ["abend", "mittwoch"], ["zum"]) == 1
+    assert (doc[5].head.i, doc[5].dep_) == (1, "obl")
+    assert doc[7].head.i == 3

@@ -628,3 +628,28 @@ def test_an_unnamed_plural_addressee_gives_the_content_and_each_act_keeps_its_ow
 )
 def test_a_party_epithet_refers_to_the_person_named_before(extractor, text, speaker):
     assert speaker in {t.subject.key for t in _triples(extractor, text, "de") if t.predicate == "STATES"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A prepositional verb's phrase is its object: the measure voted on, never an actor named inside it.
+        ("en", "Germany and Hungary voted against the tariffs.", ("country:HUN", "REJECTS", "the tariffs")),
+        ("de", "Deutschland und Ungarn stimmten gegen die Zölle.", ("country:HUN", "REJECTS", "gegen die Zölle")),
+        ("de", "Das Parlament in Ankara stimmte am Dienstag für den Beitritt Schwedens zur Nato.",
+         ("group:TUR-LEG", "SUPPORTS", "für den Beitritt Schwedens zur Nato")),
+        # (the verb's first phrase decides, and a date is none: "sprach von einer Bedrohung für ..." is no
+        # support)
+        ("de", "Der Kanzler Olaf Scholz sprach sich für Verhandlungen mit Russland aus.",
+         ("person:olaf-scholz", "SUPPORTS", "für Verhandlungen mit Russland")),
+    ],
+)
+def test_a_prepositional_verb_takes_its_phrase_as_object(extractor, lang, text, expected):
+    got = {(t.subject.key, t.predicate, t.object.text if isinstance(t.object, Concept) else t.object.key)
+           for t in _triples(extractor, text, lang)}  # fmt: skip
+    assert expected in got
+
+
+def test_speaking_of_a_threat_to_security_is_no_support(extractor):
+    text = "Präsident Yoon Suk Yeol sprach von einer ernsten Bedrohung für die Sicherheit seines Landes."
+    assert "SUPPORTS" not in {t.predicate for t in _triples(extractor, text, "de")}

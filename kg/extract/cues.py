@@ -89,6 +89,10 @@ class LanguageCues:
     subjunctive_endings: tuple[str, ...] = ()
     #: markers of an infinitive ("zu", "to")
     infinitive_markers: frozenset[str] = frozenset()
+    #: nouns of time ("Montag", "night"): a phrase of theirs says when; and prepositions that join a phrase to
+    #: one as part of a time span ("in der Nacht zum Mittwoch")
+    time_nouns: frozenset[str] = frozenset()
+    time_range_prepositions: frozenset[str] = frozenset()
     #: infinitive markers that, after a verb's object, make "verb marker" a reading of its own ("told X to
     #: leave": a directive, not a statement)
     directive_markers: frozenset[str] = frozenset()
@@ -289,6 +293,8 @@ def cues_for(lang: str) -> LanguageCues:
         subjunctive_endings=tuple(w.lower() for w in verbs.get("subjunctive_endings", ())),
         infinitive_markers=frozenset(w.lower() for w in verbs.get("infinitive_markers", ())),
         directive_markers=frozenset(w.lower() for w in verbs.get("directive_markers", ())),
+        time_nouns=frozenset(w.lower() for w in verbs.get("time_nouns", ())),
+        time_range_prepositions=frozenset(w.lower() for w in verbs.get("time_range_prepositions", ())),
         topic_prepositions=frozenset(w.lower() for w in verbs.get("topic_prepositions", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),
         quantity_nouns=frozenset(w.lower() for w in verbs.get("quantity_nouns", ())),

@@ -34,7 +34,10 @@ NON_ACTORS = frozenset({"Event", "Misc"})
 def event_triples(
     r: SentenceReader, v: Token, pred: Predicate, lemma: str, subjects: list[Arg], fallback: bool
 ) -> list[Triple]:
-    objects = r._object_tokens(v)
+    # ("voted for Sweden's accession": the measure is what the prepositional verb is about, never an actor
+    # named inside it)
+    measures = prepositional_objects(r, v, lemma)
+    objects = r._object_tokens(v) + measures
     object_nouns = pred.objects.get(r.lang, frozenset())
     light = r.cues.lexicon.light_nouns.get(lemma, frozenset())
     # "retaliated with tariffs on American goods", "reagierte mit Gegenzöllen": the deed noun of a
@@ -102,12 +105,14 @@ def event_triples(
     else:
         for o in objects + r.ch(v, "indirect_object"):
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
-            inside = r._entity_inside(o, demonyms=pred.demonym_target)
+            inside = None if o in measures else r._entity_inside(o, demonyms=pred.demonym_target)
             if inside is not None and not pred.demonym_target and _modifies(r, inside, o):
                 inside = None  # "vetoed a UN Security Council resolution": the resolution, not the Council
             if inside is not None and in_place_phrase(r, inside):
                 inside = None  # "killed two fighters in southern Lebanon": where, not whom
             ms = r._entities(o) or ([inside] if inside else [])
+            if o in measures:
+                ms = [m for m in ms if m.start <= o.i < m.end]  # the measure's own name only
             targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:
             # (with an object, a place phrase says where, not what was taken: "zündeten in Santiago
@@ -215,6 +220,12 @@ def event_triples(
             if t is not None:
                 out.append(t)
     return out
+
+
+def prepositional_objects(r: SentenceReader, v: Token, lemma: str) -> list[Token]:
+    """The nouns of the preposition a prepositional verb's lemma ends in ("voted against the tariffs",
+    "called for restraint"): its object."""
+    return [n for prep, n in r._prep_args(v) if prep and lemma.endswith(" " + prep)]
 
 
 def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention]:

@@ -55,7 +55,7 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
             and not any(n.ent_type_ in ("DATE", "TIME") for n in syn.ch(c, "prepositional_object"))
         ]  # fmt: skip
     particles += _directive_markers(syn, args, tok)
-    lemmas = syn.cues.candidates(tok, particles)
+    lemmas = _prepositional_lemmas(syn, args, tok, particles) + syn.cues.candidates(tok, particles)
     if not lemmas:
         return None
     # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
@@ -102,6 +102,25 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
         return None
     lemma, pred, noun = hit
     return Frame(tok, pred, lemma, noun)
+
+
+def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, particles: list[Token]) -> list[str]:
+    """"verb prep" lexicon lemmas a prepositional phrase of the verb completes, in any attachment style
+    ("stimmten gegen die Zölle": "stimmen gegen"; "sprach sich für X aus": "aussprechen für")."""
+    if syn.cues.prepositional_verbs:
+        return []  # (the language's parses hang the preposition on the verb: read as a particle above)
+    # only the verb's first phrase after it ("sprach von einer Bedrohung für die Sicherheit" is no
+    # "sprechen für"), and never a date ("agreed on Tuesday")
+    after = sorted(
+        (n.i, prep, n) for prep, n in args.prep_args(tok)
+        if prep and " " not in prep and n.i > tok.i and n.ent_type_ not in ("DATE", "TIME")
+        and n.lower_ not in syn.cues.time_nouns
+    )  # fmt: skip
+    if not after:
+        return []
+    prep = after[0][1]
+    bases = syn.cues.verb_lemmas(tok, particles)
+    return [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
 
 
 def _directive_markers(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> list[Token]:

@@ -298,3 +298,35 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         b.head, b.dep_ = a, conj
         repaired += 1
     return repaired
+
+
+def raise_from_time_nouns(
+    doc: Doc, scheme: Scheme, time_nouns: Iterable[str], range_prepositions: Iterable[str] = ()
+) -> int:
+    """Give the verb a prepositional phrase the parse hung on a time adverbial of it.
+
+    "telefonierte am Abend mit seinem Amtskollegen": a small parser may make "mit ... Amtskollegen" a
+    modifier of "Abend", and the call loses its partner. A time noun (language data) takes no such
+    modifier, except one that makes a time span with it ("in der Nacht zum Mittwoch", "the night of
+    March 3"): those prepositions (data too) stay. The number of phrases repaired.
+    """
+    nouns = frozenset(w.lower() for w in time_nouns)
+    ranges = frozenset(w.lower() for w in range_prepositions)
+    if not nouns or not doc.has_annotation("DEP"):
+        return 0
+    oblique = scheme.label("oblique")
+    obliques = scheme.labels("oblique")
+    case = scheme.labels("case")
+    modifier = scheme.labels("noun_modifier") - scheme.labels("genitive")
+    if oblique is None:
+        return 0
+    repaired = 0
+    for t in list(doc):
+        if t.text.lower() not in nouns or t.dep_ not in obliques or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in list(t.children):
+            preps = [k for k in c.children if k.dep_ in case and k.i < c.i]
+            if c.i > t.i and c.dep_ in modifier and preps and preps[0].text.lower() not in ranges:
+                c.head, c.dep_ = t.head, oblique
+                repaired += 1
+    return repaired

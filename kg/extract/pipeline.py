@@ -31,6 +31,7 @@ from kg.extract.parse_repair import (
     join_verb_first_conjuncts,
     lift_auxiliary_arguments,
     nominalize_determined_verbs,
+    raise_from_time_nouns,
     raise_fronted_modifiers,
     restore_subjects,
 )
@@ -265,6 +266,7 @@ class Extractor:
         cues = lang.relations.cues
         restore_subjects(doc, lang.scheme, cues.passive_auxiliaries, cues.first_object_is_subject)
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
+        raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
         index: MentionIndex = analysis.index

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import DENIAL_DISCOUNT, DENIAL_FROM, Arg
 from kg.extract.denials import denial_triples
-from kg.extract.events import stateless
+from kg.extract.events import prepositional_objects, stateless
 from kg.extract.mentions import Mention
 from kg.model import Concept, Entity, Triple
 from kg.predicates import PREDICATES, Predicate
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def speech_triples(
     r: SentenceReader, v: Token, pred: Predicate, lemma: str, subjects: list[Arg], fallback: bool
 ) -> list[Triple]:
-    objects = r._object_tokens(v)
+    objects = r._object_tokens(v) + prepositional_objects(r, v, lemma)
     light_nouns = [o for o in objects if (lemma, o.lemma_.lower()) in r.cues.lexicon.light]
     clause = r._clause(v, light_nouns)
     if clause is not None and pred.frame == "act" and _is_question(r, clause):
