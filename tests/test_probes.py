@@ -653,3 +653,11 @@ def test_a_prepositional_verb_takes_its_phrase_as_object(extractor, lang, text, 
 def test_speaking_of_a_threat_to_security_is_no_support(extractor):
     text = "Präsident Yoon Suk Yeol sprach von einer ernsten Bedrohung für die Sicherheit seines Landes."
     assert "SUPPORTS" not in {t.predicate for t in _triples(extractor, text, "de")}
+
+
+def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
+    # "called on London to come up with ...": no "call up" (mobilising), and the warning ends before it.
+    text = "Michel Barnier warned that time was running out and called on London to come up with new ideas."
+    got = {(t.predicate, getattr(t.object, "key", None) or t.object.text) for t in _triples(extractor, text, "en")}
+    assert ("DEMANDS", "country:GBR") in got and ("WARNS", "time was running out") in got
+    assert "MOBILIZES" not in {p for p, _ in got}

@@ -139,6 +139,8 @@ def _stray_particles(syn: SentenceSyntax, tok: Token) -> list[Token]:
     """A separable particle the parse hung elsewhere in ``tok``'s clause ("wies die Vorwürfe als
     „unbegründet“ zurück", with "zurück" under "unbegründet"): the next particle after a finite verb,
     before any comma or other finite verb."""
+    if syn.cues.particle_join != "prefix":
+        return []  # only separable verbs leave their particle at the clause end ("called on X to come up")
     if "Fin" not in tok.morph.get("VerbForm") and not tok.morph.get("Person"):
         return []
     labels = syn.s.labels("particle")
