@@ -662,3 +662,17 @@ def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
            for t in _triples(extractor, text, "en")}  # fmt: skip
     assert ("DEMANDS", "country:GBR") in got and ("WARNS", "time was running out") in got
     assert "MOBILIZES" not in {p for p, _ in got}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Promising harm is threatening; an intended countermeasure is a threat, not a promise.
+        ("en", "Iran vowed harsh revenge for the killing."),
+        ("en", "China said it would take necessary countermeasures."),
+        ("de", "Das Außenministerium in Moskau kündigte eine harte Reaktion an."),
+    ],
+)
+def test_a_vow_of_revenge_or_countermeasures_is_a_threat(extractor, lang, text):
+    got = {t.predicate for t in _triples(extractor, text, lang)}
+    assert "THREATENS" in got and "PROMISES" not in got
