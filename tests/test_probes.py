@@ -676,3 +676,16 @@ def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
 def test_a_vow_of_revenge_or_countermeasures_is_a_threat(extractor, lang, text):
     got = {t.predicate for t in _triples(extractor, text, lang)}
     assert "THREATENS" in got and "PROMISES" not in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Ursula von der Leyen travelled to Tunis together with Giorgia Meloni."),
+        ("de", "Bundeskanzler Olaf Scholz reiste gemeinsam mit Emmanuel Macron nach Kiew."),
+    ],
+)
+def test_a_companion_acts_with_the_subject_and_is_no_target(extractor, lang, text):
+    got = [(t.subject.key, t.predicate, t.object.key) for t in _triples(extractor, text, lang) if t.predicate == "VISITS"]
+    companion = "person:giorgia-meloni" if lang == "en" else "person:emmanuel-macron"
+    assert companion in {s for s, _, _ in got} and companion not in {o for _, _, o in got}

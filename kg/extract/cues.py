@@ -89,6 +89,9 @@ class LanguageCues:
     subjunctive_endings: tuple[str, ...] = ()
     #: markers of an infinitive ("zu", "to")
     infinitive_markers: frozenset[str] = frozenset()
+    #: words and prepositions that make a phrase the subject's companions ("gemeinsam mit", "alongside")
+    comitative_words: frozenset[str] = frozenset()
+    comitative_prepositions: frozenset[str] = frozenset()
     #: nouns of time ("Montag", "night"): a phrase of theirs says when; and prepositions that join a phrase to
     #: one as part of a time span ("in der Nacht zum Mittwoch")
     time_nouns: frozenset[str] = frozenset()
@@ -294,6 +297,8 @@ def cues_for(lang: str) -> LanguageCues:
         infinitive_markers=frozenset(w.lower() for w in verbs.get("infinitive_markers", ())),
         directive_markers=frozenset(w.lower() for w in verbs.get("directive_markers", ())),
         time_nouns=frozenset(w.lower() for w in verbs.get("time_nouns", ())),
+        comitative_words=frozenset(w.lower() for w in verbs.get("comitative_words", ())),
+        comitative_prepositions=frozenset(w.lower() for w in verbs.get("comitative_prepositions", ())),
         time_range_prepositions=frozenset(w.lower() for w in verbs.get("time_range_prepositions", ())),
         topic_prepositions=frozenset(w.lower() for w in verbs.get("topic_prepositions", ())),
         predicative_markers=frozenset(w.lower() for w in verbs.get("predicative_markers", ())),

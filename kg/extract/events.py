@@ -53,7 +53,13 @@ def event_triples(
     targets: list[Arg] = []
     allowed = pred.preps.get(r.lang, frozenset())
     agents = set(r._agents(v)) if r._is_passive(v) else set()
-    target_nouns = [n for prep, n in prep_args if prep in allowed and n not in agents]
+    # "reiste gemeinsam mit Meloni nach Tunis", "together with": companions act too, they are no targets
+    companions = [n for prep, n in prep_args if _comitative(r, prep, n)]
+    known = {a.mention.entity.key for a in subjects}
+    subjects = subjects + [
+        Arg(m, 0.9) for n in companions for m in r._entities(n) if m.entity.key not in known and not stateless(m.entity)
+    ]
+    target_nouns = [n for prep, n in prep_args if prep in allowed and n not in agents and n not in companions]
     preps = [Arg(m) for n in target_nouns for m in r._entities(n)]
     if not preps and theme_is_noun:
         # "Sanktionen gegen iranische Drohnenhersteller", "tariffs on steel from Canada and Mexico": the
@@ -220,6 +226,18 @@ def event_triples(
             if t is not None:
                 out.append(t)
     return out
+
+
+def _comitative(r: SentenceReader, prep: str, n: Token) -> bool:
+    """Whether the phrase of ``n`` names companions of the subject: its preposition is one of the language's
+    ``comitative_prepositions`` ("alongside"), or a ``comitative_words`` adverb stands right before its
+    preposition ("gemeinsam mit", "together with")."""
+    cues = r.cues
+    if prep in cues.comitative_prepositions:
+        return True
+    doc = r.span.doc
+    first = n.left_edge.i if n.left_edge.pos_ == "ADP" else n.left_edge.i - 1
+    return first > r.span.start and doc[first - 1].lower_ in cues.comitative_words
 
 
 def prepositional_objects(r: SentenceReader, v: Token, lemma: str) -> list[Token]:
