@@ -686,6 +686,7 @@ def test_a_vow_of_revenge_or_countermeasures_is_a_threat(extractor, lang, text):
     ],
 )
 def test_a_companion_acts_with_the_subject_and_is_no_target(extractor, lang, text):
-    got = [(t.subject.key, t.predicate, t.object.key) for t in _triples(extractor, text, lang) if t.predicate == "VISITS"]
+    got = [(t.subject.key, t.predicate, t.object.key) for t in _triples(extractor, text, lang)
+           if t.predicate == "VISITS"]  # fmt: skip
     companion = "person:giorgia-meloni" if lang == "en" else "person:emmanuel-macron"
     assert companion in {s for s, _, _ in got} and companion not in {o for _, _, o in got}
