@@ -107,6 +107,9 @@ EXPECTED_EVENTS = [
     # Of two bare nouns after the finite verb (one labelled oblique), the first is the subject.
     ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
      "getötet haben.", ("group:SDN-REB", "KILLS", "group:SDN-CVL")),
+    # Declaring diplomats unwanted persons expels them.
+    ("de", "Die Bundesregierung hat 40 russische Diplomaten zu unerwünschten Personen erklärt.",
+     ("group:DEU-GOV", "EXPELS", "group:RUS-GOV")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),
