@@ -110,6 +110,8 @@ EXPECTED_EVENTS = [
     # Declaring diplomats unwanted persons expels them.
     ("de", "Die Bundesregierung hat 40 russische Diplomaten zu unerwünschten Personen erklärt.",
      ("group:DEU-GOV", "EXPELS", "group:RUS-GOV")),
+    # A contracted preposition is the preposition it contains ("zur" is "zu").
+    ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),

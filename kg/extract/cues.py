@@ -8,6 +8,7 @@ see this object, never a literal word.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -89,6 +90,8 @@ class LanguageCues:
     subjunctive_endings: tuple[str, ...] = ()
     #: markers of an infinitive ("zu", "to")
     infinitive_markers: frozenset[str] = frozenset()
+    #: contracted prepositions and the preposition they contain ("zur" -> "zu", "im" -> "in")
+    contractions: Mapping[str, str] = field(default_factory=dict)
     #: words and prepositions that make a phrase the subject's companions ("gemeinsam mit", "alongside")
     comitative_words: frozenset[str] = frozenset()
     comitative_prepositions: frozenset[str] = frozenset()
@@ -196,6 +199,12 @@ class LanguageCues:
         out = [self.join_particle(b, p.text.lower()) for p in particles for b in bases]
         return out + bases
 
+    def with_contractions(self, preps: frozenset[str]) -> frozenset[str]:
+        """``preps`` and the contracted forms of them ("zu" also as "zur", "zum")."""
+        if not self.contractions or not preps:
+            return preps
+        return preps | {c for c, base in self.contractions.items() if base in preps}
+
     def infix_infinitive(self, token: Token) -> bool:
         """Whether ``token`` is an infinitive with its marker inside, after a separable particle
         ("beizulegen", "abzugeben"): a zu-infinitive without a "zu" of its own."""
@@ -298,6 +307,7 @@ def cues_for(lang: str) -> LanguageCues:
         directive_markers=frozenset(w.lower() for w in verbs.get("directive_markers", ())),
         time_nouns=frozenset(w.lower() for w in verbs.get("time_nouns", ())),
         comitative_words=frozenset(w.lower() for w in verbs.get("comitative_words", ())),
+        contractions={k.lower(): v.lower() for k, v in verbs.get("contractions", {}).items()},
         comitative_prepositions=frozenset(w.lower() for w in verbs.get("comitative_prepositions", ())),
         time_range_prepositions=frozenset(w.lower() for w in verbs.get("time_range_prepositions", ())),
         topic_prepositions=frozenset(w.lower() for w in verbs.get("topic_prepositions", ())),

@@ -51,7 +51,7 @@ def event_triples(
         or any(not forms(o).isdisjoint(light) or not forms(o).isdisjoint(object_nouns) for o in objects)
     )
     targets: list[Arg] = []
-    allowed = pred.preps.get(r.lang, frozenset())
+    allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
     agents = set(r._agents(v)) if r._is_passive(v) else set()
     # "reiste gemeinsam mit Meloni nach Tunis", "together with": companions act too, they are no targets
     companions = [n for prep, n in prep_args if _comitative(r, prep, n)]
@@ -339,7 +339,7 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
     if pred.bare == "role":
         # "stepped down from his post", "trat von seinem Amt zurück": the office the sentence names, else
         # the subject's role.
-        allowed = pred.preps.get(r.lang, frozenset())
+        allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
         named = [n for prep, n in r._prep_args(v) if prep in allowed and n.pos_ == "NOUN"]
         if named:
             return r._np_concept(named[:1])
@@ -347,7 +347,7 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
             return Concept.create(subj.mention.entity.role, r.lang)
     else:
         # "protestierten gegen die Reform", "protested against the law": what it is against.
-        allowed = pred.preps.get(r.lang, frozenset())
+        allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
         named = [n for prep, n in r._prep_args(v) if prep in allowed and n.pos_ in ("NOUN", "PROPN")]
         if named:
             return r._pp_concept(named[0], None)
