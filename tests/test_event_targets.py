@@ -113,7 +113,8 @@ EXPECTED_EVENTS = [
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.
-    ("en", "Japan lent Indonesia 140 billion yen to build a commuter rail line.", ("country:JPN", "AIDS", "country:IDN")),
+    ("en", "Japan lent Indonesia 140 billion yen to build a commuter rail line.",
+     ("country:JPN", "AIDS", "country:IDN")),
     ("en", "The African Union suspended Guinea from all its activities.",
      ("org:african-union", "SUSPENDS_COOPERATION", "country:GIN")),
     # An event noun as subject stands for its doer.
