@@ -96,11 +96,11 @@ def test_generic_ministry_belongs_to_the_state_named_with_it(nlp_en):
     text = "Britain's Defence Ministry agreed. The Defence Ministry in Kyiv denied it."
     doc, analysis = _analyze(nlp_en, "en", text)
     # A ministry is an organisation of its state, one key across articles and languages.
-    assert _key(doc, analysis, "Ministry", 0) == "org:british-defence-ministry"
-    assert _key(doc, analysis, "Ministry", 1) == "org:ukrainian-defence-ministry"
+    assert _key(doc, analysis, "Ministry", 0) == "org:british-ministry-of-defence"
+    assert _key(doc, analysis, "Ministry", 1) == "org:ukrainian-ministry-of-defence"
     assert {e.key for e in analysis.entities if e.type == "Organization"} == {
-        "org:british-defence-ministry",
-        "org:ukrainian-defence-ministry",
+        "org:british-ministry-of-defence",
+        "org:ukrainian-ministry-of-defence",
     }
 
 

@@ -44,7 +44,7 @@ def sector_info(a: Analyzer, iso3: str | None, noun: SectorNoun) -> Info:
     actor = sector_actor(iso3, noun)
     info = a.info.get(actor.key)
     if info is None:
-        # A gazetteer organisation wins ("org:russian-defence-ministry"), also one whose alias the key
+        # A gazetteer organisation wins ("org:russian-ministry-of-defence"), also one whose alias the key
         # spells ("Chinese coast guard" -> org:china-coast-guard).
         rec = a.recs.get(actor.key) or a.recs.get(alias_keys().get(actor.key, ""))
         info = a._record_info(rec) if rec is not None else a._new_info(actor.key, actor.type, actor.name)
