@@ -117,6 +117,9 @@ EXPECTED_EVENTS = [
      ("country:JPN", "AIDS", "country:IDN")),
     ("en", "The African Union suspended Guinea from all its activities.",
      ("org:african-union", "SUSPENDS_COOPERATION", "country:GIN")),
+    # A bare definite sector noun refers back to the group of that sector named in a sentence before.
+    ("de", "Die Militärjunta in Myanmar hat Tausende Gefangene freigelassen. Die russische Söldnergruppe Wagner soll "
+     "die Junta unterstützen.", ("org:wagner-group", "SUPPORTS", "group:MMR-MIL")),
     # An event noun as subject stands for its doer.
     ("en", "A Russian missile strike on the city of Sumy killed 34 people.",
      ("country:RUS", "ATTACKS", "location:sumy")),

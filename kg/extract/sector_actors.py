@@ -122,12 +122,35 @@ def self_naming_sectors(a: Analyzer) -> None:
         # Not a title ("Geheimdienst NIS"): the state of the sentence's places, else of its named actors.
         if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
             local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
-        state = noun.country or beside or local or home
+        state = noun.country or beside or _earlier_same_sector(a, tok, noun) or local or home
         if state is None and not _stateless(a, tok, noun):
             continue
         a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
         taken.update(range(tok.i, end))
+
+
+def _earlier_same_sector(a: Analyzer, tok: Token, noun: SectorNoun) -> str | None:
+    """The state of the group of this sector named last before a definite sector noun ("die Militärjunta in
+    Myanmar ... die Junta", "Georgian police ... the police"): a definite noun refers back, as a role title
+    does. Only groups of exactly this sector, named in one of the three sentences before."""
+    if noun.org or not _definite(a, tok) or any(c.pos_ not in ("DET", "PUNCT") for c in tok.children):
+        return None  # (a noun with modifiers of its own is no bare reference: "die Diplomaten aus Argentinien")
+    sent = a.sent_of[tok.i]
+    for f in sorted(a.found, key=lambda f: f.start, reverse=True):
+        if f.start >= tok.i or not 0 < sent - a.sent_of[f.start] <= 3:
+            continue  # (not one of its own sentence: "Venezuelas Regierung hat die Diplomaten ... ausgewiesen")
+        info = a.info[f.key]
+        if info.type == "Group" and info.sector == noun.sector and info.country:
+            return info.country
+    return None
+
+
+def _definite(a: Analyzer, tok: Token) -> bool:
+    """Whether the sector noun ``tok`` has a definite article ("die Polizei", "the junta")."""
+    articles = a.lex.words("definite_articles")
+    dets = [c for c in tok.lefts if c.dep_ in ("det", "nk")] + ([tok.nbor(-1)] if tok.i > 0 else [])
+    return any(d.lower_ in articles for d in dets)
 
 
 def _counted_subject(a: Analyzer, tok: Token) -> bool:
