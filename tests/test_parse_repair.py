@@ -265,3 +265,14 @@ def test_a_phrase_hung_on_a_time_noun_goes_to_the_verb_unless_it_makes_a_span():
     assert raise_from_time_nouns(doc, UD, ["abend", "mittwoch"], ["zum"]) == 1
     assert (doc[5].head.i, doc[5].dep_) == (1, "obl")
     assert doc[7].head.i == 3
+
+
+def test_a_verb_after_a_comma_with_an_adversative_is_a_conjunct_not_a_complement():
+    # "Der Kreml bestätigte das Treffen, bestritt aber, ...": "bestritt" parsed as what "bestätigte" says.
+    doc = _doc([
+        ("Kreml", "PROPN", "nsubj", 1, ""), ("bestätigte", "VERB", "ROOT", 1, "Mood=Ind|Person=3"),
+        ("Treffen", "NOUN", "obj", 1, ""), (",", "PUNCT", "punct", 1, ""),
+        ("bestritt", "VERB", "ccomp", 1, "Mood=Ind|Person=3"), ("aber", "ADV", "advmod", 4, ""),
+    ])  # fmt: skip
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 1
+    assert (doc[4].dep_, doc[4].head.i) == ("conj", 1)

@@ -690,3 +690,10 @@ def test_a_companion_acts_with_the_subject_and_is_no_target(extractor, lang, tex
            if t.predicate == "VISITS"]  # fmt: skip
     companion = "person:giorgia-meloni" if lang == "en" else "person:emmanuel-macron"
     assert companion in {s for s, _, _ in got} and companion not in {o for _, _, o in got}
+
+
+def test_a_denial_coordinated_after_a_comma_is_a_denial_not_what_was_confirmed(extractor):
+    text = "Der Kreml bestätigte das Treffen, bestritt aber, dass über Waffenlieferungen gesprochen worden sei."
+    got = {(t.predicate, t.object.text) for t in _triples(extractor, text, "de") if isinstance(t.object, Concept)}
+    assert ("DENIES", "über Waffenlieferungen gesprochen worden sei") in got
+    assert not any(p == "STATES" and "bestritt" in o for p, o in got)

@@ -163,6 +163,8 @@ class ContentClauses:
             return None  # "..., auch wenn der Sicherheitsrat ... billigen sollte": a condition, not what was said
         if any("Rel" in t.morph.get("PronType") for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
             return None  # "warnte vor einem Handelskrieg, bei dem es nur Verlierer gebe": a relative clause
+        if comma.i + 1 in self.acts:
+            return None  # "bestätigte das Treffen, bestritt aber, dass ...": the next act opens after the comma
         sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
         endings = self.syn.cues.subjunctive_endings
         if not sub and endings and comma.i + 2 < end and doc[comma.i + 1].pos_ in ("PROPN", "NOUN", "PRON"):

@@ -297,6 +297,20 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         a.head, a.dep_ = (b.head if b.head.i != b.i else a), b.dep_
         b.head, b.dep_ = a, conj
         repaired += 1
+    # The mirror image: "Der Kreml bestätigte das Treffen, bestritt aber, dass ...", with the second verb made a
+    # complement of the first. A finite verb right after the comma, without subject, next to an adversative, is
+    # a conjunct, not what the first verb says.
+    for b in list(doc):
+        finite = "Fin" in b.morph.get("VerbForm") or bool(b.morph.get("Person"))
+        if b.pos_ != "VERB" or not finite or b.i == 0 or doc[b.i - 1].text != ",":
+            continue
+        a = b.head
+        if b.dep_ not in fronted or a.i >= b.i or a.pos_ not in ("VERB", "AUX") or "Sub" in b.morph.get("Mood"):
+            continue
+        if any(c.dep_ in subjects for c in b.children) or not any(c.lower_ in words for c in b.children):
+            continue
+        b.dep_ = conj
+        repaired += 1
     return repaired
 
 
