@@ -289,7 +289,7 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         if any("Rel" in c.morph.get("PronType") or c.pos_ == "SCONJ" for c in a.children):
             continue  # a relative or subordinate clause ("..., der das Bündnis anführt, drohte"), no main clause
         own = [c for c in b.children if c.dep_ in subjects]
-        marked = any(c.lower_ in words and c.i <= b.i + 2 for c in b.children)
+        marked = any(c.text.lower() in words and c.i <= b.i + 2 for c in b.children)
         if any(c.pos_ != "NOUN" or c.ent_type_ or not marked for c in own):
             continue  # "..., sagte der Sprecher": a speaker of its own
         for c in own:
@@ -307,7 +307,7 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         a = b.head
         if b.dep_ not in fronted or a.i >= b.i or a.pos_ not in ("VERB", "AUX") or "Sub" in b.morph.get("Mood"):
             continue
-        if any(c.dep_ in subjects for c in b.children) or not any(c.lower_ in words for c in b.children):
+        if any(c.dep_ in subjects for c in b.children) or not any(c.text.lower() in words for c in b.children):
             continue
         b.dep_ = conj
         repaired += 1
