@@ -221,6 +221,8 @@ class LanguageCues:
             text[len(p) :] for p in self.participle_prefixes if text.startswith(p) and len(text) > len(p) + 3
         ]
         # "abgedreht", "abzudrehen": a separable particle keeps the participle prefix or "zu" behind it
+        if not self.separable_particles or not text.startswith(self.separable_particles):
+            return self._inflected(stems)
         infixes = (*self.participle_prefixes, *self.infinitive_markers)
         stems += [
             particle + text[len(particle) + len(infix) :]
@@ -233,6 +235,11 @@ class LanguageCues:
             for particle in self.separable_particles if text.startswith(particle)
             for marker in self.infinitive_markers if text.startswith(marker, len(particle))
         ]  # fmt: skip
+        return out + self._inflected(stems)
+
+    def _inflected(self, stems: list[str]) -> list[str]:
+        """Infinitives of ``stems`` by the language's ending rules."""
+        out = []
         for stem in stems:
             for ending, infinitive in self.inflections:
                 if stem.endswith(ending) and len(stem) > len(ending) + 2:

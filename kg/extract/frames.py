@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg.extract.phrases import Phrases
 from kg.extract.syntax import VERBAL_POS, SentenceSyntax
 from kg.extract.verb_arguments import VerbArguments
-from kg.predicates import Predicate
+from kg.predicates import Predicate, PredicateLexicon
 
 
 class Frame(NamedTuple):
@@ -109,6 +109,10 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
     ("stimmten gegen die Zölle": "stimmen gegen"; "sprach sich für X aus": "aussprechen für")."""
     if syn.cues.prepositional_verbs:
         return []  # (the language's parses hang the preposition on the verb: read as a particle above)
+    bases = syn.cues.verb_lemmas(tok, particles)
+    firsts = _multiword_firsts(syn.cues.lexicon)
+    if not any(b in firsts for b in bases):
+        return []  # no "verb prep" entry for this verb: a set lookup, before any parse is read
     # only the verb's first phrase after it ("sprach von einer Bedrohung für die Sicherheit" is no
     # "sprechen für"), and never a date ("agreed on Tuesday")
     after = sorted(
@@ -119,15 +123,31 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
     if not after:
         return []
     prep = after[0][1]
-    bases = syn.cues.verb_lemmas(tok, particles)
     return [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
+
+
+_FIRSTS: dict[str, frozenset[str]] = {}
+
+
+def _multiword_firsts(lexicon: PredicateLexicon) -> frozenset[str]:
+    """The first words of the lexicon's multi-word verb lemmas ("stimmen" of "stimmen gegen"), once per language."""
+    cached = _FIRSTS.get(lexicon.lang)
+    if cached is None:
+        cached = _FIRSTS[lexicon.lang] = frozenset(k.split(" ", 1)[0] for k in lexicon.verbs if " " in k)
+    return cached
 
 
 def _directive_markers(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> list[Token]:
     """The marker of an infinitive after the verb's object ("told Netanyahu [to] halt"), for the
     language's ``directive_markers``: with it the verb reads as its "verb marker" entry, if any."""
     markers = syn.cues.directive_markers
-    if not markers or not args.object_tokens(tok):
+    if not markers:
+        return []
+    # (a "verb to" entry must exist before the verb's objects are read)
+    verbs = syn.cues.lexicon.verbs
+    if not any(f"{b} {m}" in verbs for b in syn.cues.verb_lemmas(tok, []) for m in markers):
+        return []
+    if not args.object_tokens(tok):
         return []
     return [
         m for c in syn.ch(tok, "open_complement", "clausal_complement") if c.i > tok.i

@@ -222,13 +222,18 @@ def restore_subjects(
         if t.dep_ in subjects and t.pos_ == "CCONJ" and coordinator is not None:
             t.dep_ = coordinator
             repaired += 1
+    children: dict[int, list[Token]] = {}
+    for t in doc:
+        if t.head.i != t.i:
+            children.setdefault(t.head.i, []).append(t)  # (one pass: Token.children is slow)
+    aux_labels = auxiliaries | scheme.labels("passive_auxiliary")
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in shared:
             continue
-        kids = list(verb.children)
+        kids = children.get(verb.i, [])
         if any(c.dep_ in markers for c in kids):
             continue
-        auxes = [c for c in kids if c.dep_ in auxiliaries or c.dep_ in scheme.labels("passive_auxiliary")]
+        auxes = [c for c in kids if c.dep_ in aux_labels]
         if passive_aux and auxes and not any(a.lemma_.lower() in passive_aux for a in auxes):
             # "haben ... die Stadt angegriffen": a perfect, not a passive, so no passive subject
             for c in kids:
@@ -273,12 +278,13 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         return 0
     repaired = 0
     for b in list(doc):
-        finite = "Fin" in b.morph.get("VerbForm") or bool(b.morph.get("Person"))
-        if b.pos_ != "VERB" or not finite or b.i == 0:
+        # (cheap tests first: the morphology is parsed on every access)
+        if b.pos_ != "VERB" or b.i == 0 or doc[b.i - 1].text != ",":
+            continue
+        if not ("Fin" in b.morph.get("VerbForm") or b.morph.get("Person")):
             continue
         firsts = [c for c in b.children if c.dep_ in fronted and c.i < b.i and c.pos_ in ("VERB", "AUX")]
-        before = doc[b.i - 1]
-        if not firsts or before.text != ",":
+        if not firsts:
             continue
         a = firsts[0]
         heads_finite = [a, *(c for c in a.children if c.dep_ in scheme.labels("auxiliary"))]
@@ -301,8 +307,9 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
     # complement of the first. A finite verb right after the comma, without subject, next to an adversative, is
     # a conjunct, not what the first verb says.
     for b in list(doc):
-        finite = "Fin" in b.morph.get("VerbForm") or bool(b.morph.get("Person"))
-        if b.pos_ != "VERB" or not finite or b.i == 0 or doc[b.i - 1].text != ",":
+        if b.pos_ != "VERB" or b.i == 0 or doc[b.i - 1].text != ",":
+            continue
+        if not ("Fin" in b.morph.get("VerbForm") or b.morph.get("Person")):
             continue
         a = b.head
         if b.dep_ not in fronted or a.i >= b.i or a.pos_ not in ("VERB", "AUX") or "Sub" in b.morph.get("Mood"):

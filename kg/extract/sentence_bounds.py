@@ -11,6 +11,7 @@ is kept.
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,23 +26,24 @@ CLOSERS = frozenset("\"'“”»«’‘)]")
 
 def constrain_sentence_starts(doc: Doc) -> Doc:
     """Mark tokens that cannot open a sentence as ``is_sent_start = False``; the rest stay undecided."""
-    for tok in doc[1:]:
-        if tok.is_sent_start is not None:
-            continue  # set before: keep it
-        if not _may_end_before(doc, tok.i):
-            tok.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array([SENT_START]).astype("int64")
+    # Whether a sentence may end after each token, looking through closing quotes and brackets.
+    may_end = False
+    changed = False
+    for i, tok in enumerate(doc):
+        if i > 0 and starts[i] == 0 and not (may_end or tok.is_space):
+            starts[i] = -1
+            changed = True
+        text = tok.text
+        if tok.is_space or "\n" in tok.whitespace_ or text[-1:] in ENDERS:
+            may_end = True
+        elif not all(ch in CLOSERS for ch in text):
+            may_end = False  # (a closing quote or bracket keeps what came before it)
+    if changed:
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
-
-
-def _may_end_before(doc: Doc, i: int) -> bool:
-    """Whether a sentence may end right before token ``i``."""
-    prev = doc[i - 1]
-    if prev.is_space or "\n" in prev.whitespace_ or doc[i].is_space:
-        return True
-    j = i - 1
-    while j >= 0 and doc[j].text and all(ch in CLOSERS for ch in doc[j].text):
-        j -= 1  # ".“ Danach": look through closing quotes and brackets
-    return j >= 0 and doc[j].text[-1:] in ENDERS
 
 
 @Language.component(COMPONENT)
