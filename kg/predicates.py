@@ -314,6 +314,8 @@ class PredicateLexicon:
     light_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: noun -> the event predicate it names ("Angriff" -> ATTACKS, "arrest" -> ARRESTS)
     event_nouns: Mapping[str, Predicate] = field(default_factory=dict)
+    #: first words of the multi-word verb lemmas ("stimmen" of "stimmen gegen", "tell" of "tell to")
+    multiword_firsts: frozenset[str] = frozenset()
 
     def has_verb(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.light_verbs
@@ -380,6 +382,8 @@ def lexicon(lang: str) -> PredicateLexicon:
     for verb, noun in light:
         by_verb.setdefault(verb, set()).add(noun)
     events = {noun: pred for pred in PREDICATES.values() for noun in pred.nouns.get(lang, ())}
+    firsts = frozenset(v.split(" ", 1)[0] for v in ordered if " " in v)
     return PredicateLexicon(
-        lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}, events
+        lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}, events,
+        firsts,
     )

@@ -199,8 +199,9 @@ class LanguageCues:
         out = [self.join_particle(b, p.text.lower()) for p in particles for b in bases]
         return out + bases
 
-    def with_contractions(self, preps: frozenset[str]) -> frozenset[str]:
-        """``preps`` and the contracted forms of them ("zu" also as "zur", "zum")."""
+    def preps_of(self, pred: Predicate) -> frozenset[str]:
+        """The prepositions of ``pred`` in this language, with their contracted forms ("zu" also as "zur")."""
+        preps = pred.preps.get(self.lang, frozenset())
         if not self.contractions or not preps:
             return preps
         return preps | {c for c, base in self.contractions.items() if base in preps}
@@ -224,17 +225,14 @@ class LanguageCues:
         if not self.separable_particles or not text.startswith(self.separable_particles):
             return self._inflected(stems)
         infixes = (*self.participle_prefixes, *self.infinitive_markers)
-        stems += [
-            particle + text[len(particle) + len(infix) :]
+        split = [
+            (particle, infix, particle + text[len(particle) + len(infix) :])
             for particle in self.separable_particles if text.startswith(particle)
-            for infix in infixes if text.startswith(infix, len(particle)) and len(text) > len(particle) + len(infix) + 3
+            for infix in infixes if text.startswith(infix, len(particle))
         ]  # fmt: skip
+        stems += [joined for particle, infix, joined in split if len(text) > len(particle) + len(infix) + 3]
         # ("abzudrehen" is the infinitive itself once "zu" is out)
-        out = [
-            particle + text[len(particle) + len(marker) :]
-            for particle in self.separable_particles if text.startswith(particle)
-            for marker in self.infinitive_markers if text.startswith(marker, len(particle))
-        ]  # fmt: skip
+        out = [joined for _, infix, joined in split if infix in self.infinitive_markers]
         return out + self._inflected(stems)
 
     def _inflected(self, stems: list[str]) -> list[str]:
@@ -246,9 +244,10 @@ class LanguageCues:
                     out.append(stem[: -len(ending)] + infinitive)
         return out
 
-    def candidates(self, token: Token, particles: list[Token]) -> list[str]:
-        """The verb's candidate lemmas that the vocabulary knows (cheap pre-check before reading the frame)."""
-        return [lemma for lemma in self.verb_lemmas(token, particles) if self.lexicon.has_verb(lemma)]
+    def candidates(self, forms: list[str]) -> list[str]:
+        """The verb's candidate lemmas (:meth:`verb_lemmas`) that the vocabulary knows (cheap pre-check before
+        reading the frame)."""
+        return [lemma for lemma in forms if self.lexicon.has_verb(lemma)]
 
     def predicate_for(
         self, token: Token, particles: list[Token], objects: tuple[str, ...], lemmas: list[str] | None = None

@@ -51,14 +51,15 @@ def event_triples(
         or any(not forms(o).isdisjoint(light) or not forms(o).isdisjoint(object_nouns) for o in objects)
     )
     targets: list[Arg] = []
-    allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
+    allowed = r.cues.preps_of(pred)
     agents = set(r._agents(v)) if r._is_passive(v) else set()
     # "reiste gemeinsam mit Meloni nach Tunis", "together with": companions act too, they are no targets
     companions = [n for prep, n in prep_args if _comitative(r, prep, n)]
-    known = {a.mention.entity.key for a in subjects}
+    doers = {a.mention.entity.key for a in subjects}
     subjects = subjects + [
-        Arg(m, 0.9) for n in companions for m in r._entities(n) if m.entity.key not in known and not stateless(m.entity)
+        Arg(m, 0.9) for n in companions for m in r._entities(n) if m.entity.key not in doers and not stateless(m.entity)
     ]
+    doers = {a.mention.entity.key for a in subjects}
     target_nouns = [n for prep, n in prep_args if prep in allowed and n not in agents and n not in companions]
     preps = [Arg(m) for n in target_nouns for m in r._entities(n)]
     if not preps and theme_is_noun:
@@ -82,7 +83,6 @@ def event_triples(
         datives = [c for c in r.ch(v, "indirect_object") if c.pos_ != "ADP"]
         # (and a bare dative the parse labelled oblique: "hat der Ukraine das Gas abgedreht")
         # (not the subject itself, which a weak parse may also label oblique)
-        doers = {a.mention.entity.key for a in subjects}
         datives += [
             c for c in r.arguments.bare_obliques(v)
             if c not in objects and c not in datives and not any(m.entity.key in doers for m in r._entities(c))
@@ -99,8 +99,7 @@ def event_triples(
         if pred.partners and targets:
             # "unterzeichnete mit Biden ein Sicherheitsabkommen", "signed a deal with Iran": the actors of
             # the predicate's prepositions sign it too; what they signed is the theme.
-            known = {a.mention.entity.key for a in subjects}
-            subjects = subjects + [a for a in targets if a.mention.entity.key not in known]
+            subjects = subjects + [a for a in targets if a.mention.entity.key not in doers]
             targets = []
         elif not targets:
             # "tariffs of 25 percent on steel imports from Canada and Mexico": the actors named nearest.
@@ -336,10 +335,10 @@ def stateless(entity: Entity) -> bool:
 def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Concept | None:
     """The object of an event that needs none: the subject's role ("resigned": the office), else the
     verb's phrase without its subject ("marched through the streets of Tbilisi")."""
+    allowed = r.cues.preps_of(pred)
     if pred.bare == "role":
         # "stepped down from his post", "trat von seinem Amt zurück": the office the sentence names, else
         # the subject's role.
-        allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
         named = [n for prep, n in r._prep_args(v) if prep in allowed and n.pos_ == "NOUN"]
         if named:
             return r._np_concept(named[:1])
@@ -347,7 +346,6 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
             return Concept.create(subj.mention.entity.role, r.lang)
     else:
         # "protestierten gegen die Reform", "protested against the law": what it is against.
-        allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
         named = [n for prep, n in r._prep_args(v) if prep in allowed and n.pos_ in ("NOUN", "PROPN")]
         if named:
             return r._pp_concept(named[0], None)

@@ -12,9 +12,9 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from kg.extract.phrases import Phrases
-from kg.extract.syntax import VERBAL_POS, SentenceSyntax
+from kg.extract.syntax import VERBAL_POS, SentenceSyntax, finite
 from kg.extract.verb_arguments import VerbArguments
-from kg.predicates import Predicate, PredicateLexicon
+from kg.predicates import Predicate
 
 
 class Frame(NamedTuple):
@@ -55,7 +55,8 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
             and not any(n.ent_type_ in ("DATE", "TIME") for n in syn.ch(c, "prepositional_object"))
         ]  # fmt: skip
     particles += _directive_markers(syn, args, tok)
-    lemmas = _prepositional_lemmas(syn, args, tok, particles) + syn.cues.candidates(tok, particles)
+    forms = syn.cues.verb_lemmas(tok, particles)
+    lemmas = _prepositional_lemmas(syn, args, tok, forms) + syn.cues.candidates(forms)
     if not lemmas:
         return None
     # Object heads, and nouns behind a preposition as "prep noun" ("mit einem Veto drohen").
@@ -104,13 +105,13 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     return Frame(tok, pred, lemma, noun)
 
 
-def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, particles: list[Token]) -> list[str]:
+def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, bases: list[str]) -> list[str]:
     """"verb prep" lexicon lemmas a prepositional phrase of the verb completes, in any attachment style
-    ("stimmten gegen die Zölle": "stimmen gegen"; "sprach sich für X aus": "aussprechen für")."""
+    ("stimmten gegen die Zölle": "stimmen gegen"; "sprach sich für X aus": "aussprechen für"). ``bases``: the
+    verb's candidate lemmas (:meth:`LanguageCues.verb_lemmas`)."""
     if syn.cues.prepositional_verbs:
         return []  # (the language's parses hang the preposition on the verb: read as a particle above)
-    bases = syn.cues.verb_lemmas(tok, particles)
-    firsts = _multiword_firsts(syn.cues.lexicon)
+    firsts = syn.cues.lexicon.multiword_firsts
     if not any(b in firsts for b in bases):
         return []  # no "verb prep" entry for this verb: a set lookup, before any parse is read
     # only the verb's first phrase after it ("sprach von einer Bedrohung für die Sicherheit" is no
@@ -124,17 +125,6 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
         return []
     prep = after[0][1]
     return [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
-
-
-_FIRSTS: dict[str, frozenset[str]] = {}
-
-
-def _multiword_firsts(lexicon: PredicateLexicon) -> frozenset[str]:
-    """The first words of the lexicon's multi-word verb lemmas ("stimmen" of "stimmen gegen"), once per language."""
-    cached = _FIRSTS.get(lexicon.lang)
-    if cached is None:
-        cached = _FIRSTS[lexicon.lang] = frozenset(k.split(" ", 1)[0] for k in lexicon.verbs if " " in k)
-    return cached
 
 
 def _directive_markers(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> list[Token]:
@@ -161,7 +151,7 @@ def _stray_particles(syn: SentenceSyntax, tok: Token) -> list[Token]:
     before any comma or other finite verb."""
     if syn.cues.particle_join != "prefix":
         return []  # only separable verbs leave their particle at the clause end ("called on X to come up")
-    if "Fin" not in tok.morph.get("VerbForm") and not tok.morph.get("Person"):
+    if not finite(tok):
         return []
     labels = syn.s.labels("particle")
     for t in syn.span.doc[tok.i + 1 : syn.span.end]:

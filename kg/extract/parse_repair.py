@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extract.deps import Scheme
+from kg.extract.syntax import finite
 
 #: Words of a noun phrase before its head: "a [new ceasefire] deal".
 _NOMINAL_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
@@ -77,7 +78,7 @@ def _verb_of(aux: Token, aux_labels: frozenset[str], complement: frozenset[str])
     for c in aux.rights:
         if c.dep_ in complement and c.pos_ == "VERB" and _nonfinite(c):
             return c
-    if "Fin" not in aux.morph.get("VerbForm") and not aux.morph.get("Person"):
+    if not finite(aux):
         return None
     return _right_bracket(aux)
 
@@ -281,14 +282,14 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         # (cheap tests first: the morphology is parsed on every access)
         if b.pos_ != "VERB" or b.i == 0 or doc[b.i - 1].text != ",":
             continue
-        if not ("Fin" in b.morph.get("VerbForm") or b.morph.get("Person")):
+        if not finite(b):
             continue
         firsts = [c for c in b.children if c.dep_ in fronted and c.i < b.i and c.pos_ in ("VERB", "AUX")]
         if not firsts:
             continue
         a = firsts[0]
         heads_finite = [a, *(c for c in a.children if c.dep_ in scheme.labels("auxiliary"))]
-        if not any("Fin" in t.morph.get("VerbForm") or t.morph.get("Person") for t in heads_finite):
+        if not any(finite(t) for t in heads_finite):
             continue  # "Chérizier, genannt „Barbecue“, ... drohte": a participle phrase, no clause
         if "Sub" in a.morph.get("Mood") or not any(c.dep_ in subjects and c.i < a.i for c in a.children):
             continue  # reported speech ("Tunesien nehme ..., sagte Saied") or no clause of its own
@@ -309,7 +310,7 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
     for b in list(doc):
         if b.pos_ != "VERB" or b.i == 0 or doc[b.i - 1].text != ",":
             continue
-        if not ("Fin" in b.morph.get("VerbForm") or b.morph.get("Person")):
+        if not finite(b):
             continue
         a = b.head
         if b.dep_ not in fronted or a.i >= b.i or a.pos_ not in ("VERB", "AUX") or "Sub" in b.morph.get("Mood"):

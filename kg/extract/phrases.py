@@ -78,10 +78,7 @@ class Phrases:
         # phrase's
         doc = self.syn.span.doc
         for c in reversed(list(o.rights)):
-            sub = doc[c.left_edge.i : c.right_edge.i + 1]
-            if c.right_edge.i + 1 == end and doc[c.left_edge.i].pos_ == "ADP" and any(
-                t.ent_type_ in ("DATE", "TIME") for t in sub
-            ):
+            if c.right_edge.i + 1 == end and doc[c.left_edge.i].pos_ == "ADP" and _names_time(c):
                 end = c.left_edge.i
         # "the de - escalation" split into three objects of one verb: adjacent siblings with the same role
         # are one phrase.
@@ -98,7 +95,7 @@ class Phrases:
                     first == end
                     and prep not in targets
                     and not self.syn.s.has(c, "temporal")
-                    and not any(t.ent_type_ in ("DATE", "TIME") for t in self.syn.span.doc[first : c.right_edge.i + 1])
+                    and not _names_time(c)
                     and not self.syn.cues.predicative_phrase(self.syn.span.doc, c)
                 ):
                     end = c.right_edge.i + 1
@@ -133,3 +130,8 @@ class Phrases:
             if objs:
                 return objs
         return []
+
+
+def _names_time(c: Token) -> bool:
+    """Whether the phrase of ``c`` names a date or time (an entity the NER calls so)."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in c.doc[c.left_edge.i : c.right_edge.i + 1])

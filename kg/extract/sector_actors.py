@@ -146,11 +146,15 @@ def _earlier_same_sector(a: Analyzer, tok: Token, noun: SectorNoun) -> str | Non
     return None
 
 
+def _determiners(tok: Token) -> list[Token]:
+    """The determiners of the sector noun ``tok`` (UD or TIGER labels), and the word right before it."""
+    return [c for c in tok.lefts if c.dep_ in ("det", "nk", "poss")] + ([tok.nbor(-1)] if tok.i > 0 else [])
+
+
 def _definite(a: Analyzer, tok: Token) -> bool:
     """Whether the sector noun ``tok`` has a definite article ("die Polizei", "the junta")."""
     articles = a.lex.words("definite_articles")
-    dets = [c for c in tok.lefts if c.dep_ in ("det", "nk")] + ([tok.nbor(-1)] if tok.i > 0 else [])
-    return any(d.lower_ in articles for d in dets)
+    return any(d.lower_ in articles for d in _determiners(tok))
 
 
 def _counted_subject(a: Analyzer, tok: Token) -> bool:
@@ -187,9 +191,7 @@ def _stateless(a: Analyzer, tok: Token, noun: SectorNoun) -> bool:
     Polizei", "the army" mean one state's, which the article has not made clear)."""
     if noun.org or noun.sector not in STATELESS_SECTORS:
         return False
-    articles = a.lex.words("definite_articles")
-    dets = [c for c in tok.lefts if c.dep_ in ("det", "nk", "poss")] + ([tok.nbor(-1)] if tok.i > 0 else [])
-    return not any(d.lower_ in articles or d.dep_ == "poss" for d in dets)
+    return not (_definite(a, tok) or any(d.dep_ == "poss" for d in _determiners(tok)))
 
 
 def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:

@@ -54,7 +54,7 @@ def speech_triples(
         if o in light_nouns:
             continue
         targets += [Arg(m) for m in r._entities(o)]
-    allowed = r.cues.with_contractions(pred.preps.get(r.lang, frozenset()))
+    allowed = r.cues.preps_of(pred)
     if not targets and allowed and not pred.addressee:
         # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase, also one
         # the parse hung on the verb's particle ("called on/prt the authorities/pobj").

@@ -27,6 +27,11 @@ VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
+def finite(tok: Token) -> bool:
+    """Whether the morphology calls ``tok`` a finite verb form (a weak morphologizer may give only a person)."""
+    return "Fin" in tok.morph.get("VerbForm") or bool(tok.morph.get("Person"))
+
+
 class SentenceSyntax:
     """Role-level access to one parsed sentence (children indexed once, answers memoised per token)."""
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
 from kg.extract.phrase_entities import PhraseEntities
-from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, is_punct
+from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, finite, is_punct
 
 
 class VerbArguments:
@@ -278,7 +278,7 @@ def _prefield_subject(args: VerbArguments, v: Token) -> bool:
     and ends right before ``v`` ("Kristen Michal forderte die EU auf"). Then it is the subject, even where
     the parse labelled the phrase after the verb so ("Die EU forderte Michal" would need "den"/"dem")."""
     syn = args.syn
-    if not syn.cues.verb_second or ("Fin" not in v.morph.get("VerbForm") and not v.morph.get("Person")):
+    if not syn.cues.verb_second or not finite(v):
         return False
     m = args.refs.adjacent(v.i, -1)
     if m is None or m.entity.type in ("Location", "Event"):
