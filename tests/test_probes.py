@@ -642,7 +642,7 @@ def test_a_party_epithet_refers_to_the_person_named_before(extractor, text, spea
         ("de", "Deutschland und Ungarn stimmten gegen die Zölle.", ("country:HUN", "REJECTS", "gegen die Zölle")),
         ("de", "Das Parlament in Ankara stimmte am Dienstag für den Beitritt Schwedens zur Nato.",
          ("group:TUR-LEG", "SUPPORTS", "für den Beitritt Schwedens zur Nato")),
-        # (the verb's first phrase decides, and a date is none: "sprach von einer Bedrohung für ..." is no
+        # (the verb's first phrase decides, and a date is none: "sprach von einer Gefahr für ..." is no
         # support)
         ("de", "Der Kanzler Olaf Scholz sprach sich für Verhandlungen mit Russland aus.",
          ("person:olaf-scholz", "SUPPORTS", "für Verhandlungen mit Russland")),
@@ -653,7 +653,10 @@ def test_a_prepositional_verb_takes_its_phrase_as_object(extractor, lang, text, 
 
 
 def test_speaking_of_a_threat_to_security_is_no_support(extractor):
-    text = "Präsident Yoon Suk Yeol sprach von einer ernsten Bedrohung für die Sicherheit seines Landes."
+    text = (
+        "Präsident Emmanuel Macron sprach von einer großen Gefahr für die Einheit Europas und schloss die "
+        "Entsendung von Truppen nicht länger aus."
+    )
     assert "SUPPORTS" not in {t.predicate for t in _triples(extractor, text, "de")}
 
 

@@ -114,7 +114,7 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
     firsts = syn.cues.lexicon.multiword_firsts
     if not any(b in firsts for b in bases):
         return []  # no "verb prep" entry for this verb: a set lookup, before any parse is read
-    # only the verb's first phrase after it ("sprach von einer Bedrohung für die Sicherheit" is no
+    # only the verb's first phrase after it ("sprach von einer Gefahr für die Einheit Europas" is no
     # "sprechen für"), and never a date ("agreed on Tuesday")
     after = sorted(
         (n.i, prep, n) for prep, n in args.prep_args(tok)

@@ -139,7 +139,7 @@ def _earlier_same_sector(a: Analyzer, tok: Token, noun: SectorNoun) -> str | Non
     sent = a.sent_of[tok.i]
     for f in sorted(a.found, key=lambda f: f.start, reverse=True):
         if f.start >= tok.i or not 0 < sent - a.sent_of[f.start] <= 3:
-            continue  # (not one of its own sentence: "Venezuelas Regierung hat die Diplomaten ... ausgewiesen")
+            continue  # (not one of its own sentence: "Kenias Regierung bestellte die Diplomaten ... ein")
         info = a.info[f.key]
         if info.type == "Group" and info.sector == noun.sector and info.country:
             return info.country
@@ -224,7 +224,7 @@ def sentence_place_state(a: Analyzer, i: int) -> str | None:
         if a.sent_of[f.start] != sent:
             continue
         info = a.info[f.key]
-        # (a demonym is no place: "einen Umsturz nach ukrainischem Vorbild")
+        # (a demonym is no place: "eine Revolution nach georgischem Muster")
         place = info.type == "Country" and f.via != "demonym" and _in_locative_phrase(a, f.start)
         if info.type == "Location" or place:
             state = found_state(a, f.key)
