@@ -276,3 +276,25 @@ def test_a_verb_after_a_comma_with_an_adversative_is_a_conjunct_not_a_complement
     ])  # fmt: skip
     assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 1
     assert (doc[4].dep_, doc[4].head.i) == ("conj", 1)
+
+
+def test_a_participle_after_a_comma_with_an_adversative_shares_the_perfect_of_the_verb_before():
+    # "Die Regierung hat den Angriff verurteilt, sich aber gegen Vergeltung ausgesprochen": the second
+    # participle parsed as what the first says.
+    doc = _doc([
+        ("Regierung", "NOUN", "nsubj", 3, ""), ("hat", "AUX", "aux", 3, "Mood=Ind|Person=3|VerbForm=Fin"),
+        ("Angriff", "NOUN", "obj", 3, ""), ("verurteilt", "VERB", "ROOT", 3, "VerbForm=Part"),
+        (",", "PUNCT", "punct", 9, ""), ("sich", "PRON", "obj", 9, ""), ("aber", "CCONJ", "cc", 9, ""),
+        ("gegen", "ADP", "case", 8, ""), ("Vergeltung", "NOUN", "obl", 9, ""),
+        ("ausgesprochen", "VERB", "parataxis", 3, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 1
+    assert (doc[9].dep_, doc[9].head.i) == ("conj", 3)
+    # Without the adversative it stays as parsed: "..., sich gegen Vergeltung ausgesprochen" may be anything.
+    doc = _doc([
+        ("Regierung", "NOUN", "nsubj", 3, ""), ("hat", "AUX", "aux", 3, "Mood=Ind|Person=3|VerbForm=Fin"),
+        ("Angriff", "NOUN", "obj", 3, ""), ("verurteilt", "VERB", "ROOT", 3, "VerbForm=Part"),
+        (",", "PUNCT", "punct", 8, ""), ("sich", "PRON", "obj", 8, ""), ("gegen", "ADP", "case", 7, ""),
+        ("Vergeltung", "NOUN", "obl", 8, ""), ("ausgesprochen", "VERB", "parataxis", 3, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 0

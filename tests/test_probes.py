@@ -139,6 +139,9 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
          "org:nato"),
         ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
          "vorzubereiten.", "group:GEO-OPP"),
+        # The title right before the object's name belongs to the object, not a second subject.
+        ("de", "Regierungschef Viktor Orbán hat Außenminister Péter Szijjártó gerügt und ihm vorgeworfen, die "
+         "Partner verärgert zu haben.", "person:peter-szijjarto"),
         # What stands right before a participle is in the middle field: the victims, never the killers.
         ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte "
          "Zivilisten getötet haben.", "group:SDN-CVL"),

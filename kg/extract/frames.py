@@ -114,17 +114,19 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
     firsts = syn.cues.lexicon.multiword_firsts
     if not any(b in firsts for b in bases):
         return []  # no "verb prep" entry for this verb: a set lookup, before any parse is read
-    # only the verb's first phrase after it ("sprach von einer Gefahr für die Einheit Europas" is no
-    # "sprechen für"), and never a date ("agreed on Tuesday")
-    after = sorted(
-        (n.i, prep, n) for prep, n in args.prep_args(tok)
-        if prep and " " not in prep and n.i > tok.i and n.ent_type_ not in ("DATE", "TIME")
-        and n.lower_ not in syn.cues.time_nouns
+    # only the verb's own phrases ("sprach von einer Gefahr für die Einheit Europas" is no "sprechen für"),
+    # never a date ("agreed on Tuesday"); the first after the verb, else (a clause-final verb: "hat sich gegen
+    # eine Beteiligung ausgesprochen") the nearest before it that makes a lexicon entry
+    own = sorted(
+        (n.i, prep) for prep, n in args.prep_args(tok)
+        if prep and " " not in prep and n.ent_type_ not in ("DATE", "TIME") and n.lower_ not in syn.cues.time_nouns
     )  # fmt: skip
-    if not after:
-        return []
-    prep = after[0][1]
-    return [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
+    after = [prep for i, prep in own if i > tok.i][:1]
+    for prep in after or [prep for i, prep in reversed(own) if i < tok.i]:
+        found = [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
+        if found or after:
+            return found
+    return []
 
 
 def _directive_markers(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> list[Token]:

@@ -319,6 +319,24 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
             continue
         b.dep_ = conj
         repaired += 1
+    # And in the perfect: "Die Regierung hat den Angriff verurteilt, sich aber gegen Vergeltung ausgesprochen". A
+    # non-finite verb after a comma, next to an adversative, without subject or auxiliary of its own, shares the
+    # auxiliary of the verb before it: the second half of one perfect, not its complement.
+    aux_labels = scheme.labels("auxiliary")
+    for b in list(doc):
+        if b.pos_ != "VERB" or b.dep_ not in fronted or b.head.i >= b.i or finite(b):
+            continue
+        a, start = b.head, b.left_edge.i
+        start += doc[start].text == ","  # (the comma may hang on the verb itself)
+        if start == 0 or doc[start - 1].text != "," or not any(c.dep_ in aux_labels for c in a.children):
+            continue
+        kids = list(b.children)
+        if any(c.dep_ in subjects or c.dep_ in aux_labels for c in kids) or not any(
+            c.text.lower() in words for c in kids
+        ):
+            continue
+        b.dep_ = conj
+        repaired += 1
     return repaired
 
 

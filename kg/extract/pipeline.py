@@ -35,6 +35,12 @@ from kg.extract.parse_repair import (
     raise_fronted_modifiers,
     restore_subjects,
 )
+from kg.extract.phrase_repair import (
+    attach_nominal_conjuncts,
+    attach_stray_articles,
+    attach_truncated_conjuncts,
+    split_double_subjects,
+)
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
 from kg.extract.resolve import analyze_entities
@@ -264,6 +270,10 @@ class Extractor:
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
         cues = lang.relations.cues
+        attach_truncated_conjuncts(doc, lang.scheme)
+        attach_stray_articles(doc, lang.scheme)
+        split_double_subjects(doc, lang.scheme)
+        attach_nominal_conjuncts(doc, lang.scheme)
         restore_subjects(doc, lang.scheme, cues.passive_auxiliaries, cues.first_object_is_subject)
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)

@@ -56,6 +56,7 @@ import logging
 from spacy.tokens import Doc
 
 from kg.extract.analysis import EntityAnalysis, freeze
+from kg.extract.body_roles import organisation_offices
 from kg.extract.entities import RawMention, find_mentions
 from kg.extract.found import Found, Info
 from kg.extract.gazetteer_mentions import resolve_compound, resolve_demonym, resolve_name, resolve_short
@@ -101,6 +102,7 @@ def analyze_entities(
     self_naming_sectors(a)
     roles(a)
     role_anaphora(a)
+    organisation_offices(a)
     state_anaphora(a)
     return freeze(a)
 

@@ -29,7 +29,7 @@ def roles(a: Analyzer) -> None:
         info = a.info[f.key]
         if info.type != "Person" or f.via == "pronoun":
             continue
-        left = left_role_phrase(a, f.start)
+        left = left_role_phrase(a, f.start) or _apposed_title(a, f.start, f.end)
         phrase = left or right_role_phrase(a, f.end) or dep_role_phrase(a, f.start, f.end)
         if not phrase:
             continue
@@ -173,6 +173,14 @@ def left_role_phrase(a: Analyzer, start: int) -> list[int]:
     if not any(role_token(a, i) is not None for i in core):
         return []
     return core
+
+
+def _apposed_title(a: Analyzer, start: int, end: int) -> list[int]:
+    """ "Der Generalsekretär der Nato, Mark Rutte, sagte": a title set off before the name by a comma, the name
+    closed by a comma or the sentence's end, is the name's left role phrase."""
+    if start < 2 or a.doc[start - 1].text != "," or end >= len(a.doc) or a.doc[end].text not in (",", ".", ")"):
+        return []
+    return left_role_phrase(a, start - 1)
 
 
 def right_role_phrase(a: Analyzer, end: int) -> list[int]:

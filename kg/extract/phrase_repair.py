@@ -1,0 +1,191 @@
+"""Parse repairs inside noun phrases and of a clause's one subject, made before anything reads the parse.
+
+Three things grammar forbids and a small parser still produces, each of which costs the clause its actor:
+
+- a truncated first part heads its coordination ("[Staats-] und Regierungschefs der G7"): the full word is
+  the head, the truncated part its conjunct;
+- an article heads its phrase ("[Der] von den Streitkräften kontrollierte Sender teilte mit"): an article
+  always belongs to a noun after it;
+- a clause has two subjects ("Moskau wies [die Vorwürfe] zurück", "Die Ukraine begrüßte [die Entscheidung]"):
+  one of them is an object.
+
+The repairs speak abstract roles (:mod:`kg.extract.deps`), so they hold for UD and TIGER parses alike.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.deps import Scheme
+from kg.extract.syntax import finite
+
+#: How far an article may stand before its noun ("der von den Streitkräften des Landes kontrollierte Sender").
+_PHRASE_REACH = 8
+_NOMINAL = ("NOUN", "PROPN")
+
+
+def attach_truncated_conjuncts(doc: Doc, scheme: Scheme) -> int:
+    """Make the full word of "Staats- und Regierungschefs" the head of its coordination.
+
+    A truncated word (ending in a hyphen) only abbreviates the full word's second part; it cannot head a
+    phrase, take its article or be a verb's subject. The full word takes its place and label, and the
+    truncated part becomes its conjunct. The number of phrases repaired.
+    """
+    conjuncts, label = scheme.labels("conjunct"), scheme.label("conjunct")
+    if label is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for t in doc:
+        if len(t.text) < 3 or not t.text.endswith("-") or not t.text[-2].isalpha():
+            continue
+        full = [c for c in t.children if c.dep_ in conjuncts and c.i > t.i and c.pos_ in (*_NOMINAL, "ADJ")]
+        if not full:
+            continue
+        f = full[0]
+        kids = [c for c in t.children if c.i != f.i]
+        root = t.head.i == t.i
+        f.head, f.dep_ = (f if root else t.head), t.dep_
+        t.head, t.dep_ = f, label
+        for c in kids:
+            c.head = f
+        repaired += 1
+    return repaired
+
+
+def attach_stray_articles(doc: Doc, scheme: Scheme) -> int:
+    """Give an article that a parse made a verb's argument back to its noun.
+
+    "Der von den Streitkräften kontrollierte Fernsehsender teilte mit": parsed with "Der" as the subject and
+    "Fernsehsender" as an argument of the participle, the clause has no actor. An article (``PronType=Art``)
+    heads nothing: its noun is the first noun after it that has no preposition and no determiner of its
+    own, with no finite verb or comma in between. When that noun hangs on the article's head or on a word
+    between the two, the noun takes the article's place and label, the article becomes its determiner, and
+    a participle between them that hung elsewhere becomes the noun's modifier. The number repaired.
+    """
+    arguments = scheme.labels("subject", "passive_subject", "object", "indirect_object", "oblique")
+    det, amod = scheme.label("determiner"), scheme.label("modifier")
+    case, determiners = scheme.labels("case"), scheme.labels("determiner")
+    if det is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for art in doc:
+        if art.pos_ != "DET" or art.dep_ not in arguments or "Art" not in art.morph.get("PronType"):
+            continue
+        if any(c.pos_ in _NOMINAL for c in art.children):
+            continue
+        noun = _noun_of(doc, art, case, determiners)
+        if noun is None or not (noun.head.i == art.head.i or art.i < noun.head.i < noun.i):
+            continue
+        inner = [t for t in doc[art.i + 1 : noun.i] if not art.i <= t.head.i <= noun.i]
+        if noun.head.i != art.head.i or noun.dep_ not in arguments:
+            noun.head, noun.dep_ = (noun if art.head.i == art.i else art.head), art.dep_
+        art.head, art.dep_ = noun, det
+        for t in inner:
+            if t.pos_ in ("ADJ", "VERB") and amod is not None:
+                t.head, t.dep_ = noun, amod
+        repaired += 1
+    return repaired
+
+
+def _noun_of(doc: Doc, art: Token, case: frozenset[str], determiners: frozenset[str]) -> Token | None:
+    """The noun an article belongs to: the next one of its own phrase, or None."""
+    for t in doc[art.i + 1 : art.i + 1 + _PHRASE_REACH]:
+        if t.text in (",", ";", ":") or (t.pos_ in ("VERB", "AUX") and finite(t)):
+            return None
+        if t.pos_ in _NOMINAL:
+            own = [c for c in t.children if c.i < t.i and (c.dep_ in case or (c.dep_ in determiners and c.i > art.i))]
+            if not own:
+                return t
+    return None
+
+
+def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
+    """Make the second of two subjects of one verb its object: a clause has one subject.
+
+    "Moskau wies die Vorwürfe zurück" parsed with two subjects loses its object; a name labelled an adverb
+    or a bare oblique ("Pakistan bestreitet jede Verwicklung", "Kanzler Scholz hat Minister Lindner
+    entlassen") counts as one of them: a name is never an adverb, nor without a preposition an oblique. Word
+    order decides, as a reader does when case is ambiguous: the first is the subject, unless morphology
+    says the first is not nominative and the second is only nominative ("Den Vorschlag lehnte der Minister
+    ab"). The other becomes the indirect object if its case is dative, else the object; where the verb
+    already has an object, a title right before the object's name is that name's ("Orbán hat Außenminister
+    Szijjártó gerügt"). A name before the verb labelled an adverb, where the verb has no
+    other subject, is the subject. The number of clauses repaired.
+    """
+    subjects, objects = scheme.labels("subject"), scheme.labels("object", "indirect_object")
+    # a name labelled an adverb or a bare oblique: never an adverb, and without a preposition no oblique
+    adverbs = scheme.labels("modifier", "oblique") - scheme.labels("temporal", "noun_modifier")
+    case = scheme.labels("case")
+    subject, obj, iobj = scheme.label("subject"), scheme.label("object"), scheme.label("indirect_object")
+    part = scheme.label("name_part")
+    if subject is None or obj is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX", "ADV"):
+            continue
+        kids = list(verb.children)
+        found = [
+            c for c in kids
+            if c.pos_ in _NOMINAL and (c.dep_ in subjects or (c.pos_ == "PROPN" and c.dep_ in adverbs))
+            and not any(k.dep_ in case for k in c.children)
+        ]  # fmt: skip
+        if len(found) == 1 and found[0].dep_ not in subjects and found[0].i < verb.i:
+            found[0].dep_ = subject  # "Mark Rutte, ..., verurteilte": the name before the verb, labelled an adverb
+            repaired += 1
+            continue
+        if len(found) != 2 or not any(c.dep_ in subjects for c in found):
+            continue
+        objs = [c for c in kids if c.dep_ in objects]
+        if objs:
+            # "Orbán hat Außenminister Szijjártó gerügt": the title right before the object's name is its own
+            title = next((o for o in objs if o.i == found[1].i + 1 and o.pos_ in _NOMINAL), None)
+            if title is not None and part is not None and found[1].pos_ == "NOUN":
+                found[1].head, found[1].dep_ = title, part
+                repaired += 1
+            continue
+        first, second = found
+        fc, sc = _case(first), _case(second)
+        if fc and "Nom" not in fc and sc == {"Nom"}:
+            first, second = second, first
+            sc = fc
+        first.dep_ = subject
+        dative = "Dat" in sc and not sc & {"Nom", "Acc"}
+        second.dep_ = iobj if iobj is not None and dative else obj
+        repaired += 1
+    return repaired
+
+
+def _case(t: Token) -> set[str]:
+    """The cases the noun or its determiner allow (empty when neither says)."""
+    own = set(t.morph.get("Case"))
+    for c in t.children:
+        if c.pos_ == "DET" and c.i < t.i and c.morph.get("Case"):
+            own = own & set(c.morph.get("Case")) if own else set(c.morph.get("Case"))
+    return own
+
+
+def attach_nominal_conjuncts(doc: Doc, scheme: Scheme) -> int:
+    """Give a noun phrase the parse made the conjunct of a verb to the verb that follows it in its conjunct.
+
+    "hat den Abzug abgelehnt und den Vereinigten Staaten mit Krieg gedroht": parsed with "Staaten" as the
+    conjunct of "abgelehnt", the threat loses whom it threatens. Conjuncts are of one kind; a noun is no
+    conjunct of a verb. When the next verb of the same coordination follows the noun, the noun is that
+    verb's argument: the indirect object if its case is dative, else the object. The number repaired.
+    """
+    conjuncts = scheme.labels("conjunct")
+    obj, iobj = scheme.label("object"), scheme.label("indirect_object")
+    if obj is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for t in doc:
+        if t.pos_ not in _NOMINAL or t.dep_ not in conjuncts or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        after = [c for c in t.head.children if c.dep_ in conjuncts and c.i > t.i and c.pos_ in ("VERB", "AUX")]
+        if not after or any(w.text in (",", ";") for w in doc[t.i : after[0].i]):
+            continue
+        case = _case(t)
+        dative = "Dat" in case and not case & {"Nom", "Acc"}
+        t.head, t.dep_ = after[0], (iobj if iobj is not None and dative else obj)
+        repaired += 1
+    return repaired
