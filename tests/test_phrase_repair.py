@@ -16,6 +16,7 @@ from kg.extract.phrase_repair import (
     attach_nominal_conjuncts,
     attach_stray_articles,
     attach_truncated_conjuncts,
+    raise_finite_modifiers,
     split_double_subjects,
 )
 from kg.extract.pipeline import Extractor
@@ -165,6 +166,23 @@ def test_a_title_parsed_as_a_second_subject_right_before_the_objects_name_is_the
     assert doc[0].dep_ == "nsubj" and doc[3].dep_ == "obj"
 
 
+def test_a_finite_verb_parsed_as_a_nouns_modifier_heads_its_clause_when_its_particle_follows():
+    # "Moskau kündigte Gegenmaßnahmen an": parsed as a noun phrase with "Moskau" and "kündigte" as modifiers.
+    doc = _doc([
+        ("Moskau", "PROPN", "nummod", 2, ""), ("kündigte", "VERB", "amod", 2, "Person=3|VerbForm=Fin"),
+        ("Gegenmaßnahmen", "NOUN", "ROOT", 2, ""), ("an", "ADP", "compound:prt", 2, ""), (".", "PUNCT", "punct", 2, ""),
+    ])  # fmt: skip
+    assert raise_finite_modifiers(doc, UD) == 1
+    assert doc[1].head.i == 1 and doc[1].dep_ == "ROOT"
+    assert [(t.head.i, t.dep_) for t in (doc[0], doc[2], doc[3])] == [(1, "nsubj"), (1, "obj"), (1, "compound:prt")]
+    # an attributive participle has no particle of its own after the noun: "die verhängten Zölle" stays
+    doc = _doc([
+        ("die", "DET", "det", 2, ART), ("verhängten", "VERB", "amod", 2, "Person=3|VerbForm=Fin"),
+        ("Zölle", "NOUN", "nsubj", 3, ""), ("gelten", "VERB", "ROOT", 3, "VerbForm=Fin"),
+    ])  # fmt: skip
+    assert raise_finite_modifiers(doc, UD) == 0
+
+
 def test_a_noun_parsed_as_the_conjunct_of_a_verb_is_the_argument_of_the_next_verb():
     # "hat das Angebot abgelehnt und den Rebellen mit Krieg gedroht": "Rebellen" parsed as a conjunct of
     # "abgelehnt"; it is whom "gedroht" threatens (a dative: the indirect object).
@@ -225,6 +243,8 @@ def test_a_noun_parsed_as_the_conjunct_of_a_verb_is_the_argument_of_the_next_ver
         ("de", "Kämpfer der Hamas haben nach Angaben der Armee drei Soldaten verschleppt.", ("org:hamas", "ABDUCTS")),
         ("en", "Fighters of Hamas abducted three soldiers near the border.", ("org:hamas", "ABDUCTS")),
         ("en", "Representatives of the Taliban met US envoy Zalmay Khalilzad in Doha.", ("org:taliban", "MEETS")),
+        # a finite verb parsed as the modifier of its object
+        ("de", "Moskau kündigte Gegenmaßnahmen an.", ("country:RUS", "THREATENS")),
         # a prepositional verb at the end of its clause, its phrase before it
         ("de", "Frankreich hat sich gegen eine Verlängerung des Mandats ausgesprochen.", ("country:FRA", "REJECTS")),
         ("de", "Polen hat im Rat gegen den Haushalt gestimmt.", ("country:POL", "REJECTS")),

@@ -159,6 +159,13 @@ def test_an_intention_of_the_speaker_is_a_promise_and_an_obligation_on_another_a
     assert ("country:GEO", "PROMISES") in {(s, p) for s, p, _ in got}
     got = _triples(extractor, "Paris said Tehran must release the two French teachers.", "en")
     assert ("country:FRA", "DEMANDS", "country:IRN") in {(t.subject.key, t.predicate, t.object.key) for t in got}
+    # An announcing verb makes its infinitive an intention: a promise, or a threat when the act is a conflict.
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, "Japan kündigte an, der Ukraine weitere "
+                                                          "Finanzhilfen zu gewähren.", "de")}  # fmt: skip
+    assert ("country:JPN", "PROMISES") in got
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, "Kanzler Scholz kündigte an, die Sanktionen "
+                                                          "gegen Iran zu verschärfen.", "de")}  # fmt: skip
+    assert ("person:olaf-scholz", "THREATENS") in got and ("person:olaf-scholz", "SANCTIONS") not in got
 
 
 def test_agreeing_to_an_act_is_an_agreement_and_a_sector_noun_takes_its_state(extractor):

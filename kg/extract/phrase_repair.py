@@ -189,3 +189,43 @@ def attach_nominal_conjuncts(doc: Doc, scheme: Scheme) -> int:
         t.head, t.dep_ = after[0], (iobj if iobj is not None and dative else obj)
         repaired += 1
     return repaired
+
+
+def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
+    """Make a finite verb the parse hung on a noun as its modifier the head of its clause again.
+
+    "Moskau kündigte Gegenmaßnahmen an", parsed as a noun phrase "kündigte Gegenmaßnahmen" with "Moskau" as a
+    modifier, has no verb at all. A finite verb is never an attributive modifier, and the separable particle
+    ("an") after the noun proves it: a participle used as an adjective carries its particle joined
+    ("angekündigte"). Then the verb takes the noun's place and label, the noun becomes its object, a bare
+    noun phrase before the verb that hung on the noun its subject, and the particle its particle. The number
+    of clauses repaired.
+    """
+    modifiers, particles = scheme.labels("modifier"), scheme.labels("particle")
+    case, subjects = scheme.labels("case"), scheme.labels("subject")
+    subject, obj = scheme.label("subject"), scheme.label("object")
+    if subject is None or obj is None or not particles or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for t in doc:
+        n = t.head
+        if t.pos_ != "VERB" or t.dep_ not in modifiers or n.pos_ not in _NOMINAL or n.i <= t.i or not finite(t):
+            continue
+        prts = [p for p in doc[n.i + 1 : n.sent.end] if p.dep_ in particles and p.head.i in (n.i, t.i)]
+        if not prts:
+            continue
+        before = [c for c in n.children if c.i < t.i]
+        if n.head.i == n.i:
+            t.head, t.dep_ = t, n.dep_
+        else:
+            t.head, t.dep_ = n.head, n.dep_
+        n.head, n.dep_ = t, obj
+        for c in before:
+            c.head = t
+            bare = c.pos_ in _NOMINAL and not any(k.dep_ in case for k in c.children)
+            if bare and not any(k.dep_ in subjects for k in t.children):
+                c.dep_ = subject
+        for p in [*prts, *(c for c in n.children if c.pos_ == "PUNCT" and c.i > prts[0].i)]:
+            p.head = t  # (and the sentence's final stop, which hung on the noun)
+        repaired += 1
+    return repaired

@@ -39,6 +39,7 @@ from kg.extract.phrase_repair import (
     attach_nominal_conjuncts,
     attach_stray_articles,
     attach_truncated_conjuncts,
+    raise_finite_modifiers,
     split_double_subjects,
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
@@ -270,6 +271,7 @@ class Extractor:
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
         cues = lang.relations.cues
+        raise_finite_modifiers(doc, lang.scheme)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)

@@ -208,6 +208,8 @@ def intent_triples(
         for c in r.ch(adjectives[0], "open_complement", "clausal_complement"):
             head = c
             break
+    if mood is None and r.cues.intends(v, r.ch(v, "particle")):
+        mood = "intention"  # "kündigte an, Lebensmittel zu liefern": the speech verb itself announces an intention
     if mood not in ("intention", "obligation"):
         return []
     doer_toks, _ = r._subject_tokens(clause)
