@@ -201,6 +201,20 @@ def test_gendered_german_titles_tell_the_gender(nlp_de):
     assert _key(doc, analysis, "Sie") == "person:maria-lindqvist"
 
 
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp_de, nlp_en):
+    # Of two people in its sentence, an object pronoun is the one who is not the subject ("sich" would be).
+    doc, analysis = _analyze(
+        nlp_de, "de", "Kanzler Friedrich Merz telefonierte mit Xi Jinping und forderte ihn auf, Druck auf Moskau "
+        "auszuüben."
+    )
+    assert _key(doc, analysis, "ihn") == "person:xi-jinping"
+    doc, analysis = _analyze(nlp_en, "en", "Macron called Meloni on Sunday and urged her to back the plan.")
+    assert _key(doc, analysis, "her") == "person:giorgia-meloni"
+    # a subject pronoun may be either person, and stays unresolved
+    doc, analysis = _analyze(nlp_en, "en", "Macron called Scholz on Sunday before he flew to Rome.")
+    assert _at(doc, analysis, "he") is None
+
+
 def test_pronoun_of_the_wrong_gender_stays_unresolved(nlp_en):
     doc, analysis = _analyze(nlp_en, "en", "Putin arrived late. She said nothing.")
     assert _at(doc, analysis, "She") is None

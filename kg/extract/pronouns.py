@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.entities import RawMention
+from kg.lang import scheme_labels
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -38,9 +39,26 @@ def resolve_pronoun(a: Analyzer, m: RawMention) -> None:
     if not by_sentence:
         return
     candidates = set(by_sentence[max(by_sentence)])
+    if len(candidates) > 1 and a.sent_of[m.start] == max(by_sentence):
+        # "Scholz telefonierte mit Xi und forderte ihn auf": an object pronoun is never its own clause's
+        # subject (that would be "sich"), so of two people the other one is meant
+        candidates -= _clause_subjects(a, tok)
     if len(candidates) == 1:
         key = candidates.pop()
         a._add(m.start, m.end, a.info[key], "pronoun", 0.7, None)
+
+
+def _clause_subjects(a: Analyzer, tok: Token) -> set[str]:
+    """Keys of the subject of the clause an object pronoun ``tok`` belongs to (also of the verb its verb is a
+    conjunct of, whose subject it shares); empty for a subject pronoun or without a parse."""
+    objects = scheme_labels("object") | scheme_labels("indirect_object") | scheme_labels("oblique")
+    if not a.has_dep or tok.dep_ not in objects:
+        return set()
+    verb = tok.head
+    verbs = [verb, verb.head] if verb.dep_ in scheme_labels("conjunct") else [verb]
+    subjects = scheme_labels("subject")
+    spans = [(s.left_edge.i, s.right_edge.i) for v in verbs for s in v.children if s.dep_ in subjects]
+    return {f.key for f in a.found for lo, hi in spans if lo <= f.start <= hi and f.via != "pronoun"}
 
 
 def _singular(a: Analyzer, tok: Token) -> bool:
