@@ -139,6 +139,8 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
          "org:nato"),
         ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
          "vorzubereiten.", "group:GEO-OPP"),
+        # Fronted reported speech: the subject inside the content is not the speaker after the verb.
+        ("de", "Tunesien nehme keine Almosen an, sagte Präsident Kais Saied.", "country:TUN"),
         # The title right before the object's name belongs to the object, not a second subject.
         ("de", "Regierungschef Viktor Orbán hat Außenminister Péter Szijjártó gerügt und ihm vorgeworfen, die "
          "Partner verärgert zu haben.", "person:peter-szijjarto"),

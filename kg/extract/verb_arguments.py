@@ -40,9 +40,15 @@ class VerbArguments:
             # "und warf der Bundesregierung vor", "und warf Washington vor": the parse labelled an object of a
             # coordinated verb its subject; the subject is the first conjunct's.
             return [], subj
+        fronted = [c for c in self.syn.ch(v, "clausal_complement") if c.i < v.i]
+        if self.syn.cues.verb_second and fronted and subj and all(t.i < v.i for t in subj):
+            speaker = _speaker_after(self.syn, v)
+            if speaker is not None:
+                # "Tunesien nehme keine Almosen an, sagte Präsident Saied": the content fills the prefield, so
+                # its subject is the content's; the speaker follows the verb, whatever the parse labelled it.
+                return [speaker], []
         if len(subj) < 2:
             return subj, []
-        fronted = [c for c in self.syn.ch(v, "clausal_complement") if c.i < v.i]
         after = [t for t in subj if t.i > v.i]
         if self.syn.cues.verb_second and fronted and after:
             # "Tunesien nehme keine Almosen an, sagte Saied": the fronted content fills the prefield, so the
@@ -270,6 +276,15 @@ def _prefield_token(args: VerbArguments, v: Token) -> list[Token]:
     und sagte, ...": a conjunct without a subject takes it)."""
     m = args.refs.adjacent(v.i, -1) if _prefield_subject(args, v) else None
     return [args.syn.span.doc[m.end - 1]] if m is not None else []
+
+
+def _speaker_after(syn: SentenceSyntax, v: Token) -> Token | None:
+    """The bare noun phrase right after a speech verb that follows its fronted content after a comma."""
+    doc = v.doc
+    if v.i == 0 or doc[v.i - 1].text not in (",", "“", "”", '"', "»", "«"):
+        return None
+    after = [c for c in syn.kids.get(v.i, ()) if c.i > v.i and c.pos_ in NOMINAL_POS and not syn.ch(c, "case")]
+    return after[0] if after and after[0].i <= v.i + 3 else None
 
 
 def _prefield_subject(args: VerbArguments, v: Token) -> bool:
