@@ -185,6 +185,10 @@ CRITICISM_BY_NAMING = [
     ("de", "Scholz bezeichnete die Zollpolitik Trumps als grundfalsch.", "die Zollpolitik Trumps"),
     ("en", "Beijing described the US sanctions as a gross interference in China's internal affairs.",
      "the US sanctions"),
+    # a weak lemma ("nannte") and what it is called parsed as an adverb
+    ("de", "Macron nannte die Annexion der Krim „illegal“.", "die Annexion der Krim"),
+    # the object parsed inside the adjective's phrase
+    ("en", "Jeremy Hunt called the seizure unacceptable.", "seizure"),
 ]  # fmt: skip
 
 

@@ -48,7 +48,10 @@ def evaluations(lang: str) -> Evaluations:
 def names_its_object(r: SentenceReader, v: Token) -> bool:
     """Whether ``v`` is a naming verb ("call", "bezeichnen"): cheap, before any argument is read."""
     verbs = evaluations(r.lang).verbs
-    return v.lemma_.lower() in verbs or v.lower_ in verbs
+    if v.lemma_.lower() in verbs or v.lower_ in verbs:
+        return True
+    # a weak lemmatizer's form ("nannte" left as its own lemma): kg's own lemmas of the verb
+    return any(lemma in verbs for lemma in r.cues.verb_lemmas(v, r.ch(v, "particle")))
 
 
 def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallback: bool) -> list[Triple]:
@@ -61,7 +64,16 @@ def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallbac
     predicatives = r.ch(v, "predicative", "open_complement") + [
         c for c in v.children if c.i > v.i and (c.lower_ in marks or r.span.doc[c.left_edge.i].lower_ in marks)
     ]
-    # "als grundfalsch" parsed as dep(als) + xcomp(grundfalsch), "as a provocation" as prep + pobj.
+    if not objects:
+        # "called the seizure unacceptable" parsed as one phrase headed by the adjective: its noun is the object
+        objects = [c for p in predicatives if p.pos_ == "ADJ" for c in p.children if c.pos_ in NOMINAL_POS and
+                   c.i < p.i][-1:]  # fmt: skip
+    # "als grundfalsch" parsed as dep(als) + xcomp(grundfalsch), "as a provocation" as prep + pobj; an
+    # adjective after the object is what it is called, whatever its label ("nannte die Blockade „unmenschlich“").
+    if objects:
+        predicatives += [
+            c for c in v.children if c.pos_ in ("ADJ", "ADV") and c.i > objects[0].i and c not in predicatives
+        ]
     object_at = {o.i for o in objects}
     words = [t for p in predicatives for t in p.subtree if t.i not in object_at]
     if not objects or not predicatives:
