@@ -25,11 +25,10 @@ class VerbArguments:
     def split_subjects(self, v: Token) -> tuple[list[Token], list[Token]]:
         """Subject-labelled children of ``v`` as (subjects, misattached objects).
 
-        A verb has one subject (coordination hangs below it); several subject
-        labels mean a parse went wrong. Then the subject is the one that is an
-        actor, in the nominative if the morphology says so, closest before the
-        verb ("Russland wies die Vorwürfe zurück", "the news agency KCNA
-        accused ..."); subject-labelled phrases after it are objects.
+        A verb has one subject (coordination hangs below it); several subject labels mean a parse went wrong.
+        Then the subject is the one that is an actor, in the nominative if the morphology says so, closest
+        before the verb ("Russland wies die Vorwürfe zurück", "the news agency KCNA accused ..."); subject-
+        labelled phrases after it are objects.
         """
         subj = self.syn.ch(v, "subject")
         if len(subj) == 1 and subj[0].i > v.i and _prefield_subject(self, v):
@@ -41,12 +40,8 @@ class VerbArguments:
             # coordinated verb its subject; the subject is the first conjunct's.
             return [], subj
         fronted = [c for c in self.syn.ch(v, "clausal_complement") if c.i < v.i]
-        if self.syn.cues.verb_second and fronted and subj and all(t.i < v.i for t in subj):
-            speaker = _speaker_after(self.syn, v)
-            if speaker is not None:
-                # "Tunesien nehme keine Almosen an, sagte Präsident Saied": the content fills the prefield, so
-                # its subject is the content's; the speaker follows the verb, whatever the parse labelled it.
-                return [speaker], []
+        if fronted and (speaker := _speaker_after(self.syn, v, subj)) is not None:
+            return [speaker], []
         if len(subj) < 2:
             return subj, []
         after = [t for t in subj if t.i > v.i]
@@ -278,9 +273,15 @@ def _prefield_token(args: VerbArguments, v: Token) -> list[Token]:
     return [args.syn.span.doc[m.end - 1]] if m is not None else []
 
 
-def _speaker_after(syn: SentenceSyntax, v: Token) -> Token | None:
-    """The bare noun phrase right after a speech verb that follows its fronted content after a comma."""
+def _speaker_after(syn: SentenceSyntax, v: Token, subj: list[Token]) -> Token | None:
+    """The bare noun phrase right after a verb-second speech verb that follows its fronted content after a comma.
+
+    "Tunesien nehme keine Almosen an, sagte Präsident Saied": the content fills the prefield, so a subject
+    label inside it is the content's; the speaker follows the verb, whatever the parse labelled it.
+    """
     doc = v.doc
+    if not syn.cues.verb_second or not subj or any(t.i > v.i for t in subj):
+        return None
     if v.i == 0 or doc[v.i - 1].text not in (",", "“", "”", '"', "»", "«"):
         return None
     after = [c for c in syn.kids.get(v.i, ()) if c.i > v.i and c.pos_ in NOMINAL_POS and not syn.ch(c, "case")]
