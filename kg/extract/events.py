@@ -60,9 +60,8 @@ def event_triples(
         Arg(m, 0.9) for n in companions for m in r._entities(n) if m.entity.key not in doers and not stateless(m.entity)
     ]
     doers = {a.mention.entity.key for a in subjects}
-    # (never an attribution's noun: "Nach Angaben der Regierung ... verschleppt" is no "verschleppen nach")
     sources, own = r.cues.source_nouns, [n for prep, n in prep_args if prep in allowed and n not in agents]
-    target_nouns = [n for n in own if n not in companions and not {n.lower_, n.lemma_.lower()} & sources]
+    target_nouns = [n for n in own if n not in companions and not {n.lower_, n.lemma_.lower()} & sources]  # "Angaben"
     preps = [Arg(m) for n in target_nouns for m in r._entities(n)]
     if not preps and theme_is_noun:
         # "Sanktionen gegen iranische Drohnenhersteller", "tariffs on steel from Canada and Mexico": the
@@ -122,10 +121,11 @@ def event_triples(
                 ms = [m for m in ms if m.start <= o.i < m.end]  # the measure's own name only
             targets += [Arg(m) for m in ms if not stateless(m.entity)]
         if not targets:
-            # (a place phrase says where: beside an object, not what was taken or whom it was done to - "zündeten
-            # in Santiago Metrostationen an", "verschleppten Zivilisten aus Kuwait", but "wies Diplomaten aus
-            # Argentinien aus" - and, for an act on people, never whom: "verschleppten Menschen in den Gazastreifen")
-            beside, on_people = bool(objects) and not pred.envoy_roles, not (pred.places or pred.actor_target)
+            # (a place phrase says where - beside an object, not what was taken or whom it was done to: "zündeten in
+            # Santiago Metrostationen an", but "wies Diplomaten aus Argentinien aus"; for an act on people never whom,
+            # "verschleppten Menschen in den Gazastreifen"; a visit's place stands for its state)
+            on_people = not (pred.places or pred.actor_target)
+            beside = bool(objects) and not pred.envoy_roles and (pred.places or on_people)
             targets = [a for a in preps if not in_place_phrase(r, a.mention)
                        or not (beside or (on_people and a.mention.entity.type == "Location"))]  # fmt: skip
         if not targets and pred.demonym_target:
