@@ -25,6 +25,12 @@ def _events(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, s
 
 
 EXPECTED_EVENTS = [
+    # Prepositional and light constructions: standing behind someone, fighting at someone's side.
+    ("de", "Polen stellte sich hinter die Ukraine.", ("country:POL", "SUPPORTS", "country:UKR")),
+    ("de", "Eritrea kämpfte an der Seite der äthiopischen Armee.", ("country:ERI", "COOPERATES_WITH", "group:ETH-MIL")),
+    # the verb's own preposition names its partner, not a companion who cooperates too
+    ("en", "Eritrean troops fought alongside the Ethiopian army.",
+     ("group:ERI-MIL", "COOPERATES_WITH", "group:ETH-MIL")),
     # "lassen" has it done: its subject is the doer, its other phrases what is done to (never the doer).
     ("de", "Lukaschenko ließ Hunderte Oppositionelle verhaften.",
      ("person:alexander-lukashenko", "ARRESTS", "group:BLR-OPP")),
@@ -311,14 +317,23 @@ def test_a_water_named_after_a_country_is_not_the_country(extractor, lang, text)
     ("text", "doer", "predicate"),
     [
         # "staged" lemmatized "stag": the regular inflections of verbs.toml still find "stage".
-        ("Azerbaijani forces staged military drills near the Armenian border on Monday.",
-         "group:AZE-MIL", "HOLDS_DRILLS"),
+        (
+            "Azerbaijani forces staged military drills near the Armenian border on Monday.",
+            "group:AZE-MIL",
+            "HOLDS_DRILLS",
+        ),
         # A number heading the object reaches the deed noun further on.
-        ("Pakistan carried out one of its heaviest artillery bombardments of the year on Indian posts.",
-         "country:PAK", "ATTACKS"),
+        (
+            "Pakistan carried out one of its heaviest artillery bombardments of the year on Indian posts.",
+            "country:PAK",
+            "ATTACKS",
+        ),
         # Fire with a state's demonym is that state's doing, also as a passive agent.
-        ("Three Thai soldiers were killed by Cambodian artillery fire near the border, the army said.",
-         "country:KHM", "KILLS"),
+        (
+            "Three Thai soldiers were killed by Cambodian artillery fire near the border, the army said.",
+            "country:KHM",
+            "KILLS",
+        ),
         # A threatened deed noun is the threat's content; an "if" clause is its condition, not its content.
         ("The EU threatened fresh sanctions if Belgrade did not change course.", "org:european-union", "THREATENS"),
         # A sector keyed by its adjective is the gazetteer organisation with that alias.
@@ -346,7 +361,6 @@ def test_an_apposition_of_a_person_alone_is_no_list(extractor):
     assert not [t for t in got if t[0] == "country:RUS"]
 
 
-
 @pytest.mark.parametrize(
     ("text", "office"),
     [
@@ -367,8 +381,11 @@ def test_a_resignation_leaves_the_office_the_sentence_names_else_the_persons(ext
         # A counted demonym is the state's people, and its phrase ends before the verb.
         ("Thousands of Armenians rallied outside the government building on Sunday.", "group:ARM-CVL", "PROTESTS"),
         # Announcing a weapons package is the delivery; suspending broadcasts is censorship.
-        ("The Pentagon announced a new $300 million weapons package for Taiwan.", "org:us-department-of-defense",
-         "SUPPLIES_WEAPONS_TO"),
+        (
+            "The Pentagon announced a new $300 million weapons package for Taiwan.",
+            "org:us-department-of-defense",
+            "SUPPLIES_WEAPONS_TO",
+        ),
         ("Burkina Faso's junta suspended the broadcasts of the French broadcaster TV5.", "group:BFA-MIL", "BANS"),
     ],
 )
@@ -445,3 +462,12 @@ def test_a_deed_named_with_its_own_preposition_is_the_whole_name(extractor):
 )
 def test_drills_around_a_state_are_aimed_at_it(extractor, lang, text):
     assert ("country:CHN", "HOLDS_DRILLS", "country:TWN") in _events(extractor, text, lang)
+
+
+def test_giving_up_a_plan_is_a_concession_and_the_partner_of_fighting_alongside_is_no_doer(extractor):
+    text = "Die Bundesregierung verzichtete auf die geplante Steuererhöhung."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
+    assert ("group:DEU-GOV", "CONCEDES") in {(t.subject.key, t.predicate) for t in triples}
+    text = "Eritrean troops fought alongside the Ethiopian army."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    assert "group:ETH-MIL" not in {t.subject.key for t in triples if t.predicate != "AFFILIATED_WITH"}

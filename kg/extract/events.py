@@ -53,8 +53,8 @@ def event_triples(
     targets: list[Arg] = []
     allowed = r.cues.preps_of(pred)
     agents = set(r._agents(v)) if r._is_passive(v) else set()
-    # "reiste gemeinsam mit Meloni nach Tunis", "together with": companions act too, they are no targets
-    companions = [n for prep, n in prep_args if _comitative(r, prep, n)]
+    # "reiste gemeinsam mit Meloni nach Tunis": companions act too, no targets (but "fought alongside the army")
+    companions = [n for prep, n in prep_args if _comitative(r, prep, n) and not lemma.endswith(f" {prep}")]
     doers = {a.mention.entity.key for a in subjects}
     subjects = subjects + [
         Arg(m, 0.9) for n in companions for m in r._entities(n) if m.entity.key not in doers and not stateless(m.entity)
