@@ -41,10 +41,12 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
         state = a._record_info(a.recs[country_key(rec.metonym_of)])
         noun = seat_noun
         if noun is not None:  # "die Regierung in Prag", "protesters in Tbilisi", "the Defence Ministry in Kyiv"
+            # (a sector of the seat's own state: "protesters in Brussels" are Belgians, not the EU)
+            home = rec.metonym_of if ":" not in rec.metonym_of else rec.country
             for first in (noun - 1, noun):
-                sector = sector_of(a, first, noun + 1) if first >= 0 else None
+                sector = sector_of(a, first, noun + 1) if first >= 0 and home else None
                 if sector is not None:
-                    state, start = sector_info(a, rec.metonym_of, sector), min(start, first)
+                    state, start = sector_info(a, home, sector), min(start, first)
                     break
         a._add(start, m.end, state, "metonym", 0.9, None)
         return

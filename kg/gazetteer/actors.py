@@ -46,7 +46,8 @@ class Record:
 
 
 def country_key(code: str) -> str:
-    return f"country:{code}"
+    """The key of a state's ISO3 code; a full key (a seat that stands for an organisation: Brussels) is itself."""
+    return code if ":" in code else f"country:{code}"
 
 
 def person_record(row: dict[str, Any], source: str, roles: frozenset[str] | None = None) -> Record:
@@ -152,7 +153,8 @@ def place_record(row: dict[str, Any], source: str) -> tuple[str, Record]:
         name,
         "Location",
         country=country,
-        metonym_of=country if kind in METONYM_PLACE_KINDS else None,
+        # (a seat may stand for an organisation instead: "Brüssel" in an argument position is the EU)
+        metonym_of=row.get("stands_for") or (country if kind in METONYM_PLACE_KINDS else None),
         aliases=tuple(row.get("aliases", ())),
         source=source,
     )
