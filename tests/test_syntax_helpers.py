@@ -145,3 +145,19 @@ def test_a_bare_actor_phrase_in_the_prefield_is_the_subject_whatever_the_parse_l
     verb = syn.tokens[1]
     assert args.split_subjects(verb) == ([], [syn.tokens[3]])
     assert args.prefield(verb).entity.key == "person:kristen-michal"
+
+
+def test_a_predicative_marker_the_parse_hung_on_the_verb_still_marks_the_phrase_after_it():
+    # "Moskau wies die Kritik als „haltlos“ zurück": "als" parsed as the verb's particle, "haltlos" as its
+    # clausal complement with the opening quote as its left edge. What it was called is no content.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Moskau", "wies", "die", "Kritik", "als", "„", "haltlos", "“", "zurück", "."]
+    heads = [1, 1, 3, 1, 1, 6, 1, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "obj", "compound:prt", "punct", "ccomp", "punct", "compound:prt", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "CCONJ", "PUNCT", "ADJ", "PUNCT", "ADV", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    cues = cues_for("de")
+    assert cues.predicative_phrase(doc, doc[6])
+    assert not cues.predicative_phrase(doc, doc[3])  # the object itself is no predicative

@@ -171,6 +171,10 @@ class LanguageCues:
         phrase is then the object itself, not what the object is called.
         """
         first = doc[head.left_edge.i]
+        before = doc[first.i - 1] if first.i > 0 else None
+        quote = first.is_punct or first.pos_ == "PUNCT"
+        if quote and first.i < head.i and before is not None and before.text.lower() in self.predicative_markers:
+            first = before  # "wies die Vorwürfe als „unbegründet“ zurück": the marker hung on the verb
         return first.text.lower() in self.predicative_markers and not self.compares_quantity(first)
 
     def compares_quantity(self, marker: Token) -> bool:
