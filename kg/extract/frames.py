@@ -121,12 +121,13 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
         (n.i, prep) for prep, n in args.prep_args(tok)
         if prep and " " not in prep and n.ent_type_ not in ("DATE", "TIME") and n.lower_ not in syn.cues.time_nouns
     )  # fmt: skip
-    after = [prep for i, prep in own if i > tok.i][:1]
-    for prep in after or [prep for i, prep in reversed(own) if i < tok.i]:
-        found = [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
-        if found or after:
-            return found
-    return []
+    def lemmas(prep: str) -> list[str]:
+        return [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
+
+    after = [prep for i, prep in own if i > tok.i]
+    if after:
+        return lemmas(after[0])
+    return next((found for i, prep in reversed(own) if i < tok.i and (found := lemmas(prep))), [])
 
 
 def _directive_markers(syn: SentenceSyntax, args: VerbArguments, tok: Token) -> list[Token]:

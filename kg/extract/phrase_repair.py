@@ -1,13 +1,15 @@
 """Parse repairs inside noun phrases and of a clause's one subject, made before anything reads the parse.
 
-Three things grammar forbids and a small parser still produces, each of which costs the clause its actor:
+Things grammar forbids and a small parser still produces, each of which costs a clause its actor or its verb:
 
 - a truncated first part heads its coordination ("[Staats-] und Regierungschefs der G7"): the full word is
   the head, the truncated part its conjunct;
 - an article heads its phrase ("[Der] von den Streitkräften kontrollierte Sender teilte mit"): an article
   always belongs to a noun after it;
 - a clause has two subjects ("Moskau wies [die Vorwürfe] zurück", "Die Ukraine begrüßte [die Entscheidung]"):
-  one of them is an object.
+  one of them is an object;
+- a noun is the conjunct of a verb ("abgelehnt und [den Staaten] mit Krieg gedroht"): it is the next verb's;
+- a finite verb modifies a noun ("Moskau [kündigte] Gegenmaßnahmen an"): it heads its clause.
 
 The repairs speak abstract roles (:mod:`kg.extract.deps`), so they hold for UD and TIGER parses alike.
 """
@@ -63,7 +65,7 @@ def attach_stray_articles(doc: Doc, scheme: Scheme) -> int:
     a participle between them that hung elsewhere becomes the noun's modifier. The number repaired.
     """
     arguments = scheme.labels("subject", "passive_subject", "object", "indirect_object", "oblique")
-    det, amod = scheme.label("determiner"), scheme.label("modifier")
+    det, modifier = scheme.label("determiner"), scheme.label("modifier")
     case, determiners = scheme.labels("case"), scheme.labels("determiner")
     if det is None or not doc.has_annotation("DEP"):
         return 0
@@ -81,8 +83,8 @@ def attach_stray_articles(doc: Doc, scheme: Scheme) -> int:
             noun.head, noun.dep_ = (noun if art.head.i == art.i else art.head), art.dep_
         art.head, art.dep_ = noun, det
         for t in inner:
-            if t.pos_ in ("ADJ", "VERB") and amod is not None:
-                t.head, t.dep_ = noun, amod
+            if t.pos_ in ("ADJ", "VERB") and modifier is not None:
+                t.head, t.dep_ = noun, modifier
         repaired += 1
     return repaired
 
@@ -114,7 +116,7 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
     """
     subjects, objects = scheme.labels("subject"), scheme.labels("object", "indirect_object")
     # a name labelled an adverb or a bare oblique: never an adverb, and without a preposition no oblique
-    adverbs = scheme.labels("modifier", "oblique") - scheme.labels("temporal", "noun_modifier")
+    bare_labels = scheme.labels("modifier", "oblique") - scheme.labels("temporal", "noun_modifier")
     case = scheme.labels("case")
     subject, obj, iobj = scheme.label("subject"), scheme.label("object"), scheme.label("indirect_object")
     part = scheme.label("name_part")
@@ -127,7 +129,7 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
         kids = list(verb.children)
         found = [
             c for c in kids
-            if c.pos_ in _NOMINAL and (c.dep_ in subjects or (c.pos_ == "PROPN" and c.dep_ in adverbs))
+            if c.pos_ in _NOMINAL and (c.dep_ in subjects or (c.pos_ == "PROPN" and c.dep_ in bare_labels))
             and not any(k.dep_ in case for k in c.children)
         ]  # fmt: skip
         if len(found) == 1 and found[0].dep_ not in subjects and found[0].i < verb.i:
@@ -150,8 +152,7 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
             first, second = second, first
             sc = fc
         first.dep_ = subject
-        dative = "Dat" in sc and not sc & {"Nom", "Acc"}
-        second.dep_ = iobj if iobj is not None and dative else obj
+        second.dep_ = _object_label(sc, obj, iobj)
         repaired += 1
     return repaired
 
@@ -163,6 +164,12 @@ def _case(t: Token) -> set[str]:
         if c.pos_ == "DET" and c.i < t.i and c.morph.get("Case"):
             own = own & set(c.morph.get("Case")) if own else set(c.morph.get("Case"))
     return own
+
+
+def _object_label(case: set[str], obj: str, iobj: str | None) -> str:
+    """The label of a noun phrase that is a verb's object: the indirect object when its case is only dative."""
+    dative = "Dat" in case and not case & {"Nom", "Acc"}
+    return iobj if iobj is not None and dative else obj
 
 
 def attach_nominal_conjuncts(doc: Doc, scheme: Scheme) -> int:
@@ -184,9 +191,7 @@ def attach_nominal_conjuncts(doc: Doc, scheme: Scheme) -> int:
         after = [c for c in t.head.children if c.dep_ in conjuncts and c.i > t.i and c.pos_ in ("VERB", "AUX")]
         if not after or any(w.text in (",", ";") for w in doc[t.i : after[0].i]):
             continue
-        case = _case(t)
-        dative = "Dat" in case and not case & {"Nom", "Acc"}
-        t.head, t.dep_ = after[0], (iobj if iobj is not None and dative else obj)
+        t.head, t.dep_ = after[0], _object_label(_case(t), obj, iobj)
         repaired += 1
     return repaired
 

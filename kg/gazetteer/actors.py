@@ -25,7 +25,7 @@ class Record:
     role: str | None = None
     gender: str | None = None  # "m" / "f" for people, for pronoun resolution
     org: str | None = None  # organisation a person leads or belongs to
-    metonym_of: str | None = None  # places: the country code they may stand for
+    metonym_of: str | None = None  # places: the country code they may stand for (or a key: Brussels, the EU)
     family_name_first: bool = False
     short_name: bool = True  # may the family name alone refer to this person?
     aliases: tuple[str, ...] = ()
