@@ -139,6 +139,10 @@ class Predicate:
     #: the object is never an actor, only a place or the text: what was seized ("seized a British-flagged
     #: tanker" is no act on Britain), the office one resigned ("resigned as Bolivia's president")
     thing_target: bool = False
+    #: the object is people acted on (killed, arrested, freed): a group named only as the victims is their
+    #: phrase, no actor (kg/extract/victims.py); for casualties even when the group acts elsewhere
+    people_target: bool = False
+    casualties: bool = False
     #: coordinated subjects without an object act on each other ("Putin und Kim trafen sich")
     reciprocal: bool = False
     #: speech acts: an actor object is the addressee, the clause the content ("told Reuters that ...")
@@ -263,6 +267,8 @@ def _load(path: Path = VOCABULARY_FILE, ontology_path: Path = ONTOLOGY_FILE) -> 
             codes={c: MappingProxyType(f["codes"]) for c, f in langs.items() if f["codes"]},
             actor_target=spec.get("target") == "actor",
             thing_target=spec.get("target") == "thing",
+            people_target=spec.get("target") in ("people", "casualties"),
+            casualties=spec.get("target") == "casualties",
             reciprocal=bool(spec.get("reciprocal")),
             addressee=bool(spec.get("addressee")),
             frame=frame,

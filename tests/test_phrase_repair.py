@@ -183,6 +183,50 @@ def test_a_finite_verb_parsed_as_a_nouns_modifier_heads_its_clause_when_its_part
     assert raise_finite_modifiers(doc, UD) == 0
 
 
+def test_a_finite_verb_in_a_verbs_place_heads_its_clause_without_a_particle():
+    # "Premier Conille dankte Kenia und versprach Hilfe": the root is the title, "dankte" a modifier of "Kenia".
+    # A verb right after its subject's name, with no article of the noun before it, is the verb.
+    doc = _doc([
+        ("Premier", "NOUN", "ROOT", 0, ""), ("Conille", "PROPN", "flat", 0, ""),
+        ("dankte", "VERB", "amod", 3, "Person=3|VerbForm=Fin"), ("Kenia", "PROPN", "conj", 0, ""),
+        ("und", "CCONJ", "cc", 5, ""), ("versprach", "VERB", "conj", 0, "VerbForm=Fin"),
+        ("Hilfe", "NOUN", "obj", 5, ""),
+    ])  # fmt: skip
+    assert raise_finite_modifiers(doc, UD) == 1
+    assert (doc[2].head.i, doc[2].dep_) == (2, "ROOT")
+    assert [(t.head.i, t.dep_) for t in (doc[0], doc[3], doc[5])] == [(2, "nsubj"), (2, "obj"), (2, "conj")]
+
+
+def test_a_restored_verb_gives_the_next_clause_its_verb_and_subject_back():
+    # "USA setzten Hilfen aus, und Minister Blinken forderte Freilassung": "Hilfen" parsed as the subject of
+    # "forderte", "Minister" as its conjunct and "Blinken" as the object.
+    doc = _doc([
+        ("USA", "PROPN", "nsubj", 1, ""), ("setzten", "VERB", "amod", 2, "Person=3|VerbForm=Fin"),
+        ("Hilfen", "NOUN", "nsubj", 8, ""), ("aus", "ADP", "dep", 2, ""), (",", "PUNCT", "punct", 6, ""),
+        ("und", "CCONJ", "cc", 6, ""), ("Minister", "NOUN", "conj", 2, ""), ("Blinken", "PROPN", "obj", 8, ""),
+        ("forderte", "VERB", "ROOT", 8, "VerbForm=Fin"), ("Freilassung", "NOUN", "nsubj", 8, ""),
+    ])  # fmt: skip
+    assert raise_finite_modifiers(doc, UD) == 1
+    assert [(t.head.i, t.dep_) for t in (doc[1], doc[2], doc[8])] == [(1, "ROOT"), (1, "obj"), (1, "conj")]
+    assert (doc[6].head.i, doc[6].dep_) == (8, "nsubj") and (doc[7].head.i, doc[7].dep_) == (6, "appos")
+
+
+def test_an_attribute_is_left_alone_after_a_word_of_its_phrase_or_a_finite_verb_of_its_clause():
+    # "im pakistanisch kontrollierten Teil": an adverb of the phrase before the participle
+    doc = _doc([
+        ("im", "ADP", "case", 3, ""), ("pakistanisch", "ADV", "advmod", 2, ""),
+        ("kontrollierten", "VERB", "amod", 3, "Person=3|VerbForm=Fin"), ("Teil", "NOUN", "ROOT", 3, ""),
+    ])  # fmt: skip
+    assert raise_finite_modifiers(doc, UD) == 0
+    # "China hat im Mai großangelegte Manöver abgehalten": the clause's finite verb came before
+    doc = _doc([
+        ("China", "PROPN", "nsubj", 6, ""), ("hat", "AUX", "aux", 6, "VerbForm=Fin"), ("im", "ADP", "case", 3, ""),
+        ("Mai", "NOUN", "obl", 6, ""), ("großangelegte", "VERB", "amod", 5, "Person=3|VerbForm=Fin"),
+        ("Manöver", "NOUN", "obj", 6, ""), ("abgehalten", "VERB", "ROOT", 6, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert raise_finite_modifiers(doc, UD) == 0
+
+
 def test_a_noun_parsed_as_the_conjunct_of_a_verb_is_the_argument_of_the_next_verb():
     # "hat das Angebot abgelehnt und den Rebellen mit Krieg gedroht": "Rebellen" parsed as a conjunct of
     # "abgelehnt"; it is whom "gedroht" threatens (a dative: the indirect object).
@@ -245,6 +289,12 @@ def test_a_noun_parsed_as_the_conjunct_of_a_verb_is_the_argument_of_the_next_ver
         ("en", "Representatives of the Taliban met US envoy Zalmay Khalilzad in Doha.", ("org:taliban", "MEETS")),
         # a finite verb parsed as the modifier of its object
         ("de", "Moskau kündigte Gegenmaßnahmen an.", ("country:RUS", "THREATENS")),
+        ("de", "Haitis Regierungschef Ariel Henry dankte Kenia und versprach, die Polizei werde die Banden "
+         "zurückdrängen.", ("person:ariel-henry", "PROMISES")),
+        ("de", "Die Niederlande setzten Zahlungen in Höhe von 20 Millionen Euro aus, und Außenministerin Hanke Bruins "
+         "Slot forderte die Freilassung der Journalisten.", ("person:hanke-bruins-slot", "DEMANDS")),
+        # an objection or veto given up is a concession
+        ("de", "Die Türkei hat ihr Veto gegen den Beitritt Schwedens zurückgezogen.", ("country:TUR", "CONCEDES")),
         # a prepositional verb at the end of its clause, its phrase before it
         ("de", "Frankreich hat sich gegen eine Verlängerung des Mandats ausgesprochen.", ("country:FRA", "REJECTS")),
         ("de", "Polen hat im Rat gegen den Haushalt gestimmt.", ("country:POL", "REJECTS")),

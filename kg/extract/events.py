@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.arguments import Arg
+from kg.extract.event_objects import aimed_object, state_of
 from kg.extract.mentions import Mention
 from kg.extract.places import in_place_phrase
 from kg.extract.sectors import find_sector_noun
 from kg.extract.syntax import is_punct
-from kg.gazetteer import country_key, records
 from kg.gazetteer import lexicon as gazetteer_lexicon
+from kg.gazetteer import records
 from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
 
@@ -73,7 +74,8 @@ def event_triples(
     own_states = {state_of(a.mention.entity) for a in subjects}
     direct = [
         Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)
-        if m.entity.type not in NON_ACTORS and not any(_own_forces(m.entity, st) for st in own_states)
+        if m.entity.type not in NON_ACTORS and not stateless(m.entity)
+        and not any(_own_forces(m.entity, st) for st in own_states)
     ]  # fmt: skip
     if theme_is_noun and direct and not pred.partners:
         targets = direct
@@ -219,7 +221,7 @@ def event_triples(
                     continue
                 targets = []
         pairs = (
-            [(envoy_state(t.mention.entity, pred, own, r, objects), (t,)) for t in aimed]
+            [(aimed_object(r, pred, t, own, v, objects, allowed), (t,)) for t in aimed]
             if targets or aimed
             else [(theme, ())]
         )
@@ -276,25 +278,6 @@ def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention
     return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
 
 
-def envoy_state(entity: Entity, pred: Predicate, own: str | None, r: SentenceReader, objects: list[Token]) -> Entity:
-    """The state a diplomat target stands for ("summoned the ambassador Georgi Sinowjew": Russia); for the
-    subject's own diplomat, the state of their post ("rief den deutschen Botschafter in Teheran zurück":
-    Iran). Any other target is itself."""
-    if not pred.envoy_roles:
-        return entity
-    if entity.type == "Person" and entity.role in pred.envoy_roles and entity.country is not None:
-        state = entity.country
-    elif own is not None and state_of(entity) == own:
-        state = own  # "den deutschen Botschafter", read as Germany: the subject's own envoy
-    else:
-        return entity
-    if state == own:
-        posts = [state_of(m.entity) for o in objects for m in r.index.within(o.left_edge.i, o.right_edge.i + 1)]
-        state = next((p for p in posts if p and p != own), state)
-    rec = records().get(country_key(state))
-    return Entity(rec.key, rec.name, "Country", country=state) if rec is not None else entity
-
-
 def _named_deed(r: SentenceReader, o: Token, light: frozenset[str]) -> bool:
     """Whether the deed noun ``o`` and its prepositional phrase are one light-verb name ("state of emergency")."""
     for c in r.kids.get(o.i, ()):
@@ -308,11 +291,6 @@ def _named_deed(r: SentenceReader, o: Token, light: frozenset[str]) -> bool:
 def forms(token: Token) -> set[str]:
     """A noun's lemma and its own form, lowercased: a weak lemmatizer ("Kriegsgefangene") must not hide it."""
     return {token.lemma_.lower(), token.lower_}
-
-
-def state_of(entity: Entity) -> str | None:
-    """The state an actor is or belongs to (ISO3), if known."""
-    return entity.key.removeprefix("country:") if entity.type == "Country" else entity.country
 
 
 def _forces_noun(r: SentenceReader, o: Token) -> bool:

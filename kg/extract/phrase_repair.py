@@ -200,28 +200,47 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
     """Make a finite verb the parse hung on a noun as its modifier the head of its clause again.
 
     "Moskau kündigte Gegenmaßnahmen an", parsed as a noun phrase "kündigte Gegenmaßnahmen" with "Moskau" as a
-    modifier, has no verb at all. A finite verb is never an attributive modifier, and the separable particle
-    ("an") after the noun proves it: a participle used as an adjective carries its particle joined
-    ("angekündigte"). Then the verb takes the noun's place and label, the noun becomes its object, a bare
-    noun phrase before the verb that hung on the noun its subject, and the particle its particle. The number
-    of clauses repaired.
+    modifier, has no verb at all. A finite verb is never an attributive modifier. Proof that the word is used
+    as a verb: the separable particle ("an") after the noun (a participle used as an adjective carries its
+    particle joined, "angekündigte"), or the verb's own place (:func:`_in_verb_place`: "Die USA setzten
+    Finanzhilfen aus", "Conille dankte Kenia und versprach ..."). Then the verb takes the noun's place and label,
+    the noun becomes its object, a bare noun phrase before the verb that hung on the noun its subject, and the
+    particle its particle. A noun the parse made another verb's argument leaves that verb as its conjunct. The
+    number of clauses repaired.
     """
     modifiers, particles = scheme.labels("modifier"), scheme.labels("particle")
-    case, subjects = scheme.labels("case"), scheme.labels("subject")
+    case, subjects, conjuncts = scheme.labels("case"), scheme.labels("subject"), scheme.labels("conjunct")
+    appositions = scheme.labels("apposition")
     subject, obj = scheme.label("subject"), scheme.label("object")
-    if subject is None or obj is None or not particles or not doc.has_annotation("DEP"):
+    if subject is None or obj is None or not conjuncts or not particles or not doc.has_annotation("DEP"):
         return 0
     repaired = 0
     for t in doc:
         n = t.head
-        if t.pos_ != "VERB" or t.dep_ not in modifiers or n.pos_ not in _NOMINAL or n.i <= t.i or not finite(t):
+        # (a weak tagger may call the verb an auxiliary: "Henry [dankte]/AUX Kenia")
+        if t.pos_ not in ("VERB", "AUX") or t.dep_ not in modifiers or not finite(t):
+            continue
+        if n.pos_ not in _NOMINAL or n.i <= t.i:
             continue
         prts = [p for p in doc[n.i + 1 : n.sent.end] if p.dep_ in particles and p.head.i in (n.i, t.i)]
-        if not prts:
+        if not prts and not _in_verb_place(t, n, scheme):
             continue
         before = [c for c in n.children if c.i < t.i]
-        if n.head.i == n.i:
+        h, root = n.head, n.head.head.i == n.head.i
+        if h.i == n.i:
             t.head, t.dep_ = t, n.dep_
+        elif root and h.pos_ in ("VERB", "AUX") and h.i > t.i:
+            # "setzten Hilfen aus, und Minister Blinken forderte ...": the noun was the next clause's argument;
+            # that verb becomes the restored one's conjunct and takes the noun's conjunct as its subject.
+            _split_coordination(t, n, h, scheme)
+        elif root and h.pos_ in _NOMINAL and h.i < t.i and n.dep_ in conjuncts | appositions:
+            # "Premier Conille dankte Kenia und versprach ...": the root noun is the verb's subject, and the
+            # verbs coordinated with it the verb's conjuncts.
+            t.head, t.dep_ = t, h.dep_
+            for c in h.children:
+                if c.dep_ in conjuncts and c.i > t.i and c.pos_ in ("VERB", "AUX"):
+                    c.head = t
+            h.head, h.dep_ = t, subject
         else:
             t.head, t.dep_ = n.head, n.dep_
         n.head, n.dep_ = t, obj
@@ -230,7 +249,49 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
             bare = c.pos_ in _NOMINAL and not any(k.dep_ in case for k in c.children)
             if bare and not any(k.dep_ in subjects for k in t.children):
                 c.dep_ = subject
-        for p in [*prts, *(c for c in n.children if c.pos_ == "PUNCT" and c.i > prts[0].i)]:
+        for p in [*prts, *(c for c in n.children if c.pos_ == "PUNCT" and prts and c.i > prts[0].i)]:
             p.head = t  # (and the sentence's final stop, which hung on the noun)
         repaired += 1
     return repaired
+
+
+def _split_coordination(t: Token, n: Token, h: Token, scheme: Scheme) -> None:
+    """Make the verb ``t`` the root and the verb ``h`` after it its conjunct, and give ``h`` its subject back:
+    the conjunct of ``t``'s noun ``n`` after the coordinator ("Minister" in "setzten Hilfen aus, und Minister
+    Blinken forderte"). A main clause has one phrase before its verb, so an object of ``h`` between that subject
+    and ``h`` is the subject's apposition ("Blinken"); a second subject after ``h`` is left to
+    :func:`split_double_subjects`."""
+    conjuncts, subjects = scheme.labels("conjunct"), scheme.labels("subject")
+    objects, appos = scheme.labels("object"), scheme.label("apposition")
+    t.head, t.dep_ = t, h.dep_
+    h.head, h.dep_ = t, scheme.label("conjunct")
+    own = [c for c in n.children if c.dep_ in conjuncts and t.i < c.i < h.i]
+    if not own or any(c.dep_ in subjects and c.i < h.i and c != n for c in h.children):
+        return
+    s = own[-1]
+    s.head, s.dep_ = h, scheme.label("subject")
+    for c in h.children:
+        if c.dep_ in objects and s.i < c.i < h.i and c.pos_ in _NOMINAL and appos is not None:
+            c.head, c.dep_ = s, appos
+
+
+def _in_verb_place(t: Token, n: Token, scheme: Scheme) -> bool:
+    """Whether the finite verb ``t`` the parse hung on the noun ``n`` stands where a verb, not an attribute, stands.
+
+    An attribute follows its phrase's article ("die vereinbarte Waffenruhe") or a word of its own phrase ("im
+    pakistanisch kontrollierten Teil"); a verb in second place follows its subject ("Die USA setzten ...",
+    "Conille dankte ..."), a pronoun ("es gebe") or a conjunction ("und drohte ..."), and its clause has no
+    other finite verb before it ("hat ... großangelegte Manöver abgehalten").
+    """
+    determiners = scheme.labels("determiner")
+    if any(c.dep_ in determiners and c.i < t.i for c in n.children) or t.i == t.sent.start:
+        return False
+    left = t.doc[t.i - 1]
+    if left.pos_ not in ("PROPN", "NOUN", "PRON", "CCONJ") or set(left.morph.get("Case")) & {"Dat", "Gen"}:
+        return False
+    for w in reversed(t.doc[t.sent.start : t.i]):
+        if w.pos_ == "CCONJ" or w.text == ",":
+            break
+        if w.pos_ in ("VERB", "AUX") and finite(w):
+            return False
+    return True

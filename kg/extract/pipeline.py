@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from kg.config import triage_enabled
 from kg.extract import parallel
 from kg.extract.deps import Scheme, scheme_of_pipeline
+from kg.extract.event_objects import restore_actor_groups
 from kg.extract.events import stateless
 from kg.extract.furniture import blank, split_dateline, with_furniture
 from kg.extract.mentions import MentionIndex
@@ -284,6 +285,7 @@ class Extractor:
         index: MentionIndex = analysis.index
         triples = lang.relations.extract(doc, index, article.id)
         triples += affiliation_triples(analysis.affiliations, doc, article.id)
+        triples = restore_actor_groups(triples, analysis.entities)
         # A sector of no known state ("gunmen", "police") is listed only as the doer of something.
         doers = {t.subject.key for t in triples}
         dropped = {e.key for e in analysis.entities if stateless(e) and e.key not in doers}

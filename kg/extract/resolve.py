@@ -135,6 +135,7 @@ class Analyzer:
         self.appos = lex.deps("apposition")
         self.glue = lex.words("role_phrase_glue") | lex.words("possessive_markers")
         self.locatives = lex.words("locative_prepositions")
+        self.goals = lex.words("goal_prepositions")  # "sent police to Haiti": where to, not whose
         self.place_nouns = lex.words("place_nouns")
         self.place_glue = lex.words("place_glue")  # "the city of Grozny", "der Golf von Oman"
         self.water_nouns = lex.words("water_nouns")

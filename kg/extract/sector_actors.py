@@ -226,6 +226,8 @@ def sentence_place_state(a: Analyzer, i: int) -> str | None:
         info = a.info[f.key]
         # (a demonym is no place: "eine Revolution nach georgischem Muster")
         place = info.type == "Country" and f.via != "demonym" and _in_locative_phrase(a, f.start)
+        if _in_goal_phrase(a, f.start):
+            continue  # "schickte Polizisten nach Haiti": the police were sent there, they are not Haiti's
         if info.type == "Location" or place:
             state = found_state(a, f.key)
         else:
@@ -259,6 +261,12 @@ def _international_official(a: Analyzer, key: str) -> bool:
     rec = a.recs.get(key)
     org = a.recs.get(rec.org) if rec is not None and rec.org else None
     return a.info[key].type == "Person" and org is not None and org.sector == "IGO"
+
+
+def _in_goal_phrase(a: Analyzer, i: int) -> bool:
+    """Whether token ``i`` is the goal of a movement ("nach Haiti", "to Haiti")."""
+    prep = preposition(a, a.doc[i])
+    return prep is not None and prep.lower_ in a.goals
 
 
 def _in_locative_phrase(a: Analyzer, i: int) -> bool:
