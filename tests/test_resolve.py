@@ -430,6 +430,15 @@ def test_demonym_and_sector_noun_make_a_sector_actor_of_the_state(nlp_de, nlp_en
     assert _at(doc, analysis, "Russian").via == "demonym"
 
 
+
+def test_a_demonym_after_a_stance_prefix_is_what_the_group_is_for_or_against_not_its_state(nlp_en):
+    # "Anti-Japanese demonstrators" in China are not Japan's people, "pro-Russian separatists" not Russia's rebels.
+    doc, analysis = _analyze(nlp_en, "en", "Anti-Japanese demonstrators marched through Shanghai.")
+    assert _at(doc, analysis, "Japanese").via == "demonym"
+    assert _key(doc, analysis, "demonstrators") != "group:JPN-CVL"
+    doc, analysis = _analyze(nlp_en, "en", "Pro-Russian separatists attacked Ukrainian positions near Donetsk.")
+    assert _key(doc, analysis, "separatists") != "group:RUS-REB"
+
 # --------------------------------------------------------------------------- the seed article
 def test_seed_article(nlp_de, seed_article_path):
     doc, analysis = _analyze(nlp_de, "de", seed_article_path.read_text(encoding="utf-8"))

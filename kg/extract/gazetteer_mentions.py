@@ -97,6 +97,10 @@ def resolve_demonym(a: Analyzer, m: RawMention) -> None:
     info = a._record_info(a.recs[country_key(m.value)]) if country_key(m.value) in a.recs else None
     if info is None:
         return
+    if _stance(a, m):
+        # "Anti-Japanese demonstrators", "pro-Russian separatists": the state is what they are for or against.
+        a._add(m.start, m.end, info, "demonym", 0.9, None)
+        return
     head = actor_head(a, a.doc[m.start])
     # "der russische Botschafter Sergej Netschajew": the noun is the title of a named person, not the state.
     if head is not None and head.i + 1 < len(a.doc):
@@ -115,6 +119,15 @@ def resolve_demonym(a: Analyzer, m: RawMention) -> None:
         a._add(m.start, m.end, sector_info(a, m.value, PEOPLE), "metonym", 0.8, None)
     else:
         a._add(m.start, m.end, info, "demonym", 0.9, None)
+
+
+def _stance(a: Analyzer, m: RawMention) -> bool:
+    """Whether the demonym follows a stance prefix ("anti-", "pro-": ``stance_prefixes`` in entity_grammar)."""
+    prefixes = a.lex.words("stance_prefixes")
+    first = a.doc[m.start]
+    if any(first.lower_.startswith(f"{p}-") for p in prefixes):
+        return True
+    return m.start >= 2 and a.doc[m.start - 1].text == "-" and a.doc[m.start - 2].lower_ in prefixes
 
 
 def _people_noun(a: Analyzer, m: RawMention) -> bool:
