@@ -93,6 +93,11 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
         ("en", "Coup leaders in Niger suspended the constitution.", "leaders", "group:NER-MIL"),
         ("en", "Russian spies were expelled from Germany.", "spies", "group:RUS-SPY"),
         ("de", "Ein ukrainischer Soldat wurde bei einem Angriff getötet.", "Soldat", "group:UKR-MIL"),
+        # one member of a state's service named with its state ("named": never bare)
+        ("en", "A Chinese diplomat accused Washington of hypocrisy.", "diplomat", "group:CHN-GOV"),
+        ("en", "A senior Israeli commander said the operation would continue.", "commander", "group:ISR-MIL"),
+        ("de", "Ein nordkoreanischer Unterhändler drohte mit Vergeltung.", "Unterhändler", "group:PRK-GOV"),
+        ("en", "The Chinese foreign minister met the diplomat in Geneva.", "diplomat", None),
         ("de", "Parlamentarier in Georgien stimmten für das Gesetz.", "Parlamentarier", "group:GEO-LEG"),
         (
             "de",
