@@ -110,6 +110,10 @@ EXPECTED_EVENTS = [
     # A group that acts in the article is the object even where it is arrested.
     ("de", "Tausende Demonstranten protestierten in Leipzig. Die Polizei nahm in der Nacht 50 Demonstranten fest.",
      ("group:DEU-POL", "ARRESTS", "group:DEU-CVL")),
+    # A clause-final particle tagged as an adverb completes its verb ("stellte ... bereit"), and is no
+    # "ready" that would make the act a mere intention; a name between verb and object is the recipient.
+    ("de", "Japan stellte Bangladesch weitere 20 Millionen Dollar für die Flüchtlinge bereit.",
+     ("country:JPN", "AIDS", "country:BGD")),
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.

@@ -166,6 +166,17 @@ def test_a_title_parsed_as_a_second_subject_right_before_the_objects_name_is_the
     assert doc[0].dep_ == "nsubj" and doc[3].dep_ == "obj"
 
 
+def test_a_name_between_the_verb_and_its_object_is_the_indirect_object():
+    # "Putin warf Selenskyj Verrat vor": two subjects, and the verb already has its object.
+    doc = _doc([
+        ("Putin", "PROPN", "nsubj", 1, ""), ("warf", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("Selenskyj", "PROPN", "nsubj", 1, ""), ("Verrat", "NOUN", "obj", 1, ""),
+        ("vor", "ADP", "compound:prt", 1, ""),
+    ])  # fmt: skip
+    assert split_double_subjects(doc, UD) == 1
+    assert [t.dep_ for t in doc] == ["nsubj", "ROOT", "iobj", "obj", "compound:prt"]
+
+
 def test_a_finite_verb_parsed_as_a_nouns_modifier_heads_its_clause_when_its_particle_follows():
     # "Moskau kündigte Gegenmaßnahmen an": parsed as a noun phrase with "Moskau" and "kündigte" as modifiers.
     doc = _doc([

@@ -146,7 +146,9 @@ class LanguageCues:
         Read off the verb's auxiliaries and marker children ("would send", "must free", "if ... attacks",
         "werde liefern", "müsse freilassen") and a governing intention adjective ("ready to open").
         """
-        markers = [c for c in verb.children if c.pos_ in ("AUX", "SCONJ", "PART", "ADV")]
+        markers = [
+            c for c in verb.children if c.pos_ in ("AUX", "SCONJ", "PART", "ADV") and not self._own_particle(verb, c)
+        ]
         words = [w for t in [*auxiliaries, *markers] for w in (t.text.lower(), t.lemma_.lower())]
         for word in words:
             found = self.modals.get(word)
@@ -158,6 +160,12 @@ class LanguageCues:
         if head.i != verb.i and (head.lemma_.lower() in self.intent_adjectives or self.intends(head, [])):
             return "intention"  # "ready to open", "plant, Truppen zu entsenden" (a weak lemma: "plant", "erwaren")
         return None
+
+    def _own_particle(self, verb: Token, c: Token) -> bool:
+        """Whether ``c`` is the separable particle of a lexicon verb ``verb`` ("stellte ... [bereit]", not "ready")."""
+        if c.lower_ not in self.separable_particles:
+            return False
+        return any(lemma.startswith(c.lower_) for lemma in self.candidates(self.verb_lemmas(verb, [c])))
 
     def intends(self, verb: Token, particles: list[Token]) -> bool:
         """Whether ``verb`` (with its particles) is one of intention, by kg's own lemmas ("plant", "kündigte

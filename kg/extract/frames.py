@@ -162,4 +162,15 @@ def _stray_particles(syn: SentenceSyntax, tok: Token) -> list[Token]:
             return []  # another clause: its own finite verb with its own subject
         if t.dep_ in labels:
             return [t] if t.head.i != tok.i else []
+        if _clause_final_particle(syn, t):
+            return [t]
     return []
+
+
+def _clause_final_particle(syn: SentenceSyntax, t: Token) -> bool:
+    """A separable particle at its clause's end the parse took for an adverb ("stellte ... Hilfe [bereit]/ADV",
+    maybe with phrases of the clause hung on it): a word of the language's particles right before the comma
+    or the sentence's end (only a lexicon verb joined with it opens a frame)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    end = nxt is None or nxt.is_punct or nxt.i >= syn.span.end
+    return end and not t.n_rights and t.lower_ in syn.cues.separable_particles and t.pos_ in ("ADV", "ADJ", "ADP")

@@ -111,7 +111,8 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
     says the first is not nominative and the second is only nominative ("Den Vorschlag lehnte der Minister
     ab"). The other becomes the indirect object if its case is dative, else the object; where the verb
     already has an object, a title right before the object's name is that name's ("Orbán hat Außenminister
-    Szijjártó gerügt"). A name before the verb labelled an adverb, where the verb has no
+    Szijjártó gerügt"), and a name between the verb and its object the indirect object ("Japan stellte
+    Bangladesch 20 Millionen Dollar bereit"). A name before the verb labelled an adverb, where the verb has no
     other subject, is the subject. The number of clauses repaired.
     """
     subjects, objects = scheme.labels("subject"), scheme.labels("object", "indirect_object")
@@ -144,6 +145,10 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
             title = next((o for o in objs if o.i == found[1].i + 1 and o.pos_ in _NOMINAL), None)
             if title is not None and part is not None and found[1].pos_ == "NOUN":
                 found[1].head, found[1].dep_ = title, part
+                repaired += 1
+            elif iobj is not None and found[1].pos_ == "PROPN" and found[0].i < verb.i < found[1].i < objs[0].i:
+                # "Japan stellte Bangladesch 20 Millionen Dollar bereit": a name between the verb and its object
+                found[1].dep_ = iobj  # is whom it is given to, said to, accused
                 repaired += 1
             continue
         first, second = found
