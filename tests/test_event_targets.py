@@ -114,6 +114,11 @@ EXPECTED_EVENTS = [
     # "ready" that would make the act a mere intention; a name between verb and object is the recipient.
     ("de", "Japan stellte Bangladesch weitere 20 Millionen Dollar für die Flüchtlinge bereit.",
      ("country:JPN", "AIDS", "country:BGD")),
+    # A quantity's noun decides the reading, also when the parse made it the quantity's apposition.
+    ("en", "Kenya sent hundreds of police officers to Haiti on Tuesday.", ("country:KEN", "DEPLOYS", "country:HTI")),
+    # Travelling for talks with someone is talking with them.
+    ("de", "Bundeskanzler Olaf Scholz ist am Freitag zu Gesprächen mit dem chinesischen Präsidenten Xi Jinping in "
+     "Peking eingetroffen.", ("person:olaf-scholz", "TALKS_WITH", "person:xi-jinping")),
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.

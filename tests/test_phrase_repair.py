@@ -304,6 +304,10 @@ def test_a_noun_parsed_as_the_conjunct_of_a_verb_is_the_argument_of_the_next_ver
          "zurückdrängen.", ("person:ariel-henry", "PROMISES")),
         ("de", "Die Niederlande setzten Zahlungen in Höhe von 20 Millionen Euro aus, und Außenministerin Hanke Bruins "
          "Slot forderte die Freilassung der Journalisten.", ("person:hanke-bruins-slot", "DEMANDS")),
+        # forces massed at a border are mobilised, not sent anywhere ("Zehntausende Soldaten" parsed as an
+        # adjective with an apposition; "zusammengezogen" an irregular participle with its particle)
+        ("de", "Russland hat Zehntausende Soldaten an der Grenze zusammengezogen.", ("country:RUS", "MOBILIZES")),
+        ("en", "Russia massed troops near the Ukrainian border.", ("country:RUS", "MOBILIZES")),
         # an objection or veto given up is a concession
         ("de", "Die Türkei hat ihr Veto gegen den Beitritt Schwedens zurückgezogen.", ("country:TUR", "CONCEDES")),
         # a prepositional verb at the end of its clause, its phrase before it

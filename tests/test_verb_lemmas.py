@@ -21,3 +21,13 @@ def test_an_infinitive_with_zu_inside_is_recognised_as_one():
     de = cues_for("de")
     doc = spacy.blank("de")("beizulegen abzugeben zurückzuweisen beliebt zugeben")
     assert [de.infix_infinitive(t) for t in doc] == [True, True, True, False, False]
+
+
+def test_an_irregular_form_with_its_particle_joined_in_a_verb_last_clause_is_the_particle_verb():
+    # "..., woraufhin die USA ihn als Staatsoberhaupt anerkannten", "..., als er die Vorwürfe zurückwies"
+    import spacy
+
+    de = cues_for("de")
+    doc = spacy.blank("de")("anerkannten zurückwies")
+    assert "anerkennen" in de.verb_lemmas(doc[0], [])  # "erkannten" is listed as "erkennen"
+    assert "zurückweisen" in de.verb_lemmas(doc[1], [])

@@ -202,7 +202,7 @@ class LanguageCues:
         """Candidate vocabulary lemmas of a verb token, most specific first."""
         text = token.text.lower()
         bases = [token.lemma_.lower()]
-        form = self.verb_forms.get(text)
+        form = self.verb_forms.get(text) or self._particle_form(text)
         if form:
             bases.append(form)
         bases.append(text)
@@ -210,6 +210,15 @@ class LanguageCues:
         bases = list(dict.fromkeys(bases))
         out = [self.join_particle(b, p.text.lower()) for p in particles for b in bases]
         return out + bases
+
+    def _particle_form(self, text: str) -> str | None:
+        """The infinitive of an irregular form with its separable particle joined ("zurückwies" in a clause
+        with the verb last, "zusammengezogen"): the particle and the listed form of the rest ("wies" -> "weisen")."""
+        for particle in self.separable_particles:
+            rest = text[len(particle) :]
+            if text.startswith(particle) and len(rest) > 3 and rest in self.verb_forms:
+                return particle + self.verb_forms[rest]
+        return None
 
     def preps_of(self, pred: Predicate) -> frozenset[str]:
         """The prepositions of ``pred`` in this language, with their contracted forms ("zu" also as "zur")."""

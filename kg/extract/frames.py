@@ -67,10 +67,15 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
     # aid" is no aid.
     containers = syn.cues.container_nouns
     # (a counted noun is a quantity too: "100 million euros in humanitarian aid", "two tonnes of food")
+    quantities = syn.cues.quantity_nouns
     heads += [n for o in heads if o.pos_ in ("NUM", "PRON", "DET", "ADJ") or o.lemma_.lower() in containers
+              or o.lower_ in quantities
               or any(c.pos_ == "NUM" and c.i < o.i for c in syn.kids.get(o.i, ()))
               for c in syn.kids.get(o.i, ()) if c.i > o.i for n in phrases.pp_noun(c)
               if n.pos_ == "NOUN" and n.i - o.i <= (8 if o.pos_ in ("NUM", "PRON") else 4)]  # fmt: skip
+    # ("Zehntausende Soldaten" with the noun parsed as the quantity's apposition: no preposition between them)
+    heads += [c for o in list(heads) if o.lower_ in quantities or o.pos_ in ("NUM", "ADJ")
+              for c in syn.kids.get(o.i, ()) if c.pos_ == "NOUN" and 0 < c.i - o.i <= 3]  # fmt: skip
     # "declared martial law", "launched joint patrols": a modifier right before the head makes a two-word
     # noun of the lexicon, tried first because it is the more specific reading.
     objects = tuple(
