@@ -119,6 +119,9 @@ EXPECTED_EVENTS = [
     # Travelling for talks with someone is talking with them.
     ("de", "Bundeskanzler Olaf Scholz ist am Freitag zu Gesprächen mit dem chinesischen Präsidenten Xi Jinping in "
      "Peking eingetroffen.", ("person:olaf-scholz", "TALKS_WITH", "person:xi-jinping")),
+    # A conjunct the parse hung on the first subject's name, not its title, is a subject too.
+    ("en", "Guyana's President Irfaan Ali and Venezuelan President Nicolas Maduro agreed not to use force against "
+     "each other.", ("person:nicolas-maduro", "AGREES", "person:irfaan-ali")),
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.

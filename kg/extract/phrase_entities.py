@@ -70,7 +70,13 @@ class PhraseEntities:
             # Deif": a weak parse hangs the list's people on each other's titles; in a list (a coordinator
             # in the phrase) every person named in it is a member.
             labels = labels | self.syn.s.labels("apposition", "name_part", "noun_modifier")
-        for t in self.syn.walk(tok, labels, 4):
+        starts = [tok]
+        if first is not None:
+            # "Guyana's President Irfaan Ali and Venezuelan President Nicolas Maduro": a mention is one phrase,
+            # and a conjunct the parse hung on its name rather than on its title is coordinated with it.
+            doc = tok.doc
+            starts += [t for t in doc[first.start : first.end] if t is not tok and self.syn.s.has(t, "apposition")]
+        for t in (w for start in starts for w in self.syn.walk(start, labels, 4)):
             m = self.entity_at(t)
             if m is None or any(m.entity.key == o.entity.key for o in out):
                 continue
