@@ -122,6 +122,9 @@ EXPECTED_EVENTS = [
     # A conjunct the parse hung on the first subject's name, not its title, is a subject too.
     ("en", "Guyana's President Irfaan Ali and Venezuelan President Nicolas Maduro agreed not to use force against "
      "each other.", ("person:nicolas-maduro", "AGREES", "person:irfaan-ali")),
+    # Where the targets were hit is no target when the object names whose they are; else it is.
+    ("en", "The United States struck Houthi targets in Yemen.", ("country:USA", "ATTACKS", "org:houthis")),
+    ("de", "Indien hat neun Ziele in Pakistan angegriffen.", ("country:IND", "ATTACKS", "country:PAK")),
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.

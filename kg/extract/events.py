@@ -90,6 +90,9 @@ def event_triples(
             c for c in r.arguments.bare_obliques(v)
             if c not in objects and c not in datives and not any(m.entity.key in doers for m in r._entities(c))
         ]  # fmt: skip
+        if pred.places and preps and all(in_place_phrase(r, a.mention) for a in preps):
+            # "struck Houthi targets in Yemen": where they were hit is no target when the object names whose
+            preps = [Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)] or preps
         targets = preps or [Arg(m) for d in datives for m in r._entities(d)]
         if not targets:
             # "issued arrest warrants for X, Y and Z", "verhängte Sanktionen gegen X": the deed noun's own

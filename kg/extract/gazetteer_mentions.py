@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.people import ner_full_names
 from kg.extract.places import actor_head, stands_for_state
@@ -109,6 +111,10 @@ def resolve_demonym(a: Analyzer, m: RawMention) -> None:
             head = None
     if head is not None:
         sector = sector_of(a, m.end, head.i + 1) or sector_of(a, head.i, head.i + 1)
+        if sector is not None and _coordinated_demonym_after(a, m, head):
+            # "Kenyan and Ugandan officials": each demonym is its state's group; the last one takes the noun.
+            a._add(m.start, m.end, sector_info(a, m.value, sector), "metonym", 0.8, None)
+            return
         if sector is not None:
             # "die russische Regierung", "Malian insurgents": the state's sector, not the state.
             a._add(m.start, head.i + 1, sector_info(a, m.value, sector), "metonym", 0.8, None)
@@ -119,6 +125,13 @@ def resolve_demonym(a: Analyzer, m: RawMention) -> None:
         a._add(m.start, m.end, sector_info(a, m.value, PEOPLE), "metonym", 0.8, None)
     else:
         a._add(m.start, m.end, info, "demonym", 0.9, None)
+
+
+def _coordinated_demonym_after(a: Analyzer, m: RawMention, head: Token) -> bool:
+    """Whether a coordinator and another demonym stand between the demonym ``m`` and its noun ``head``."""
+    between = a.doc[m.end : head.i]
+    coordinated = any(t.pos_ == "CCONJ" or t.text == "," for t in between)
+    return coordinated and any(r.kind == "demonym" and m.end <= r.start < head.i for r in a.raw)
 
 
 def _stance(a: Analyzer, m: RawMention) -> bool:

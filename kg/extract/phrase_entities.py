@@ -85,6 +85,7 @@ class PhraseEntities:
             if self.syn.s.has(t, "apposition") and m.entity.type not in ("Country", "Person" if people_list else ""):
                 continue
             out.append(m)
+        out += [m for m in self._coordinated_groups(first) if all(m.entity.key != o.entity.key for o in out)]
         if out and all(m.via == "demonym" for m in out):
             # "den Deutsch-Iraner Jamshid Sharmahd", "the Iranian-born activist Narges Mohammadi": a person
             # named in apposition is the one meant; the demonym only describes them.
@@ -92,6 +93,21 @@ class PhraseEntities:
                       if c is not tok for m in [self.entity_at(c)] if m is not None and m.entity.type == "Person"]
             if people:
                 return people[:1]
+        return out
+
+    def _coordinated_groups(self, first: Mention | None) -> list[Mention]:
+        """The groups of one sector coordinated before a group's own mention ("[Kenyan] and Ugandan officials",
+        "[US], British and French troops"): each demonym names its state's group of the same noun."""
+        out: list[Mention] = []
+        if first is None or first.entity.type != "Group":
+            return out
+        doc, i = self.syn.span.doc, first.start
+        while i >= self.syn.span.start + 2 and (doc[i - 1].pos_ == "CCONJ" or doc[i - 1].text == ","):
+            m = self.syn.index.at(i - 2)
+            if m is None or m.entity.type != "Group" or m.entity.sector != first.entity.sector:
+                break
+            out.append(m)
+            i = m.start
         return out
 
     def _is_list(self, tok: Token) -> bool:
