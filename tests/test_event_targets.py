@@ -518,3 +518,17 @@ def test_giving_up_a_plan_is_a_concession_and_the_partner_of_fighting_alongside_
     text = "Eritrean troops fought alongside the Ethiopian army."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert "group:ETH-MIL" not in {t.subject.key for t in triples if t.predicate != "AFFILIATED_WITH"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "predicate", "subjects"),
+    [
+        ("en", "American and British warplanes struck militia positions overnight.", "ATTACKS",
+         {"group:USA-MIL", "group:GBR-MIL"}),
+        ("en", "Kenyan and Ugandan officials agreed to share intelligence on armed groups.", "AGREES",
+         {"group:KEN-GOV", "group:UGA-GOV"}),
+    ],
+)
+def test_coordinated_demonyms_before_one_noun_are_one_group_each(extractor, lang, text, predicate, subjects):
+    triples = extractor.extract_one(Article.create(text, id="coordinated-demonyms", lang=lang)).triples
+    assert {t.subject.key for t in triples if t.predicate == predicate} == subjects
