@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -83,15 +84,17 @@ def restore_actor_groups(triples: list[Triple], entities: Iterable[Entity]) -> l
     demonstrators" detains the protesters). Not to the dead (``target = "casualties"``): the killed are
     counted, not the collective that acts ("killed 16 soldiers" of an army that fights on)."""
     by_key = {e.key: e for e in entities if e.type == "Group"}
+    # How often each group is a subject or actor object (a victims' phrase adds nothing: its object is text).
+    roles = Counter(
+        k for o in triples if o.predicate not in STRUCTURAL_PREDICATES
+        for k in (o.subject.key, o.object.key if isinstance(o.object, Entity) else None) if k in by_key
+    )  # fmt: skip
     out = []
-    for i, t in enumerate(triples):
+    for t in triples:
         pred = PREDICATES[t.predicate]
         if isinstance(t.object, Concept) and pred.people_target and not pred.casualties:
-            actors = {
-                k for j, o in enumerate(triples) if j != i and o.predicate not in STRUCTURAL_PREDICATES
-                for k in (o.subject.key, o.object.key if isinstance(o.object, Entity) else None) if k
-            }  # fmt: skip
-            groups = [by_key[k] for k in t.object.mentions if k in by_key and k in actors]
+            # (elsewhere: not as this very triple's subject)
+            groups = [by_key[k] for k in t.object.mentions if roles[k] - (t.subject.key == k) > 0]
             if len(groups) == 1:
                 t = replace(t, object=groups[0])
         out.append(t)
