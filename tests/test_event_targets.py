@@ -190,6 +190,11 @@ EXPECTED_VICTIMS = [
     # Of two bare nouns after the finite verb (one labelled oblique), the first is the subject.
     ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
      "getötet haben.", ("group:SDN-REB", "KILLS", "Hunderte Zivilisten", "group:SDN-CVL")),
+    # The means used against people ("Wasserwerfer", "water cannon") are no victims; whom they were used against is.
+    ("de", "Die Polizei in Tiflis setzte Wasserwerfer und Tränengas gegen Tausende Demonstranten ein.",
+     ("group:GEO-POL", "ARRESTS", "Tausende Demonstranten", "group:GEO-CVL")),
+    ("en", "Police used water cannon against demonstrators in Tbilisi.",
+     ("group:GEO-POL", "ARRESTS", "demonstrators", "group:GEO-CVL")),
     # The dead are counted even when their army acts in the article.
     ("de", "Pakistanische Soldaten griffen Stellungen der Taliban an. Die Taliban töteten dabei zwölf pakistanische "
      "Soldaten.", ("org:taliban", "KILLS", "zwölf pakistanische Soldaten", "group:PAK-MIL")),
@@ -532,3 +537,10 @@ def test_giving_up_a_plan_is_a_concession_and_the_partner_of_fighting_alongside_
 def test_coordinated_demonyms_before_one_noun_are_one_group_each(extractor, lang, text, predicate, subjects):
     triples = extractor.extract_one(Article.create(text, id="coordinated-demonyms", lang=lang)).triples
     assert {t.subject.key for t in triples if t.predicate == predicate} == subjects
+
+
+def test_the_means_used_against_people_are_not_part_of_whom_they_were_used_against(extractor):
+    text = "Police used water cannon against demonstrators in Tbilisi."
+    triples = extractor.extract_one(Article.create(text, id="means", lang="en")).triples
+    objects = [t.object.text for t in triples if t.predicate == "ARRESTS" and isinstance(t.object, Concept)]
+    assert objects and all("cannon" not in o and "demonstrators" in o for o in objects), objects

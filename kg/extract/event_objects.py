@@ -63,12 +63,19 @@ def envoy_state(entity: Entity, pred: Predicate, own: str | None, r: SentenceRea
 def victim_object(
     r: SentenceReader, pred: Predicate, entity: Entity, arg: Arg, v: Token, objects: list[Token], allowed: frozenset
 ) -> Entity | Concept:
-    """The object of ``pred`` for the target ``arg``: the phrase of a group named only as victims (the verb's
-    object that holds the mention: "dozens of protesters"), else ``entity``."""
+    """The object of ``pred`` for the target ``arg``: the phrase of a group named only as victims (with the verb's
+    object that counts them: "dozens of protesters"), else ``entity``."""
     if not pred.people_target or entity.type != "Group":
         return entity
     m, doc = arg.mention, r.span.doc
-    head = next((o for o in objects if o.left_edge.i <= m.start <= o.right_edge.i), None) or doc[m.start : m.end].root
+    # the mention's own noun ("students" of "students in Tehran", where Span.root would be "in")
+    nouns = [t for t in doc[m.start : m.end] if t.pos_ in ("NOUN", "PROPN")]
+    heads = [t for t in nouns if not (m.start <= t.head.i < m.end and t.head.pos_ in ("NOUN", "PROPN"))]
+    head = heads[0] if heads else doc[m.start : m.end].root
+    # (the quantity that counts them heads the phrase: "dozens of protesters")
+    up = head.head.head if head.head.pos_ == "ADP" else head.head
+    if up.i != head.i and (up.lower_ in r.cues.quantity_nouns or up.pos_ == "NUM") and up in objects:
+        head = up
     if not r.span.start <= head.i < r.span.end:
         return entity
     start, end = r._np_range(head, v, allowed)

@@ -184,6 +184,9 @@ def event_triples(
             named = [o for o in deed if _named_deed(r, o, light)]
             things = named or [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
         theme = r._np_concept(things, v, allowed)
+        if deed and not rest and target_nouns and (pred.people_target or pred.places):
+            # "fired tear gas at protesters": the deed noun names the means; the predicate's phrase whom
+            theme = r._pp_concept(target_nouns[0], None) or theme
         if theme is None and not objects and target_nouns:
             # "haben sich auf ein Friedensabkommen geeinigt", "fired on protesters": with no object, the
             # phrase of the predicate's own preposition is what the act is about or aimed at.

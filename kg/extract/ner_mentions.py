@@ -27,6 +27,8 @@ def resolve_ner(
 ) -> None:
     """An NER mention: a clustered person, a generic actor noun's state or sector, else a keyed name."""
     text = a._text(m.start, m.end)
+    if m.end - m.start == 1 and m.end < len(a.doc) and f"{text.lower()} {a.doc[m.end].lower_}" in a.sectors:
+        return  # "Riot police fired ...": the first word of a sector noun, capitalised, is no one's name
     if m.value == "Person" or m.start in ner_people:
         resolved = ner_people.get(m.start)
         if resolved is None:
