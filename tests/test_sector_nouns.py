@@ -98,6 +98,9 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
         ("en", "A senior Israeli commander said the operation would continue.", "commander", "group:ISR-MIL"),
         ("de", "Ein nordkoreanischer Unterhändler drohte mit Vergeltung.", "Unterhändler", "group:PRK-GOV"),
         ("en", "The Chinese foreign minister met the diplomat in Geneva.", "diplomat", None),
+        # a quantity alone as a clause's subject is people; not as a passive's subject (the victims)
+        ("en", "Thousands marched on parliament in Nairobi.", "Thousands", "group:KEN-CVL"),
+        ("en", "Hundreds were killed in the attack on the village near Nairobi.", "Hundreds", None),
         # the capitalised first word of a sector noun is no person's name
         ("en", "Riot police fired tear gas at protesters in central Nairobi.", "police", "group:KEN-POL"),
         ("de", "Parlamentarier in Georgien stimmten für das Gesetz.", "Parlamentarier", "group:GEO-LEG"),

@@ -159,13 +159,17 @@ def _definite(a: Analyzer, tok: Token) -> bool:
 
 def _counted_subject(a: Analyzer, tok: Token) -> bool:
     """Whether ``tok`` is counted by a quantity noun and its phrase is a subject ("Tausende Menschen
-    demonstrierten", "thousands of people marched")."""
+    demonstrierten", "thousands of people marched"), or is such a quantity alone ("Zehntausende gingen")."""
     if not a.has_dep:
         return False
+    subjects = scheme_labels("subject")
+    if tok.lower_ in cues_for(a.lex.code).quantity_nouns:
+        # "In Belgrad gingen Zehntausende auf die Straße": a quantity counting no noun is people, as a subject
+        counted = [c for c in tok.children if c.pos_ in ("NOUN", "PROPN", "ADP")]
+        return tok.dep_ in subjects and not counted and tok.head.pos_ in ("VERB", "AUX")
     counter = quantity_counter(a, tok, tok.i)
     if counter is None:
         return False
-    subjects = scheme_labels("subject")
     return tok.dep_ in subjects or counter.dep_ in subjects
 
 
