@@ -98,13 +98,18 @@ def role_anaphora(a: Analyzer) -> None:
                 # compound's first part names (which the person's record still carries).
                 replaced.add((m.start, m.end))
             added.append(Found(m.start, m.end, candidates.pop(), "partial", 0.6, None))
-        elif not candidates and state is not None and a.year is not None:
+        elif not candidates and state is not None:
             # Nobody of the article: the one person who held that office of that state in the article's
-            # year ("der russische Präsident" in 2024 is Putin), by the gazetteer's terms of office.
-            held = holders(role, state.removeprefix("country:"), a.year)
-            if len(held) == 1 and held[0] in a.recs:
-                info = a.info.get(held[0]) or a._record_info(a.recs[held[0]])
+            # year ("der russische Präsident" in 2024 is Putin), by the gazetteer's terms of office; else,
+            # with no date or no known holder, the state the office serves ("the Iranian foreign minister
+            # warned ...": Iran), as a title compounded with its state already is ("US-Präsident").
+            held = holders(role, state.removeprefix("country:"), a.year) if a.year is not None else []
+            key = held[0] if len(held) == 1 and held[0] in a.recs else None
+            if key is not None:
+                info = a.info.get(key) or a._record_info(a.recs[key])
                 added.append(Found(m.start, m.end, info.key, "partial", 0.5, None))
+            elif role and state in a.info:
+                added.append(Found(m.start, m.end, state, "metonym", 0.5, None))
     if replaced:
         a.found = [f for f in a.found if (f.start, f.end) not in replaced or a.info[f.key].type == "Person"]
     a.found.extend(added)
