@@ -127,6 +127,13 @@ EXPECTED_EVENTS = [
     ("de", "Indien hat neun Ziele in Pakistan angegriffen.", ("country:IND", "ATTACKS", "country:PAK")),
     # An office of a state with no date to find its holder by stands for the state it serves.
     ("en", "The Iranian foreign minister warned Israel against an attack.", ("country:IRN", "WARNS", "country:ISR")),
+    # The holder of the same office in another state, unnamed, is that state; named, the person.
+    ("en", "Iran's foreign minister met his Turkish counterpart in Ankara on Tuesday.",
+     ("country:IRN", "MEETS", "country:TUR")),
+    ("de", "Der iranische Außenminister traf seinen türkischen Amtskollegen in Ankara.",
+     ("country:IRN", "MEETS", "country:TUR")),
+    ("en", "Blinken met his Chinese counterpart Wang Yi in Bali.",
+     ("person:antony-blinken", "MEETS", "person:wang-yi")),
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.
