@@ -140,7 +140,7 @@ class Predicate:
     #: tanker" is no act on Britain), the office one resigned ("resigned as Bolivia's president")
     thing_target: bool = False
     #: the object is people acted on (killed, arrested, freed): a group named only as the victims is their
-    #: phrase, no actor (kg/extract/victims.py); for casualties even when the group acts elsewhere
+    #: phrase, no actor (kg/extract/event_objects.py); for casualties even when the group acts elsewhere
     people_target: bool = False
     casualties: bool = False
     #: coordinated subjects without an object act on each other ("Putin und Kim trafen sich")

@@ -214,7 +214,8 @@ class LanguageCues:
     def _particle_form(self, text: str) -> str | None:
         """The infinitive of an irregular form with its separable particle joined ("zurückwies" in a clause
         with the verb last, "zusammengezogen"): the particle and the listed form of the rest ("wies" -> "weisen")."""
-        for particle in self.separable_particles:
+        # (one C-level test first: most forms, of every verb in every sentence, begin with no particle)
+        for particle in self.separable_particles if text.startswith(self.separable_particles) else ():
             rest = text[len(particle) :]
             if text.startswith(particle) and len(rest) > 3 and rest in self.verb_forms:
                 return particle + self.verb_forms[rest]
