@@ -27,6 +27,7 @@ from spacy.language import Language
 
 from kg.config import configured_model
 from kg.config import model_variable as env_var
+from kg.interrupts import deferred_interrupts
 
 SIZES = ("lg", "md", "sm")
 GENRES = ("news", "web")
@@ -90,5 +91,5 @@ def load_pipeline(lang: str, exclude: Iterable[str] = ()) -> Language:
     knowing each model's make-up.
     """
     name = resolve_model(lang)
-    with _lock:
+    with _lock, deferred_interrupts():  # loading imports components' modules: a Ctrl-C must not be lost
         return _load(name, tuple(sorted(exclude)))

@@ -50,7 +50,10 @@ class LazyGroup(click.Group):
         module_name, short_help = COMMANDS[cmd_name]
         if importlib.util.find_spec(module_name) is None:
             return None
-        module = importlib.import_module(module_name)
+        from kg.interrupts import deferred_interrupts
+
+        with deferred_interrupts():  # a Ctrl-C during the imports is raised after them, not lost
+            module = importlib.import_module(module_name)
         command: click.Command = module.command
         command.short_help = command.short_help or short_help
         return command

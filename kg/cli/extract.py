@@ -11,6 +11,7 @@ from typing import IO
 import click
 
 from kg.cli.common import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputProblems, fail, renamed_option
+from kg.interrupts import deferred_interrupts
 from kg.model import Article, Concept, Extraction
 from kg.read import InputError, article_files, read_articles, unknown_summary, with_default_lang
 
@@ -67,9 +68,10 @@ def command(
     Exit codes: 0 all extracted; 1 some inputs were bad or skipped (each is
     reported, the rest is processed); 3 no spaCy model for a language met.
     """
-    from kg.extract.pipeline import Extractor
-    from kg.lang import UnsupportedLanguageError, get_language
-    from kg.spacy_models import ModelNotFoundError, resolve_model
+    with deferred_interrupts():  # spaCy's import: a Ctrl-C in it is raised after it, not lost
+        from kg.extract.pipeline import Extractor
+        from kg.lang import UnsupportedLanguageError, get_language
+        from kg.spacy_models import ModelNotFoundError, resolve_model
 
     lang = lang.lower() if lang else None
     if lang:

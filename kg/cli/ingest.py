@@ -21,6 +21,7 @@ from kg.cli.stores import (
     reporter,
     store_options,
 )
+from kg.interrupts import deferred_interrupts
 from kg.load.base import GraphStore, LoadStats, StoreError
 from kg.model import Article, Extraction
 from kg.read import InputError, read_articles, unknown_summary, with_default_lang
@@ -72,9 +73,10 @@ def command(
     NEO4J_URI is set and --store is not given. Articles already loaded with
     the same text are skipped before extraction; changed ones are replaced.
     """
-    from kg.extract.pipeline import Extractor
-    from kg.lang import UnsupportedLanguageError, get_language
-    from kg.spacy_models import ModelNotFoundError, resolve_model
+    with deferred_interrupts():  # spaCy's import: a Ctrl-C in it is raised after it, not lost
+        from kg.extract.pipeline import Extractor
+        from kg.lang import UnsupportedLanguageError, get_language
+        from kg.spacy_models import ModelNotFoundError, resolve_model
 
     lang = lang.lower() if lang else None
     if lang:  # as in `kg extract`: check the language and its model before touching any store
