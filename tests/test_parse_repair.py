@@ -298,3 +298,50 @@ def test_a_participle_after_a_comma_with_an_adversative_shares_the_perfect_of_th
         ("Vergeltung", "NOUN", "obl", 8, ""), ("ausgesprochen", "VERB", "parataxis", 3, "VerbForm=Part"),
     ])  # fmt: skip
     assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 0
+
+
+def test_a_verb_first_clause_whose_parsed_subject_is_accusative_is_a_conjunct_with_an_object():
+    # "Die Premierministerin entließ den Minister, ernannte die Nachfolgerin sofort und ...": the parse
+    # makes "entließ" what "ernannte" says and "die Nachfolgerin" its subject; the morphology says accusative.
+    rows = [
+        ("Premierministerin", "NOUN", "nsubj", 1, "Case=Nom"), ("entließ", "VERB", "ccomp", 4, "Mood=Ind|Person=3"),
+        ("Minister", "NOUN", "obj", 1, "Case=Acc"), (",", "PUNCT", "punct", 1, ""),
+        ("ernannte", "VERB", "ROOT", 4, "Mood=Ind|Person=3"), ("Nachfolgerin", "NOUN", "nsubj", 4, "Case=Acc"),
+        ("sofort", "ADV", "advmod", 4, ""),
+    ]  # fmt: skip
+    doc = _doc(rows)
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 1
+    assert (doc[4].dep_, doc[4].head.i) == ("conj", 1) and doc[5].dep_ == "obj"
+    # A subject the morphology calls nominative is a speaker of its own ("..., sagte die Sprecherin").
+    doc = _doc([*rows[:5], ("Nachfolgerin", "NOUN", "nsubj", 4, "Case=Nom"), rows[6]])
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 0
+
+
+def test_next_to_an_adversative_a_name_after_the_second_verb_is_its_object_wherever_aber_hangs():
+    # "Der Kanzler lobte die Reform, kritisierte Warschau aber dafür, ...": "aber" parsed under "dafür".
+    doc = _doc([
+        ("Kanzler", "NOUN", "nsubj", 1, "Case=Nom"), ("lobte", "VERB", "ccomp", 4, "Mood=Ind|Person=3"),
+        ("Reform", "NOUN", "obj", 1, "Case=Acc"), (",", "PUNCT", "punct", 1, ""),
+        ("kritisierte", "VERB", "ROOT", 4, "Mood=Ind|Person=3"), ("Warschau", "PROPN", "nsubj", 4, "Case=Nom"),
+        ("aber", "CCONJ", "cc", 7, ""), ("dafür", "ADV", "conj", 4, ""),
+    ])  # fmt: skip
+    assert join_verb_first_conjuncts(doc, UD, ["aber"]) == 1
+    assert (doc[4].dep_, doc[4].head.i) == ("conj", 1) and doc[5].dep_ == "obj"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected", "never"),
+    [
+        ("Die estnische Ministerpräsidentin Kaja Kallas verurteilte die Festnahme, warnte Minsk aber davor, "
+         "weitere Oppositionelle festzunehmen.",
+         ("person:kaja-kallas", "WARNS", "country:BLR"), ("country:BLR", "WARNS")),
+        ("Der georgische Präsident Micheil Saakaschwili rief Reservisten ein, rief die Bevölkerung zur "
+         "Besonnenheit auf und sagte, Georgien werde sich verteidigen.",
+         ("person:mikheil-saakashvili", "DEMANDS", "group:GEO-CVL"), ("group:GEO-CVL", "DEMANDS")),
+    ],
+)
+def test_the_addressee_of_a_second_coordinated_verb_is_never_its_doer(nlp_de, text, expected, never):
+    triples = Extractor().extract_one(Article.create(text, id="r", lang="de")).triples
+    assert expected in {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples}
+    assert never not in {(t.subject.key, t.predicate) for t in triples}

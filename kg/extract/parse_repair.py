@@ -296,8 +296,12 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         if any("Rel" in c.morph.get("PronType") or c.pos_ == "SCONJ" for c in a.children):
             continue  # a relative or subordinate clause ("..., der das Bündnis anführt, drohte"), no main clause
         own = [c for c in b.children if c.dep_ in subjects]
-        marked = any(c.text.lower() in words and c.i <= b.i + 2 for c in b.children)
-        if any(c.pos_ != "NOUN" or c.ent_type_ or not marked for c in own):
+        # (the parse may hang "aber" anywhere: "warnte Ankara aber davor" has it on "davor")
+        marked = any(t.text.lower() in words for t in doc[b.i + 1 : b.i + 4])
+        # Next to "aber" a name is an object too ("..., warnte Ankara aber davor"): a new speaker would need a
+        # reported first clause. Without it, only a common noun the morphology calls accusative ("..., rief die
+        # Bevölkerung zur Ruhe auf").
+        if any(not (marked and c.pos_ in ("NOUN", "PROPN")) and not _accusative_noun(c) for c in own):
             continue  # "..., sagte der Sprecher": a speaker of its own
         for c in own:
             c.dep_ = obj
@@ -338,6 +342,11 @@ def join_verb_first_conjuncts(doc: Doc, scheme: Scheme, adversatives: Iterable[s
         b.dep_ = conj
         repaired += 1
     return repaired
+
+
+def _accusative_noun(t: Token) -> bool:
+    """A common noun, no name, that the morphology calls accusative only."""
+    return t.pos_ == "NOUN" and not t.ent_type_ and t.morph.get("Case") == ["Acc"]
 
 
 def raise_from_time_nouns(

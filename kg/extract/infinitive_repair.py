@@ -1,0 +1,53 @@
+"""A parse repair: an infinitive clause after coordinated verbs belongs to the last of them.
+
+"Biden drohte mit Sanktionen und forderte die Generäle auf, die Macht abzugeben": a small parser hangs
+"abzugeben" on the first verb, so the threat's content becomes the demand's, and the demand has none.
+The infinitive stands after the second verb and its comma; an infinitive clause is the complement of
+the verb whose clause it closes, never of a verb across another clause. (An infinitive before the
+second verb, "drohte, die Botschaft zu schließen, und forderte ...", stays the first verb's.)
+
+Which words mark an infinitive is language data (``infinitive_markers`` in ``kg/lang/<xx>/verbs.toml``,
+read through :class:`~kg.extract.cues.LanguageCues`); a language without them is left as parsed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.cues import LanguageCues
+from kg.extract.deps import Scheme
+from kg.extract.syntax import finite
+
+
+def attach_infinitives_to_last_conjunct(doc: Doc, scheme: Scheme, cues: LanguageCues) -> int:
+    """Move an infinitive clause from the first of two coordinated verbs to the second, where it stands
+    after the second verb's comma; the number of infinitives moved."""
+    markers = cues.infinitive_markers
+    complement, conj = scheme.label("open_complement"), scheme.label("conjunct")
+    if not markers or complement is None or conj is None or not doc.has_annotation("DEP"):
+        return 0
+    hangs = scheme.labels("open_complement", "clausal_complement", "conjunct", "parataxis", "unclassified")
+    marker_labels = scheme.labels("marker")
+    moved = 0
+    for inf in doc:
+        a = inf.head
+        if inf.pos_ != "VERB" or inf.dep_ not in hangs or a.i >= inf.i or a.pos_ not in ("VERB", "AUX"):
+            continue
+        start = inf.left_edge.i
+        start += doc[start].text == ","  # (the comma may hang on the infinitive itself)
+        if start == 0 or doc[start - 1].text != ",":
+            continue
+        if not (
+            any(c.dep_ in marker_labels and c.lower_ in markers for c in inf.children) or cues.infix_infinitive(inf)
+        ):
+            continue
+        # the last finite conjunct of the first verb between it and the infinitive's comma
+        between = [b for b in a.children if b.dep_ == conj and a.i < b.i < start and b.pos_ == "VERB" and finite(b)]
+        if not between:
+            continue
+        b = between[-1]
+        if any(t.pos_ in ("VERB", "AUX") and t.i != b.i for t in doc[b.i + 1 : start - 1]):
+            continue  # another verb's clause stands between: the comma is not the second verb's
+        inf.head, inf.dep_ = b, complement
+        moved += 1
+    return moved

@@ -1,0 +1,89 @@
+"""An infinitive clause after two coordinated verbs is the complement of the second, not the first.
+
+"X drohte mit Zöllen und forderte Y auf, die Grenze zu öffnen": what is demanded is the opening; the
+threat is the tariffs. A small parser hangs the infinitive on the first verb, so the threat took the
+demand's content.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.cues import cues_for
+from kg.extract.deps import schemes
+from kg.extract.infinitive_repair import attach_infinitives_to_last_conjunct
+from kg.extract.pipeline import Extractor
+from kg.model import Article
+
+UD = schemes()["ud"]
+FIN = "Mood=Ind|Person=3"
+VOCAB = spacy.blank("de").vocab
+
+
+def _doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    words, pos, deps, heads, morphs = zip(*rows, strict=True)
+    # (a German vocabulary: a bare Vocab() gives every word an empty lower-case form)
+    return Doc(VOCAB, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
+               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
+
+
+# "Kiew drohte mit Klagen und forderte Budapest auf, die Blockade aufzugeben": "aufzugeben" under "drohte".
+ROWS = [
+    ("Kiew", "PROPN", "nsubj", 1, ""), ("drohte", "VERB", "ROOT", 1, FIN), ("mit", "ADP", "case", 3, ""),
+    ("Klagen", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("forderte", "VERB", "conj", 1, FIN),
+    ("Budapest", "PROPN", "obj", 5, ""), ("auf", "ADP", "compound:prt", 5, ""), (",", "PUNCT", "punct", 10, ""),
+    ("Blockade", "NOUN", "obj", 10, ""), ("aufzugeben", "VERB", "parataxis", 1, "VerbForm=Inf"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("label", ["parataxis", "xcomp", "conj", "ccomp"])
+def test_the_infinitive_moves_to_the_second_verb_whatever_the_parse_called_it(label):
+    doc = _doc([*ROWS[:10], ("aufzugeben", "VERB", label, 1, "VerbForm=Inf")])
+    assert attach_infinitives_to_last_conjunct(doc, UD, cues_for("de")) == 1
+    assert (doc[10].head.i, doc[10].dep_) == (5, "xcomp")
+
+
+def test_an_infinitive_with_a_separate_marker_moves_too():
+    doc = _doc([
+        *ROWS[:8], (",", "PUNCT", "punct", 11, ""), ("Blockade", "NOUN", "obj", 11, ""), ("zu", "PART", "mark", 11, ""),
+        ("beenden", "VERB", "parataxis", 1, "VerbForm=Inf"),
+    ])  # fmt: skip
+    assert attach_infinitives_to_last_conjunct(doc, UD, cues_for("de")) == 1
+    assert doc[11].head.i == 5
+
+
+def test_an_infinitive_before_the_second_verb_stays_with_the_first():
+    # "Kiew drohte, die Gespräche abzubrechen, und forderte Budapest auf": the infinitive is the threat's.
+    doc = _doc([
+        ("Kiew", "PROPN", "nsubj", 1, ""), ("drohte", "VERB", "ROOT", 1, FIN), (",", "PUNCT", "punct", 4, ""),
+        ("Gespräche", "NOUN", "obj", 4, ""), ("abzubrechen", "VERB", "xcomp", 1, "VerbForm=Inf"),
+        (",", "PUNCT", "punct", 7, ""), ("und", "CCONJ", "cc", 7, ""), ("forderte", "VERB", "conj", 1, FIN),
+        ("Budapest", "PROPN", "obj", 7, ""), ("auf", "ADP", "compound:prt", 7, ""),
+    ])  # fmt: skip
+    assert attach_infinitives_to_last_conjunct(doc, UD, cues_for("de")) == 0
+    assert doc[4].head.i == 1
+
+
+def test_no_infinitive_no_comma_or_no_second_verb_means_no_change():
+    finite_clause = _doc([*ROWS[:10], ("gab", "VERB", "parataxis", 1, FIN)])  # not an infinitive
+    no_comma = _doc([*ROWS[:8], ("die", "DET", "det", 9, ""), ("Blockade", "NOUN", "obj", 10, ""), ROWS[10]])
+    one_verb = _doc([*ROWS[:4], ("dabei", "ADV", "advmod", 1, ""), ("heute", "ADV", "advmod", 1, ""), *ROWS[6:]])
+    for doc in (finite_clause, no_comma, one_verb):
+        assert attach_infinitives_to_last_conjunct(doc, UD, cues_for("de")) == 0
+
+
+def test_a_language_without_infinitive_markers_is_left_as_parsed():
+    assert attach_infinitives_to_last_conjunct(_doc(ROWS), UD, cues_for("en")) == 0
+
+
+@pytest.mark.model
+def test_through_the_pipeline_the_threat_and_the_demand_keep_their_own_contents(nlp_de):
+    text = (
+        "Kanzler Olaf Scholz drohte mit Sanktionen und forderte die Führung in Minsk auf, die Grenze "
+        "unverzüglich aufzumachen."
+    )
+    triples = Extractor().extract_one(Article.create(text, id="inf", lang="de")).triples
+    contents = {t.predicate: getattr(t.object, "text", "") for t in triples if t.predicate in ("THREATENS", "DEMANDS")}
+    assert contents.get("THREATENS") == "Sanktionen", contents
