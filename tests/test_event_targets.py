@@ -553,3 +553,30 @@ def test_the_means_used_against_people_are_not_part_of_whom_they_were_used_again
     triples = extractor.extract_one(Article.create(text, id="means", lang="en")).triples
     objects = [t.object.text for t in triples if t.predicate == "ARRESTS" and isinstance(t.object, Concept)]
     assert objects and all("cannon" not in o and "demonstrators" in o for o in objects), objects
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "Gunmen in pickup trucks killed 23 people in northern Burkina Faso on Sunday.", "country:BFA"),
+        ("en", "Police in Dhaka detained 60 people in central Bangladesh after the rally.", "country:BGD"),
+    ],
+)
+def test_where_people_were_killed_or_detained_is_not_whom(extractor, lang, text, place):
+    triples = extractor.extract_one(Article.create(text, id="where", lang=lang)).triples
+    acts = [t for t in triples if t.predicate in ("KILLS", "ARRESTS")]
+    assert acts, "the act is read"
+    assert all(t.object.key != place for t in acts)
+    assert all("people" in getattr(t.object, "text", "") for t in acts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Azerbaijani government ordered a blockade of the Lachin corridor on Monday."),
+        ("de", "Die aserbaidschanische Regierung ordnete am Montag eine Blockade des Latschin-Korridors an."),
+    ],
+)
+def test_ordering_a_blockade_is_the_blockade_not_a_demand(extractor, lang, text):
+    triples = extractor.extract_one(Article.create(text, id="siege", lang=lang)).triples
+    assert {t.predicate for t in triples if t.subject.key == "group:AZE-GOV"} == {"ATTACKS"}

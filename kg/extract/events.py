@@ -109,9 +109,11 @@ def event_triples(
             targets = []
         elif not targets:
             # "tariffs of 25 percent on steel imports from Canada and Mexico": the actors named nearest.
+            # (for an act on people a place phrase says where: "killed 12 people in southern Nigeria")
             targets = [
                 Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)
-                if pred.demonym_target or not _modifies(r, m, o)
+                if (pred.demonym_target or not _modifies(r, m, o))
+                and not (pred.people_target and in_place_phrase(r, m))
             ]  # fmt: skip
     else:
         for o in objects + r.ch(v, "indirect_object"):
