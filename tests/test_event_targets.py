@@ -580,3 +580,15 @@ def test_where_people_were_killed_or_detained_is_not_whom(extractor, lang, text,
 def test_ordering_a_blockade_is_the_blockade_not_a_demand(extractor, lang, text):
     triples = extractor.extract_one(Article.create(text, id="siege", lang=lang)).triples
     assert {t.predicate for t in triples if t.subject.key == "group:AZE-GOV"} == {"ATTACKS"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Präsident Kassym-Schomart Tokajew wies die kasachische Armee an, den Flughafen von Almaty zu sichern.",
+        "Präsident Kassym-Schomart Tokajew befahl der Nationalgarde, die Proteste in Almaty aufzulösen.",
+    ],
+)
+def test_an_order_is_a_demand_of_the_ordering_leader(extractor, text):
+    triples = extractor.extract_one(Article.create(text, id="order", lang="de")).triples
+    assert ("person:kassym-jomart-tokayev", "DEMANDS") in {(t.subject.key, t.predicate) for t in triples}
