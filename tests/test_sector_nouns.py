@@ -110,6 +110,13 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
             "Polizist",
             "group:SRB-POL",  # bare: the article's state
         ),
+        # a demonym of several states names the article's state only if it is one of them, never another's
+        ("de", "Belgien forderte die kongolesischen Behörden zur Zurückhaltung auf.", "Behörden", None),
+        ("en", "Belgium urged Congolese authorities to show restraint.", "authorities", None),
+        ("de", "In Brazzaville nahmen die kongolesischen Behörden Journalisten fest.", "Behörden", "group:COG-GOV"),
+        ("de", "Die Regierung in Berlin kritisierte die birmanische Junta.", "Junta", "group:MMR-MIL"),
+        # a general is named with a state; plural generals too
+        ("en", "Sudanese generals rejected the proposal.", "generals", "group:SDN-MIL"),
         (
             "de",
             "Die Richterin in Moskau verurteilte den russischen Oppositionellen zu fünf Jahren Haft.",

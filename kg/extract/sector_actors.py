@@ -123,6 +123,9 @@ def self_naming_sectors(a: Analyzer) -> None:
         if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
             local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
         state = noun.country or beside or _earlier_same_sector(a, tok, noun) or local or home
+        candidates = _ambiguous_demonym(a, tok.i, end)
+        if candidates is not None and state not in candidates:
+            continue  # "die kongolesischen Behörden" in an article about France: of no state kg can tell
         if state is None and not _stateless(a, tok, noun):
             continue
         a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
@@ -187,6 +190,20 @@ def _foreign(a: Analyzer, start: int, end: int) -> bool:
     words = a.lex.words("foreign_modifiers")
     near = [*a.doc[end - 1].lefts, *([a.doc[start - 1]] if start > 0 else [])]
     return any(c.lower_ in words or c.lemma_.lower() in words for c in near)
+
+
+def _ambiguous_demonym(a: Analyzer, start: int, end: int) -> frozenset[str] | None:
+    """The states a modifier of the sector noun may name, if it is a demonym of several ("kongolesisch": the
+    DR Congo or the Congo; data: ``ambiguous_demonyms``), else None."""
+    table: dict[str, list[str]] = a.lex.grammar.get("ambiguous_demonyms", {})
+    if not table:
+        return None
+    endings = a.lex.grammar.get("demonym_endings", [""])
+    for c in a.doc[end - 1].lefts:
+        for stem, states in table.items():
+            if c.lower_.startswith(stem) and c.lower_[len(stem) :] in endings:
+                return frozenset(states)
+    return None
 
 
 def _stateless(a: Analyzer, tok: Token, noun: SectorNoun) -> bool:
