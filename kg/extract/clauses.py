@@ -58,6 +58,10 @@ class ContentClauses:
             # "drohte mit Sanktionen und forderte die Generäle auf, die Macht abzugeben")
             if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c) and not self._after_next_act(v, c):
                 return c
+        # ("kündigte an, mit den Nachbarstaaten enger zusammenzuarbeiten" with the infinitive left unlabelled)
+        for c in self.syn.ch(v, "unclassified"):
+            if c.i > v.i and c.pos_ == "VERB" and self._zu_infinitive(c) and not self._after_next_act(v, c):
+                return c
         cut_off = self._infinitive_after_comma(v)
         if cut_off is not None:
             return cut_off[0]
@@ -69,6 +73,13 @@ class ContentClauses:
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
         return None
+
+    def _zu_infinitive(self, t: Token) -> bool:
+        """Whether ``t`` is an infinitive with its marker ("zu schützen", "zusammenzuarbeiten")."""
+        markers = self.syn.cues.infinitive_markers
+        return bool(markers) and (
+            any(c.lower_ in markers for c in self.syn.ch(t, "marker")) or self.syn.cues.infix_infinitive(t)
+        )
 
     def _infinitive_after_comma(self, v: Token) -> tuple[Token, int] | None:
         """The infinitive after the comma of an act a weak parse cut off from it ("rief die Mitgliedstaaten
@@ -85,9 +96,7 @@ class ContentClauses:
         for t in doc[comma + 1 : self.syn.span.end]:
             if t.text == "," or t.i in self.acts:
                 return None
-            if t.pos_ == "VERB" and (
-                any(c.lower_ in markers for c in self.syn.ch(t, "marker")) or self.syn.cues.infix_infinitive(t)
-            ):
+            if t.pos_ == "VERB" and self._zu_infinitive(t):
                 return t, comma
         return None
 

@@ -22,11 +22,11 @@ from spacy.tokens import Doc
 
 from kg.config import triage_enabled
 from kg.extract import parallel
+from kg.extract.coordination_repair import attach_infinitives_to_last_conjunct, raise_conjuncts_out_of_reports
 from kg.extract.deps import Scheme, scheme_of_pipeline
 from kg.extract.event_objects import restore_actor_groups
 from kg.extract.events import stateless
 from kg.extract.furniture import blank, split_dateline, with_furniture
-from kg.extract.infinitive_repair import attach_infinitives_to_last_conjunct
 from kg.extract.mentions import MentionIndex
 from kg.extract.parallel import OnSkip
 from kg.extract.parse_repair import (
@@ -281,6 +281,7 @@ class Extractor:
         restore_subjects(doc, lang.scheme, cues.passive_auxiliaries, cues.first_object_is_subject)
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
+        raise_conjuncts_out_of_reports(doc, lang.scheme)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)

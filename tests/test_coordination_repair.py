@@ -11,9 +11,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from kg.extract.coordination_repair import attach_infinitives_to_last_conjunct, raise_conjuncts_out_of_reports
 from kg.extract.cues import cues_for
 from kg.extract.deps import schemes
-from kg.extract.infinitive_repair import attach_infinitives_to_last_conjunct
 from kg.extract.pipeline import Extractor
 from kg.model import Article
 
@@ -87,3 +87,49 @@ def test_through_the_pipeline_the_threat_and_the_demand_keep_their_own_contents(
     triples = Extractor().extract_one(Article.create(text, id="inf", lang="de")).triples
     contents = {t.predicate: getattr(t.object, "text", "") for t in triples if t.predicate in ("THREATENS", "DEMANDS")}
     assert contents.get("THREATENS") == "Sanktionen", contents
+
+
+# "Kallas sagte, Estland werde die Grenze schließen, und kündigte an, ...": "kündigte" joined to "schließen".
+REPORT = [
+    ("Kallas", "PROPN", "nsubj", 1, ""), ("sagte", "VERB", "ROOT", 1, FIN), (",", "PUNCT", "punct", 6, ""),
+    ("Estland", "PROPN", "nsubj", 6, ""), ("werde", "AUX", "aux", 6, "Mood=Sub|Person=3"),
+    ("Grenze", "NOUN", "obj", 6, ""), ("schließen", "VERB", "ccomp", 1, "VerbForm=Inf"),
+    (",", "PUNCT", "punct", 9, ""), ("und", "CCONJ", "cc", 9, ""), ("kündigte", "VERB", "conj", 6, FIN),
+    ("an", "ADP", "compound:prt", 9, ""),
+]  # fmt: skip
+
+
+def test_an_indicative_verb_after_a_reported_clause_is_the_speakers_conjunct():
+    doc = _doc(REPORT)
+    assert raise_conjuncts_out_of_reports(doc, UD) == 1
+    assert (doc[9].head.i, doc[9].dep_) == (1, "conj")
+
+
+def test_a_verb_inside_the_report_stays_there():
+    # "..., Estland werde die Grenze schließen und kontrolliere die Häfen": subjunctive, part of the report
+    doc = _doc([*REPORT[:9], ("kontrolliere", "VERB", "conj", 6, "Mood=Sub|Person=3"), REPORT[10]])
+    assert raise_conjuncts_out_of_reports(doc, UD) == 0
+    # with a subject of its own the verb is a clause of its own, whoever's it is
+    doc = _doc([*REPORT[:10], ("sie", "PRON", "nsubj", 9, "")])
+    assert raise_conjuncts_out_of_reports(doc, UD) == 0
+    # an indicative report ("sagte, Estland schließt die Grenze, und ...") gives no sign where it ends
+    doc = _doc([*REPORT[:4], ("wird", "AUX", "aux", 6, FIN), *REPORT[5:]])
+    assert raise_conjuncts_out_of_reports(doc, UD) == 0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Präsident Alexander Stubb sagte, Finnland werde seine Kabel schützen, und kündigte an, mit den "
+         "Nachbarstaaten enger zusammenzuarbeiten.", "person:alexander-stubb"),
+        # (the infinitive parsed as an unlabelled dependent of the announcing verb is still what it announces)
+        ("Präsident Alexander Stubb sagte, Finnland werde seine Kabel mit allen Mitteln schützen, und kündigte "
+         "an, mit den Nachbarstaaten enger zusammenzuarbeiten.", "person:alexander-stubb"),
+        ("Die Kanzlerin Angela Merkel sagte, Deutschland werde die Hilfe aufstocken, und kündigte an, mit "
+         "Frankreich enger zusammenzuarbeiten.", "person:angela-merkel"),
+    ],
+)
+def test_through_the_pipeline_the_announcement_is_the_speakers(nlp_de, text, speaker):
+    triples = Extractor().extract_one(Article.create(text, id="rep", lang="de")).triples
+    assert (speaker, "PROMISES") in {(t.subject.key, t.predicate) for t in triples}

@@ -1,10 +1,12 @@
-"""A parse repair: an infinitive clause after coordinated verbs belongs to the last of them.
+"""Parse repairs of coordinated clauses, made before anything reads the parse.
 
-"Biden drohte mit Sanktionen und forderte die Generäle auf, die Macht abzugeben": a small parser hangs
-"abzugeben" on the first verb, so the threat's content becomes the demand's, and the demand has none.
-The infinitive stands after the second verb and its comma; an infinitive clause is the complement of
-the verb whose clause it closes, never of a verb across another clause. (An infinitive before the
-second verb, "drohte, die Botschaft zu schließen, und forderte ...", stays the first verb's.)
+- An infinitive clause after two coordinated verbs belongs to the last of them. "Biden drohte mit
+  Sanktionen und forderte die Generäle auf, die Macht abzugeben": a small parser hangs "abzugeben" on the
+  first verb, so the threat's content becomes the demand's. An infinitive clause is the complement of the
+  verb whose clause it closes, never of a verb across another clause ("drohte, die Botschaft zu schließen,
+  und forderte ..." keeps it on the first).
+- An indicative verb after a reported clause continues the speaker's clause: "Stubb sagte, Finnland werde
+  ..., und kündigte an, ..." announces Stubb's plan, not Finland's.
 
 Which words mark an infinitive is language data (``infinitive_markers`` in ``kg/lang/<xx>/verbs.toml``,
 read through :class:`~kg.extract.cues.LanguageCues`); a language without them is left as parsed.
@@ -49,5 +51,33 @@ def attach_infinitives_to_last_conjunct(doc: Doc, scheme: Scheme, cues: Language
         if any(t.pos_ in ("VERB", "AUX") and t.i != b.i for t in doc[b.i + 1 : start - 1]):
             continue  # another verb's clause stands between: the comma is not the second verb's
         inf.head, inf.dep_ = b, complement
+        moved += 1
+    return moved
+
+
+def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme) -> int:
+    """Make an indicative verb after a reported clause the conjunct of the speech verb, not of the report.
+
+    "Stubb sagte, Finnland werde seine Infrastruktur schützen, und kündigte an, ...": a small parser joins
+    "kündigte" to "schützen", so the announcement becomes part of what Stubb said Finland would do, with
+    Finland's subject. The reported clause is in the subjunctive; an indicative verb without a subject of
+    its own after it continues the clause of the speaker. The number of verbs moved.
+    """
+    conj, content = scheme.label("conjunct"), scheme.labels("clausal_complement")
+    if conj is None or not content or not doc.has_annotation("DEP"):
+        return 0
+    subjects = scheme.labels("subject", "passive_subject")
+    aux_labels = scheme.labels("auxiliary")
+    moved = 0
+    for b in doc:
+        a = b.head
+        if b.dep_ != conj or b.pos_ != "VERB" or a.i >= b.i or a.dep_ not in content or a.head.i >= a.i:
+            continue
+        if "Ind" not in b.morph.get("Mood") or any(c.dep_ in subjects for c in b.children):
+            continue
+        reported = [a, *(c for c in a.children if c.dep_ in aux_labels)]
+        if not any("Sub" in t.morph.get("Mood") for t in reported) or a.head.pos_ != "VERB":
+            continue
+        b.head = a.head
         moved += 1
     return moved
