@@ -181,32 +181,64 @@ EXPECTED_EVENTS = [
 #: listed when it acts, is addressed or attacked): the object is their phrase, which still names the group.
 EXPECTED_VICTIMS = [
     # "lassen" has it done: its subject is the doer, its other phrases what is done to (never the doer).
-    ("de", "Lukaschenko ließ Hunderte Oppositionelle verhaften.",
-     ("person:alexander-lukashenko", "ARRESTS", "Hunderte Oppositionelle", "group:BLR-OPP")),
+    (
+        "de",
+        "Lukaschenko ließ Hunderte Oppositionelle verhaften.",
+        ("person:alexander-lukashenko", "ARRESTS", "Hunderte Oppositionelle", "group:BLR-OPP"),
+    ),
     # "mehr als 200": a compared number is the object, not a predicative "als" phrase.
-    ("de", "Die Polizei in Tiflis nahm mehr als 200 Demonstranten fest.",
-     ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL")),
+    (
+        "de",
+        "Die Polizei in Tiflis nahm mehr als 200 Demonstranten fest.",
+        ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL"),
+    ),
     # Events inside an attribution cue are kept (as claims of the source).
-    ("de", "Nach Angaben des Innenministeriums nahm die Polizei in Tiflis mehr als 200 Demonstranten fest.",
-     ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL")),
-    ("de", "Die Polizei in Tiflis habe mehr als 200 Demonstranten festgenommen, teilte das Innenministerium mit.",
-     ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL")),
+    (
+        "de",
+        "Nach Angaben des Innenministeriums nahm die Polizei in Tiflis mehr als 200 Demonstranten fest.",
+        ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL"),
+    ),
+    (
+        "de",
+        "Die Polizei in Tiflis habe mehr als 200 Demonstranten festgenommen, teilte das Innenministerium mit.",
+        ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL"),
+    ),
     # Security forces are forces (MIL), as troops are.
-    ("en", "Iranian security forces arrested dozens of students in Tehran.",
-     ("group:IRN-MIL", "ARRESTS", "dozens of students", "group:IRN-CVL")),
-    ("de", "Iranische Sicherheitskräfte nahmen in Teheran Dutzende Studenten fest.",
-     ("group:IRN-MIL", "ARRESTS", "Dutzende Studenten", "group:IRN-CVL")),
+    (
+        "en",
+        "Iranian security forces arrested dozens of students in Tehran.",
+        ("group:IRN-MIL", "ARRESTS", "dozens of students", "group:IRN-CVL"),
+    ),
+    (
+        "de",
+        "Iranische Sicherheitskräfte nahmen in Teheran Dutzende Studenten fest.",
+        ("group:IRN-MIL", "ARRESTS", "Dutzende Studenten", "group:IRN-CVL"),
+    ),
     # Of two bare nouns after the finite verb (one labelled oblique), the first is the subject.
-    ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
-     "getötet haben.", ("group:SDN-REB", "KILLS", "Hunderte Zivilisten", "group:SDN-CVL")),
+    (
+        "de",
+        "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
+        "getötet haben.",
+        ("group:SDN-REB", "KILLS", "Hunderte Zivilisten", "group:SDN-CVL"),
+    ),
     # The means used against people ("Wasserwerfer", "water cannon") are no victims; whom they were used against is.
-    ("de", "Die Polizei in Tiflis setzte Wasserwerfer und Tränengas gegen Tausende Demonstranten ein.",
-     ("group:GEO-POL", "ARRESTS", "Tausende Demonstranten", "group:GEO-CVL")),
-    ("en", "Police used water cannon against demonstrators in Tbilisi.",
-     ("group:GEO-POL", "ARRESTS", "demonstrators", "group:GEO-CVL")),
+    (
+        "de",
+        "Die Polizei in Tiflis setzte Wasserwerfer und Tränengas gegen Tausende Demonstranten ein.",
+        ("group:GEO-POL", "ARRESTS", "Tausende Demonstranten", "group:GEO-CVL"),
+    ),
+    (
+        "en",
+        "Police used water cannon against demonstrators in Tbilisi.",
+        ("group:GEO-POL", "ARRESTS", "demonstrators", "group:GEO-CVL"),
+    ),
     # The dead are counted even when their army acts in the article.
-    ("de", "Pakistanische Soldaten griffen Stellungen der Taliban an. Die Taliban töteten dabei zwölf pakistanische "
-     "Soldaten.", ("org:taliban", "KILLS", "zwölf pakistanische Soldaten", "group:PAK-MIL")),
+    (
+        "de",
+        "Pakistanische Soldaten griffen Stellungen der Taliban an. Die Taliban töteten dabei zwölf pakistanische "
+        "Soldaten.",
+        ("org:taliban", "KILLS", "zwölf pakistanische Soldaten", "group:PAK-MIL"),
+    ),
 ]
 
 
@@ -537,10 +569,18 @@ def test_giving_up_a_plan_is_a_concession_and_the_partner_of_fighting_alongside_
 @pytest.mark.parametrize(
     ("lang", "text", "predicate", "subjects"),
     [
-        ("en", "American and British warplanes struck militia positions overnight.", "ATTACKS",
-         {"group:USA-MIL", "group:GBR-MIL"}),
-        ("en", "Kenyan and Ugandan officials agreed to share intelligence on armed groups.", "AGREES",
-         {"group:KEN-GOV", "group:UGA-GOV"}),
+        (
+            "en",
+            "American and British warplanes struck militia positions overnight.",
+            "ATTACKS",
+            {"group:USA-MIL", "group:GBR-MIL"},
+        ),
+        (
+            "en",
+            "Kenyan and Ugandan officials agreed to share intelligence on armed groups.",
+            "AGREES",
+            {"group:KEN-GOV", "group:UGA-GOV"},
+        ),
     ],
 )
 def test_coordinated_demonyms_before_one_noun_are_one_group_each(extractor, lang, text, predicate, subjects):
@@ -592,3 +632,12 @@ def test_ordering_a_blockade_is_the_blockade_not_a_demand(extractor, lang, text)
 def test_an_order_is_a_demand_of_the_ordering_leader(extractor, text):
     triples = extractor.extract_one(Article.create(text, id="order", lang="de")).triples
     assert ("person:kassym-jomart-tokayev", "DEMANDS") in {(t.subject.key, t.predicate) for t in triples}
+
+
+def test_the_partner_of_suspended_talks_is_the_target_wherever_the_parse_hangs_it(extractor):
+    for text in (
+        "Serbien beendete die Zusammenarbeit mit der Nato.",
+        "Ungarn hatte die Gespräche mit der EU ausgesetzt.",
+    ):
+        events = _events(extractor, text, "de")
+        assert any(p == "SUSPENDS_COOPERATION" and o in ("org:nato", "org:european-union") for _, p, o in events), text
