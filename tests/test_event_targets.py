@@ -641,3 +641,21 @@ def test_the_partner_of_suspended_talks_is_the_target_wherever_the_parse_hangs_i
     ):
         events = _events(extractor, text, "de")
         assert any(p == "SUSPENDS_COOPERATION" and o in ("org:nato", "org:european-union") for _, p, o in events), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the pronoun subject of a second coordinated clause is the first clause's subject
+        ("en", "Belarusian police dispersed the rally in Minsk, and they detained more than 300 people.",
+         ("group:BLR-POL", "ARRESTS")),
+        ("en", "Iranian authorities shut down the internet in Tehran and they arrested dozens of students.",
+         ("group:IRN-GOV", "ARRESTS")),
+        # a court ordering detention arrests
+        ("en", "A Moscow court ordered two months of detention for the journalist Evan Gershkovich.",
+         ("group:RUS-JUD", "ARRESTS")),
+    ],
+)
+def test_doers_of_coordinated_and_ordered_acts(extractor, lang, text, expected):
+    triples = extractor.extract_one(Article.create(text, id="conj", lang=lang)).triples
+    assert expected in {(t.subject.key, t.predicate) for t in triples}

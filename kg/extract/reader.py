@@ -194,6 +194,14 @@ class SentenceReader:
             speaker = self._speaker_of(v)
             if speaker is not None:
                 return [Arg(speaker, 0.8)], False
+            # "Indian authorities imposed a curfew ..., and they detained hundreds": the pronoun subject of a
+            # second coordinated clause is the first clause's subject.
+            first = head if head.i < v.i and self.syntax.s.has(v, "conjunct") else None
+            if first is not None and first.pos_ in ("VERB", "AUX"):
+                ftoks, _ = self.arguments.subject_tokens(first)
+                shared = [Arg(m, 0.8) for t in ftoks if t.pos_ != "PRON" for m in self.phrase_entities.entities(t)]
+                if shared:
+                    return shared, False
         if args or (toks and inherited):
             return args, False
         m = self.arguments.prefield(v)
