@@ -345,3 +345,29 @@ def test_the_addressee_of_a_second_coordinated_verb_is_never_its_doer(nlp_de, te
     triples = Extractor().extract_one(Article.create(text, id="r", lang="de")).triples
     assert expected in {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples}
     assert never not in {(t.subject.key, t.predicate) for t in triples}
+
+
+def test_a_perfect_haben_parsed_as_copula_of_the_object_gives_the_verb_its_subject_and_auxiliary():
+    # "Truppen haben die Stadt angegriffen" parsed with "haben" a copula of "Stadt" and "Truppen" its subject.
+    doc = _doc([
+        ("Truppen", "NOUN", "nsubj", 3, "Case=Nom"), ("haben", "AUX", "cop", 3, "Mood=Ind|Person=3|VerbForm=Fin"),
+        ("die", "DET", "det", 3, ""), ("Stadt", "NOUN", "obj", 4, "Case=Acc"),
+        ("angegriffen", "VERB", "ROOT", 4, "VerbForm=Part"),
+    ])  # fmt: skip
+    assert lift_auxiliary_arguments(doc, UD, AUXILIARIES) == 1
+    assert (doc[0].head.i, doc[1].head.i, doc[1].dep_) == (4, 4, "aux")
+
+
+def test_a_name_hung_on_a_day_is_the_verbs_object_when_the_verb_has_its_subject():
+    # "Truppen haben am Sonntag Odessa angegriffen": "Odessa" parsed as part of the name "Sonntag".
+    rows = [
+        ("Truppen", "NOUN", "nsubj", 5, ""), ("haben", "AUX", "aux", 5, ""), ("am", "ADP", "case", 3, ""),
+        ("Sonntag", "PROPN", "obl", 5, ""), ("Odessa", "PROPN", "flat", 3, ""),
+        ("angegriffen", "VERB", "ROOT", 5, "VerbForm=Part"),
+    ]  # fmt: skip
+    doc = _doc(rows)
+    assert raise_from_time_nouns(doc, UD, ["sonntag"]) == 1
+    assert (doc[4].head.i, doc[4].dep_) == (5, "obj")
+    # without a subject of the verb the name may be its subject: left as parsed
+    doc = _doc([("Es", "PRON", "expl", 5, ""), *rows[1:]])
+    assert raise_from_time_nouns(doc, UD, ["sonntag"]) == 0

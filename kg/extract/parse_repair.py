@@ -35,6 +35,7 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
         return 0
     aux_labels = scheme.labels("auxiliary")
     complement = scheme.labels("open_complement", "clausal_complement", "object")
+    copulas, subjects = scheme.labels("predicative"), scheme.labels("subject")
     repaired = 0
     for aux in list(doc):
         # (a tagger may call a perfect-tense "haben" a full verb: the non-finite verb it closes decides)
@@ -50,6 +51,10 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
             # auxiliary itself, if it hangs lower down: re-rooting the verb there would make a cycle).
             if aux.head.i == verb.i and not movers:
                 continue
+            if aux.dep_ in copulas and aux.head.pos_ in _NOMINAL_WORDS:
+                # "Truppen haben die Hafenstadt ... angegriffen" with "haben" a copula of the object: the
+                # subject the parse gave that noun is the verb's
+                movers += [c for c in aux.head.children if c.dep_ in subjects]
             if aux.head.i != verb.i:
                 aux.head, aux.dep_ = verb, "aux"
         elif aux.dep_ not in aux_labels:
@@ -367,6 +372,7 @@ def raise_from_time_nouns(
     obliques = scheme.labels("oblique")
     case = scheme.labels("case")
     modifier = scheme.labels("noun_modifier") - scheme.labels("genitive")
+    names, subjects, obj = scheme.labels("name_part"), scheme.labels("subject"), scheme.label("object")
     if oblique is None:
         return 0
     repaired = 0
@@ -377,5 +383,10 @@ def raise_from_time_nouns(
             preps = [k for k in c.children if k.dep_ in case and k.i < c.i]
             if c.i > t.i and c.dep_ in modifier and preps and preps[0].text.lower() not in ranges:
                 c.head, c.dep_ = t.head, oblique
+                repaired += 1
+            elif c.i == t.i + 1 and c.dep_ in names and c.pos_ == "PROPN" and obj and any(
+                k.dep_ in subjects for k in t.head.children
+            ):
+                c.head, c.dep_ = t.head, obj  # "haben am Sonntag Odessa angegriffen": a name is no part of a day
                 repaired += 1
     return repaired
