@@ -11,7 +11,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.coordination_repair import attach_infinitives_to_last_conjunct, raise_conjuncts_out_of_reports
+from kg.extract.coordination_repair import (
+    attach_infinitives_to_last_conjunct,
+    objects_of_perfect_conjuncts,
+    raise_conjuncts_out_of_reports,
+)
 from kg.extract.cues import cues_for
 from kg.extract.deps import schemes
 from kg.extract.pipeline import Extractor
@@ -121,15 +125,63 @@ def test_a_verb_inside_the_report_stays_there():
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Präsident Alexander Stubb sagte, Finnland werde seine Kabel schützen, und kündigte an, mit den "
-         "Nachbarstaaten enger zusammenzuarbeiten.", "person:alexander-stubb"),
+        (
+            "Präsident Alexander Stubb sagte, Finnland werde seine Kabel schützen, und kündigte an, mit den "
+            "Nachbarstaaten enger zusammenzuarbeiten.",
+            "person:alexander-stubb",
+        ),
         # (the infinitive parsed as an unlabelled dependent of the announcing verb is still what it announces)
-        ("Präsident Alexander Stubb sagte, Finnland werde seine Kabel mit allen Mitteln schützen, und kündigte "
-         "an, mit den Nachbarstaaten enger zusammenzuarbeiten.", "person:alexander-stubb"),
-        ("Die Kanzlerin Angela Merkel sagte, Deutschland werde die Hilfe aufstocken, und kündigte an, mit "
-         "Frankreich enger zusammenzuarbeiten.", "person:angela-merkel"),
+        (
+            "Präsident Alexander Stubb sagte, Finnland werde seine Kabel mit allen Mitteln schützen, und kündigte "
+            "an, mit den Nachbarstaaten enger zusammenzuarbeiten.",
+            "person:alexander-stubb",
+        ),
+        (
+            "Die Kanzlerin Angela Merkel sagte, Deutschland werde die Hilfe aufstocken, und kündigte an, mit "
+            "Frankreich enger zusammenzuarbeiten.",
+            "person:angela-merkel",
+        ),
     ],
 )
 def test_through_the_pipeline_the_announcement_is_the_speakers(nlp_de, text, speaker):
     triples = Extractor().extract_one(Article.create(text, id="rep", lang="de")).triples
     assert (speaker, "PROMISES") in {(t.subject.key, t.predicate) for t in triples}
+
+
+# "Milizen haben Dörfer geplündert und Dutzende Bauern verschleppt": "Bauern" parsed as the second's subject.
+PERFECT = [
+    ("Milizen", "NOUN", "nsubj", 3, ""), ("haben", "AUX", "aux", 3, FIN), ("Dörfer", "NOUN", "obj", 3, ""),
+    ("geplündert", "VERB", "ROOT", 3, "VerbForm=Part"), ("und", "CCONJ", "cc", 6, ""),
+    ("Bauern", "NOUN", "nsubj", 6, ""), ("verschleppt", "VERB", "conj", 3, "VerbForm=Part"),
+]  # fmt: skip
+
+
+def test_the_parsed_subject_of_a_participle_sharing_a_haben_perfect_is_its_object():
+    doc = _doc(PERFECT)
+    assert objects_of_perfect_conjuncts(doc, UD, ["haben"]) == 1
+    assert doc[5].dep_ == "obj"
+
+
+def test_with_sein_or_an_auxiliary_of_its_own_the_second_participle_keeps_its_subject():
+    # "Tausende sind geflohen und Hunderte gestorben": a subject of its own
+    assert (
+        objects_of_perfect_conjuncts(_doc([*PERFECT[:1], ("sind", "AUX", "aux", 3, FIN), *PERFECT[2:]]), UD, ["haben"])
+        == 0
+    )
+    # "..., und Bauern wurden verschleppt": a passive of its own
+    own = _doc([*PERFECT[:5], ("Bauern", "NOUN", "nsubj", 7, ""), ("wurden", "AUX", "aux", 7, FIN),
+                ("verschleppt", "VERB", "conj", 3, "VerbForm=Part")])  # fmt: skip
+    assert objects_of_perfect_conjuncts(own, UD, ["haben"]) == 0
+    # a language without the data is left alone
+    assert objects_of_perfect_conjuncts(_doc(PERFECT), UD, []) == 0
+
+
+@pytest.mark.model
+def test_through_the_pipeline_the_victims_of_a_second_participle_are_not_its_doers(nlp_de):
+    text = (
+        "Den Aufständischen zufolge haben Regierungstruppen im Norden mehrere Dörfer bombardiert und Dutzende "
+        "Zivilisten getötet."
+    )
+    triples = Extractor().extract_one(Article.create(text, id="perf", lang="de")).triples
+    killers = {t.subject.key for t in triples if t.predicate == "KILLS"}
+    assert killers and all("CVL" not in k for k in killers), killers

@@ -5,6 +5,8 @@
   first verb, so the threat's content becomes the demand's. An infinitive clause is the complement of the
   verb whose clause it closes, never of a verb across another clause ("drohte, die Botschaft zu schließen,
   und forderte ..." keeps it on the first).
+- A participle joined to a perfect shares its "haben" and subject: a noun after "und" is its object
+  ("haben Dörfer beschossen und Dutzende Zivilisten getötet" does not make the dead the killers).
 - An indicative verb after a reported clause continues the speaker's clause: "Stubb sagte, Finnland werde
   ..., und kündigte an, ..." announces Stubb's plan, not Finland's.
 
@@ -13,6 +15,8 @@ read through :class:`~kg.extract.cues.LanguageCues`); a language without them is
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -81,3 +85,38 @@ def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme) -> int:
         b.head = a.head
         moved += 1
     return moved
+
+
+def objects_of_perfect_conjuncts(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str]) -> int:
+    """Make the parsed subject of a second participle sharing a perfect's "haben" its object.
+
+    "Regierungstruppen haben Dörfer beschossen und Dutzende Zivilisten getötet": a small parser makes
+    "Zivilisten" the subject of "getötet", and the dead become the killers. A participle joined to another
+    that has the auxiliary shares that auxiliary and its subject; with an auxiliary that takes objects
+    (``object_perfect_auxiliaries`` in ``kg/lang/<xx>/verbs.toml``: "haben", not "sein", whose second
+    participle may have a subject of its own: "Tausende sind geflohen und Hunderte gestorben") a noun
+    after the conjunction is an object. The number of nouns relabelled.
+    """
+    aux_words = frozenset(w.lower() for w in auxiliaries)
+    conj, obj = scheme.label("conjunct"), scheme.label("object")
+    if not aux_words or conj is None or obj is None or not doc.has_annotation("DEP"):
+        return 0
+    subjects, aux_labels = scheme.labels("subject"), scheme.labels("auxiliary")
+    repaired = 0
+    for b in doc:
+        a = b.head
+        if b.dep_ != conj or b.pos_ != "VERB" or finite(b) or a.i >= b.i or a.pos_ != "VERB":
+            continue
+        kids = list(b.children)
+        if any(c.dep_ in aux_labels for c in kids):
+            continue  # a perfect of its own
+        first = list(a.children)
+        if not any(c.dep_ in aux_labels and c.lemma_.lower() in aux_words for c in first):
+            continue
+        if not any(c.dep_ in subjects for c in first):
+            continue
+        for c in kids:
+            if c.dep_ in subjects and c.pos_ in ("NOUN", "PROPN") and c.i > a.i:
+                c.dep_ = obj
+                repaired += 1
+    return repaired

@@ -22,7 +22,11 @@ from spacy.tokens import Doc
 
 from kg.config import triage_enabled
 from kg.extract import parallel
-from kg.extract.coordination_repair import attach_infinitives_to_last_conjunct, raise_conjuncts_out_of_reports
+from kg.extract.coordination_repair import (
+    attach_infinitives_to_last_conjunct,
+    objects_of_perfect_conjuncts,
+    raise_conjuncts_out_of_reports,
+)
 from kg.extract.deps import Scheme, scheme_of_pipeline
 from kg.extract.event_objects import restore_actor_groups
 from kg.extract.events import stateless
@@ -74,6 +78,8 @@ class _Language:
     nlp: Language
     scheme: Scheme
     relations: RelationExtractor
+    #: auxiliaries whose perfect takes objects in a second participle (verbs.toml ``object_perfect_auxiliaries``)
+    object_perfect_auxiliaries: tuple[str, ...] = ()
 
 
 class Extractor:
@@ -158,7 +164,8 @@ class Extractor:
         nlp = load_pipeline(code, exclude=EXCLUDE)
         add_sentence_bounds(nlp)
         scheme = scheme_of_pipeline(nlp)
-        lang = _Language(code, nlp, scheme, RelationExtractor(code, scheme))
+        perfect = tuple(get_language(code).toml("verbs").get("object_perfect_auxiliaries", ()))
+        lang = _Language(code, nlp, scheme, RelationExtractor(code, scheme), perfect)
         self._languages[code] = lang
         return lang
 
@@ -282,6 +289,7 @@ class Extractor:
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
         raise_conjuncts_out_of_reports(doc, lang.scheme)
+        objects_of_perfect_conjuncts(doc, lang.scheme, lang.object_perfect_auxiliaries)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
