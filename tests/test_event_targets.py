@@ -659,3 +659,19 @@ def test_the_partner_of_suspended_talks_is_the_target_wherever_the_parse_hangs_i
 def test_doers_of_coordinated_and_ordered_acts(extractor, lang, text, expected):
     triples = extractor.extract_one(Article.create(text, id="conj", lang=lang)).triples
     assert expected in {(t.subject.key, t.predicate) for t in triples}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        # readiness declared of oneself is consent
+        ("Norwegen erklärte sich bereit, die Gespräche zwischen den Konfliktparteien auszurichten.", "AGREES"),
+        ("Die Schweiz hatte sich im Frühjahr bereit erklärt, die Vermittlung zu übernehmen.", "AGREES"),
+        # readiness reported of someone is an intention
+        ("Norwegen erklärte, es sei bereit, weitere Flüchtlinge aufzunehmen.", "PROMISES"),
+    ],
+)
+def test_declaring_oneself_ready_is_agreement(extractor, text, predicate):
+    triples = extractor.extract_one(Article.create(text, id="ready", lang="de")).triples
+    acts = {t.predicate for t in triples if t.predicate in ("AGREES", "PROMISES")}
+    assert acts == {predicate}, acts

@@ -200,7 +200,8 @@ def intent_triples(
     head = clause
     # "was ready to open": an intention adjective (heading the clause, or predicative under its copula)
     # governs the intended act, its complement.
-    near = [clause, *r.kids.get(clause.i, ())]
+    # (or the speech verb's own: "erklärte sich bereit, die Führung zu übernehmen")
+    near = [clause, *r.kids.get(clause.i, ()), *(c for c in r.kids.get(v.i, ()) if c.i < clause.i)]
     adjectives = [t for t in near if t.lemma_.lower() in r.cues.intent_adjectives]
     mood = r.cues.modality(head, r._auxiliaries(head))
     if adjectives:
@@ -239,7 +240,11 @@ def intent_triples(
     conflict = inner is not None and (inner[1].get("quad") or 0) >= 3
     if inner is None and mood == "intention" and not adjectives:
         return []  # "said it would respond": a bare future of an unknown act types nothing
-    pred = PREDICATES["THREATENS" if conflict else "PROMISES"]
+    # "erklärte sich bereit, ...": readiness declared of oneself is consent (AGREES), not only an intention
+    consent = any(a.head.i == v.i for a in adjectives) and any(
+        "Yes" in c.morph.get("Reflex") for c in r.kids.get(v.i, ())
+    )
+    pred = PREDICATES["THREATENS" if conflict else "AGREES" if consent else "PROMISES"]
     assert isinstance(stated.object, Concept)
     t = r._make(
         subj, pred, stated.object, v, lemma, negative=False, hedged=stated.hedged, conf=conf,
