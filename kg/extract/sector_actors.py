@@ -123,7 +123,7 @@ def self_naming_sectors(a: Analyzer) -> None:
         if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
             local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
         state = noun.country or beside or _earlier_same_sector(a, tok, noun) or local or home
-        candidates = _ambiguous_demonym(a, tok.i, end)
+        candidates = _ambiguous_demonym(a, end)
         if candidates is not None and state not in candidates:
             continue  # "die kongolesischen Behörden" in an article about France: of no state kg can tell
         if state is None and not _stateless(a, tok, noun):
@@ -192,7 +192,7 @@ def _foreign(a: Analyzer, start: int, end: int) -> bool:
     return any(c.lower_ in words or c.lemma_.lower() in words for c in near)
 
 
-def _ambiguous_demonym(a: Analyzer, start: int, end: int) -> frozenset[str] | None:
+def _ambiguous_demonym(a: Analyzer, end: int) -> frozenset[str] | None:
     """The states a modifier of the sector noun may name, if it is a demonym of several ("kongolesisch": the
     DR Congo or the Congo; data: ``ambiguous_demonyms``), else None."""
     table: dict[str, list[str]] = a.lex.grammar.get("ambiguous_demonyms", {})
