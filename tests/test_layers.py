@@ -2,7 +2,7 @@
 
 A layer may import only the layers below it (and itself). Reading from the bottom:
 
-    kg.config, kg.model                         settings; the data contract
+    kg.config, kg.interrupts, kg.model          settings; Ctrl-C held during imports; the data contract
     kg.lang                                     language data (kg/lang/<xx>/, $KG_LANG_DIRS)
     kg.predicates, kg.vocabulary, kg.gazetteer  the ontology, the write whitelist, the actors
     kg.read                                     reading articles
@@ -27,6 +27,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 #: Each module's layer: the longest matching prefix wins. Same number = may import each other.
 LAYERS: dict[str, int] = {
     "kg.config": 0,
+    "kg.interrupts": 0,
     "kg.model": 1,
     "kg.lang": 2,
     "kg.predicates": 3,
