@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.cues import marked_infinitive
 from kg.extract.syntax import VERBAL_POS, SentenceSyntax, is_punct
 from kg.predicates import Predicate
 
@@ -40,8 +41,11 @@ class ContentClauses:
                 if self.inverted_condition(c):
                     # "threatened tariffs should the talks collapse": the condition, not the threat; a parse
                     # may hang what was said on the condition ("sollte Iran ..., werde man ... verhängen").
-                    inner = [k for k in self.syn.ch(c, "clausal_complement", "parataxis", "conjunct")
-                             if k.i > c.i and k.pos_ in VERBAL_POS and not self.inverted_condition(k)]
+                    inner = [
+                        k
+                        for k in self.syn.ch(c, "clausal_complement", "parataxis", "conjunct")
+                        if k.i > c.i and k.pos_ in VERBAL_POS and not self.inverted_condition(k)
+                    ]
                     if inner:
                         return inner[0]
                     continue
@@ -59,8 +63,10 @@ class ContentClauses:
             if c.pos_ in ("VERB", "AUX") and not self.inverted_condition(c) and not self._after_next_act(v, c):
                 return c
         # ("kündigte an, mit den Nachbarstaaten enger zusammenzuarbeiten" with the infinitive left unlabelled)
+        marker_labels = self.syn.s.labels("marker")
         for c in self.syn.ch(v, "unclassified"):
-            if c.i > v.i and c.pos_ == "VERB" and self._zu_infinitive(c) and not self._after_next_act(v, c):
+            infinitive = c.i > v.i and c.pos_ == "VERB" and marked_infinitive(self.syn.cues, c, marker_labels)
+            if infinitive and not self._after_next_act(v, c):
                 return c
         cut_off = self._infinitive_after_comma(v)
         if cut_off is not None:
@@ -73,13 +79,6 @@ class ContentClauses:
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
         return None
-
-    def _zu_infinitive(self, t: Token) -> bool:
-        """Whether ``t`` is an infinitive with its marker ("zu schützen", "zusammenzuarbeiten")."""
-        markers = self.syn.cues.infinitive_markers
-        return bool(markers) and (
-            any(c.lower_ in markers for c in self.syn.ch(t, "marker")) or self.syn.cues.infix_infinitive(t)
-        )
 
     def _infinitive_after_comma(self, v: Token) -> tuple[Token, int] | None:
         """The infinitive after the comma of an act a weak parse cut off from it ("rief die Mitgliedstaaten
@@ -96,7 +95,7 @@ class ContentClauses:
         for t in doc[comma + 1 : self.syn.span.end]:
             if t.text == "," or t.i in self.acts:
                 return None
-            if t.pos_ == "VERB" and self._zu_infinitive(t):
+            if t.pos_ == "VERB" and marked_infinitive(self.syn.cues, t, self.syn.s.labels("marker")):
                 return t, comma
         return None
 

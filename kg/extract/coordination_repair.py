@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from kg.extract.cues import LanguageCues
+from kg.extract.cues import LanguageCues, marked_infinitive
 from kg.extract.deps import Scheme
 from kg.extract.syntax import finite
 
@@ -43,9 +43,7 @@ def attach_infinitives_to_last_conjunct(doc: Doc, scheme: Scheme, cues: Language
         start += doc[start].text == ","  # (the comma may hang on the infinitive itself)
         if start == 0 or doc[start - 1].text != ",":
             continue
-        if not (
-            any(c.dep_ in marker_labels and c.lower_ in markers for c in inf.children) or cues.infix_infinitive(inf)
-        ):
+        if not marked_infinitive(cues, inf, marker_labels):
             continue
         # the last finite conjunct of the first verb between it and the infinitive's comma
         between = [b for b in a.children if b.dep_ == conj and a.i < b.i < start and b.pos_ == "VERB" and finite(b)]

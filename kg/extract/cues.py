@@ -64,8 +64,7 @@ class LanguageCues:
     negative_implicatives: frozenset[str] = frozenset()
     #: prepositions of place ("in Moskau"): a name they govern is where, not who (entity_grammar.toml)
     place_prepositions: frozenset[str] = frozenset()
-    #: markers of a parenthetical reporting clause ("wie die Polizei mitteilte", "as Reuters reported"): the
-    #: clause it hangs on is what was reported
+    #: markers of a parenthetical reporting clause ("wie die Polizei mitteilte"): what it hangs on was reported
     parenthetical_markers: frozenset[str] = frozenset()
     #: auxiliaries that open a condition by inversion ("should the talks fail", "sollten die Gespräche scheitern")
     inverted_conditions: frozenset[str] = frozenset()
@@ -73,6 +72,8 @@ class LanguageCues:
     quantity_nouns: frozenset[str] = frozenset()
     #: auxiliaries and modals of a verb-final clause, for the parse repair (kg/extract/parse_repair.py)
     clause_auxiliaries: frozenset[str] = frozenset()
+    #: perfect auxiliaries whose second participle takes objects ("haben", not "sein"; coordination_repair.py)
+    object_perfect_auxiliaries: frozenset[str] = frozenset()
     #: the first of two accusative objects of a subjectless verb is its subject (German middle field)
     first_object_is_subject: bool = False
     #: main clauses put one phrase before the finite verb: a bare actor phrase there is the subject
@@ -99,8 +100,7 @@ class LanguageCues:
     #: one as part of a time span ("in der Nacht zum Mittwoch")
     time_nouns: frozenset[str] = frozenset()
     time_range_prepositions: frozenset[str] = frozenset()
-    #: infinitive markers that, after a verb's object, make "verb marker" a reading of its own ("told X to
-    #: leave": a directive, not a statement)
+    #: infinitive markers that after an object make "verb marker" a reading ("told X to leave": a directive)
     directive_markers: frozenset[str] = frozenset()
     #: prepositions of a statement's topic ("äußerte sich nicht zu den Vorwürfen", "did not comment on it")
     topic_prepositions: frozenset[str] = frozenset()
@@ -283,6 +283,15 @@ class LanguageCues:
         return None
 
 
+def marked_infinitive(cues: LanguageCues, token: Token, marker_labels: frozenset[str]) -> bool:
+    """Whether ``token`` is an infinitive with its marker, a child of its own ("zu schützen") or inside it
+    ("zusammenzuarbeiten"); never in a language without infinitive markers."""
+    markers = cues.infinitive_markers
+    return bool(markers) and (
+        any(c.dep_ in marker_labels and c.lower_ in markers for c in token.children) or cues.infix_infinitive(token)
+    )
+
+
 @cache
 def cues_for(lang: str) -> LanguageCues:
     data = get_language(lang)
@@ -346,6 +355,7 @@ def cues_for(lang: str) -> LanguageCues:
         oblique_feminine_articles=frozenset(w.lower() for w in verbs.get("oblique_feminine_articles", ())),
         causatives=frozenset(w.lower() for w in verbs.get("causative_verbs", ())),
         clause_auxiliaries=frozenset(w.lower() for w in verbs.get("clause_auxiliaries", ())),
+        object_perfect_auxiliaries=frozenset(w.lower() for w in verbs.get("object_perfect_auxiliaries", ())),
         first_object_is_subject=bool(verbs.get("first_object_is_subject", False)),
         verb_second=bool(verbs.get("verb_second", False)),
         adversatives=frozenset(w.lower() for w in verbs.get("adversatives", ())),

@@ -78,8 +78,6 @@ class _Language:
     nlp: Language
     scheme: Scheme
     relations: RelationExtractor
-    #: auxiliaries whose perfect takes objects in a second participle (verbs.toml ``object_perfect_auxiliaries``)
-    object_perfect_auxiliaries: tuple[str, ...] = ()
 
 
 class Extractor:
@@ -164,8 +162,7 @@ class Extractor:
         nlp = load_pipeline(code, exclude=EXCLUDE)
         add_sentence_bounds(nlp)
         scheme = scheme_of_pipeline(nlp)
-        perfect = tuple(get_language(code).toml("verbs").get("object_perfect_auxiliaries", ()))
-        lang = _Language(code, nlp, scheme, RelationExtractor(code, scheme), perfect)
+        lang = _Language(code, nlp, scheme, RelationExtractor(code, scheme))
         self._languages[code] = lang
         return lang
 
@@ -289,7 +286,7 @@ class Extractor:
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
         raise_conjuncts_out_of_reports(doc, lang.scheme)
-        objects_of_perfect_conjuncts(doc, lang.scheme, lang.object_perfect_auxiliaries)
+        objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
