@@ -675,3 +675,27 @@ def test_declaring_oneself_ready_is_agreement(extractor, text, predicate):
     triples = extractor.extract_one(Article.create(text, id="ready", lang="de")).triples
     acts = {t.predicate for t in triples if t.predicate in ("AGREES", "PROMISES")}
     assert acts == {predicate}, acts
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The reporters arrested by Belarusian police were freed on Tuesday.", ("group:BLR-POL", "ARRESTS")),
+        ("Russian diplomats expelled by Poland left Warsaw on Friday.", ("country:POL", "EXPELS")),
+    ],
+)
+def test_a_reduced_passive_relative_is_done_to_the_noun_it_modifies(extractor, text, event):
+    triples = extractor.extract_one(Article.create(text, id="reduced", lang="en")).triples
+    acts = [t for t in triples if (t.subject.key, t.predicate) == event]
+    assert acts, [(t.subject.key, t.predicate, t.object.key) for t in triples]
+    # the noun is what is done to, named without the clause that does it
+    assert all("by" not in getattr(t.object, "text", "") for t in acts)
+
+
+def test_the_noun_a_reduced_passive_modifies_is_never_its_doer(extractor):
+    text = "The EU imposed sanctions on Chinese officials accused of abuses in Xinjiang."
+    triples = extractor.extract_one(Article.create(text, id="reduced", lang="en")).triples
+    assert ("org:european-union", "SANCTIONS", "group:CHN-GOV") in {
+        (t.subject.key, t.predicate, t.object.key) for t in triples
+    }
+    assert not [t for t in triples if t.subject.key == "group:CHN-GOV"]

@@ -55,6 +55,8 @@ class Phrases:
             if o.pos_ == "PRON" and self.syn.index.at(o.i) is None:
                 continue
             start, end = self.np_range(o, v, targets | charges)
+            if v is not None and v.head.i == o.i and v.i > o.i:
+                end = min(end, self.syn.conjunct_start(v))  # "militants backed by Iran": not the clause itself
             for c in self.syn.kids.get(o.i, ()):
                 # "accused foreign-funded groups of trying ...": the charge is not part of the accused.
                 prep = c if c.pos_ == "ADP" else next(iter(self.syn.ch(c, "case")), None)

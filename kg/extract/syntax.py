@@ -127,9 +127,31 @@ class SentenceSyntax:
         aux = self.cues.passive_auxiliaries
         if any(t.lemma_.lower() in aux for t in self.ch(v, "passive_auxiliary")):
             return True
-        if self.s.aux_heads_verb and "Part" in v.morph.get("VerbForm"):
-            return any(t.lemma_.lower() in aux for t in self.chain_up(v) if t.pos_ == "AUX")
-        return False
+        if (
+            self.s.aux_heads_verb
+            and "Part" in v.morph.get("VerbForm")
+            and any(t.lemma_.lower() in aux for t in self.chain_up(v) if t.pos_ == "AUX")
+        ):
+            return True
+        # A reduced relative: "officials accused of abuses", "diplomats expelled by Poland"
+        # (a past participle on a noun, with no subject and no auxiliary of its own) is passive: the noun
+        # is what is done to, never the doer. (A noun at the root with such a clause is a misparsed main
+        # clause: "Sweden, where ..., called for ...".)
+        return (
+            self.s.has(v, "relative_clause")
+            and v.head.pos_ in NOMINAL_POS
+            and not self.s.has(v.head, "root")
+            and self.past_participle(v)
+            and not self.ch(v, "subject", "auxiliary")
+        )
+
+    @staticmethod
+    def past_participle(v: Token) -> bool:
+        """A past participle by morphology, or by its tag where the morphology says nothing."""
+        morph = v.morph
+        if "Part" in morph.get("VerbForm"):
+            return bool({"Past"} & set(morph.get("Tense")) or {"Perf"} & set(morph.get("Aspect")))
+        return v.tag_ in ("VBN", "VVPP", "VAPP", "VMPP")
 
     def conjunct_start(self, c: Token) -> int:
         """Where conjunct ``c`` begins, with its coordinator and the comma before it."""

@@ -148,6 +148,8 @@ class VerbArguments:
             objs += [t for t in self.syn.ch(v, "subject") if t.i > v.i and t not in objs]
         if self.syn.is_passive(v):
             objs += self.syn.ch(v, "passive_subject")
+            if self.relative(v) and not self.syn.ch(v, "passive_subject", "subject"):
+                objs.append(self.antecedent(v))  # "diplomats expelled by Poland": the noun is what is done to
             if self.syn.s.aux_heads_verb:
                 for u in self.syn.chain_up(v):
                     objs += self.syn.ch(u, "subject")
