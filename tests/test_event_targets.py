@@ -288,7 +288,28 @@ CRITICISM_BY_NAMING = [
     ("de", "Macron nannte die Annexion der Krim „illegal“.", "die Annexion der Krim"),
     # the object parsed inside the adjective's phrase
     ("en", "Jeremy Hunt called the seizure unacceptable.", "seizure"),
+    # a judgement of harm or worth is as negative as a legal one
+    ("en", "Kenya's foreign minister called the travel ban “deeply disappointing” for East Africa.", "the travel ban"),
+    ("de", "Baerbock bezeichnete den Kurswechsel Washingtons als verheerend.", "den Kurswechsel Washingtons"),
+    # what it is called parsed as a second accusative object
+    ("de", "Merz nannte die Zölle einen „groben Eingriff“ in den freien Handel.", "die Zölle"),
 ]  # fmt: skip
+
+CRITICISM_OF_ACTORS = [
+    # a person or group called a name: a spy, a traitor, a puppet
+    ("en", "Lukashenko called the protesters foreign agents.", ("person:alexander-lukashenko", "group:BLR-CVL")),
+    # the object parsed as a plural compound of what it is called
+    ("en", "Lukashenko called the students criminals.", ("person:alexander-lukashenko", "group:BLR-CVL")),
+    ("de", "Erdoğan bezeichnete den Reporter Deniz Yücel als Spion.",
+     ("person:recep-tayyip-erdogan", "person:deniz-yuecel")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "pair"), CRITICISM_OF_ACTORS)
+def test_calling_an_actor_a_negative_name_criticises_the_actor(extractor, lang, text, pair):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    got = {(t.subject.key, t.object.key) for t in triples if t.predicate == "CRITICIZES"}
+    assert got == {pair}, [(t.subject.key, t.predicate, t.object.key) for t in triples]
 
 
 @pytest.mark.parametrize(("lang", "text", "what"), CRITICISM_BY_NAMING)
@@ -699,3 +720,11 @@ def test_the_noun_a_reduced_passive_modifies_is_never_its_doer(extractor):
         (t.subject.key, t.predicate, t.object.key) for t in triples
     }
     assert not [t for t in triples if t.subject.key == "group:CHN-GOV"]
+
+
+def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(extractor):
+    # The weak parse makes "Ortegas Ehefrau" a conjunct of the name; the wife is meant, not Ortega.
+    text = ("Daniel Ortega sprach am Montag in Managua. Vizepräsidentin Rosario Murillo, Ortegas Ehefrau, "
+            "bezeichnete die Studenten als Verbrecher.")
+    triples = extractor.extract_one(Article.create(text, id="possessor", lang="de")).triples
+    assert {t.subject.key for t in triples if t.predicate == "CRITICIZES"} == {"person:rosario-murillo"}

@@ -56,6 +56,19 @@ def names_its_object(r: SentenceReader, v: Token) -> bool:
     return any(lemma in verbs for lemma in r.cues.verb_lemmas(v, r.ch(v, "particle")))
 
 
+def _split_named(r: SentenceReader, objects: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The object and what it is called when the parse made both objects: "nannte die Sanktionen einen
+    Eingriff" (two accusatives: the later one is the name), "called the protesters criminals" (the
+    object parsed as a plural compound of the name; a compound modifier is singular in English)."""
+    if len(objects) >= 2 and not r.s.has(objects[1], "conjunct"):
+        return objects[:1], objects[1:2]
+    if len(objects) == 1:
+        plural = [c for c in r.ch(objects[0], "name_part") if c.pos_ == "NOUN" and "Plur" in c.morph.get("Number")]
+        if plural:
+            return plural[:1], objects
+    return objects, []
+
+
 def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallback: bool) -> list[Triple]:
     """For a naming verb ``v`` (:func:`names_its_object`): CRITICIZES of the object when what it is called
     is negative, else a STATES of the object with its name (unless the verb has another reading of its
@@ -66,6 +79,14 @@ def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallbac
     predicatives = r.ch(v, "predicative", "open_complement") + [
         c for c in v.children if c.i > v.i and (c.lower_ in marks or r.span.doc[c.left_edge.i].lower_ in marks)
     ]
+    if not predicatives:
+        # "bezeichnete den Reporter als Spion" with the "als" phrase hung on the object
+        doc = r.span.doc
+        predicatives = [
+            c for o in objects for c in r.kids.get(o.i, ()) if c.i > o.i and r.cues.predicative_phrase(doc, c)
+        ]
+    if not predicatives:
+        objects, predicatives = _split_named(r, sorted(objects, key=lambda t: t.i))
     if not objects:
         # "called the seizure unacceptable" parsed as one phrase headed by the adjective: its noun is the object
         objects = [c for p in predicatives if p.pos_ == "ADJ" for c in p.children if c.pos_ in NOMINAL_POS and
@@ -84,6 +105,12 @@ def evaluation_triples(r: SentenceReader, v: Token, subjects: list[Arg], fallbac
         pred = PREDICATES["CRITICIZES"]
         # The actor itself ("called Moscow's claims lies" criticises the claims, not Moscow).
         targets = [Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)]
+        # "bezeichnete den Reporter Deniz Yücel als Spion": the person a title stands in apposition to, by
+        # full name (a one-word name there is a genitive: "die Zollpolitik Trumps" criticises the policy).
+        targets = targets or [
+            Arg(m) for o in objects for a in r.ch(o, "apposition") for m in [r.index.at(a.i)]
+            if m is not None and m.entity.type == "Person" and m.end - m.start > 1
+        ]  # fmt: skip
         concept = None if targets else r._np_concept(objects)
     else:
         framed = r.codings.get(v.i)

@@ -54,6 +54,11 @@ class PhraseEntities:
                 return m
         return None
 
+    def _possessor_of_noun(self, t: Token, m: Mention) -> bool:
+        """Whether conjunct ``t`` names only the possessor of a common noun after it: "Rosario Murillo,
+        Ortegas Ehefrau, ..." parsed as a list; the wife is meant, not Ortega."""
+        return any(c.i >= m.end and c.pos_ == "NOUN" for c in self.syn.ch(t, "name_part"))
+
     def entities(self, tok: Token) -> list[Mention]:
         """Mentions of ``tok`` and of every conjunct coordinated with it."""
         out = []
@@ -83,6 +88,8 @@ class PhraseEntities:
             if people_list and t is not tok and m.entity.type != "Person":
                 continue
             if self.syn.s.has(t, "apposition") and m.entity.type not in ("Country", "Person" if people_list else ""):
+                continue
+            if t is not tok and self._possessor_of_noun(t, m):
                 continue
             out.append(m)
         out += [m for m in self._coordinated_groups(first) if all(m.entity.key != o.entity.key for o in out)]
