@@ -126,6 +126,28 @@ def test_longer_ner_person_keeps_a_country_inside_it(nlp_en):
     assert entity.type == "Person"
 
 
+def test_a_known_family_name_as_another_persons_first_name_is_that_person(nlp_en):
+    # "Abbas" alone is Mahmoud Abbas; "Abbas Mousavi" is someone else.
+    entity = _entity_of(nlp_en, "en", "Abbas Mousavi, a spokesman, rejected the claims on Monday.", "Abbas")
+    assert entity is not None and entity.key == "person:abbas-mousavi"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "country"),
+    [
+        ("Ethiopian Airlines cancelled its flights to Juba on Friday.", "org:ethiopian-airlines", "ETH"),
+        ("The Sudanese Professionals Association called a general strike.",
+         "org:sudanese-professionals-association", "SDN"),
+        # the rest an actor noun: the state's ministry, read from the demonym and the noun
+        ("The Kazakh Foreign Ministry summoned the ambassador.", "org:kazakh-foreign-ministry", "KAZ"),
+    ],
+)
+def test_a_demonym_opening_an_organisations_name_is_part_of_the_name(nlp_en, text, key, country):
+    word = text.split()[0] if text.split()[0] != "The" else text.split()[1]
+    entity = _entity_of(nlp_en, "en", text, word)
+    assert entity is not None and (entity.key, entity.country) == (key, country)
+
+
 def test_ner_span_over_a_known_name_and_a_country_does_not_win(nlp_de):
     # Weak NER joins "Putin Vietnam" into one PER span; the gazetteer knows both parts.
     doc = Doc(nlp_de.vocab, words=["Anschließend", "besuchte", "Putin", "Vietnam", "."])

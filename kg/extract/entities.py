@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.extract.name_edges import demonym_opens_name, first_name_after_title, ner_name_at_start, title_before_name
 from kg.gazetteer import Lexicon, lexicon, ner_label_types, ner_name_pos, records
 from kg.predicates import deed_nouns
 
@@ -215,7 +216,8 @@ class EntityMatcher:
                 or doc[start].text in self.role_words
                 or (start + 1 < end and self.closed_compounds and title_before_name(self, doc, taken, start))
                 or doc[start].text in self.lex.honorifics
-                or (start in taken and taken[start].kind in ("role", "demonym", "compound"))
+                or (start in taken and taken[start].kind in ("role", "demonym", "compound")
+                    and not demonym_opens_name(self, doc, taken, start, end, etype))
             ):
                 start += 1
             # ... and punctuation and words no name ends in off the end ("[foreign ministry later]ORG summoned").
@@ -239,7 +241,7 @@ class EntityMatcher:
                 and start > 0
                 and ent.start - start < 2
                 and start - 1 not in taken
-                and (doc[start - 1].pos_ == "PROPN" or _first_name_after_title(self.role_words, doc, taken, start - 1))
+                and (doc[start - 1].pos_ == "PROPN" or first_name_after_title(self.role_words, doc, taken, start - 1))
                 and doc[start - 1].is_title
                 and doc[start - 1].text not in self.role_words
                 and doc[start - 1].text not in self.lex.honorifics
@@ -299,17 +301,9 @@ class EntityMatcher:
         if etype not in ("Person", "Organization") or len(overlapping) != 1:
             return False
         (m,) = overlapping
-        if etype == "Person" and m.kind == "name" and m.start == start and m.end < end:
-            # A person whose first name is a place ("Milan Radoičić", "Jordan Bardella", "Sofia ..."):
-            # the rest (no other mention: the only overlap is the place) is a name, not a title ("Kyiv Mayor
-            # Vitali Klitschko").
-            rec = self.records.get(m.value)
-            rest = doc[m.end : end]
-            return (
-                rec is not None
-                and rec.type in ("Country", "Location")
-                and all(t.is_title and t.text not in self.role_words for t in rest)
-            )
+        decided = ner_name_at_start(self, doc, m, start, end, etype)
+        if decided is not None:
+            return decided
         # Only a name's last part: "Peter Austin", "Bank of Russia"; not "Putin Vietnam".
         if m.start <= start or m.end != end:
             return False
@@ -317,29 +311,6 @@ class EntityMatcher:
             return True
         rec = self.records.get(m.value) if m.kind == "name" else None
         return rec is not None and rec.type in ("Country", "Location")
-
-
-def title_before_name(matcher: EntityMatcher, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
-    """A compound title, or a state's name right before a title, is no part of the name.
-
-    "Juntasprecher Zaw Min Tun", "Haitis Übergangspremier Garry Conille" (languages that close compounds).
-    """
-    m = taken.get(i)
-    rec = matcher.records.get(m.value) if m is not None and m.kind == "name" and m.end == i + 1 else None
-    if rec is not None and rec.type == "Country":
-        return i + 1 < len(doc) and ends_in_title(doc[i + 1].text, matcher.role_words)
-    return ends_in_title(doc[i].text, matcher.role_words)
-
-
-def ends_in_title(text: str, role_words: dict[str, str]) -> bool:
-    """A title, or a closed compound ending in one ("Juntasprecher", "Übergangspremier")."""
-    if text in role_words:
-        return True
-    return (
-        len(text) >= 8
-        and text[:1].isupper()
-        and any(text[cut:].capitalize() in role_words for cut in range(3, len(text) - 3))
-    )
 
 
 _CACHE_SIZE = 8
@@ -366,12 +337,3 @@ def matcher_for(code: str, vocab: Vocab) -> EntityMatcher:
 def find_mentions(doc: Doc, code: str) -> list[RawMention]:
     """Raw mentions of ``doc`` in language ``code``, ordered by position."""
     return matcher_for(code, doc.vocab)(doc)
-
-
-def _first_name_after_title(role_words: dict[str, str], doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
-    """Whether the noun at ``i`` is a first name the tagger took for a noun: it stands between a title
-    and a person's name ("TPLF-Sprecher [Getachew] Reda")."""
-    if doc[i].pos_ != "NOUN" or i == 0:
-        return False
-    before = taken.get(i - 1)
-    return doc[i - 1].text in role_words or (before is not None and before.kind in ("role", "compound"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.entities import RawMention
+from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.mentions import Via
 from kg.extract.people import name_tokens
 from kg.extract.sector_actors import sector_info, sector_of
@@ -60,6 +60,10 @@ def resolve_ner(
     # One key scheme for organisations, known or not: "org:<slug>", as the gazetteer's.
     key = f"{KEY_PREFIXES.get(m.value, m.value.lower())}:{slugify(name)}"
     info = a.info.get(key) or a._new_info(key, m.value, name)
+    if info.country is None and m.value == "Organization":
+        # "Ethiopian Airlines", "the Sudanese Professionals Association": a name opened by a demonym is that state's.
+        code = a.lex.demonyms.get(name.split()[0])
+        info.country = code if code and code != NOT_A_STATE else None
     a._add(m.start, m.end, info, "ner" if name == text else "partial", 0.8, text)
 
 

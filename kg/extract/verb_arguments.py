@@ -147,12 +147,7 @@ class VerbArguments:
         if self.prefield(v) is not None:
             objs += [t for t in self.syn.ch(v, "subject") if t.i > v.i and t not in objs]
         if self.syn.is_passive(v):
-            objs += self.syn.ch(v, "passive_subject")
-            if self.relative(v) and not self.syn.ch(v, "passive_subject", "subject"):
-                objs.append(self.antecedent(v))  # "diplomats expelled by Poland": the noun is what is done to
-            if self.syn.s.aux_heads_verb:
-                for u in self.syn.chain_up(v):
-                    objs += self.syn.ch(u, "subject")
+            objs += _passive_objects(self, v)
         # "verurteilte das Manöver als Provokation", "wies die Vorwürfe als unbegründet zurück": a
         # predicative "als"/"as" phrase says what the object is called; it is never the object.
         objs = [o for o in objs if not self.syn.cues.predicative_phrase(self.syn.span.doc, o)]
@@ -363,3 +358,15 @@ def causative_head(syn: SentenceSyntax, v: Token) -> Token | None:
     if head.i != v.i and syn.s.has(v, "open_complement") and head.lemma_.lower() in syn.cues.causatives:
         return head
     return None
+
+
+def _passive_objects(args: VerbArguments, v: Token) -> list[Token]:
+    """What a passive verb is done to: its passive subject, the subject of a TIGER auxiliary chain above
+    it, or the noun a reduced relative modifies ("diplomats expelled by Poland")."""
+    syn = args.syn
+    objs = syn.ch(v, "passive_subject")
+    if args.relative(v) and not syn.ch(v, "passive_subject", "subject"):
+        objs.append(args.antecedent(v))
+    if syn.s.aux_heads_verb:
+        objs += [s for u in syn.chain_up(v) for s in syn.ch(u, "subject")]
+    return objs
