@@ -728,3 +728,17 @@ def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(e
             "bezeichnete die Studenten als Verbrecher.")
     triples = extractor.extract_one(Article.create(text, id="possessor", lang="de")).triples
     assert {t.subject.key for t in triples if t.predicate == "CRITICIZES"} == {"person:rosario-murillo"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "Abiy Ahmed spoke in Addis Ababa on Monday. Abiy said his government would accept the ruling "
+         "of the boundary commission.", "person:abiy-ahmed"),
+        ("de", "William Ruto sprach am Montag in Nairobi. Ruto sagte, seine Regierung werde das Abkommen "
+         "akzeptieren.", "person:william-ruto"),
+    ],
+)
+def test_the_intention_of_a_speakers_own_government_is_the_speakers_promise(extractor, lang, text, speaker):
+    triples = extractor.extract_one(Article.create(text, id="own", lang=lang)).triples
+    assert (speaker, "PROMISES") in {(t.subject.key, t.predicate) for t in triples}

@@ -216,7 +216,8 @@ def intent_triples(
     doer_toks, _ = r._subject_tokens(clause)
     doers = [m for t in doer_toks for m in r._entities(t)]
     speaker = subj.mention.entity.key
-    if mood == "intention" and doer_toks and not doers and not any(t.pos_ == "PRON" for t in doer_toks):
+    own = any(t.pos_ == "PRON" or _owned(r, t) for t in doer_toks)  # "it", "his government"
+    if mood == "intention" and doer_toks and not doers and not own:
         return []  # "said the alliance would defend ...": someone else's intention, named but unresolved
     conf = round(stated.confidence * DENIAL_DISCOUNT, 3)
     if mood == "obligation":
@@ -230,7 +231,7 @@ def intent_triples(
                 if t is not None:
                     out.append(t)
         return out
-    if doers and all(m.entity.key != speaker for m in doers):
+    if doers and all(m.entity.key != speaker for m in doers) and not own:
         return []  # someone else's intention is reported, not promised
     if r._negated(head):
         return []  # "werde nicht zurücktreten": an intention not to act is neither promise nor denial
@@ -251,6 +252,12 @@ def intent_triples(
         reported_by=reported, coding=pred.fields(),
     )  # fmt: skip
     return [t] if t is not None else []
+
+
+def _owned(r: SentenceReader, t: Token) -> bool:
+    """Whether phrase ``t`` is owned by a possessive pronoun ("his government", "seine Regierung"): in a
+    speaker's own intention, the speaker's side, whoever the pronoun was resolved to."""
+    return any("Yes" in d.morph.get("Poss") for d in r.ch(t, "determiner", "genitive"))
 
 
 def _quoted(r: SentenceReader, v: Token) -> Mention | None:
