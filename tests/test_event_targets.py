@@ -742,3 +742,18 @@ def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(e
 def test_the_intention_of_a_speakers_own_government_is_the_speakers_promise(extractor, lang, text, speaker):
     triples = extractor.extract_one(Article.create(text, id="own", lang=lang)).triples
     assert (speaker, "PROMISES") in {(t.subject.key, t.predicate) for t in triples}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polen, Tschechien und Ungarn verhängten Einreiseverbote gegen Alexander Lukaschenko.",
+        "Norwegen, Dänemark und Finnland verhängten Sanktionen gegen Lukaschenko.",
+    ],
+)
+def test_a_verb_the_tagger_took_for_an_adjective_in_a_verbless_sentence_still_acts(extractor, text):
+    # The weak tagger reads "verhängten" as an attributive adjective of the noun after it: no verb at all.
+    triples = extractor.extract_one(Article.create(text, id="verbless", lang="de")).triples
+    target = "person:alexander-lukashenko"
+    subjects = {t.subject.key for t in triples if t.predicate == "SANCTIONS" and t.object.key == target}
+    assert len(subjects) == 3, [(t.subject.key, t.predicate, t.object.key) for t in triples]

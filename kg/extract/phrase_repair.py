@@ -9,12 +9,16 @@ Things grammar forbids and a small parser still produces, each of which costs a 
 - a clause has two subjects ("Moskau wies [die Vorwürfe] zurück", "Die Ukraine begrüßte [die Entscheidung]"):
   one of them is an object;
 - a noun is the conjunct of a verb ("abgelehnt und [den Staaten] mit Krieg gedroht"): it is the next verb's;
-- a finite verb modifies a noun ("Moskau [kündigte] Gegenmaßnahmen an"): it heads its clause.
+- a finite verb modifies a noun ("Moskau [kündigte] Gegenmaßnahmen an"): it heads its clause, also when the
+  tagger took it for an adjective in a sentence that has no verb ("Estland und Lettland [verhängten]/ADJ
+  Einreiseverbote").
 
 The repairs speak abstract roles (:mod:`kg.extract.deps`), so they hold for UD and TIGER parses alike.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -201,7 +205,31 @@ def attach_nominal_conjuncts(doc: Doc, scheme: Scheme) -> int:
     return repaired
 
 
-def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
+def retag_verbs_of_verbless_sentences(doc: Doc, scheme: Scheme, is_verb: Callable[[Token], bool]) -> set[int]:
+    """Tag as a finite verb the adjective that stands where a verb stands in a sentence without any verb.
+
+    A sentence always has a verb; when the tagger found none, an attributive "adjective" right after a noun
+    phrase that the vocabulary knows as a verb form ("verhängten", ``is_verb``) is the verb, and
+    :func:`raise_finite_modifiers` then makes it head its clause. The indices of the words retagged.
+    """
+    modifiers = scheme.labels("modifier")
+    retagged = set()
+    for sent in doc.sents:
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        for t in sent:
+            if (
+                t.pos_ == "ADJ" and t.dep_ in modifiers and t.i > sent.start and doc[t.i - 1].pos_ in _NOMINAL
+                and t.head.i > t.i and t.head.pos_ in _NOMINAL and is_verb(t)
+            ):  # fmt: skip
+                t.pos_ = "VERB"
+                t.set_morph("VerbForm=Fin")
+                retagged.add(t.i)
+                break
+    return retagged
+
+
+def raise_finite_modifiers(doc: Doc, scheme: Scheme, verbs: set[int] | frozenset[int] = frozenset()) -> int:
     """Make a finite verb the parse hung on a noun as its modifier the head of its clause again.
 
     "Moskau kündigte Gegenmaßnahmen an", parsed as a noun phrase "kündigte Gegenmaßnahmen" with "Moskau" as a
@@ -210,12 +238,12 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
     particle joined, "angekündigte"), or the verb's own place (:func:`_in_verb_place`: "Die USA setzten
     Finanzhilfen aus", "Conille dankte Kenia und versprach ..."). Then the verb takes the noun's place and label,
     the noun becomes its object, a bare noun phrase before the verb that hung on the noun its subject, and the
-    particle its particle. A noun the parse made another verb's argument leaves that verb as its conjunct. The
+    particle its particle. A noun the parse made another verb's argument leaves that verb as its conjunct.
+    ``verbs``: words known to be verbs (:func:`retag_verbs_of_verbless_sentences`), wherever they stand. The
     number of clauses repaired.
     """
     modifiers, particles = scheme.labels("modifier"), scheme.labels("particle")
     case, subjects, conjuncts = scheme.labels("case"), scheme.labels("subject"), scheme.labels("conjunct")
-    appositions = scheme.labels("apposition")
     subject, obj = scheme.label("subject"), scheme.label("object")
     if subject is None or obj is None or not conjuncts or not particles or not doc.has_annotation("DEP"):
         return 0
@@ -228,7 +256,7 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
         if n.pos_ not in _NOMINAL or n.i <= t.i:
             continue
         prts = [p for p in doc[n.i + 1 : n.sent.end] if p.dep_ in particles and p.head.i in (n.i, t.i)]
-        if not prts and not _in_verb_place(t, n, scheme):
+        if not prts and t.i not in verbs and not _in_verb_place(t, n, scheme):
             continue
         before = [c for c in n.children if c.i < t.i]
         h, root = n.head, n.head.head.i == n.head.i
@@ -238,7 +266,7 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme) -> int:
             # "setzten Hilfen aus, und Minister Blinken forderte ...": the noun was the next clause's argument;
             # that verb becomes the restored one's conjunct and takes the noun's conjunct as its subject.
             _split_coordination(t, n, h, scheme)
-        elif root and h.pos_ in _NOMINAL and h.i < t.i and n.dep_ in conjuncts | appositions:
+        elif root and h.pos_ in _NOMINAL and h.i < t.i:
             # "Premier Conille dankte Kenia und versprach ...": the root noun is the verb's subject, and the
             # verbs coordinated with it the verb's conjuncts.
             t.head, t.dep_ = t, h.dep_

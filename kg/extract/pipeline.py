@@ -46,6 +46,7 @@ from kg.extract.phrase_repair import (
     attach_stray_articles,
     attach_truncated_conjuncts,
     raise_finite_modifiers,
+    retag_verbs_of_verbless_sentences,
     split_double_subjects,
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
@@ -277,7 +278,9 @@ class Extractor:
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
         cues = lang.relations.cues
-        raise_finite_modifiers(doc, lang.scheme)
+        known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
+        verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
+        raise_finite_modifiers(doc, lang.scheme, verbs)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)
