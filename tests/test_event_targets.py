@@ -757,3 +757,13 @@ def test_a_verb_the_tagger_took_for_an_adjective_in_a_verbless_sentence_still_ac
     target = "person:alexander-lukashenko"
     subjects = {t.subject.key for t in triples if t.predicate == "SANCTIONS" and t.object.key == target}
     assert len(subjects) == 3, [(t.subject.key, t.predicate, t.object.key) for t in triples]
+
+
+def test_a_speech_act_after_a_reported_clause_is_the_speakers_own(extractor):
+    # "warned" parsed as a second content clause of "said", with the coordinator left in the first
+    text = ("Prime Minister Keir Starmer said the raids were a \"proportionate answer\" to repeated missile attacks "
+            "and warned that Britain would act again if needed.")
+    triples = extractor.extract_one(Article.create(text, id="second-act", lang="en")).triples
+    assert ("person:keir-starmer", "WARNS") in {(t.subject.key, t.predicate) for t in triples}
+    statements = [t.object.text for t in triples if t.predicate == "STATES"]
+    assert statements and not any(s.endswith(" and") or "warned" in s for s in statements), statements

@@ -8,7 +8,8 @@
 - A participle joined to a perfect shares its "haben" and subject: a noun after "und" is its object
   ("haben Dörfer beschossen und Dutzende Zivilisten getötet" does not make the dead the killers).
 - An indicative verb after a reported clause continues the speaker's clause: "Stubb sagte, Finnland werde
-  ..., und kündigte an, ..." announces Stubb's plan, not Finland's.
+  ..., und kündigte an, ..." announces Stubb's plan, not Finland's. So does a speech act parsed as a
+  second content clause: "Biden said the strikes were ... and warned that ..." warns, it does not say.
 
 Which words mark an infinitive is language data (``infinitive_markers`` in ``kg/lang/<xx>/verbs.toml``,
 read through :class:`~kg.extract.cues.LanguageCues`); a language without them is left as parsed.
@@ -16,9 +17,9 @@ read through :class:`~kg.extract.cues.LanguageCues`); a language without them is
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.cues import LanguageCues, marked_infinitive
 from kg.extract.deps import Scheme
@@ -82,6 +83,32 @@ def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme) -> int:
             continue
         b.head = a.head
         moved += 1
+    return moved
+
+
+def raise_speech_acts_out_of_reports(doc: Doc, scheme: Scheme, is_speech_act: Callable[[Token], bool]) -> int:
+    """Make a speech act parsed as a second content clause the speaker's own second act.
+
+    "Biden said the strikes were ... and warned that ...": the parser hangs "warned" on "said" as another
+    content clause, with the coordinator left inside the first, so the warning is read as part of what was
+    said. A verb of speaking (``is_speech_act``) without a subject of its own, right after a coordinator and
+    after another content clause of the same verb, is that verb's conjunct. The number of verbs moved.
+    """
+    conj, content = scheme.label("conjunct"), scheme.labels("clausal_complement")
+    subjects = scheme.labels("subject", "passive_subject")
+    if conj is None or not content or not doc.has_annotation("DEP"):
+        return 0
+    moved = 0
+    for b in doc:
+        a = b.head
+        if b.pos_ != "VERB" or b.dep_ not in content or b.i == 0 or doc[b.i - 1].pos_ != "CCONJ" or not finite(b):
+            continue
+        if any(c.dep_ in subjects for c in b.children) or not any(c.dep_ in content and c.i < b.i for c in a.children):
+            continue
+        if is_speech_act(b):
+            b.dep_ = conj
+            doc[b.i - 1].head = b  # the coordinator goes with its conjunct, out of the reported clause
+            moved += 1
     return moved
 
 

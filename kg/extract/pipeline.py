@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.config import triage_enabled
 from kg.extract import parallel
@@ -26,7 +26,9 @@ from kg.extract.coordination_repair import (
     attach_infinitives_to_last_conjunct,
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
+    raise_speech_acts_out_of_reports,
 )
+from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme, scheme_of_pipeline
 from kg.extract.event_objects import restore_actor_groups
 from kg.extract.events import stateless
@@ -289,6 +291,7 @@ class Extractor:
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
         raise_conjuncts_out_of_reports(doc, lang.scheme)
+        raise_speech_acts_out_of_reports(doc, lang.scheme, lambda t: _speech_act(cues, lang.scheme, t))
         objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
         dateline = split_dateline(article.text)
@@ -306,6 +309,12 @@ class Extractor:
             triples=tuple(triples),
             mentions=tuple(sorted((k, n) for k, n in analysis.mention_counts.items() if k not in dropped)),
         )
+
+
+def _speech_act(cues: LanguageCues, scheme: Scheme, t: Token) -> bool:
+    """Whether verb ``t`` (with its particles) is a speech act of the vocabulary ("warned", "forderte ... auf")."""
+    hit = cues.predicate_for(t, [c for c in t.children if scheme.has(c, "particle")], ())
+    return hit is not None and hit[1].kind == "speech"
 
 
 def parse_text(article: Article) -> str:
