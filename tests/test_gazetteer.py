@@ -604,3 +604,17 @@ def test_g20_foreign_ministers_cover_every_year_since_2000():
 def test_leaders_are_found_by_name_with_their_country(lang, text, key, country):
     assert key in _matched_keys(lang, f"{text} sagte ."), (lang, text)
     assert records()[key].country == country
+
+
+def test_every_english_demonym_of_people_has_its_plural():
+    # "urged South Africans to stay calm": a plural demonym noun is the state's people, so each
+    # "-an"/"-i" adjective of a state needs its plural form ("-ese", "-ish" have none).
+    lex = lexicon("en")
+    by_state: dict[str, set[str]] = {}
+    for form, code in lex.demonyms.items():
+        by_state.setdefault(code, set()).add(form)
+    missing = sorted(
+        f for code, forms in by_state.items() if code != "-" for f in forms
+        if f[-2:] == "an" or f[-1] == "i" if not f.endswith("man") and f + "s" not in forms and f != "Persian"
+    )  # fmt: skip
+    assert missing == []
