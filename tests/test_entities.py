@@ -148,6 +148,16 @@ def test_a_demonym_opening_an_organisations_name_is_part_of_the_name(nlp_en, tex
     assert entity is not None and (entity.key, entity.country) == (key, country)
 
 
+def test_ner_person_of_a_common_noun_and_a_state_is_the_state(nlp_de):
+    # Weak NER makes "Nachbarländer Mali" one PER span; a common noun is no first name.
+    words = ["Die", "Nachbarländer", "Mali", "und", "Niger", "protestierten", "."]
+    doc = Doc(nlp_de.vocab, words=words, tags=["ART", "NN", "NE", "KON", "NE", "VVFIN", "$."])
+    doc.ents = [doc.char_span(doc[1].idx, doc[2].idx + len("Mali"), label="PER")]
+    analysis = analyze_entities(doc, get_language("de"))
+    assert analysis.index.at(2).entity.key == "country:MLI"
+    assert analysis.index.at(1) is None
+
+
 def test_ner_span_over_a_known_name_and_a_country_does_not_win(nlp_de):
     # Weak NER joins "Putin Vietnam" into one PER span; the gazetteer knows both parts.
     doc = Doc(nlp_de.vocab, words=["Anschließend", "besuchte", "Putin", "Vietnam", "."])

@@ -767,3 +767,14 @@ def test_a_speech_act_after_a_reported_clause_is_the_speakers_own(extractor):
     assert ("person:keir-starmer", "WARNS") in {(t.subject.key, t.predicate) for t in triples}
     statements = [t.object.text for t in triples if t.predicate == "STATES"]
     assert statements and not any(s.endswith(" and") or "warned" in s for s in statements), statements
+
+
+def test_an_extended_attribute_before_the_subject_does_not_hide_it(extractor):
+    # "regierten" inside the attribute is parsed as the main verb; the warner is the prefield phrase
+    # and its coordination, never the addressee after the verb.
+    text = ("Die ebenfalls von Juntas regierten Nachbarstaaten Guinea und Burkina Faso warnten die Ecowas vor "
+            "einem Einsatz.")
+    triples = extractor.extract_one(Article.create(text, id="attribute", lang="de")).triples
+    warns = {(t.subject.key, t.object.key) for t in triples if t.predicate == "WARNS"}
+    assert {("country:GIN", "org:ecowas"), ("country:BFA", "org:ecowas")} <= warns
+    assert not [w for w in warns if w[0] == "org:ecowas"]

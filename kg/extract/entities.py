@@ -246,6 +246,7 @@ class EntityMatcher:
                 and doc[start - 1].text not in self.role_words
                 and doc[start - 1].text not in self.lex.honorifics
                 and doc[start - 1].ent_iob_ == "O"
+                and not _is_place(self, taken.get(start))  # "Nachbarländer [Mali]": a state called a person
             ):
                 start -= 1
             # ... and family names after one ("[Jane] Doe").
@@ -310,7 +311,8 @@ class EntityMatcher:
         if m.kind == "short" or (m.kind == "role" and etype == "Person" and m.end - m.start == 1):
             return True
         rec = self.records.get(m.value) if m.kind == "name" else None
-        return rec is not None and rec.type in ("Country", "Location")
+        # (a common noun before a state is no first name: "[Nachbarländer Belarus]PER")
+        return rec is not None and rec.type in ("Country", "Location") and not _common_noun_before(doc, start, m)
 
 
 _CACHE_SIZE = 8
@@ -337,3 +339,14 @@ def matcher_for(code: str, vocab: Vocab) -> EntityMatcher:
 def find_mentions(doc: Doc, code: str) -> list[RawMention]:
     """Raw mentions of ``doc`` in language ``code``, ordered by position."""
     return matcher_for(code, doc.vocab)(doc)
+
+
+def _is_place(matcher: EntityMatcher, m: RawMention | None) -> bool:
+    """Whether gazetteer mention ``m`` names a state or a place."""
+    rec = matcher.records.get(m.value) if m is not None and m.kind == "name" else None
+    return rec is not None and rec.type in ("Country", "Location")
+
+
+def _common_noun_before(doc: Doc, start: int, m: RawMention) -> bool:
+    """Whether a word of ``doc[start:m.start]`` is tagged a common noun (Penn and STTS ``NN``, ``NNS``)."""
+    return any(t.tag_ in ("NN", "NNS") for t in doc[start : m.start])

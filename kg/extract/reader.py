@@ -31,7 +31,7 @@ from kg.extract.polarity import Polarity
 from kg.extract.reciprocal import is_reciprocal, reciprocal_triples
 from kg.extract.speech import speech_triples
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
-from kg.extract.verb_arguments import VerbArguments
+from kg.extract.verb_arguments import VerbArguments, prefield_mentions
 from kg.model import Concept, Entity, Triple
 from kg.predicates import Predicate
 
@@ -204,8 +204,8 @@ class SentenceReader:
                     return shared, False
         if args or (toks and inherited):
             return args, False
-        m = self.arguments.prefield(v)
-        return ([Arg(m, 1.0)], True) if m is not None else ([], False)
+        ms = prefield_mentions(self.arguments, v)
+        return ([Arg(m, 1.0) for m in ms], True) if ms else ([], False)
 
     def _is_pair_noun(self, t: Token) -> bool:
         phrase = self.span.doc[t.left_edge.i : t.i + 1].text.lower()

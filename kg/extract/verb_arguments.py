@@ -267,7 +267,24 @@ def _prefield_token(args: VerbArguments, v: Token) -> list[Token]:
     """The prefield actor of ``v`` as a subject token, if it has one ("Olaf Scholz verteidigte die Lieferung
     und sagte, ...": a conjunct without a subject takes it)."""
     m = args.refs.adjacent(v.i, -1) if _prefield_subject(args, v) else None
-    return [args.syn.span.doc[m.end - 1]] if m is not None else []
+    return [_coordination_start(args.syn, args.syn.span.doc[m.end - 1])] if m is not None else []
+
+
+def prefield_mentions(args: VerbArguments, v: Token) -> list[Mention]:
+    """The prefield entity of ``v`` (:meth:`VerbArguments.prefield`) with the entities coordinated with it
+    ("Die ... Nachbarländer Mali und Burkina Faso warnten": both)."""
+    m = args.prefield(v)
+    if m is None:
+        return []
+    coordinated = args.refs.entities(_coordination_start(args.syn, args.syn.span.doc[m.end - 1]))
+    return coordinated if any(c.entity.key == m.entity.key for c in coordinated) else [m]
+
+
+def _coordination_start(syn: SentenceSyntax, tok: Token) -> Token:
+    """The first conjunct of the coordination ``tok`` closes ("Mali und [Burkina Faso]")."""
+    while syn.s.has(tok, "conjunct") and syn.span.start <= tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _speaker_after(syn: SentenceSyntax, v: Token, subj: list[Token]) -> Token | None:
@@ -285,6 +302,11 @@ def _speaker_after(syn: SentenceSyntax, v: Token, subj: list[Token]) -> Token | 
     return after[0] if after and after[0].i <= v.i + 3 else None
 
 
+#: Parts of speech an extended attribute holds besides nouns and adjectives ("die [ebenfalls von Militärs
+#: regierten] Nachbarländer").
+_ATTRIBUTE_POS = frozenset({"ADV", "ADP", "VERB", "NUM", "PART"})
+
+
 def _prefield_subject(args: VerbArguments, v: Token) -> bool:
     """Whether, in a verb-second language (``verb_second`` in the language's verbs data), an actor phrase
     without preposition or oblique article is the whole prefield of finite ``v``: it starts the sentence
@@ -297,8 +319,13 @@ def _prefield_subject(args: VerbArguments, v: Token) -> bool:
     if m is None or m.entity.type in ("Location", "Event"):
         return False
     doc = syn.span.doc
-    # ("Estlands Regierungschef Kristen Michal": only words of the noun phrase before the mention)
-    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") for t in doc[syn.span.start : m.start]):
+    # ("Estlands Regierungschef Kristen Michal": only words of the noun phrase before the mention; "Die
+    # ebenfalls von Militärs regierten Nachbarländer Mali und ...": an extended attribute between the article
+    # and its noun is part of it, whatever the tagger made of its participle)
+    before = list(doc[syn.span.start : m.start])
+    odd = [i for i, t in enumerate(before) if t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ")]
+    attribute = bool(odd) and before[0].pos_ == "DET" and any(t.pos_ in ("NOUN", "PROPN") for t in before[odd[-1]:])
+    if odd and not (attribute and all(before[i].pos_ in _ATTRIBUTE_POS for i in odd)):
         return False
     last = doc[v.i - 1]
     if args.prepositional(last) or doc[m.start].lower_ in syn.cues.oblique_articles:
