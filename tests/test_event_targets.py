@@ -778,3 +778,12 @@ def test_an_extended_attribute_before_the_subject_does_not_hide_it(extractor):
     warns = {(t.subject.key, t.object.key) for t in triples if t.predicate == "WARNS"}
     assert {("country:GIN", "org:ecowas"), ("country:BFA", "org:ecowas")} <= warns
     assert not [w for w in warns if w[0] == "org:ecowas"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "what"),
+    [("de", "Russland wies das zurück.", "das"), ("en", "Azerbaijan denied this.", "this")],
+)
+def test_a_denial_of_what_was_just_said_names_it_by_its_demonstrative(extractor, lang, text, what):
+    triples = extractor.extract_one(Article.create(text, id="demonstrative", lang=lang)).triples
+    assert [(t.predicate, t.object.text) for t in triples if t.predicate == "DENIES"] == [("DENIES", what)]

@@ -52,7 +52,8 @@ class Phrases:
         event's target.
         """
         for o in objects:
-            if o.pos_ == "PRON" and self.syn.index.at(o.i) is None:
+            # (an unresolved pronoun names nothing; a demonstrative names what was just said: "wies das zurück")
+            if o.pos_ == "PRON" and self.syn.index.at(o.i) is None and "Dem" not in o.morph.get("PronType"):
                 continue
             start, end = self.np_range(o, v, targets | charges)
             if v is not None and v.head.i == o.i and v.i > o.i:
