@@ -787,3 +787,11 @@ def test_an_extended_attribute_before_the_subject_does_not_hide_it(extractor):
 def test_a_denial_of_what_was_just_said_names_it_by_its_demonstrative(extractor, lang, text, what):
     triples = extractor.extract_one(Article.create(text, id="demonstrative", lang=lang)).triples
     assert [(t.predicate, t.object.text) for t in triples if t.predicate == "DENIES"] == [("DENIES", what)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Belarus charged the journalist with espionage.", "Belarus blamed the journalist over the leak."]
+)
+def test_the_charge_is_not_part_of_the_accused(extractor, text):
+    triples = extractor.extract_one(Article.create(text, id="charge", lang="en")).triples
+    assert [t.object.text for t in triples if t.predicate == "ACCUSES"] == ["the journalist"]
