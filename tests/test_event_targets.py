@@ -795,3 +795,16 @@ def test_a_denial_of_what_was_just_said_names_it_by_its_demonstrative(extractor,
 def test_the_charge_is_not_part_of_the_accused(extractor, text):
     triples = extractor.extract_one(Article.create(text, id="charge", lang="en")).triples
     assert [t.object.text for t in triples if t.predicate == "ACCUSES"] == ["the journalist"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the light construction's phrase parsed on the object, not the verb
+        "Die nigrische Junta stellte Bazoum unter Hausarrest.",
+        "Die malische Junta stellte Keïta unter Hausarrest.",
+    ],
+)
+def test_a_light_phrase_hung_on_the_object_still_decides_the_reading(extractor, text):
+    triples = extractor.extract_one(Article.create(text, id="light-pp", lang="de")).triples
+    assert "ARRESTS" in {t.predicate for t in triples}, [(t.subject.key, t.predicate) for t in triples]

@@ -91,6 +91,11 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
         (k.lower_, c) for _, n in list(preps) for c in syn.kids.get(n.i, ()) if c.i > n.i and c.pos_ == "NOUN"
         for k in syn.ch(c, "case") if k.pos_ == "ADP"
     ]  # fmt: skip
+    # "stellte Bazoum unter Hausarrest", "nahm den Reporter in Gewahrsam": so may a phrase hung on the object.
+    preps += [
+        (c.lower_ if c.pos_ == "ADP" else syn.ch(n, "case")[0].lower_, n)
+        for o in heads for c in syn.kids.get(o.i, ()) if c.i > o.i for n in phrases.pp_noun(c)
+    ]  # fmt: skip
     objects += tuple(f"{prep} {n.lemma_}" for prep, n in preps)
     objects += tuple(f"{prep} {n.text}" for prep, n in preps if n.lower_ != n.lemma_.lower())
     # "macht Israel für den Angriff verantwortlich": a predicative adjective completes the construction.
