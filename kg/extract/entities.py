@@ -27,7 +27,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.name_edges import demonym_opens_name, first_name_after_title, ner_name_at_start, title_before_name
+from kg.extract.name_edges import (
+    demonym_opens_name,
+    first_name_after_title,
+    is_place,
+    ner_name_at_start,
+    title_before_name,
+)
 from kg.gazetteer import Lexicon, lexicon, ner_label_types, ner_name_pos, records
 from kg.predicates import deed_nouns
 
@@ -217,7 +223,7 @@ class EntityMatcher:
                 or (start + 1 < end and self.closed_compounds and title_before_name(self, doc, taken, start))
                 or doc[start].text in self.lex.honorifics
                 or (start in taken and taken[start].kind in ("role", "demonym", "compound")
-                    and not demonym_opens_name(self, doc, taken, start, end, etype))
+                    and not demonym_opens_name(self, doc, taken[start], start, end, etype))
             ):
                 start += 1
             # ... and punctuation and words no name ends in off the end ("[foreign ministry later]ORG summoned").
@@ -246,7 +252,7 @@ class EntityMatcher:
                 and doc[start - 1].text not in self.role_words
                 and doc[start - 1].text not in self.lex.honorifics
                 and doc[start - 1].ent_iob_ == "O"
-                and not _is_place(self, taken.get(start))  # "Nachbarländer [Mali]": a state called a person
+                and not is_place(self, taken.get(start))  # "Nachbarländer [Mali]": a state called a person
             ):
                 start -= 1
             # ... and family names after one ("[Jane] Doe").
@@ -310,9 +316,8 @@ class EntityMatcher:
             return False
         if m.kind == "short" or (m.kind == "role" and etype == "Person" and m.end - m.start == 1):
             return True
-        rec = self.records.get(m.value) if m.kind == "name" else None
         # (a common noun before a state is no first name: "[Nachbarländer Belarus]PER")
-        return rec is not None and rec.type in ("Country", "Location") and not _common_noun_before(doc, start, m)
+        return is_place(self, m) and not _common_noun_before(doc, start, m)
 
 
 _CACHE_SIZE = 8
@@ -339,12 +344,6 @@ def matcher_for(code: str, vocab: Vocab) -> EntityMatcher:
 def find_mentions(doc: Doc, code: str) -> list[RawMention]:
     """Raw mentions of ``doc`` in language ``code``, ordered by position."""
     return matcher_for(code, doc.vocab)(doc)
-
-
-def _is_place(matcher: EntityMatcher, m: RawMention | None) -> bool:
-    """Whether gazetteer mention ``m`` names a state or a place."""
-    rec = matcher.records.get(m.value) if m is not None and m.kind == "name" else None
-    return rec is not None and rec.type in ("Country", "Location")
 
 
 def _common_noun_before(doc: Doc, start: int, m: RawMention) -> bool:

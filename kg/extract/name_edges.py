@@ -26,27 +26,34 @@ def ner_name_at_start(
     person whose first name is a known family name ("Abbas Mousavi" is not Mahmoud Abbas) or a place
     ("Milan Radoičić", "Jordan Bardella"), when the rest is a name, not a title ("Kyiv Mayor Vitali
     Klitschko")."""
-    if demonym_opens_name(matcher, doc, {m.start: m}, start, end, etype):
+    if m.start != start:
+        return None
+    if demonym_opens_name(matcher, doc, m, start, end, etype):
         return True
-    if etype != "Person" or m.start != start or m.end >= end:
+    if etype != "Person" or m.end >= end:
         return None
     rest_is_name = all(t.is_title and t.text not in matcher.role_words for t in doc[m.end : end])
     if m.kind == "short":
         return rest_is_name
     if m.kind == "name":
-        rec = matcher.records.get(m.value)
-        return rec is not None and rec.type in ("Country", "Location") and rest_is_name
+        return is_place(matcher, m) and rest_is_name
     return None
 
 
+def is_place(matcher: EntityMatcher, m: RawMention | None) -> bool:
+    """Whether ``m`` is a gazetteer name of a state or a place."""
+    rec = matcher.records.get(m.value) if m is not None and m.kind == "name" else None
+    return rec is not None and rec.type in ("Country", "Location")
+
+
 def demonym_opens_name(
-    matcher: EntityMatcher, doc: Doc, taken: dict[int, RawMention], start: int, end: int, etype: str
+    matcher: EntityMatcher, doc: Doc, m: RawMention, start: int, end: int, etype: str
 ) -> bool:
-    """Whether the demonym at ``start`` is part of an organisation's name: "Ethiopian Airlines", "the
-    Sudanese Professionals Association" (every word capitalised, and the rest no actor or sector noun:
-    "the Kazakh Foreign Ministry" is the state's ministry, read from the demonym and the noun)."""
-    m = taken.get(start)
-    if etype != "Organization" or m is None or m.kind != "demonym" or m.end >= end or not all(
+    """Whether ``m``, the mention at ``start`` of the NER name ``doc[start:end]``, is a demonym that is part of an
+    organisation's name: "Ethiopian Airlines", "the Sudanese Professionals Association" (every word capitalised,
+    and the rest no actor or sector noun: "the Kazakh Foreign Ministry" is the state's ministry, read from the
+    demonym and the noun)."""
+    if etype != "Organization" or m.kind != "demonym" or m.end >= end or not all(
         t.is_title for t in doc[start:end]
     ):
         return False
