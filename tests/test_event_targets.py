@@ -808,3 +808,16 @@ def test_the_charge_is_not_part_of_the_accused(extractor, text):
 def test_a_light_phrase_hung_on_the_object_still_decides_the_reading(extractor, text):
     triples = extractor.extract_one(Article.create(text, id="light-pp", lang="de")).triples
     assert "ARRESTS" in {t.predicate for t in triples}, [(t.subject.key, t.predicate) for t in triples]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "relative"),
+    [
+        ("en", "Alexander Lukashenko's son criticised the opposition on Monday.", "person:alexander-lukashenko"),
+        ("de", "Putins Tochter kritisierte am Montag die Opposition.", "person:vladimir-putin"),
+    ],
+)
+def test_a_persons_kin_is_not_that_person(extractor, lang, text, relative):
+    # (a spokesman or an office still speaks for the one it serves; a son or a wife does not)
+    triples = extractor.extract_one(Article.create(text, id="kin", lang=lang)).triples
+    assert not [t for t in triples if t.subject.key == relative and t.predicate == "CRITICIZES"]

@@ -7,10 +7,13 @@ protesters", "Sudan's army chief, General al-Burhan", "Mali, Burkina Faso and Ni
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
 from kg.extract.syntax import SentenceSyntax
+from kg.lang import get_language
 from kg.predicates import deed_nouns
 
 
@@ -37,11 +40,15 @@ class PhraseEntities:
         thing = tok.pos_ == "NOUN" and self.syn.index.at(tok.i) is None and tok.lemma_.lower() in deed_nouns(
             self.syn.cues.lang
         )
+        # "Ortega's wife", "Maduros Ehefrau": the one whose kin it is, named before the noun, is someone else
+        # (a name after it is the same person: "seine Ehefrau Rosario Murillo").
+        kin = self.syn.index.at(tok.i) is None and _is_kin(self.syn.cues.lang, tok)
         for t in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2):
             m = self.syn.index.at(t.i)
             if m is not None and t is tok:
-                return m
-            if thing and t.i < tok.i:
+                # ("Putins Tochter" parsed with the noun in apposition to the name: the daughter)
+                return None if self._kin_after(tok, m) else m
+            if (thing or kin) and t.i < tok.i:
                 continue
             if m is not None and m.entity.type in ("Person", "Organization"):
                 named.append(m)
@@ -50,9 +57,18 @@ class PhraseEntities:
         roles = self.syn.s.labels("apposition", "name_part", "genitive", "determiner")
         for t in self.syn.walk(tok, roles, 3):
             m = self.syn.index.at(t.i)
-            if m is not None and not (thing and self.syn.s.has(t, "name_part") and t.i < tok.i):
+            if m is not None and not ((thing or kin) and self.syn.s.has(t, "name_part") and t.i < tok.i):
+                if kin and t is not tok and not self.syn.s.has(t, "apposition"):
+                    continue
                 return m
         return None
+
+    def _kin_after(self, tok: Token, m: Mention) -> bool:
+        """Whether a kin noun right after mention ``m`` hangs on its head ``tok``: "[Putins] Tochter"."""
+        return any(
+            c.i == m.end and c.pos_ == "NOUN" and _is_kin(self.syn.cues.lang, c)
+            for c in self.syn.ch(tok, "apposition", "name_part")
+        )
 
     def _possessor_of_noun(self, t: Token, m: Mention) -> bool:
         """Whether conjunct ``t`` names only the possessor of a common noun after it: "Rosario Murillo,
@@ -140,3 +156,13 @@ class PhraseEntities:
             return None
         m = self.syn.index.at(j)
         return m
+
+
+@cache
+def _kin_nouns(lang: str) -> frozenset[str]:
+    """Nouns of kinship (``kin_nouns`` in the language's entity_grammar.toml), lower case."""
+    return frozenset(w.lower() for w in get_language(lang).toml("entity_grammar").get("kin_nouns", ()))
+
+
+def _is_kin(lang: str, tok: Token) -> bool:
+    return tok.lemma_.lower() in _kin_nouns(lang) or tok.lower_ in _kin_nouns(lang)
