@@ -102,6 +102,23 @@ def test_a_dateline_is_furniture_not_an_actor(extractor, lang, text):
 
 
 @pytest.mark.parametrize(
+    ("lang", "dateline", "body"),
+    [
+        ("de", "DOHA (dpa) - ", "Katar, die Vereinigten Arabischen Emirate und Bahrain haben am Mittwoch ihre "
+         "Beziehungen zu Iran abgebrochen."),
+        ("de", "KIEW (dpa) - ", "Die Ukraine hat Russland vorgeworfen, zivile Ziele angegriffen zu haben."),
+    ],
+)
+def test_a_dateline_changes_nothing_the_first_sentence_says(extractor, lang, dateline, body):
+    # The parser never sees the dateline, not even blanked to spaces (a token it would tag as anything);
+    # the sentences name every actor, so the dateline's place has nothing to resolve.
+    bare = _facts(extractor, body, lang)
+    assert bare and _facts(extractor, dateline + body, lang) == bare
+    ex = extractor.extract_one(Article.create(dateline + body, id="probe", lang=lang))
+    assert all(ex.article.text[t.provenance.start : t.provenance.end] == t.provenance.text for t in ex.triples)
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "The health ministry said no one was injured in the blast."),

@@ -211,3 +211,19 @@ def test_an_international_officials_nationality_owns_no_sector():
     text = "Kofi Annan forderte die Rebellen auf, die Waffen niederzulegen."
     extraction = Extractor().extract_one(Article.create(text, id="p", lang="de"))
     assert "group:GHA-REB" not in {e.key for e in extraction.entities}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "PEKING (dpa) - China hat Sanktionen gegen drei amerikanische Rüstungsfirmen verhängt."),
+        ("en", "BEIJING (AP) - China imposed sanctions on three U.S. defence firms on Friday."),
+    ],
+)
+def test_a_demonym_or_state_modifying_a_sector_noun_gives_it_that_state_whatever_the_dateline(lang, text):
+    # The article's place (Beijing) must not outvote the modifier: the firms are American.
+    triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
+    assert {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples} == {
+        ("country:CHN", "SANCTIONS", "group:USA-BUS")
+    }

@@ -6,8 +6,10 @@ speaking). :func:`split_dateline` finds it with one language-neutral pattern
 (press conventions are the same in German and English copy: a short place
 name, an optional date, the agency in parentheses, a dash or colon), so the
 extractor can store place and agency on the :class:`~kg.model.Article` and
-blank the dateline before parsing. Blanking keeps every character offset, so
-evidence spans still index the original text.
+parse only the body after it. The parser must not see the dateline, not even as
+blank space: a run of spaces is a token, and a small model tags it as anything
+(a preposition before "Saudi-Arabien" makes the subject an oblique). Evidence
+offsets are shifted back by the dateline's length (:func:`in_article`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.model import Extraction
+from kg.model import Extraction, Triple
 
 # One to four capitalised words ("KYIV", "Den Haag", "Rio de Janeiro"); lower-case only for name particles.
 _PLACE = r"[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /](?:[A-ZÄÖÜÉ][\w'’.\-]*|de|da|del|al|el|la|le|am|an)){0,3}"
@@ -43,11 +45,20 @@ def split_dateline(text: str) -> Dateline | None:
     return Dateline(place=m.group("place").strip(), agency=m.group("agency").strip(), end=m.end())
 
 
-def blank(text: str, dateline: Dateline | None) -> str:
-    """``text`` with its dateline replaced by spaces (same length: character offsets stay valid)."""
-    if dateline is None:
-        return text
-    return " " * dateline.end + text[dateline.end :]
+def body(text: str, dateline: Dateline | None) -> str:
+    """``text`` without its dateline: what is parsed."""
+    return text if dateline is None else text[dateline.end :]
+
+
+def in_article(triples: list[Triple], dateline: Dateline | None) -> list[Triple]:
+    """Triples read from the :func:`body`, with evidence offsets into the whole article text."""
+    if dateline is None or not dateline.end:
+        return triples
+    shift = dateline.end
+    return [
+        replace(t, provenance=replace(t.provenance, start=t.provenance.start + shift, end=t.provenance.end + shift))
+        for t in triples
+    ]
 
 
 def with_furniture(extraction: Extraction) -> Extraction:

@@ -32,7 +32,7 @@ from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme, scheme_of_pipeline
 from kg.extract.event_objects import restore_actor_groups
 from kg.extract.events import stateless
-from kg.extract.furniture import blank, split_dateline, with_furniture
+from kg.extract.furniture import body, in_article, split_dateline, with_furniture
 from kg.extract.mentions import MentionIndex
 from kg.extract.parallel import OnSkip
 from kg.extract.parse_repair import (
@@ -299,7 +299,7 @@ class Extractor:
         index: MentionIndex = analysis.index
         triples = lang.relations.extract(doc, index, article.id)
         triples += affiliation_triples(analysis.affiliations, doc, article.id)
-        triples = restore_actor_groups(triples, analysis.entities)
+        triples = in_article(restore_actor_groups(triples, analysis.entities), dateline)
         # A sector of no known state ("gunmen", "police") is listed only as the doer of something.
         doers = {t.subject.key for t in triples}
         dropped = {e.key for e in analysis.entities if stateless(e) and e.key not in doers}
@@ -318,12 +318,12 @@ def _speech_act(cues: LanguageCues, scheme: Scheme, t: Token) -> bool:
 
 
 def parse_text(article: Article) -> str:
-    """The text to parse: the article's, with its dateline blanked out.
+    """The text to parse: the article's body, after its dateline.
 
-    "KYIV, March 3 (Reuters) - ..." is furniture, not the first sentence's subject; blanking it with
-    spaces keeps every character offset of the evidence.
+    "KYIV, March 3 (Reuters) - ..." is furniture, not the first sentence's subject; the evidence offsets
+    of what is read from the body are shifted back into the article's text (:func:`in_article`).
     """
-    return blank(article.text, split_dateline(article.text))
+    return body(article.text, split_dateline(article.text))
 
 
 @cache

@@ -80,7 +80,7 @@ class RelationExtractor:
                 continue  # every triple has an entity subject (or source) in its sentence: none here
             # text[start_char:end_char] is Span.text without building a Token per word.
             evidence = text[sent.start_char : sent.end_char]
-            lead = len(evidence) - len(evidence.lstrip())  # a blanked dateline is no part of the evidence
+            lead = len(evidence) - len(evidence.lstrip())  # (leading whitespace is no part of the evidence)
             start_char = sent.start_char + lead
             s = SentenceState(i, sent, Provenance(article_id, i, start_char, sent.end_char, evidence[lead:]))
             # No catch here: a failure is the article's, caught and counted once by the Extractor.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from kg.extract.cues import cues_for
-from kg.extract.found import Info
+from kg.extract.found import Found, Info
 from kg.extract.places import preposition
 from kg.extract.sectors import LOCAL_SECTORS, STATELESS_SECTORS, SectorNoun, find_sector_noun, sector_actor
 from kg.gazetteer.actors import alias_keys
@@ -223,17 +223,31 @@ def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
     Trump administration", "die Regierung Netanjahu") or, for a person of no known state, only their
     title ("Richterin Anna Meyer").
     """
+    modifier = None
     for f in a.found:
+        info = a.info[f.key]
+        if info.type == "Country" and modifier is None and _modifies(a, f, start, end):
+            modifier = f.key  # "drei amerikanische Rüstungsfirmen", "U.S. defence firms": whoever filed it
+            continue
         before, after = f.end == start, f.start == end
         if not (before or after):
             continue
-        info = a.info[f.key]
         if info.type == "Person":
             state = found_state(a, f.key)
             return state is None, state
         if info.type == "Organization" or (before and info.type == "Group"):
-            return True, None
-    return False, None
+            return True, None  # also "der russische Konzern Gazprom": the noun is Gazprom's title
+    return False, (found_state(a, modifier) if modifier else None)
+
+
+def _modifies(a: Analyzer, f: Found, start: int, end: int) -> bool:
+    """Whether the state mention ``f`` is a modifier of the noun ``start:end``, with nothing but the
+    noun's other modifiers between ("U.S. defence firms", "amerikanische Rüstungsfirmen")."""
+    if f.end > start or start - f.end > 2:
+        return False
+    if f.via != "demonym" and not start <= a.doc[f.end - 1].head.i < end:
+        return False  # a name must hang on the noun: "told Russia police had ..." is no modifier
+    return all(t.pos_ in ("NOUN", "ADJ", "PROPN") and f.end <= t.head.i < end for t in a.doc[f.end : start])
 
 
 def sentence_place_state(a: Analyzer, i: int) -> str | None:
