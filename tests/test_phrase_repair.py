@@ -326,3 +326,25 @@ def test_a_named_holder_of_the_office_is_the_actor_not_the_organisation(nlp_de):
     triples = Extractor().extract_one(Article.create(text, id="o", lang="de")).triples
     condemners = {t.subject.key for t in triples if t.predicate == "CONDEMNS"}
     assert condemners == {"person:mark-rutte"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted adverbial, then subject and object as one glued name (kg/extract/actor_repair.py)
+        ("Anschließend besuchte Putin Vietnam.", ("person:vladimir-putin", "VISITS", "country:VNM")),
+        ("Am Dienstag traf Scholz Macron in Paris.", ("person:olaf-scholz", "MEETS", "person:emmanuel-macron")),
+        ("Nach dem Gipfel lobte Biden Japan für seine Hilfe.", ("person:joe-biden", "PRAISES", "country:JPN")),
+        # ... and the verb tagged as an adjective at the root of a sentence without a verb
+        ("Danach empfing Erdogan Selenskyj in Istanbul.",
+         ("person:recep-tayyip-erdogan", "MEETS", "person:volodymyr-zelensky")),
+        # a strong past form tagged as a copula of its object
+        ("Russland bestritt die Vorwürfe.", ("country:RUS", "DENIES", None)),
+    ],
+)
+def test_a_clause_with_its_subject_after_the_verb_keeps_subject_verb_and_object(nlp_de, text, expected):
+    triples = Extractor().extract_one(Article.create(text, id="v2", lang="de")).triples
+    got = {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples}
+    assert expected in got if expected[2] else expected[:2] in {g[:2] for g in got}
+

@@ -209,24 +209,44 @@ def retag_verbs_of_verbless_sentences(doc: Doc, scheme: Scheme, is_verb: Callabl
     """Tag as a finite verb the adjective that stands where a verb stands in a sentence without any verb.
 
     A sentence always has a verb; when the tagger found none, an attributive "adjective" right after a noun
-    phrase that the vocabulary knows as a verb form ("verhängten", ``is_verb``) is the verb, and
+    phrase, or the "adjective" the parse made the root ("Danach [empfing] Erdogan Selenskyj"), that the
+    vocabulary knows as a verb form ("verhängten", ``is_verb``) is the verb, and
     :func:`raise_finite_modifiers` then makes it head its clause. The indices of the words retagged.
     """
-    modifiers = scheme.labels("modifier")
+    modifiers, roots = scheme.labels("modifier"), scheme.labels("root")
     retagged = set()
     for sent in doc.sents:
         if any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         for t in sent:
-            if (
-                t.pos_ == "ADJ" and t.dep_ in modifiers and t.i > sent.start and doc[t.i - 1].pos_ in _NOMINAL
-                and t.head.i > t.i and t.head.pos_ in _NOMINAL and is_verb(t)
-            ):  # fmt: skip
+            attribute = (
+                t.dep_ in modifiers and t.i > sent.start and doc[t.i - 1].pos_ in _NOMINAL
+                and t.head.i > t.i and t.head.pos_ in _NOMINAL
+            )  # fmt: skip
+            if t.pos_ == "ADJ" and (attribute or t.dep_ in roots) and is_verb(t):
                 t.pos_ = "VERB"
                 t.set_morph("VerbForm=Fin")
                 retagged.add(t.i)
                 break
     return retagged
+
+
+def verbs_hung_as_auxiliaries(
+    doc: Doc, scheme: Scheme, is_verb: Callable[[Token], bool], auxiliaries: frozenset[str]
+) -> set[int]:
+    """Finite verbs of the vocabulary the parse made a copula or an auxiliary of a word after them.
+
+    Only a form of an auxiliary ("hat", "ist", "wird", "soll") is one; a weak tagger also calls rarer strong
+    past forms auxiliaries ("Russland [bestritt]/cop die Vorwürfe"), and the clause then has a noun for its
+    verb. :func:`raise_finite_modifiers` makes such a word head its clause.
+    """
+    hung = scheme.labels("auxiliary") | scheme.labels("passive_auxiliary") | scheme.labels("predicative")
+    return {
+        t.i
+        for t in doc
+        if t.dep_ in hung and t.pos_ in ("VERB", "AUX") and finite(t) and t.head.i > t.i
+        and t.lemma_.lower() not in auxiliaries and is_verb(t)
+    }  # fmt: skip
 
 
 def raise_finite_modifiers(doc: Doc, scheme: Scheme, verbs: set[int] | frozenset[int] = frozenset()) -> int:
@@ -239,7 +259,8 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme, verbs: set[int] | frozenset
     Finanzhilfen aus", "Conille dankte Kenia und versprach ..."). Then the verb takes the noun's place and label,
     the noun becomes its object, a bare noun phrase before the verb that hung on the noun its subject, and the
     particle its particle. A noun the parse made another verb's argument leaves that verb as its conjunct.
-    ``verbs``: words known to be verbs (:func:`retag_verbs_of_verbless_sentences`), wherever they stand. The
+    ``verbs``: words known to be verbs (:func:`retag_verbs_of_verbless_sentences`,
+    :func:`verbs_hung_as_auxiliaries`), wherever they stand and whatever their label. The
     number of clauses repaired.
     """
     modifiers, particles = scheme.labels("modifier"), scheme.labels("particle")
@@ -251,7 +272,7 @@ def raise_finite_modifiers(doc: Doc, scheme: Scheme, verbs: set[int] | frozenset
     for t in doc:
         n = t.head
         # (a weak tagger may call the verb an auxiliary: "Henry [dankte]/AUX Kenia")
-        if t.pos_ not in ("VERB", "AUX") or t.dep_ not in modifiers or not finite(t):
+        if t.pos_ not in ("VERB", "AUX") or not (t.dep_ in modifiers or t.i in verbs) or not finite(t):
             continue
         if n.pos_ not in _NOMINAL or n.i <= t.i:
             continue

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from kg.config import triage_enabled
 from kg.extract import parallel
+from kg.extract.actor_repair import split_adjacent_actors
 from kg.extract.coordination_repair import (
     attach_infinitives_to_last_conjunct,
     objects_of_perfect_conjuncts,
@@ -50,6 +51,7 @@ from kg.extract.phrase_repair import (
     raise_finite_modifiers,
     retag_verbs_of_verbless_sentences,
     split_double_subjects,
+    verbs_hung_as_auxiliaries,
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
@@ -282,6 +284,7 @@ class Extractor:
         cues = lang.relations.cues
         known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
+        verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
         raise_finite_modifiers(doc, lang.scheme, verbs)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
@@ -297,6 +300,7 @@ class Extractor:
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)
         index: MentionIndex = analysis.index
+        split_adjacent_actors(doc, lang.scheme, index)
         triples = lang.relations.extract(doc, index, article.id)
         triples += affiliation_triples(analysis.affiliations, doc, article.id)
         triples = in_article(restore_actor_groups(triples, analysis.entities), dateline)
