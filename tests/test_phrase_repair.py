@@ -341,6 +341,16 @@ def test_a_named_holder_of_the_office_is_the_actor_not_the_organisation(nlp_de):
          ("person:recep-tayyip-erdogan", "MEETS", "person:volodymyr-zelensky")),
         # a strong past form tagged as a copula of its object
         ("Russland bestritt die Vorwürfe.", ("country:RUS", "DENIES", None)),
+        # a capitalised adverb at the start taken for the subject (kg/lang/de/fronted_adverbs.txt)
+        ("Zuvor hatte Selenskyj den Westen um weitere Waffen gebeten.",
+         ("person:volodymyr-zelensky", "APPEALS_FOR", None)),
+        ("Unterdessen beschuldigte Aserbaidschan Armenien, die Waffenruhe gebrochen zu haben.",
+         ("country:AZE", "ACCUSES", "country:ARM")),
+        # a name without a genitive ending is no possessor ("Polens Truppen"): Poland moved troops
+        ("Bereits im Sommer hatte Polen Truppen an die Grenze zu Belarus verlegt.", ("country:POL", "DEPLOYS", None)),
+        # ... and with one it still is
+        ("Am Montag haben Russlands Truppen die Stadt Awdijiwka eingenommen.",
+         ("group:RUS-MIL", "SEIZES", "location:avdiivka")),
     ],
 )
 def test_a_clause_with_its_subject_after_the_verb_keeps_subject_verb_and_object(nlp_de, text, expected):

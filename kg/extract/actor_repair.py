@@ -37,10 +37,11 @@ def split_adjacent_actors(doc: Doc, scheme: Scheme, index: MentionIndex) -> int:
             continue
         others = [c for c in v.children if c.dep_ in subjects | objects and c.i != h.i]
         if h.dep_ in objects:
-            fronted = [c for c in others if c.dep_ in subjects and c.i < v.i]
-            if len(fronted) != 1 or len(others) != 1 or index.at(fronted[0].i) is not None:
+            fronted = [c for c in others if c.dep_ in subjects and c.i < v.i and index.at(c.i) is None]
+            if len(others) > len(fronted) or len(fronted) > 1:
                 continue  # the clause has another subject or object: leave it as parsed
-            fronted[0].dep_ = modifier  # "Anschließend" opened the clause; it was never the subject
+            for c in fronted:
+                c.dep_ = modifier  # a word that opened the clause ("Anschließend") was never its subject
             h.dep_ = subject
         elif others:
             continue

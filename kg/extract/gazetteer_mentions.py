@@ -56,7 +56,7 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
         return
     if rec.type == "Country" and _water_of(a, m.start, m.end):
         return
-    if rec.type == "Country":
+    if rec.type == "Country" and not _bare_before_noun(a, m):
         # "US troops", "Russia's army": a country name before a sector noun is that sector.
         after = m.end + 1 if m.end < len(a.doc) and a.doc[m.end].lower_ in a.glue else m.end
         for n in (2, 1):
@@ -77,6 +77,16 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
     ):
         start -= 2
     a._add(start, m.end, a._record_info(rec), "gazetteer", 1.0, text)
+
+
+def _bare_before_noun(a: Analyzer, m: RawMention) -> bool:
+    """Whether a name can own the noun after it only in the genitive, and ``m`` is not one: German says
+    "Polens Truppen", so "hatte Polen Truppen verlegt" is Poland moving troops, not Poland's troops moving.
+    (A name ending as a genitive cannot end, "Belarus", may be one.)"""
+    grammar = a.lex.grammar
+    suffixes, blocked = tuple(grammar.get("genitive_suffixes", ())), tuple(grammar.get("genitive_blocked_after", ()))
+    last = a.doc[m.end - 1].lower_
+    return bool(suffixes) and not last.endswith(suffixes + blocked)
 
 
 def resolve_short(a: Analyzer, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:

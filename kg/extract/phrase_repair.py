@@ -206,24 +206,25 @@ def attach_nominal_conjuncts(doc: Doc, scheme: Scheme) -> int:
 
 
 def retag_verbs_of_verbless_sentences(doc: Doc, scheme: Scheme, is_verb: Callable[[Token], bool]) -> set[int]:
-    """Tag as a finite verb the adjective that stands where a verb stands in a sentence without any verb.
+    """Tag as a finite verb the adjective that stands where a verb stands.
 
     A sentence always has a verb; when the tagger found none, an attributive "adjective" right after a noun
-    phrase, or the "adjective" the parse made the root ("Danach [empfing] Erdogan Selenskyj"), that the
-    vocabulary knows as a verb form ("verhängten", ``is_verb``) is the verb, and
-    :func:`raise_finite_modifiers` then makes it head its clause. The indices of the words retagged.
+    phrase that the vocabulary knows as a verb form ("verhängten", ``is_verb``) is the verb. So is such an
+    "adjective" the parse made a root without a copula, in any sentence ("Danach [empfing] Erdogan
+    Selenskyj", "Unterdessen [beschuldigte] Aserbaidschan Armenien, ... zu haben"). :func:`raise_finite_modifiers`
+    then makes it head its clause. The indices of the words retagged.
     """
-    modifiers, roots = scheme.labels("modifier"), scheme.labels("root")
+    modifiers, roots, predicative = scheme.labels("modifier"), scheme.labels("root"), scheme.labels("predicative")
     retagged = set()
     for sent in doc.sents:
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
-            continue
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sent)
         for t in sent:
             attribute = (
-                t.dep_ in modifiers and t.i > sent.start and doc[t.i - 1].pos_ in _NOMINAL
+                verbless and t.dep_ in modifiers and t.i > sent.start and doc[t.i - 1].pos_ in _NOMINAL
                 and t.head.i > t.i and t.head.pos_ in _NOMINAL
             )  # fmt: skip
-            if t.pos_ == "ADJ" and (attribute or t.dep_ in roots) and is_verb(t):
+            root = t.dep_ in roots and not any(c.dep_ in predicative for c in t.children)
+            if t.pos_ == "ADJ" and (attribute or root) and is_verb(t):
                 t.pos_ = "VERB"
                 t.set_morph("VerbForm=Fin")
                 retagged.add(t.i)

@@ -58,6 +58,11 @@ from kg.extract.report import ON_ERROR, OnError, RunReport
 from kg.extract.resolve import analyze_entities
 from kg.extract.sentence_bounds import add_sentence_bounds
 from kg.extract.triage import TriageCounts, triaged_pipe
+from kg.extract.verb_second_repair import (
+    clause_openings,
+    demote_fronted_adverbs,
+    subjects_from_bare_possessors,
+)
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
 from kg.model import Article, Extraction
 from kg.spacy_models import ModelNotFoundError, load_pipeline
@@ -278,14 +283,16 @@ class Extractor:
     def _finish(self, lang: _Language, article: Article, doc: Doc) -> Extraction:
         """Entities and relations of one parsed article."""
         year = article.published.year if article.published else None
+        cues, openings = lang.relations.cues, clause_openings(lang.code)
+        demote_fronted_adverbs(doc, lang.scheme, openings.fronted_adverbs)
         lift_auxiliary_arguments(doc, lang.scheme, lang.relations.cues.clause_auxiliaries)
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
-        cues = lang.relations.cues
         known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
         raise_finite_modifiers(doc, lang.scheme, verbs)
+        subjects_from_bare_possessors(doc, lang.scheme, openings.genitive_suffixes)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)

@@ -1,0 +1,90 @@
+"""Parse repairs of main clauses that open with something other than their subject.
+
+In a verb-second language the subject often follows the finite verb ("Zuvor hatte Selenskyj den Westen um
+Waffen gebeten", "Bereits im Sommer hatte Polen Truppen verlegt"). A small parser trained on few such
+clauses gets two things wrong there, and the clause then has no subject:
+
+- a capitalised adverb at the start is read as a name or noun and made the subject ("Zuvor", "Unterdessen",
+  "Anschließend"): which words open a clause as adverbs is language data (``fronted_adverbs.txt``);
+- the name right after the finite verb is read as the possessor of the noun after it ("hatte [Polen]
+  Truppen verlegt" as if "Polens Truppen"). Where the language marks a prenominal possessor with a genitive
+  ending (``genitive_suffixes`` in ``entity_grammar.toml``: "Polens", "Russlands"), a name without one is no
+  possessor: it is the clause's subject.
+
+Both run before anything reads the parse and speak abstract roles (:mod:`kg.extract.deps`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from kg.extract.deps import Scheme
+from kg.extract.syntax import finite
+from kg.lang import get_language
+
+
+@dataclass(frozen=True)
+class ClauseOpenings:
+    """What a language says about the front of its main clauses."""
+
+    #: adverbs that open a main clause ("Zuvor", "Anschließend"), never its subject
+    fronted_adverbs: frozenset[str]
+    #: genitive endings of names ("Polens"); where there are some, a bare name before a noun is no possessor
+    genitive_suffixes: tuple[str, ...]
+
+
+@cache
+def clause_openings(lang: str) -> ClauseOpenings:
+    """The clause-opening data of ``lang`` (``fronted_adverbs.txt``, ``entity_grammar.toml``)."""
+    data = get_language(lang)
+    return ClauseOpenings(
+        frozenset(w.lower() for w in data.lines("fronted_adverbs")),
+        tuple(data.toml("entity_grammar").get("genitive_suffixes", ())),
+    )
+
+
+def demote_fronted_adverbs(doc: Doc, scheme: Scheme, adverbs: frozenset[str]) -> int:
+    """Label a clause-opening adverb the parse made an argument an adverbial; the number relabelled."""
+    modifier = scheme.label("modifier")
+    arguments = scheme.labels("subject", "object", "indirect_object", "oblique", "apposition", "name_part")
+    if not adverbs or modifier is None or not doc.has_annotation("DEP"):
+        return 0
+    relabelled = 0
+    for sent in doc.sents:
+        t = next((w for w in sent if not w.is_punct), None)
+        if t is None or t.text.lower() not in adverbs or t.dep_ not in arguments:
+            continue
+        if any(not c.is_punct for c in t.children):
+            continue  # heads a phrase of its own: not the bare adverb
+        t.pos_, t.dep_ = "ADV", modifier
+        relabelled += 1
+    return relabelled
+
+
+def subjects_from_bare_possessors(doc: Doc, scheme: Scheme, genitive_suffixes: tuple[str, ...]) -> int:
+    """Make a name without a genitive ending, parsed as the possessor of the noun after it and standing right
+    after the finite verb, the subject of that verb's clause; the number repaired."""
+    genitives, subjects = scheme.labels("genitive"), scheme.labels("subject")
+    auxiliaries = scheme.labels("auxiliary", "passive_auxiliary")
+    subject = scheme.label("subject")
+    if not genitive_suffixes or subject is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for t in doc:
+        if t.dep_ not in genitives or t.pos_ != "PROPN" or t.head.i <= t.i or any(True for _ in t.children):
+            continue
+        if t.text.lower().endswith(genitive_suffixes) or t.i == 0:
+            continue
+        fin = t.doc[t.i - 1]
+        if fin.pos_ not in ("VERB", "AUX") or not finite(fin) or fin.i == fin.sent.start:
+            continue
+        verb = fin.head if fin.dep_ in auxiliaries else fin
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in subjects for w in (fin, verb) for c in w.children):
+            continue  # the clause has its subject (a fronted adverb taken for one is relabelled before)
+        t.head, t.dep_ = verb, subject
+        repaired += 1
+    return repaired
+
