@@ -47,9 +47,20 @@ def test_news_forms_of_sector_nouns_are_that_states_sector(lang, form, key):
     assert sector_actor("RUS", noun).key == key
 
 
-def test_a_federal_court_names_its_own_state():
-    noun = find_sector_noun("de", "Bundesverfassungsgericht")
-    assert noun is not None and sector_actor(noun.country, noun).key == "group:DEU-JUD"
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "key", "sector"),
+    [
+        ("Das Bundesverfassungsgericht hat das Gesetz gekippt.", "org:federal-constitutional-court", "JUD"),
+        ("Die Bundesanwaltschaft erhob Anklage gegen drei Männer.", "org:federal-public-prosecutor-general", "JUD"),
+        ("Der Bundestag stimmte dem Einsatz zu.", "org:bundestag", "LEG"),
+    ],
+)
+def test_a_named_federal_institution_is_its_own_organisation_of_its_state(text, key, sector):
+    # One court is not every German court: the institution keeps its name, and carries state and sector.
+    entities = {e.key: e for e in Extractor().extract_one(Article.create(text, id="p", lang="de")).entities}
+    assert key in entities and (entities[key].country, entities[key].sector) == ("DEU", sector)
+    assert not any(k.startswith("group:DEU-") for k in entities)
 
 
 @pytest.mark.parametrize(
