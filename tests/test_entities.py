@@ -188,3 +188,13 @@ def test_a_first_name_the_tagger_took_for_a_noun_after_a_title_is_part_of_the_na
     # "Getachew" is tagged NOUN: between a title and a name it is still the first name.
     text = "TPLF-Sprecher Getachew Reda sagte am Mittwoch, man sei zufrieden. Reda sagte, man habe verhandelt."
     assert _entity_of(nlp_de, "de", text, "Reda").key == "person:getachew-reda"
+
+
+@pytest.mark.model
+def test_a_name_after_a_title_is_a_person_even_when_the_tagger_calls_its_family_name_a_noun():
+    from kg.extract.pipeline import Extractor
+    from kg.model import Article
+
+    text = "Die spanische Polizei hat den früheren Regionalpräsidenten Carles Puigdemont festgenommen."
+    entities = {e.key: e.type for e in Extractor().extract_one(Article.create(text, id="p", lang="de")).entities}
+    assert entities.get("person:carles-puigdemont") == "Person", entities

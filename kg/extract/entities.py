@@ -281,7 +281,8 @@ class EntityMatcher:
         """Whether a NER organisation ``doc[start:end]`` (trimmed) is a person's name after a title: a
         role title right before it, and two or more capitalised proper nouns ("die Abgeordnete
         Sahra Wagenknecht"), or one that a NER person follows ("[Tarek] [William Saab]")."""
-        if not all(t.pos_ == "PROPN" and t.is_title for t in doc[start:end]):
+        # (a weak tagger calls many family names common nouns: "Carles [Puigdemont]/NOUN")
+        if doc[start].pos_ != "PROPN" or not all(t.pos_ in ("PROPN", "NOUN") and t.is_title for t in doc[start:end]):
             return False
         if end - start < 2 and self._person_after(doc, end) == end:
             return False

@@ -17,7 +17,7 @@ from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.people import ner_full_names
 from kg.extract.places import actor_head, stands_for_state
 from kg.extract.sector_actors import country_seat, plural_title, quantity_counter, sector_info, sector_of
-from kg.extract.sectors import SectorNoun
+from kg.extract.sectors import LOCAL_SECTORS, SectorNoun
 from kg.gazetteer import country_key
 from kg.model import slugify
 
@@ -65,6 +65,8 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
                 iso3 = rec.key.removeprefix("country:")
                 a._add(m.start, after + n, sector_info(a, iso3, sector), "metonym", 0.9, None)
                 return
+    if rec.type == "Location" and rec.country:
+        seated_sector(a, m.start, rec.country)
     # "die ukrainische Hauptstadt Kiew": the place noun, often the parser's head, is the place too.
     start = m.start
     if start > 0 and a.doc[start - 1].lower_ in a.place_nouns and rec.type == "Location":
@@ -77,6 +79,23 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
     ):
         start -= 2
     a._add(start, m.end, a._record_info(rec), "gazetteer", 1.0, text)
+
+
+def seated_sector(a: Analyzer, start: int, iso3: str) -> None:
+    """A local sector noun right before "in" and the place at ``start`` is the sector of the place's state:
+    "die Polizei in Schleswig-Holstein", "protesters in Istanbul" (police, civilians, rebels, insurgents,
+    the opposition act where they are; troops in a place may be anyone's). The place stays a place."""
+    before = start - 1
+    if before < 1 or a.doc[before].pos_ != "ADP" or a.doc[before].lower_ not in a.seat_prepositions:
+        return
+    noun = before - 1
+    if noun in a.raw_at or any(f.start <= noun < f.end for f in a.found):
+        return
+    for first in (noun - 1, noun):
+        sector = sector_of(a, first, noun + 1) if first >= 0 else None
+        if sector is not None and sector.sector in LOCAL_SECTORS and not (sector.named_only or sector.counted_only):
+            a._add(first, noun + 1, sector_info(a, iso3, sector), "metonym", 0.9, None)
+            return
 
 
 def _bare_before_noun(a: Analyzer, m: RawMention) -> bool:
