@@ -254,3 +254,26 @@ def test_a_demonym_or_state_modifying_a_sector_noun_gives_it_that_state_whatever
 def test_a_local_sector_in_a_region_or_city_is_of_the_places_state(lang, text, key):
     triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
     assert ("ARRESTS", key) in {(t.predicate, t.subject.key) for t in triples}
+
+
+@pytest.mark.model
+def test_a_persons_possessed_sector_noun_is_of_the_persons_state():
+    article = Article.create("Pompeo criticised Maduro's government.", id="p", lang="en")
+    triples = Extractor().extract_one(article).triples
+    assert ("person:mike-pompeo", "CRITICIZES", "group:VEN-GOV") in {
+        (t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples
+    }
+
+
+@pytest.mark.model
+def test_the_people_an_article_is_about_count_for_the_state_its_bare_sector_nouns_belong_to():
+    # Venezuela's leaders speak throughout; the Americans are only talked about. The navy and the security
+    # forces are Venezuela's, not the state with the most mentions of its soldiers and citizens.
+    text = (
+        "Nicolás Maduro accused the United States of backing a plot to topple him. Maduro said two US soldiers "
+        "had been captured and that the Americans had confessed. Defence Minister Vladimir Padrino López said "
+        "the navy had intercepted a second boat. Security forces killed eight attackers near the port."
+    )
+    triples = Extractor().extract_one(Article.create(text, id="p", lang="en")).triples
+    doers = {t.subject.key for t in triples if t.predicate in ("SEIZES", "KILLS")}
+    assert doers and all("VEN" in d or "venezuela" in d for d in doers), doers

@@ -223,13 +223,15 @@ def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
     Trump administration", "die Regierung Netanjahu") or, for a person of no known state, only their
     title ("Richterin Anna Meyer").
     """
-    modifier = None
+    modifier, possessive = None, a.lex.words("possessive_markers")
     for f in a.found:
         info = a.info[f.key]
         if info.type == "Country" and modifier is None and _modifies(a, f, start, end):
             modifier = f.key  # "drei amerikanische Rüstungsfirmen", "U.S. defence firms": whoever filed it
             continue
-        before, after = f.end == start, f.start == end
+        # (a possessive marker may stand between: "Maduro's government")
+        before = f.end == start or (f.end + 1 == start and a.doc[f.end].lower_ in possessive)
+        after = f.start == end
         if not (before or after):
             continue
         if info.type == "Person":
@@ -324,6 +326,13 @@ def plural_title(a: Analyzer, i: int) -> bool:
     return raw is not None and raw.kind == "role" and "Plur" in a.doc[i].morph.get("Number")
 
 
+def _international(a: Analyzer, key: str) -> bool:
+    """Whether the person ``key`` belongs to an organisation of no state (the UN, the EU, NATO)."""
+    rec = a.recs.get(key)
+    org = a.recs.get(rec.org) if rec is not None and rec.org else None
+    return org is not None and org.country is None
+
+
 def found_state(a: Analyzer, key: str) -> str | None:
     """The state (ISO3) of the actor or place ``key`` found in this document: the country itself, the
     state its resolution gave it, else its record's ("in Berlin": a place of the state)."""
@@ -336,12 +345,18 @@ def found_state(a: Analyzer, key: str) -> str | None:
 
 def article_state(a: Analyzer) -> str | None:
     """The state the article is about, if one has more mentions than all other states together, or
-    shares the most mentions with others and is where the article was filed (its dateline)."""
+    shares the most mentions with others and is where the article was filed (its dateline).
+
+    People count for their state: an article in which Venezuela's leaders speak about captured Americans
+    is about Venezuela, though it names US soldiers and citizens more often than the country.
+    """
     counts: dict[str, int] = {}
     for f in a.found:
         info = a.info[f.key]
         state = found_state(a, f.key)
-        if state and info.type in ("Country", "Group", "Organization", "Location"):
+        if state and info.type in ("Country", "Group", "Organization", "Location", "Person"):
+            if info.type == "Person" and _international(a, f.key):
+                continue  # Kofi Annan speaks for the UN, not for Ghana
             counts[state] = counts.get(state, 0) + 1
     if not counts:
         return None
