@@ -322,6 +322,11 @@ class PredicateLexicon:
     event_nouns: Mapping[str, Predicate] = field(default_factory=dict)
     #: first words of the multi-word verb lemmas ("stimmen" of "stimmen gegen", "tell" of "tell to")
     multiword_firsts: frozenset[str] = frozenset()
+    #: the language writes compounds as one word whose last part is its head ("Sondierungsgespräche" are
+    #: "Gespräche"): an object noun the tables lack is looked up by its head too (``closed_compounds``)
+    compound_heads: bool = False
+    #: prefixes that make a derived word, not a compound ("Bedrohung" is no "Drohung", "Antwort" no "Wort")
+    bound_prefixes: frozenset[str] = frozenset()
 
     def has_verb(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.light_verbs
@@ -352,7 +357,30 @@ class PredicateLexicon:
                     return pred, noun
             elif plain is None:
                 plain = pred
+        if self.compound_heads and objs and (lemma in self.light_verbs or lemma in self.verbs):
+            hit = self._by_compound_head(lemma, objs)
+            if hit is not None:
+                return hit
         return (plain, None) if plain is not None else None
+
+    def _by_compound_head(self, lemma: str, objs: tuple[str, ...]) -> tuple[Predicate, str] | None:
+        """A light or gated reading decided by the head of a compound object ("verhängte eine Ausgangssperre"
+        is known; "Sondierungsgespräche führen" is "Gespräche führen"). Heads of four letters or more only."""
+        gated = [p for p in self.verbs.get(lemma, ()) if p.gated(self.lang, lemma)]
+        for noun in objs:
+            if " " in noun:
+                continue  # a phrase ("zu vorwürfen", "angemessen antwort") is no compound
+            for cut in range(2, len(noun) - 3):
+                if noun[:cut] in self.bound_prefixes:
+                    continue
+                head = noun[cut:].lstrip("-")
+                hit = self.light.get((lemma, head))
+                if hit is not None:
+                    return hit, noun
+                pred = next((p for p in gated if head in p.objects[self.lang]), None)
+                if pred is not None:
+                    return pred, noun
+        return None
 
 
 @cache
@@ -389,7 +417,9 @@ def lexicon(lang: str) -> PredicateLexicon:
         by_verb.setdefault(verb, set()).add(noun)
     events = {noun: pred for pred in PREDICATES.values() for noun in pred.nouns.get(lang, ())}
     firsts = frozenset(v.split(" ", 1)[0] for v in ordered if " " in v)
+    grammar = get_language(lang).toml("entity_grammar")
     return PredicateLexicon(
         lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}, events,
-        firsts,
+        firsts, bool(grammar.get("closed_compounds", False)),
+        frozenset(w.lower() for w in grammar.get("bound_prefixes", ())),
     )

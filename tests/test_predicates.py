@@ -67,6 +67,15 @@ def test_every_supported_language_has_verbs_in_the_vocabulary():
         ("de", "schicken", ("Truppen",), "DEPLOYS"),
         ("de", "zitieren", ("Botschafter",), "SUMMONS"),
         ("de", "zitieren", (), "QUOTES"),
+        # a compound object is read by its head, the last part of a German compound
+        ("de", "einnehmen", ("Ölstadt",), "SEIZES"),
+        ("de", "schicken", ("Elitetruppen",), "DEPLOYS"),
+        ("de", "einleiten", ("Antisubventionsuntersuchung",), "INVESTIGATES"),
+        ("de", "liefern", ("Getreidelieferungen",), None),
+        # ... but a derived word is no compound, nor is a phrase ("Antwort" is no "Wort")
+        ("de", "geben", ("Antwort",), None),
+        ("de", "geben", ("angemessen antwort",), None),
+        ("de", "geben", ("Wort",), "PROMISES"),
         ("en", "deny", (), "DENIES"),
         ("en", "confirm", (), "STATES"),
         ("en", "rule out", (), "REJECTS"),

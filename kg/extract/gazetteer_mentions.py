@@ -69,13 +69,13 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
         seated_sector(a, m.start, rec.country)
     # "die ukrainische Hauptstadt Kiew": the place noun, often the parser's head, is the place too.
     start = m.start
-    if start > 0 and a.doc[start - 1].lower_ in a.place_nouns and rec.type == "Location":
+    if start > 0 and a.is_place_noun(a.doc[start - 1]) and rec.type == "Location":
         start -= 1
     elif (  # "the city of Grozny", "the port of Odesa": the place noun and its "of" are the place
         start > 1
         and rec.type == "Location"
         and a.doc[start - 1].lower_ in a.place_glue
-        and a.doc[start - 2].lower_ in a.place_nouns
+        and a.is_place_noun(a.doc[start - 2])
     ):
         start -= 2
     a._add(start, m.end, a._record_info(rec), "gazetteer", 1.0, text)

@@ -35,8 +35,8 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
         return True, None
     prev = [doc[i] for i in (span.start - 1, span.start - 2) if i >= 0]
     if prev and (
-        prev[0].lower_ in a.place_nouns
-        or (prev[0].is_punct and prev[0].text not in ".!?" and len(prev) > 1 and prev[1].lower_ in a.place_nouns)
+        a.is_place_noun(prev[0])
+        or (prev[0].is_punct and prev[0].text not in ".!?" and len(prev) > 1 and a.is_place_noun(prev[1]))
     ):
         return False, None
     tok = span.root

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import logging
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.analysis import EntityAnalysis, freeze
 from kg.extract.body_roles import organisation_offices
@@ -137,6 +137,9 @@ class Analyzer:
         self.locatives = lex.words("locative_prepositions")
         self.goals = lex.words("goal_prepositions")  # "sent police to Haiti": where to, not whose
         self.place_nouns = lex.words("place_nouns")
+        # closed compounds of a place noun are place nouns too ("Kurdenmetropole", "Ölstadt"); not of a short one
+        closed = bool(lex.grammar.get("closed_compounds"))
+        self._place_endings = tuple(w for w in self.place_nouns if len(w) >= 4) if closed else ()
         self.place_glue = lex.words("place_glue")  # "the city of Grozny", "der Golf von Oman"
         self.water_nouns = lex.words("water_nouns")
         self.seat_prepositions = lex.words("seat_prepositions")
@@ -153,6 +156,12 @@ class Analyzer:
         #: role-phrase tokens attached to a named person (so no role anaphora)
         self.role_used: set[int] = set()
 
+
+    def is_place_noun(self, tok: Token) -> bool:
+        """Whether ``tok`` is a noun that a place's name may follow ("die Hauptstadt Kiew", "die Kurdenmetropole
+        Erbil")."""
+        word = tok.lower_
+        return word in self.place_nouns or any(word.endswith(e) and len(word) > len(e) + 1 for e in self._place_endings)
     def _state_of_place(self, place: str) -> str | None:
         """The state of a dateline's place name, written in capitals or not ("LA PAZ", "Den Haag")."""
         for form in (place, place.title(), " ".join(w.capitalize() for w in place.split())):
