@@ -277,3 +277,24 @@ def test_the_people_an_article_is_about_count_for_the_state_its_bare_sector_noun
     triples = Extractor().extract_one(Article.create(text, id="p", lang="en")).triples
     doers = {t.subject.key for t in triples if t.predicate in ("SEIZES", "KILLS")}
     assert doers and all("VEN" in d or "venezuela" in d for d in doers), doers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Kämpfe in Libyen halten an. Die USA zogen am Sonntag ihre Soldaten aus Libyen ab."),
+        ("en", "Fighting raged in Libya. The United States pulled its soldiers out of Libya on Sunday."),
+    ],
+)
+def test_a_sector_noun_with_a_possessive_is_its_subjects(lang, text):
+    keys = {e.key for e in Extractor().extract_one(Article.create(text, id="p", lang=lang)).entities}
+    assert "group:USA-MIL" in keys and "group:LBY-MIL" not in keys, keys
+
+
+@pytest.mark.model
+def test_a_sector_noun_of_a_place_kg_does_not_know_takes_no_state_of_the_article():
+    # Agrigent is Italian; the article's state (Germany) would be a wrong guess, so the noun stays unresolved.
+    text = "Die Kapitänin ist Deutsche. Die Staatsanwaltschaft von Agrigent ermittelt gegen sie."
+    keys = {e.key for e in Extractor().extract_one(Article.create(text, id="p", lang="de")).entities}
+    assert "group:DEU-JUD" not in keys, keys

@@ -122,7 +122,10 @@ def self_naming_sectors(a: Analyzer) -> None:
         # Not a title ("Geheimdienst NIS"): the state of the sentence's places, else of its named actors.
         if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
             local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
-        state = noun.country or beside or _earlier_same_sector(a, tok, noun) or local or home
+        own = _possessor_state(a, tok)
+        state = noun.country or beside or own or _earlier_same_sector(a, tok, noun)
+        if state is None and not _seated_unknown(a, end):
+            state = local or home
         candidates = _ambiguous_demonym(a, end)
         if candidates is not None and state not in candidates:
             continue  # "die kongolesischen Behörden" in an article about France: of no state kg can tell
@@ -131,6 +134,30 @@ def self_naming_sectors(a: Analyzer) -> None:
         a._add(tok.i, end, sector_info(a, state, noun), "name" if noun.country else "partial",
                   0.9 if noun.country else 0.7, None)  # fmt: skip
         taken.update(range(tok.i, end))
+
+
+def _seated_unknown(a: Analyzer, end: int) -> bool:
+    """Whether a place kg does not know follows the sector noun ending at ``end`` ("die Staatsanwaltschaft
+    von Agrigent", "police in Macuto"): the noun is that place's, so the article's state is no guess for it."""
+    doc = a.doc
+    if end + 1 >= len(doc) or doc[end].pos_ != "ADP" or doc[end].lower_ not in a.owner_prepositions:
+        return False
+    name = doc[end + 1] if doc[end + 1].pos_ != "DET" or end + 2 >= len(doc) else doc[end + 2]
+    return name.pos_ == "PROPN" and not any(f.start <= name.i < f.end for f in a.found)
+
+
+def _possessor_state(a: Analyzer, tok: Token) -> str | None:
+    """The state of the clause's subject for a sector noun with a third-person possessive ("Die USA zogen
+    ihre Soldaten aus Libyen ab", "France withdrew its troops"): their own, not the place's."""
+    if not a.has_dep or not any("Yes" in d.morph.get("Poss") and "3" in d.morph.get("Person") for d in tok.lefts):
+        return None
+    verb = next((h for h in tok.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    subjects = scheme_labels("subject")
+    for c in verb.children if verb is not None else ():
+        f = next((f for f in a.found if c.dep_ in subjects and f.start <= c.i < f.end), None)
+        if f is not None:
+            return found_state(a, f.key)
+    return None
 
 
 def _earlier_same_sector(a: Analyzer, tok: Token, noun: SectorNoun) -> str | None:
