@@ -4,7 +4,9 @@ A layer may import only the layers below it (and itself). Reading from the botto
 
     kg.config, kg.interrupts, kg.model          settings; Ctrl-C held during imports; the data contract
     kg.lang                                     language data (kg/lang/<xx>/, $KG_LANG_DIRS)
-    kg.predicates, kg.vocabulary, kg.gazetteer  the ontology, the write whitelist, the actors
+    kg.predicates                               the ontology (CAMEO, PLOVER) and predicate vocabulary
+    kg.predicate_lexicon, kg.vocabulary,        its per-language lookup tables, the write whitelist,
+    kg.gazetteer                                the actors
     kg.read                                     reading articles
     kg.spacy_models                             which spaCy pipeline serves a language
     kg.extract                                  extraction and resolution (parallel workers included)
@@ -31,6 +33,7 @@ LAYERS: dict[str, int] = {
     "kg.model": 1,
     "kg.lang": 2,
     "kg.predicates": 3,
+    "kg.predicate_lexicon": 4,
     "kg.vocabulary": 4,
     "kg.gazetteer": 4,
     "kg.read": 5,

@@ -9,6 +9,7 @@ import pytest
 
 from kg.lang import available_languages
 from kg.model import STRUCTURAL_PREDICATES
+from kg.predicate_lexicon import lexicon
 from kg.predicates import (
     ONTOLOGY_FILE,
     PLOVER_TYPES,
@@ -18,7 +19,6 @@ from kg.predicates import (
     by_kind,
     is_known,
     languages,
-    lexicon,
 )
 
 PLOVER = {

@@ -15,7 +15,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from kg.lang import get_language
-from kg.predicates import Predicate, PredicateLexicon, lexicon
+from kg.predicate_lexicon import PredicateLexicon, lexicon
+from kg.predicates import Predicate
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from kg.extract.name_edges import (
     title_before_name,
 )
 from kg.gazetteer import Lexicon, lexicon, ner_label_types, ner_name_pos, records
-from kg.predicates import deed_nouns
+from kg.predicate_lexicon import deed_nouns
 
 #: What a raw mention is. ``name``: a full gazetteer name; ``short``: a
 #: gazetteer person's family name alone; ``demonym``: an adjective or noun of a

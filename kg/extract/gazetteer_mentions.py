@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.people import ner_full_names
-from kg.extract.places import actor_head, stands_for_state
+from kg.extract.places import actor_head, stance_at, stands_for_state
 from kg.extract.sector_actors import country_seat, plural_title, quantity_counter, sector_info, sector_of
 from kg.extract.sectors import LOCAL_SECTORS, SectorNoun
 from kg.gazetteer import country_key
@@ -128,7 +128,7 @@ def resolve_demonym(a: Analyzer, m: RawMention) -> None:
     info = a._record_info(a.recs[country_key(m.value)]) if country_key(m.value) in a.recs else None
     if info is None:
         return
-    if _stance(a, m):
+    if stance_at(a, m.start):
         # "Anti-Japanese demonstrators", "pro-Russian separatists": the state is what they are for or against.
         a._add(m.start, m.end, info, "demonym", 0.9, None)
         return
@@ -161,15 +161,6 @@ def _coordinated_demonym_after(a: Analyzer, m: RawMention, head: Token) -> bool:
     between = a.doc[m.end : head.i]
     coordinated = any(t.pos_ == "CCONJ" or t.text == "," for t in between)
     return coordinated and any(r.kind == "demonym" and m.end <= r.start < head.i for r in a.raw)
-
-
-def _stance(a: Analyzer, m: RawMention) -> bool:
-    """Whether the demonym follows a stance prefix ("anti-", "pro-": ``stance_prefixes`` in entity_grammar)."""
-    prefixes = a.lex.words("stance_prefixes")
-    first = a.doc[m.start]
-    if any(first.lower_.startswith(f"{p}-") for p in prefixes):
-        return True
-    return m.start >= 2 and a.doc[m.start - 1].text == "-" and a.doc[m.start - 2].lower_ in prefixes
 
 
 def _people_noun(a: Analyzer, m: RawMention) -> bool:

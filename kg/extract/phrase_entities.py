@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg.extract.mentions import Mention
 from kg.extract.syntax import SentenceSyntax
 from kg.lang import get_language
-from kg.predicates import deed_nouns
+from kg.predicate_lexicon import deed_nouns
 
 
 class PhraseEntities:

@@ -139,3 +139,13 @@ def in_place_phrase(r: SentenceReader, m: Mention) -> bool:
     tok = r.span.doc[m.end - 1]
     preps = [c for c in tok.children if c.pos_ == "ADP"] + ([tok.head] if tok.head.pos_ == "ADP" else [])
     return any(p.lower_ in r.cues.place_prepositions for p in preps)
+
+
+def stance_at(a: Analyzer, start: int) -> bool:
+    """Whether the demonym at ``start`` follows a stance prefix ("anti-", "pro-": ``stance_prefixes`` in
+    entity_grammar): "Anti-Japanese demonstrators" are for or against Japan, not Japan's."""
+    prefixes = a.lex.words("stance_prefixes")
+    first = a.doc[start]
+    if any(first.lower_.startswith(f"{p}-") for p in prefixes):
+        return True
+    return start >= 2 and a.doc[start - 1].text == "-" and a.doc[start - 2].lower_ in prefixes

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.cues import cues_for
 from kg.extract.found import Found, Info
-from kg.extract.places import preposition
+from kg.extract.places import preposition, stance_at
 from kg.extract.sectors import LOCAL_SECTORS, STATELESS_SECTORS, SectorNoun, find_sector_noun, sector_actor
 from kg.gazetteer.actors import alias_keys
 from kg.lang import scheme_labels
@@ -272,7 +272,7 @@ def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
 def _modifies(a: Analyzer, f: Found, start: int, end: int) -> bool:
     """Whether the state mention ``f`` is a modifier of the noun ``start:end``, with nothing but the
     noun's other modifiers between ("U.S. defence firms", "amerikanische Rüstungsfirmen")."""
-    if f.end > start or start - f.end > 2:
+    if f.end > start or start - f.end > 2 or stance_at(a, f.start):
         return False
     if f.via != "demonym" and not start <= a.doc[f.end - 1].head.i < end:
         return False  # a name must hang on the noun: "told Russia police had ..." is no modifier
