@@ -198,3 +198,17 @@ def test_a_name_after_a_title_is_a_person_even_when_the_tagger_calls_its_family_
     text = "Die spanische Polizei hat den früheren Regionalpräsidenten Carles Puigdemont festgenommen."
     entities = {e.key: e.type for e in Extractor().extract_one(Article.create(text, id="p", lang="de")).entities}
     assert entities.get("person:carles-puigdemont") == "Person", entities
+
+
+@pytest.mark.model
+def test_a_given_name_the_ner_calls_an_organisation_is_the_one_person_who_goes_by_it():
+    from kg.extract.pipeline import Extractor
+    from kg.model import Article
+
+    text = (
+        "Jordan accused former crown prince Hamzah bin Hussein of plotting against the kingdom. "
+        "Hamzah denied being part of any conspiracy."
+    )
+    ex = Extractor().extract_one(Article.create(text, id="p", lang="en"))
+    assert "org:hamzah" not in {e.key for e in ex.entities}
+    assert ("person:hamzah-bin-hussein", "DENIES") in {(t.subject.key, t.predicate) for t in ex.triples}

@@ -42,10 +42,14 @@ def cluster_ner_people(a: Analyzer) -> dict[int, tuple[str, str, float] | None]:
         toks = name_tokens(a, m.start, m.end)
         tails = {person_key(a, f, k) for f, k in full.items() if len(f) > len(toks) and f[-len(toks) :] == toks}
         if m.value != "Person":
-            # NER often mislabels a family name alone ("Dupont" as ORG): it is the person named before.
-            if len(tails) == 1:
-                key = tails.pop()
-                out[m.start] = (key, display(a, key, full), 0.7)
+            # NER often mislabels a family name alone ("Dupont" as ORG): it is the person named before; so is
+            # the given name of one person whose name goes by it ("Hamzah" for Hamzah bin Hussein).
+            firsts = {person_key(a, f, k) for f, k in full.items() if f[0] == toks[0]} if len(toks) == 1 else set()
+            for keys, confidence in ((tails, 0.7), (firsts if not tails else set(), 0.6)):
+                if len(keys) == 1:
+                    key = keys.pop()
+                    out[m.start] = (key, display(a, key, full), confidence)
+                    break
             continue
         if len(tails) == 1:
             key = tails.pop()
