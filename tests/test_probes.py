@@ -731,3 +731,14 @@ def test_a_denial_coordinated_after_a_comma_is_a_denial_not_what_was_confirmed(e
     got = {(t.predicate, t.object.text) for t in _triples(extractor, text, "de") if isinstance(t.object, Concept)}
     assert ("DENIES", "über Waffenlieferungen gesprochen worden sei") in got
     assert not any(p == "STATES" and "bestritt" in o for p, o in got)
+
+
+def test_a_neuter_pronoun_in_reported_content_never_makes_the_speaking_person_its_doer(extractor):
+    # "es" is Russia, not the secretary general who speaks: he attacks no one.
+    text = (
+        "Nato-Generalsekretär Jens Stoltenberg betonte, Russland trage die Verantwortung, weil es seinen "
+        "Angriffskrieg gegen die Ukraine fortsetze."
+    )
+    got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
+    assert ("person:jens-stoltenberg", "STATES") in got
+    assert not {p for s, p in got if s == "person:jens-stoltenberg"} - {"STATES", "AFFILIATED_WITH"}, got

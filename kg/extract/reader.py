@@ -192,8 +192,9 @@ class SentenceReader:
             # "Russia said it had shot down 30 drones", "Die Hamas erklärte, sie habe ... freigelassen": an
             # unresolved pronoun subject of reported content is the speaker.
             speaker = self._speaker_of(v)
-            if speaker is not None:
-                return [Arg(speaker, 0.8)], False
+            neuter = all(t.morph.get("Gender") == ["Neut"] for t in toks)
+            if speaker is not None and not (neuter and speaker.entity.type == "Person"):
+                return [Arg(speaker, 0.8)], False  # ("weil es ... fortsetze", "it": never a person speaking)
             # "Indian authorities imposed a curfew ..., and they detained hundreds": the pronoun subject of a
             # second coordinated clause is the first clause's subject.
             first = head if head.i < v.i and self.syntax.s.has(v, "conjunct") else None
