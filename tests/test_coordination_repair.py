@@ -185,3 +185,17 @@ def test_through_the_pipeline_the_victims_of_a_second_participle_are_not_its_doe
     triples = Extractor().extract_one(Article.create(text, id="perf", lang="de")).triples
     killers = {t.subject.key for t in triples if t.predicate == "KILLS"}
     assert killers and all("CVL" not in k for k in killers), killers
+
+
+@pytest.mark.model
+def test_the_words_before_an_infinitives_comma_are_the_clause_of_the_verb_before_it(nlp_de):
+    # "beide Seiten" and "vor" were parsed as parts of "geschossen zu haben": the accused shooting came out as
+    # a fact and the accusation was lost. "Beide Seiten" are the two states named together, not Russia.
+    text = (
+        "Armenien und Aserbaidschan hatten am Sonntag eine Feuerpause vereinbart. Der russische Präsident "
+        "Wladimir Putin lobte die Vereinbarung. Schon am Montagabend warfen sich beide Seiten gegenseitig vor, "
+        "auf Dörfer geschossen zu haben."
+    )
+    triples = [t for t in Extractor().extract_one(Article.create(text, id="c", lang="de")).triples
+               if t.provenance.sentence == 2]  # fmt: skip
+    assert {(t.subject.key, t.predicate) for t in triples} == {("country:ARM", "ACCUSES"), ("country:AZE", "ACCUSES")}

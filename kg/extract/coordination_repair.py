@@ -145,3 +145,49 @@ def objects_of_perfect_conjuncts(doc: Doc, scheme: Scheme, auxiliaries: Iterable
                 c.dep_ = obj
                 repaired += 1
     return repaired
+
+
+def raise_verbs_hung_on_infinitives(doc: Doc, scheme: Scheme, cues: LanguageCues) -> int:
+    """Give the verb before a comma the words of its clause that the parse hung on the marked infinitive after.
+
+    "Nur Stunden später warfen sich beide Seiten gegenseitig vor, die Waffenruhe gebrochen zu haben": a weak
+    tagger calls "warfen" an infinitive auxiliary of "gebrochen", or hangs "beide Seiten" and "vor" on it, and
+    the accusation loses its verb, its subject or its particle. No word before the comma that opens a "zu"
+    infinitive belongs to it: a vocabulary verb there is the head of the clause (no auxiliary governs across
+    the comma), and the infinitive its complement; a separable particle there is that verb's. The number of
+    clauses repaired.
+    """
+    aux_labels, complement = scheme.labels("auxiliary"), scheme.label("open_complement")
+    particle, case = scheme.label("particle"), scheme.labels("case")
+    if not cues.infinitive_markers or complement is None or particle is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for h in doc:
+        marked = any(c.lower_ in cues.infinitive_markers and c.pos_ == "PART" for c in h.children)
+        if h.pos_ != "VERB" or not (marked or cues.infix_infinitive(h)):
+            continue
+        hung = [c for c in h.children if c.i < h.i and c.dep_ in aux_labels and c.lemma_.lower()
+                not in cues.clause_auxiliaries]  # fmt: skip
+        t = hung[0] if hung else (h.head if h.head.i < h.i and h.head.pos_ in ("VERB", "AUX") else None)
+        # the comma that opens the infinitive: the first after the verb (a later one may close a relative clause)
+        comma = next((w.i for w in doc[t.i + 1 : h.i] if w.text == ","), None) if t is not None else None
+        if t is None or comma is None:
+            continue
+        prts = [w for w in doc[t.i + 1 : comma] if w.lower_ in cues.separable_particles and not _governs(w, case)]
+        early = [c for c in h.children if c.i < comma and c.i != t.i]
+        if not early or not cues.candidates(cues.verb_lemmas(t, prts)):
+            continue
+        if hung:
+            t.head, t.dep_ = (t if h.head.i == h.i else h.head), h.dep_
+            h.head, h.dep_ = t, complement
+        for w in [*early, *prts]:
+            w.head = t
+        for p in prts:
+            p.dep_ = particle
+        repaired += 1
+    return repaired
+
+
+def _governs(w: Token, case: frozenset[str]) -> bool:
+    """Whether the word has a case-marked child, i.e. is a preposition's noun rather than a particle."""
+    return any(c.dep_ in case for c in w.children)

@@ -28,6 +28,7 @@ from kg.extract.coordination_repair import (
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
     raise_speech_acts_out_of_reports,
+    raise_verbs_hung_on_infinitives,
 )
 from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme, scheme_of_pipeline
@@ -61,6 +62,7 @@ from kg.extract.triage import TriageCounts, triaged_pipe
 from kg.extract.verb_second_repair import (
     clause_openings,
     demote_fronted_adverbs,
+    demote_time_subjects,
     subjects_from_bare_possessors,
 )
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
@@ -292,6 +294,8 @@ class Extractor:
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
         raise_finite_modifiers(doc, lang.scheme, verbs)
+        raise_verbs_hung_on_infinitives(doc, lang.scheme, cues)
+        demote_time_subjects(doc, lang.scheme, cues.time_nouns)
         subjects_from_bare_possessors(doc, lang.scheme, openings.genitive_suffixes)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)

@@ -13,6 +13,8 @@ clauses, phrases as concepts).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from kg.extract.arguments import BASE_CONFIDENCE, FALLBACK_CONFIDENCE, Arg, SentenceState
@@ -213,10 +215,16 @@ class SentenceReader:
         return phrase in self.syntax.cues.pair_nouns
 
     def _last_two_states(self) -> list[Mention]:
-        """The mentions of the two distinct states named last before this sentence, if there are two."""
+        """The two states "beide Seiten"/"both sides" stand for: the last two named together ("Indien und
+        Pakistan"), else the two distinct states named last before this sentence, if there are two."""
+        before = [m for m in self.index.within(0, self.span.start) if m.entity.type == "Country"]
+        doc = self.span.doc
+        for a, b in reversed(list(pairwise(before))):
+            if a.entity.key != b.entity.key and b.start == a.end + 1 and doc[a.end].pos_ == "CCONJ":
+                return [a, b]
         found: dict[str, Mention] = {}
-        for m in reversed(self.index.within(0, self.span.start)):
-            if m.entity.type == "Country" and m.entity.key not in found:
+        for m in reversed(before):
+            if m.entity.key not in found:
                 found[m.entity.key] = m
                 if len(found) == 2:
                     return list(found.values())

@@ -88,3 +88,19 @@ def subjects_from_bare_possessors(doc: Doc, scheme: Scheme, genitive_suffixes: t
         repaired += 1
     return repaired
 
+
+def demote_time_subjects(doc: Doc, scheme: Scheme, time_nouns: frozenset[str]) -> int:
+    """Label a phrase of time the parse made a second subject ("Nur wenige [Stunden] später warfen sich beide
+    Seiten vor") a temporal adverbial: a time says when, and the verb keeps its one real subject."""
+    subjects, temporal = scheme.labels("subject"), scheme.label("temporal") or scheme.label("oblique")
+    if not time_nouns or temporal is None or not doc.has_annotation("DEP"):
+        return 0
+    relabelled = 0
+    for verb in doc:
+        subs = [c for c in verb.children if c.dep_ in subjects]
+        times = [c for c in subs if c.lower_ in time_nouns or c.lemma_.lower() in time_nouns]
+        if len(subs) >= 2 and 0 < len(times) < len(subs):
+            for c in times:
+                c.dep_ = temporal
+                relabelled += 1
+    return relabelled
