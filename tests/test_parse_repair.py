@@ -371,3 +371,18 @@ def test_a_name_hung_on_a_day_is_the_verbs_object_when_the_verb_has_its_subject(
     # without a subject of the verb the name may be its subject: left as parsed
     doc = _doc([("Es", "PRON", "expl", 5, ""), *rows[1:]])
     assert raise_from_time_nouns(doc, UD, ["sonntag"]) == 0
+
+
+def test_a_bare_noun_hung_on_a_day_as_its_apposition_is_the_verbs_object_unless_the_verb_has_one():
+    # "Ein Richter hatte am Dienstag Untersuchungshaft angeordnet": "Untersuchungshaft" parsed as the day's apposition.
+    rows = [
+        ("Richter", "NOUN", "nsubj", 5, ""), ("hatte", "AUX", "aux", 5, ""), ("am", "ADP", "case", 3, ""),
+        ("Dienstag", "PROPN", "obl", 5, ""), ("Untersuchungshaft", "NOUN", "appos", 3, ""),
+        ("angeordnet", "VERB", "ROOT", 5, "VerbForm=Part"),
+    ]  # fmt: skip
+    doc = _doc(rows)
+    assert raise_from_time_nouns(doc, UD, ["dienstag"]) == 1
+    assert (doc[4].head.i, doc[4].dep_) == (5, "obj")
+    # a verb that has its object keeps the apposition where it was
+    doc = _doc([*rows[:5], ("angeordnet", "VERB", "ROOT", 5, "VerbForm=Part"), ("Haft", "NOUN", "obj", 5, "")])
+    assert raise_from_time_nouns(doc, UD, ["dienstag"]) == 0

@@ -372,7 +372,7 @@ def raise_from_time_nouns(
     obliques = scheme.labels("oblique")
     case = scheme.labels("case")
     modifier = scheme.labels("noun_modifier") - scheme.labels("genitive")
-    names, subjects, obj = scheme.labels("name_part"), scheme.labels("subject"), scheme.label("object")
+    glued, subjects, obj = scheme.labels("name_part", "apposition"), scheme.labels("subject"), scheme.label("object")
     if oblique is None:
         return 0
     repaired = 0
@@ -384,9 +384,11 @@ def raise_from_time_nouns(
             if c.i > t.i and c.dep_ in modifier and preps and preps[0].text.lower() not in ranges:
                 c.head, c.dep_ = t.head, oblique
                 repaired += 1
-            elif c.i == t.i + 1 and c.dep_ in names and c.pos_ == "PROPN" and obj and any(
+            elif c.i == t.i + 1 and c.dep_ in glued and c.pos_ in ("PROPN", "NOUN") and not preps and obj and any(
                 k.dep_ in subjects for k in t.head.children
-            ):
-                c.head, c.dep_ = t.head, obj  # "haben am Sonntag Odessa angegriffen": a name is no part of a day
+            ) and not any(k.dep_ == obj for k in t.head.children):
+                # "haben am Sonntag Odessa angegriffen", "hatte am Dienstag Untersuchungshaft angeordnet": a name
+                # or bare noun right after a day is no part of it
+                c.head, c.dep_ = t.head, obj
                 repaired += 1
     return repaired
