@@ -358,3 +358,17 @@ def test_a_clause_with_its_subject_after_the_verb_keeps_subject_verb_and_object(
     got = {(t.subject.key, t.predicate, getattr(t.object, "key", None)) for t in triples}
     assert expected in got if expected[2] else expected[:2] in {g[:2] for g in got}
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("In Belgrad protestierten am Wochenende Zehntausende Menschen gegen Korruption.", "group:SRB-CVL"),
+        ("In Madrid gingen am Sonntag Tausende Menschen gegen die Rentenreform auf die Straße.", "group:ESP-CVL"),
+    ],
+)
+def test_counted_people_after_the_verb_are_its_subject(nlp_de, text, subject):
+    # the parse made them an oblique of the day before them ("am Wochenende Zehntausende")
+    triples = Extractor().extract_one(Article.create(text, id="v2", lang="de")).triples
+    assert (subject, "PROTESTS") in {(t.subject.key, t.predicate) for t in triples}

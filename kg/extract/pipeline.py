@@ -64,6 +64,7 @@ from kg.extract.verb_second_repair import (
     demote_fronted_adverbs,
     demote_time_subjects,
     subjects_from_bare_possessors,
+    subjects_from_counted_people,
 )
 from kg.lang import UnsupportedLanguageError, available_languages, get_language
 from kg.model import Article, Extraction
@@ -296,6 +297,8 @@ class Extractor:
         raise_finite_modifiers(doc, lang.scheme, verbs)
         raise_verbs_hung_on_infinitives(doc, lang.scheme, cues)
         demote_time_subjects(doc, lang.scheme, cues.time_nouns)
+        if cues.verb_second:  # (a subject after the verb: "In Belgrad protestierten Zehntausende")
+            subjects_from_counted_people(doc, lang.scheme, cues.quantity_nouns, cues.time_nouns)
         subjects_from_bare_possessors(doc, lang.scheme, openings.genitive_suffixes)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)

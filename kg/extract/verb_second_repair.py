@@ -104,3 +104,32 @@ def demote_time_subjects(doc: Doc, scheme: Scheme, time_nouns: frozenset[str]) -
                 c.dep_ = temporal
                 relabelled += 1
     return relabelled
+
+
+def subjects_from_counted_people(
+    doc: Doc, scheme: Scheme, quantities: frozenset[str], time_nouns: frozenset[str]
+) -> int:
+    """Make a counted phrase after a verb without a subject the verb's subject ("In Belgrad protestierten am
+    Wochenende Zehntausende Menschen gegen Korruption"): the parse hung it on the place or made it an oblique
+    of the day before it ("am Wochenende Zehntausende"), whose preposition then looked like its own."""
+    subjects, case, subject = scheme.labels("subject"), scheme.labels("case"), scheme.label("subject")
+    oblique = scheme.label("oblique")
+    if not quantities or subject is None or oblique is None or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for q in doc:
+        if q.lower_ not in quantities and q.lemma_.lower() not in quantities:
+            continue
+        verb = next((h for h in q.ancestors if h.pos_ == "VERB"), None)
+        if verb is None or verb.i > q.i or any(c.dep_ in subjects for c in verb.children) or q.sent != verb.sent:
+            continue
+        day = doc[q.i - 1] if q.i > 0 else None
+        preps = [c for c in q.children if c.dep_ in case and c.i < q.i]
+        if preps and day is not None and day.lower_ in time_nouns and preps[-1].i == day.i - 1:
+            preps[-1].head, day.head, day.dep_ = day, verb, oblique  # "am Wochenende" is the day's phrase
+            preps = preps[:-1]
+        if preps:
+            continue  # "mit Tausenden": an oblique, not who acted
+        q.head, q.dep_ = verb, subject
+        repaired += 1
+    return repaired
