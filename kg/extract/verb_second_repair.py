@@ -113,6 +113,7 @@ def subjects_from_counted_people(
     Wochenende Zehntausende Menschen gegen Korruption"): the parse hung it on the place or made it an oblique
     of the day before it ("am Wochenende Zehntausende"), whose preposition then looked like its own."""
     subjects, case, subject = scheme.labels("subject"), scheme.labels("case"), scheme.label("subject")
+    objects, conjuncts = scheme.labels("object", "indirect_object"), scheme.labels("conjunct")
     oblique = scheme.label("oblique")
     if not quantities or subject is None or oblique is None or not doc.has_annotation("DEP"):
         return 0
@@ -123,6 +124,12 @@ def subjects_from_counted_people(
         verb = next((h for h in q.ancestors if h.pos_ == "VERB"), None)
         if verb is None or verb.i > q.i or any(c.dep_ in subjects for c in verb.children) or q.sent != verb.sent:
             continue
+        if q.dep_ in objects or verb.dep_ in conjuncts or (q.i > 0 and doc[q.i - 1].pos_ == "CCONJ"):
+            continue  # "haben ... bombardiert und Dutzende Zivilisten getötet": an object, the subject shared
+        bare = [c for c in verb.children if c.i != q.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ not in objects
+                and not any(k.dep_ in case for k in c.children) and c.lower_ not in time_nouns]  # fmt: skip
+        if bare:
+            continue  # a bare phrase the parse mislabelled is the likelier subject ("haben Regierungstruppen ...")
         day = doc[q.i - 1] if q.i > 0 else None
         preps = [c for c in q.children if c.dep_ in case and c.i < q.i]
         if preps and day is not None and day.lower_ in time_nouns and preps[-1].i == day.i - 1:
