@@ -163,8 +163,10 @@ def raise_verbs_hung_on_infinitives(doc: Doc, scheme: Scheme, cues: LanguageCues
         return 0
     repaired = 0
     for h in doc:
+        if h.pos_ != "VERB":  # (cheap test first: this runs on every token of every article)
+            continue
         marked = any(c.lower_ in cues.infinitive_markers and c.pos_ == "PART" for c in h.children)
-        if h.pos_ != "VERB" or not (marked or cues.infix_infinitive(h)):
+        if not (marked or cues.infix_infinitive(h)):
             continue
         hung = [c for c in h.children if c.i < h.i and c.dep_ in aux_labels and c.lemma_.lower()
                 not in cues.clause_auxiliaries]  # fmt: skip

@@ -16,8 +16,9 @@ from spacy.tokens import Token
 from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.people import ner_full_names
 from kg.extract.places import actor_head, stance_at, stands_for_state
-from kg.extract.sector_actors import country_seat, plural_title, quantity_counter, sector_info, sector_of
-from kg.extract.sectors import LOCAL_SECTORS, SectorNoun
+from kg.extract.sector_actors import country_seat, plural_title, quantity_counter, sector_info
+from kg.extract.sectors import LOCAL_SECTORS, SectorNoun, sector_ending_at, sector_of
+from kg.extract.verb_second_repair import clause_openings
 from kg.gazetteer import country_key
 from kg.model import slugify
 
@@ -45,11 +46,9 @@ def resolve_name(a: Analyzer, m: RawMention) -> None:
         if noun is not None:  # "die Regierung in Prag", "protesters in Tbilisi", "the Defence Ministry in Kyiv"
             # (a sector of the seat's own state: "protesters in Brussels" are Belgians, not the EU)
             home = rec.metonym_of if ":" not in rec.metonym_of else rec.country
-            for first in (noun - 1, noun):
-                sector = sector_of(a, first, noun + 1) if first >= 0 and home else None
-                if sector is not None:
-                    state, start = sector_info(a, home, sector), min(start, first)
-                    break
+            hit = sector_ending_at(a, noun) if home else None
+            if hit is not None:
+                state, start = sector_info(a, home, hit[1]), min(start, hit[0])
         a._add(start, m.end, state, "metonym", 0.9, None)
         return
     if rec.type == "Country" and country_seat(a, m.start, m.end, rec.key.removeprefix("country:")):
@@ -91,21 +90,17 @@ def seated_sector(a: Analyzer, start: int, iso3: str) -> None:
     noun = before - 1
     if noun in a.raw_at or any(f.start <= noun < f.end for f in a.found):
         return
-    for first in (noun - 1, noun):
-        sector = sector_of(a, first, noun + 1) if first >= 0 else None
-        if sector is not None and sector.sector in LOCAL_SECTORS and not (sector.named_only or sector.counted_only):
-            a._add(first, noun + 1, sector_info(a, iso3, sector), "metonym", 0.9, None)
-            return
+    hit = sector_ending_at(a, noun, lambda s: s.sector in LOCAL_SECTORS and not (s.named_only or s.counted_only))
+    if hit is not None:
+        a._add(hit[0], noun + 1, sector_info(a, iso3, hit[1]), "metonym", 0.9, None)
 
 
 def _bare_before_noun(a: Analyzer, m: RawMention) -> bool:
     """Whether a name can own the noun after it only in the genitive, and ``m`` is not one: German says
     "Polens Truppen", so "hatte Polen Truppen verlegt" is Poland moving troops, not Poland's troops moving.
     (A name ending as a genitive cannot end, "Belarus", may be one.)"""
-    grammar = a.lex.grammar
-    suffixes, blocked = tuple(grammar.get("genitive_suffixes", ())), tuple(grammar.get("genitive_blocked_after", ()))
-    last = a.doc[m.end - 1].lower_
-    return bool(suffixes) and not last.endswith(suffixes + blocked)
+    openings = clause_openings(a.lex.code)
+    return bool(openings.genitive_suffixes) and not openings.may_be_genitive(a.doc[m.end - 1].text)
 
 
 def resolve_short(a: Analyzer, m: RawMention, ner_people: dict[int, tuple[str, str, float] | None]) -> None:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from kg.extract.entities import NOT_A_STATE, RawMention
 from kg.extract.mentions import Via
 from kg.extract.people import name_tokens
-from kg.extract.sector_actors import sector_info, sector_of
+from kg.extract.sector_actors import sector_info
+from kg.extract.sectors import sector_of
 from kg.model import slugify
 
 if TYPE_CHECKING:

@@ -241,7 +241,7 @@ def verbs_hung_as_auxiliaries(
     past forms auxiliaries ("Russland [bestritt]/cop die Vorwürfe"), and the clause then has a noun for its
     verb. :func:`raise_finite_modifiers` makes such a word head its clause.
     """
-    hung = scheme.labels("auxiliary") | scheme.labels("passive_auxiliary") | scheme.labels("predicative")
+    hung = scheme.labels("auxiliary", "passive_auxiliary", "predicative")
     return {
         t.i
         for t in doc

@@ -288,7 +288,7 @@ class Extractor:
         year = article.published.year if article.published else None
         cues, openings = lang.relations.cues, clause_openings(lang.code)
         demote_fronted_adverbs(doc, lang.scheme, openings.fronted_adverbs)
-        lift_auxiliary_arguments(doc, lang.scheme, lang.relations.cues.clause_auxiliaries)
+        lift_auxiliary_arguments(doc, lang.scheme, cues.clause_auxiliaries)
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
         known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
@@ -299,7 +299,7 @@ class Extractor:
         demote_time_subjects(doc, lang.scheme, cues.time_nouns)
         if cues.verb_second:  # (a subject after the verb: "In Belgrad protestierten Zehntausende")
             subjects_from_counted_people(doc, lang.scheme, cues.quantity_nouns, cues.time_nouns)
-        subjects_from_bare_possessors(doc, lang.scheme, openings.genitive_suffixes)
+        subjects_from_bare_possessors(doc, lang.scheme, openings)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)

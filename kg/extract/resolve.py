@@ -156,12 +156,12 @@ class Analyzer:
         #: role-phrase tokens attached to a named person (so no role anaphora)
         self.role_used: set[int] = set()
 
-
     def is_place_noun(self, tok: Token) -> bool:
         """Whether ``tok`` is a noun that a place's name may follow ("die Hauptstadt Kiew", "die Kurdenmetropole
         Erbil")."""
         word = tok.lower_
         return word in self.place_nouns or any(word.endswith(e) and len(word) > len(e) + 1 for e in self._place_endings)
+
     def _state_of_place(self, place: str) -> str | None:
         """The state of a dateline's place name, written in capitals or not ("LA PAZ", "Den Haag")."""
         for form in (place, place.title(), " ".join(w.capitalize() for w in place.split())):

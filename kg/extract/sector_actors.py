@@ -14,7 +14,14 @@ from spacy.tokens import Token
 from kg.extract.cues import cues_for
 from kg.extract.found import Found, Info
 from kg.extract.places import preposition, stance_at
-from kg.extract.sectors import LOCAL_SECTORS, STATELESS_SECTORS, SectorNoun, find_sector_noun, sector_actor
+from kg.extract.sectors import (
+    LOCAL_SECTORS,
+    STATELESS_SECTORS,
+    SectorNoun,
+    find_sector_noun,
+    sector_actor,
+    sector_ending_at,
+)
 from kg.gazetteer.actors import alias_keys
 from kg.lang import scheme_labels
 
@@ -23,21 +30,6 @@ if TYPE_CHECKING:
 
 
 _FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART"})
-
-
-def sector_of(a: Analyzer, start: int, end: int) -> SectorNoun | None:
-    """The sector noun that tokens ``start:end`` end in (a phrase, the last word, or its lemma)."""
-    if start >= end or end > len(a.doc):
-        return None
-    last = a.doc[end - 1]
-    phrase = a.doc[start:end].text.lower()
-    if end - start > 1 and phrase not in a.sectors:
-        return None  # a two-word window names a sector only as a whole ("defence ministry")
-    for form in (phrase, last.lower_, last.lemma_.lower()):
-        found = find_sector_noun(a.lex.code, form)
-        if found is not None:
-            return found
-    return None
 
 
 def sector_info(a: Analyzer, iso3: str | None, noun: SectorNoun) -> Info:
@@ -64,12 +56,10 @@ def country_seat(a: Analyzer, start: int, end: int, iso3: str) -> bool:
         return False
     if any(f.start <= noun < f.end for f in a.found) or noun in a.raw_at:
         return False
-    for first in (noun - 1, noun):
-        sector = sector_of(a, first, noun + 1) if first >= 0 else None
-        if sector is not None and not sector.named_only:  # "missiles in Germany" are not Germany's
-            a._add(first, end, sector_info(a, iso3, sector), "metonym", 0.9, None)
-            return True
-    return False
+    hit = sector_ending_at(a, noun, lambda s: not s.named_only)  # "missiles in Germany" are not Germany's
+    if hit is not None:
+        a._add(hit[0], end, sector_info(a, iso3, hit[1]), "metonym", 0.9, None)
+    return hit is not None
 
 
 def _owned_noun(a: Analyzer, start: int) -> int | None:

@@ -10,13 +10,18 @@ names of the keys come from the English demonyms, so German and English articles
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import pycountry
 
 from kg.lang import get_language
 from kg.model import slugify
+
+if TYPE_CHECKING:
+    from kg.extract.resolve import Analyzer
 
 #: Sector code -> English name used in the actor's display name.
 SECTOR_NAMES = {
@@ -148,3 +153,29 @@ def sector_actor(iso3: str | None, noun: SectorNoun) -> SectorActor:
     return SectorActor(
         f"group:{iso3}-{noun.sector}", "Group", f"{adjective} {SECTOR_NAMES[noun.sector]}", iso3, noun.sector
     )
+
+
+def sector_of(a: Analyzer, start: int, end: int) -> SectorNoun | None:
+    """The sector noun that tokens ``start:end`` end in (a phrase, the last word, or its lemma)."""
+    if start >= end or end > len(a.doc):
+        return None
+    last = a.doc[end - 1]
+    phrase = a.doc[start:end].text.lower()
+    if end - start > 1 and phrase not in a.sectors:
+        return None  # a two-word window names a sector only as a whole ("defence ministry")
+    for form in (phrase, last.lower_, last.lemma_.lower()):
+        found = find_sector_noun(a.lex.code, form)
+        if found is not None:
+            return found
+    return None
+
+
+def sector_ending_at(
+    a: Analyzer, noun: int, accept: Callable[[SectorNoun], bool] | None = None
+) -> tuple[int, SectorNoun] | None:
+    """(first token, noun) of the two- or one-word sector noun ending at ``noun`` that ``accept`` takes."""
+    for first in (noun - 1, noun):
+        sector = sector_of(a, first, noun + 1) if first >= 0 else None
+        if sector is not None and (accept is None or accept(sector)):
+            return first, sector
+    return None

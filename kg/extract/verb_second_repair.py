@@ -34,15 +34,23 @@ class ClauseOpenings:
     fronted_adverbs: frozenset[str]
     #: genitive endings of names ("Polens"); where there are some, a bare name before a noun is no possessor
     genitive_suffixes: tuple[str, ...]
+    #: endings after which a name takes no genitive ending, so that its bare form may be a genitive ("Belarus")
+    genitive_blocked_after: tuple[str, ...] = ()
+
+    def may_be_genitive(self, name: str) -> bool:
+        """Whether ``name`` may be a genitive: it ends in a genitive ending, or in one that takes none."""
+        return name.lower().endswith(self.genitive_suffixes + self.genitive_blocked_after)
 
 
 @cache
 def clause_openings(lang: str) -> ClauseOpenings:
     """The clause-opening data of ``lang`` (``fronted_adverbs.txt``, ``entity_grammar.toml``)."""
     data = get_language(lang)
+    grammar = data.toml("entity_grammar")
     return ClauseOpenings(
         frozenset(w.lower() for w in data.lines("fronted_adverbs")),
-        tuple(data.toml("entity_grammar").get("genitive_suffixes", ())),
+        tuple(grammar.get("genitive_suffixes", ())),
+        tuple(grammar.get("genitive_blocked_after", ())),
     )
 
 
@@ -64,19 +72,19 @@ def demote_fronted_adverbs(doc: Doc, scheme: Scheme, adverbs: frozenset[str]) ->
     return relabelled
 
 
-def subjects_from_bare_possessors(doc: Doc, scheme: Scheme, genitive_suffixes: tuple[str, ...]) -> int:
+def subjects_from_bare_possessors(doc: Doc, scheme: Scheme, openings: ClauseOpenings) -> int:
     """Make a name without a genitive ending, parsed as the possessor of the noun after it and standing right
     after the finite verb, the subject of that verb's clause; the number repaired."""
     genitives, subjects = scheme.labels("genitive"), scheme.labels("subject")
     auxiliaries = scheme.labels("auxiliary", "passive_auxiliary")
     subject = scheme.label("subject")
-    if not genitive_suffixes or subject is None or not doc.has_annotation("DEP"):
+    if not openings.genitive_suffixes or subject is None or not doc.has_annotation("DEP"):
         return 0
     repaired = 0
     for t in doc:
         if t.dep_ not in genitives or t.pos_ != "PROPN" or t.head.i <= t.i or any(True for _ in t.children):
             continue
-        if t.text.lower().endswith(genitive_suffixes) or t.i == 0:
+        if openings.may_be_genitive(t.text) or t.i == 0:
             continue
         fin = t.doc[t.i - 1]
         if fin.pos_ not in ("VERB", "AUX") or not finite(fin) or fin.i == fin.sent.start:
