@@ -358,31 +358,35 @@ def test_a_perfect_haben_parsed_as_copula_of_the_object_gives_the_verb_its_subje
     assert (doc[0].head.i, doc[1].head.i, doc[1].dep_) == (4, 4, "aux")
 
 
-def test_a_name_hung_on_a_day_is_the_verbs_object_when_the_verb_has_its_subject():
-    # "Truppen haben am Sonntag Odessa angegriffen": "Odessa" parsed as part of the name "Sonntag".
-    rows = [
-        ("Truppen", "NOUN", "nsubj", 5, ""), ("haben", "AUX", "aux", 5, ""), ("am", "ADP", "case", 3, ""),
-        ("Sonntag", "PROPN", "obl", 5, ""), ("Odessa", "PROPN", "flat", 3, ""),
-        ("angegriffen", "VERB", "ROOT", 5, "VerbForm=Part"),
-    ]  # fmt: skip
-    doc = _doc(rows)
-    assert raise_from_time_nouns(doc, UD, ["sonntag"]) == 1
-    assert (doc[4].head.i, doc[4].dep_) == (5, "obj")
-    # without a subject of the verb the name may be its subject: left as parsed
-    doc = _doc([("Es", "PRON", "expl", 5, ""), *rows[1:]])
-    assert raise_from_time_nouns(doc, UD, ["sonntag"]) == 0
+# "Truppen haben am Sonntag Odessa angegriffen": "Odessa" parsed as part of the name "Sonntag"; "Ein Richter
+# hatte am Dienstag Untersuchungshaft angeordnet": "Untersuchungshaft" parsed as the day's apposition.
+_ODESSA = [
+    ("Truppen", "NOUN", "nsubj", 5, ""), ("haben", "AUX", "aux", 5, ""), ("am", "ADP", "case", 3, ""),
+    ("Sonntag", "PROPN", "obl", 5, ""), ("Odessa", "PROPN", "flat", 3, ""),
+    ("angegriffen", "VERB", "ROOT", 5, "VerbForm=Part"),
+]  # fmt: skip
+_CUSTODY = [
+    ("Richter", "NOUN", "nsubj", 5, ""), ("hatte", "AUX", "aux", 5, ""), ("am", "ADP", "case", 3, ""),
+    ("Dienstag", "PROPN", "obl", 5, ""), ("Untersuchungshaft", "NOUN", "appos", 3, ""),
+    ("angeordnet", "VERB", "ROOT", 5, "VerbForm=Part"),
+]  # fmt: skip
 
 
-def test_a_bare_noun_hung_on_a_day_as_its_apposition_is_the_verbs_object_unless_the_verb_has_one():
-    # "Ein Richter hatte am Dienstag Untersuchungshaft angeordnet": "Untersuchungshaft" parsed as the day's apposition.
-    rows = [
-        ("Richter", "NOUN", "nsubj", 5, ""), ("hatte", "AUX", "aux", 5, ""), ("am", "ADP", "case", 3, ""),
-        ("Dienstag", "PROPN", "obl", 5, ""), ("Untersuchungshaft", "NOUN", "appos", 3, ""),
-        ("angeordnet", "VERB", "ROOT", 5, "VerbForm=Part"),
-    ]  # fmt: skip
+@pytest.mark.parametrize(("rows", "day"), [(_ODESSA, "sonntag"), (_CUSTODY, "dienstag")])
+def test_a_name_or_bare_noun_hung_on_a_day_is_the_verbs_object_when_the_verb_has_its_subject(rows, day):
     doc = _doc(rows)
-    assert raise_from_time_nouns(doc, UD, ["dienstag"]) == 1
+    assert raise_from_time_nouns(doc, UD, [day]) == 1
     assert (doc[4].head.i, doc[4].dep_) == (5, "obj")
-    # a verb that has its object keeps the apposition where it was
-    doc = _doc([*rows[:5], ("angeordnet", "VERB", "ROOT", 5, "VerbForm=Part"), ("Haft", "NOUN", "obj", 5, "")])
-    assert raise_from_time_nouns(doc, UD, ["dienstag"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("rows", "day"),
+    [
+        # without a subject of the verb the name may be its subject
+        ([("Es", "PRON", "expl", 5, ""), *_ODESSA[1:]], "sonntag"),
+        # a verb that has its object keeps the apposition where it was
+        ([*_CUSTODY, ("Haft", "NOUN", "obj", 5, "")], "dienstag"),
+    ],
+)
+def test_a_word_after_a_day_is_left_as_parsed_without_a_subject_or_when_the_verb_has_its_object(rows, day):
+    assert raise_from_time_nouns(_doc(rows), UD, [day]) == 0
