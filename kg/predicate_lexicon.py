@@ -67,7 +67,7 @@ class PredicateLexicon:
                     return pred, noun
             elif plain is None:
                 plain = pred
-        if self.compound_heads and objs and (lemma in self.light_verbs or lemma in self.verbs):
+        if self.compound_heads and objs and self.has_verb(lemma):
             hit = self._by_compound_head(lemma, objs)
             if hit is not None:
                 return hit
@@ -77,6 +77,8 @@ class PredicateLexicon:
         """A light or gated reading decided by the head of a compound object ("verhängte eine Ausgangssperre"
         is known; "Sondierungsgespräche führen" is "Gespräche führen"). Heads of four letters or more only."""
         gated = [p for p in self.verbs.get(lemma, ()) if p.gated(self.lang, lemma)]
+        if not gated and not self.light_nouns.get(lemma):
+            return None  # no noun decides this verb's reading: nothing to find in its objects' heads
         for noun in objs:
             if " " in noun:
                 continue  # a phrase ("zu vorwürfen", "angemessen antwort") is no compound
