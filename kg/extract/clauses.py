@@ -74,8 +74,8 @@ class ContentClauses:
         # Reported speech without a complementizer: "sagte, sein Land liefere keine Waffen". Parsers attach
         # such a clause loosely (parataxis, or a conjunct); the subjunctive of its verb marks it as reported.
         for c in self.syn.ch(v, "parataxis", "conjunct"):
-            if self.inverted_condition(c):
-                continue
+            if self.inverted_condition(c) or self._after_next_act(v, c):
+                continue  # ("verurteilte den Angriff und wies die Behauptung zurück, es gebe ...": the next act's)
             if c.i > v.i and c.pos_ in VERBAL_POS and (self.syn.s.has(c, "parataxis") or "Sub" in c.morph.get("Mood")):
                 return c
         return None

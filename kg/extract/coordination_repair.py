@@ -112,7 +112,9 @@ def raise_speech_acts_out_of_reports(doc: Doc, scheme: Scheme, is_speech_act: Ca
     return moved
 
 
-def objects_of_perfect_conjuncts(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str]) -> int:
+def objects_of_perfect_conjuncts(
+    doc: Doc, scheme: Scheme, auxiliaries: Iterable[str], participle: Callable[[Token], bool] = lambda t: False
+) -> int:
     """Make the parsed subject of a second participle sharing a perfect's "haben" its object.
 
     "Regierungstruppen haben Dörfer beschossen und Dutzende Zivilisten getötet": a small parser makes
@@ -120,17 +122,19 @@ def objects_of_perfect_conjuncts(doc: Doc, scheme: Scheme, auxiliaries: Iterable
     that has the auxiliary shares that auxiliary and its subject; with an auxiliary that takes objects
     (``object_perfect_auxiliaries`` in ``kg/lang/<xx>/verbs.toml``: "haben", not "sein", whose second
     participle may have a subject of its own: "Tausende sind geflohen und Hunderte gestorben") a noun
-    after the conjunction is an object. The number of nouns relabelled.
+    after the conjunction is an object. A form ``participle`` calls one ("vorgeworfen": a separable particle
+    before the participle prefix) counts as one even where the tagger calls it finite. The number of nouns
+    relabelled.
     """
     aux_words = frozenset(w.lower() for w in auxiliaries)
     conj, obj = scheme.label("conjunct"), scheme.label("object")
     if not aux_words or conj is None or obj is None or not doc.has_annotation("DEP"):
         return 0
-    subjects, aux_labels = scheme.labels("subject"), scheme.labels("auxiliary")
+    subjects, aux_labels, case = scheme.labels("subject"), scheme.labels("auxiliary"), scheme.labels("case")
     repaired = 0
     for b in doc:
         a = b.head
-        if b.dep_ != conj or b.pos_ != "VERB" or finite(b) or a.i >= b.i or a.pos_ != "VERB":
+        if b.dep_ != conj or b.pos_ != "VERB" or (finite(b) and not participle(b)) or a.i >= b.i or a.pos_ != "VERB":
             continue
         kids = list(b.children)
         if any(c.dep_ in aux_labels for c in kids):
@@ -138,13 +142,18 @@ def objects_of_perfect_conjuncts(doc: Doc, scheme: Scheme, auxiliaries: Iterable
         first = list(a.children)
         if not any(c.dep_ in aux_labels and c.lemma_.lower() in aux_words for c in first):
             continue
-        if not any(c.dep_ in subjects for c in first):
-            continue
+        if not any(c.dep_ in subjects or (c.i < a.i and _bare_nominal(c, case)) for c in first):
+            continue  # (the subject, or the bare phrase before the verb a parse gave another label: "Litauen hat ...")
         for c in kids:
             if c.dep_ in subjects and c.pos_ in ("NOUN", "PROPN") and c.i > a.i:
                 c.dep_ = obj
                 repaired += 1
     return repaired
+
+
+def _bare_nominal(t: Token, case: frozenset[str]) -> bool:
+    """A noun or name without a preposition of its own."""
+    return t.pos_ in ("NOUN", "PROPN") and not any(k.dep_ in case for k in t.children)
 
 
 def raise_verbs_hung_on_infinitives(doc: Doc, scheme: Scheme, cues: LanguageCues) -> int:
@@ -193,3 +202,73 @@ def raise_verbs_hung_on_infinitives(doc: Doc, scheme: Scheme, cues: LanguageCues
 def _governs(w: Token, case: frozenset[str]) -> bool:
     """Whether the word has a case-marked child, i.e. is a preposition's noun rather than a particle."""
     return any(c.dep_ in case for c in w.children)
+
+
+def raise_verbs_hung_before_coordinators(doc: Doc, scheme: Scheme, verbs: set[int] | frozenset[int]) -> int:
+    """Make a finite verb the parse hung as an auxiliary on the verb after a coordinator head that coordination.
+
+    "Das Ministerium bestritt jede Verwicklung und erklärte, ...": a weak tagger calls the strong past form
+    "bestritt" an auxiliary and hangs it, with its subject and object, on "erklärte"; the denial then has
+    no verb. No auxiliary is parted from its verb by a coordinator, so a vocabulary verb (``verbs``, from
+    :func:`kg.extract.phrase_repair.verbs_hung_as_auxiliaries`) with the coordinator of its head between
+    them is the first conjunct: it takes its head's place, the head becomes its conjunct, and the words
+    before the coordinator that hung on the head go to it (a second subject there is left to
+    :func:`kg.extract.phrase_repair.split_double_subjects`). The number of clauses repaired.
+    """
+    conj, coordinators = scheme.label("conjunct"), scheme.labels("coordinator")
+    if conj is None or not coordinators or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for i in sorted(verbs):
+        t = doc[i]
+        h = t.head
+        if h.i <= t.i or h.pos_ not in ("VERB", "AUX"):
+            continue
+        cc = next((c for c in h.children if c.dep_ in coordinators and t.i < c.i < h.i), None)
+        if cc is None:
+            continue
+        moved = [c for c in h.children if c.i < cc.i and c is not t]
+        if h.head.i == h.i:
+            t.head, t.dep_ = t, h.dep_
+        else:
+            t.head, t.dep_ = h.head, h.dep_
+        h.head, h.dep_ = t, conj
+        for c in moved:
+            c.head = t
+        repaired += 1
+    return repaired
+
+
+def conjuncts_parsed_as_complements(doc: Doc, scheme: Scheme) -> int:
+    """Make a finite verb the parse made the complement of the verb before it, after a coordinator, its conjunct.
+
+    "Das Ministerium bestritt jede Verwicklung und erklärte, ...": parsed with "erklärte" as the open
+    complement of "bestritt" and "Verwicklung" as its subject, the denial has no object and swallows the
+    statement. A complement clause has no coordinator of its own before its verb, nor a finite verb without a
+    marker; such a verb is the conjunct, and the words it took from before the coordinator are the first
+    verb's (the object "Verwicklung"). The number of verbs relabelled.
+    """
+    conj, obj = scheme.label("conjunct"), scheme.label("object")
+    complements = scheme.labels("open_complement", "clausal_complement", "parataxis")
+    coordinators, markers, subjects = scheme.labels("coordinator"), scheme.labels("marker"), scheme.labels("subject")
+    if conj is None or obj is None or not complements or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for b in doc:
+        a = b.head
+        if b.dep_ not in complements or b.pos_ != "VERB" or not finite(b) or a.i >= b.i or a.pos_ != "VERB":
+            continue
+        kids = list(b.children)
+        cc = next((c for c in kids if c.dep_ in coordinators and a.i < c.i < b.i), None)
+        if cc is None or any(c.dep_ in markers for c in kids):
+            continue
+        if all(c.dep_ in coordinators or c.pos_ == "PUNCT" for c in kids):
+            continue  # "wies die Kritik als „inakzeptabel“ zurück": a comparison's word, no clause of its own
+        b.dep_ = conj
+        for c in kids:
+            if a.i < c.i < cc.i:
+                c.head = a
+                if c.dep_ in subjects and any(k.dep_ in subjects for k in a.children if k is not c):
+                    c.dep_ = obj  # (the first verb has its subject: the phrase after it is its object)
+        repaired += 1
+    return repaired

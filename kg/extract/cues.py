@@ -284,6 +284,17 @@ class LanguageCues:
         return None
 
 
+def particle_participle(cues: LanguageCues, token: Token) -> bool:
+    """Whether ``token`` is a participle with its separable particle before the participle prefix
+    ("vorgeworfen", "ausgewiesen"): never the finite verb of a main clause, whatever the tagger says."""
+    text = token.lower_
+    return any(
+        text.startswith(prefix, len(particle)) and len(text) > len(particle) + len(prefix) + 3
+        for particle in cues.separable_particles if text.startswith(particle)
+        for prefix in cues.participle_prefixes
+    )  # fmt: skip
+
+
 def marked_infinitive(cues: LanguageCues, token: Token, marker_labels: frozenset[str]) -> bool:
     """Whether ``token`` is an infinitive with its marker, a child of its own ("zu schützen") or inside it
     ("zusammenzuarbeiten"); never in a language without infinitive markers."""
@@ -316,9 +327,7 @@ def cues_for(lang: str) -> LanguageCues:
         complementizers=frozenset(w.lower() for w in data.lines("complementizers")),
         cues=cues,
         source_nouns=frozenset(w.lower() for w in attribution.get("source_nouns", ())),
-        place_prepositions=frozenset(
-            w.lower() for w in data.toml("entity_grammar").get("locative_prepositions", ())
-        ),
+        place_prepositions=frozenset(w.lower() for w in data.toml("entity_grammar").get("locative_prepositions", ())),
         parenthetical_markers=frozenset(w.lower() for w in attribution.get("parenthetical_markers", ())),
         quote_markers=tuple(tuple(w.lower() for w in m) for m in attribution.get("quote_markers", ())),
         verb_forms={row[0].lower(): row[1].lower() for row in data.tsv("verb_forms") if len(row) >= 2},

@@ -50,7 +50,6 @@ class Scheme:
         return self.primary.get(role)
 
 
-
 @cache
 def schemes() -> dict[str, Scheme]:
     """All schemes in ``kg/lang/schemes/``, by name."""

@@ -25,12 +25,14 @@ from kg.extract import parallel
 from kg.extract.actor_repair import split_adjacent_actors
 from kg.extract.coordination_repair import (
     attach_infinitives_to_last_conjunct,
+    conjuncts_parsed_as_complements,
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
     raise_speech_acts_out_of_reports,
+    raise_verbs_hung_before_coordinators,
     raise_verbs_hung_on_infinitives,
 )
-from kg.extract.cues import LanguageCues
+from kg.extract.cues import LanguageCues, particle_participle
 from kg.extract.deps import Scheme, scheme_of_pipeline
 from kg.extract.event_objects import restore_actor_groups
 from kg.extract.events import stateless
@@ -56,6 +58,7 @@ from kg.extract.phrase_repair import (
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
+from kg.extract.report_repair import rehang_fronted_reports
 from kg.extract.resolve import analyze_entities
 from kg.extract.sentence_bounds import add_sentence_bounds
 from kg.extract.triage import TriageCounts, triaged_pipe
@@ -295,11 +298,14 @@ class Extractor:
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
         raise_finite_modifiers(doc, lang.scheme, verbs)
+        raise_verbs_hung_before_coordinators(doc, lang.scheme, verbs)
+        conjuncts_parsed_as_complements(doc, lang.scheme)
         raise_verbs_hung_on_infinitives(doc, lang.scheme, cues)
         demote_time_subjects(doc, lang.scheme, cues.time_nouns)
         if cues.verb_second:  # (a subject after the verb: "In Belgrad protestierten Zehntausende")
             subjects_from_counted_people(doc, lang.scheme, cues.quantity_nouns, cues.time_nouns)
         subjects_from_bare_possessors(doc, lang.scheme, openings)
+        rehang_fronted_reports(doc, lang.scheme, lambda t: _speech_act(cues, lang.scheme, t))
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)
@@ -309,7 +315,8 @@ class Extractor:
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
         raise_conjuncts_out_of_reports(doc, lang.scheme)
         raise_speech_acts_out_of_reports(doc, lang.scheme, lambda t: _speech_act(cues, lang.scheme, t))
-        objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries)
+        participle = partial(particle_participle, cues)
+        objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries, participle)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
         dateline = split_dateline(article.text)
         analysis = analyze_entities(doc, get_language(lang.code), year, dateline.place if dateline else None)

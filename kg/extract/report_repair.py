@@ -1,0 +1,50 @@
+"""Parse repairs of reported speech put before its reporting verb.
+
+"Sie sei in Sicherheit, teilte der Minister mit": a weak parser hangs the words of the fronted report on
+the reporting verb itself, its "sei" as the verb's auxiliary and its "Sie" as a second subject, and the
+statement loses its content and its speaker (the later repair of double subjects keeps the first subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.deps import Scheme
+
+
+def rehang_fronted_reports(doc: Doc, scheme: Scheme, is_speech_act: Callable[[Token], bool]) -> int:
+    """Make the clause before the comma right in front of a speech verb that verb's content clause.
+
+    An auxiliary or copula of the verb standing before that comma cannot be the verb's own (no comma
+    parts a verb from its auxiliary): it is the verb of the fronted clause. With the speaker after the
+    verb, that auxiliary heads the words before the comma the parse hung on the speech verb, and becomes
+    its clausal complement. The number of clauses rehung.
+    """
+    # (the copula too: "Die Lage sei ruhig, teilte ... mit" with "sei" as the speech verb's "cop")
+    auxiliaries = scheme.labels("auxiliary", "passive_auxiliary", "predicative")
+    content, subjects = scheme.label("clausal_complement"), scheme.labels("subject")
+    subject, arguments = scheme.label("subject"), scheme.labels("subject", "object", "indirect_object")
+    if not auxiliaries or content is None or subject is None or not doc.has_annotation("DEP"):
+        return 0
+    rehung = 0
+    for v in doc:
+        comma = v.i - 1
+        if v.pos_ != "VERB" or comma < 1 or doc[comma].text != ",":
+            continue
+        start = v.sent.start
+        left = [c for c in v.children if start <= c.i < comma]
+        head = next((c for c in left if c.dep_ in auxiliaries and c.pos_ in ("AUX", "VERB")), None)
+        speakers = [c for c in v.children if c.i > v.i and c.dep_ in arguments and c.pos_ in ("NOUN", "PROPN")]
+        if head is None or not speakers or not is_speech_act(v):
+            continue
+        for c in left:
+            if c is not head:
+                c.head = head
+        head.head, head.dep_ = v, content
+        doc[comma].head = head
+        if len(speakers) == 1 and not any(c.dep_ in subjects for c in v.children):
+            speakers[0].dep_ = subject  # (what was said was the parse's reason to call the speaker an object)
+        rehung += 1
+    return rehung
