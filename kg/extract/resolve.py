@@ -62,6 +62,7 @@ from kg.extract.found import Found, Info
 from kg.extract.gazetteer_mentions import resolve_compound, resolve_demonym, resolve_name, resolve_short
 from kg.extract.mentions import Via
 from kg.extract.ner_mentions import cluster_ner_others, resolve_ner
+from kg.extract.org_anaphora import organisation_anaphora
 from kg.extract.people import add_missed_family_names, cluster_ner_people
 from kg.extract.pronouns import resolve_pronoun
 from kg.extract.roles import role_anaphora, roles
@@ -104,6 +105,7 @@ def analyze_entities(
     role_anaphora(a)
     organisation_offices(a)
     state_anaphora(a)
+    organisation_anaphora(a)
     return freeze(a)
 
 
