@@ -126,6 +126,19 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
         ("en", "Belgium urged Congolese authorities to show restraint.", "authorities", None),
         ("de", "In Brazzaville nahmen die kongolesischen Behörden Journalisten fest.", "Behörden", "group:COG-GOV"),
         ("de", "Die Regierung in Berlin kritisierte die birmanische Junta.", "Junta", "group:MMR-MIL"),
+        # the army as an institution is the state's gazetteer armed forces where there are some, else the
+        # state's military; its troops and soldiers stay the group
+        ("en", "The Israeli army said it had struck a depot.", "army", "org:israel-defense-forces"),
+        (
+            "de",
+            "Die israelische Armee teilte mit, sie habe ein Depot angegriffen.",
+            "Armee",
+            "org:israel-defense-forces",
+        ),
+        ("en", "Myanmar's military said it would hold elections.", "military", "org:myanmar-armed-forces"),
+        ("en", "The Sudanese army said it had retaken the bridge.", "army", "group:SDN-MIL"),
+        ("de", "Die sudanesische Armee erklärte, sie habe die Brücke zurückerobert.", "Armee", "group:SDN-MIL"),
+        ("en", "Israeli troops raided the camp.", "troops", "group:ISR-MIL"),
         # a general is named with a state; plural generals too
         ("en", "Sudanese generals rejected the proposal.", "generals", "group:SDN-MIL"),
         (

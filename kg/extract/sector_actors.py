@@ -7,6 +7,7 @@ article is about when that is unambiguous.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -34,11 +35,13 @@ _FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"
 
 def sector_info(a: Analyzer, iso3: str | None, noun: SectorNoun) -> Info:
     actor = sector_actor(iso3, noun)
+    # A gazetteer organisation wins ("org:russian-ministry-of-defence"), also one whose alias the key
+    # spells ("Chinese coast guard" -> org:china-coast-guard).
+    rec = a.recs.get(actor.key) or a.recs.get(alias_keys().get(actor.key, ""))
+    if rec is None and noun.institution:
+        actor = sector_actor(iso3, replace(noun, org=None))  # "the army" of a state with no gazetteer army
     info = a.info.get(actor.key)
     if info is None:
-        # A gazetteer organisation wins ("org:russian-ministry-of-defence"), also one whose alias the key
-        # spells ("Chinese coast guard" -> org:china-coast-guard).
-        rec = a.recs.get(actor.key) or a.recs.get(alias_keys().get(actor.key, ""))
         info = a._record_info(rec) if rec is not None else a._new_info(actor.key, actor.type, actor.name)
         info.country, info.sector = actor.country, actor.sector
     return info

@@ -53,6 +53,9 @@ class SectorNoun:
     #: only counted and as a subject ("Tausende Menschen demonstrierten", "thousands of people marched"):
     #: "people familiar with the matter" are sources and "killed 32 people" names victims, not an actor
     counted_only: bool = False
+    #: the institution of the sector ("the army", "das Militär"): the organisation ``org`` names only where the
+    #: gazetteer has it for the state, else the state's group (:func:`kg.extract.sector_actors.sector_info`)
+    institution: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +81,11 @@ def sector_nouns(lang: str) -> dict[str, SectorNoun]:
         if row[1] not in SECTOR_NAMES:
             raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown sector {row[1]!r}")
         kind = row[4] if len(row) > 4 else ""
-        if kind not in ("", "named", "counted"):
+        if kind not in ("", "named", "counted", "institution"):
             raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown kind {kind!r}")
-        out[row[0].lower()] = SectorNoun(row[1], org, country, kind == "named", kind == "counted")
+        out[row[0].lower()] = SectorNoun(
+            row[1], org, country, kind == "named", kind == "counted", kind == "institution"
+        )
     return out
 
 
