@@ -267,6 +267,27 @@ def test_a_remote_actor_in_the_deed_phrase_is_no_target(extractor):
     assert not any(o == "country:IRN" for _, p, o in got if p == "ATTACKS"), sorted(got)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "doer", "what"),
+    [
+        ("en", "The United States fired 59 cruise missiles at a Syrian air base.", "country:USA", "a Syrian air base"),
+        (
+            "de",
+            "Ukrainische Soldaten beschossen russische Stellungen bei Bachmut.",
+            "group:UKR-MIL",
+            "russische Stellungen bei Bachmut",
+        ),
+        ("en", "Israeli jets struck Lebanese border posts overnight.", "group:ISR-MIL", "Lebanese border posts"),
+    ],
+)
+def test_what_an_attack_hits_is_its_phrase_not_the_state_an_adjective_names(extractor, lang, text, doer, what):
+    # the weapon is the means, not what was hit; a state named as a place still is the target ("Ziele in Pakistan")
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    hits = {(t.subject.key, t.object.text if isinstance(t.object, Concept) else t.object.key)
+            for t in triples if t.predicate == "ATTACKS"}  # fmt: skip
+    assert hits == {(doer, what)}
+
+
 def test_a_prisoner_exchange_is_a_release_not_talks(extractor):
     text = "Die Ukraine und Russland tauschten 95 Kriegsgefangene aus."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples

@@ -139,6 +139,10 @@ def event_triples(
             # "fired water cannon at a Philippine vessel": the actor named in the target phrase.
             targets = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, True)]
     targets = [t for t in targets if not stateless(t.mention.entity)]
+    if pred.places and pred.demonym_target:
+        # "struck a Syrian air base", "beschossen kurdische Stellungen": what was hit is the phrase, as event
+        # coding's gold writes it; a state only an adjective names is no target ("Ziele in Pakistan" is one)
+        targets = [t for t in targets if t.mention.via != "demonym"]
     if pred.places:
         targets = [_as_place(r, t) for t in targets]
     if pred.actor_target:
@@ -186,8 +190,10 @@ def event_triples(
             named = [o for o in deed if _named_deed(r, o, light)]
             things = named or [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
         theme = r._np_concept(things, v, allowed)
-        if deed and not rest and target_nouns and (pred.people_target or pred.places):
-            # "fired tear gas at protesters": the deed noun names the means; the predicate's phrase whom
+        means = deed + [o for o in rest if not forms(o).isdisjoint(object_nouns)]
+        if means and len(means) == len(objects) and target_nouns and (pred.people_target or pred.places):
+            # "fired tear gas at protesters", "fired missiles at an air base": the deed noun or the weapon names
+            # the means; the predicate's phrase whom or what
             theme = r._pp_concept(target_nouns[0], None) or theme
         if theme is None and not objects and target_nouns:
             # "haben sich auf ein Friedensabkommen geeinigt", "fired on protesters": with no object, the
