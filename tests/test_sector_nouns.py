@@ -139,6 +139,10 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
         ("en", "The Sudanese army said it had retaken the bridge.", "army", "group:SDN-MIL"),
         ("de", "Die sudanesische Armee erklärte, sie habe die Brücke zurückerobert.", "Armee", "group:SDN-MIL"),
         ("en", "Israeli troops raided the camp.", "troops", "group:ISR-MIL"),
+        # a state's leaders are its government (only with the state named); protest leaders are protesters
+        ("en", "Washington urged Sri Lanka's leaders to find a solution.", "leaders", "group:LKA-GOV"),
+        ("en", "Protest leaders in Colombo said they would leave the buildings.", "leaders", "group:LKA-CVL"),
+        ("en", "World leaders condemned the attack.", "leaders", None),
         # a general is named with a state; plural generals too
         ("en", "Sudanese generals rejected the proposal.", "generals", "group:SDN-MIL"),
         (
