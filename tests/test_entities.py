@@ -215,3 +215,12 @@ def test_a_given_name_the_ner_calls_an_organisation_is_the_one_person_who_goes_b
     ex = Extractor().extract_one(Article.create(text, id="p", lang="en"))
     assert "org:hamzah" not in {e.key for e in ex.entities}
     assert ("person:hamzah-bin-hussein", "DENIES") in {(t.subject.key, t.predicate) for t in ex.triples}
+
+
+def test_a_name_described_as_a_person_is_a_person_whatever_the_ner_says(nlp_en):
+    # the small English NER labels this unknown name an organisation; its apposition says who it is
+    text = "Police arrested Dowletmurat Tazhimuratov, a lawyer and journalist who had called for the protests."
+    assert _entity_of(nlp_en, "en", text, "Tazhimuratov").type == "Person"
+    # an organisation described as one stays one
+    text = "The ruling was welcomed by the Globex Corporation, a mining company."
+    assert _entity_of(nlp_en, "en", text, "Globex").type == "Organization"

@@ -29,6 +29,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.name_edges import (
     demonym_opens_name,
+    described_as_person,
     first_name_after_title,
     is_place,
     ner_name_at_start,
@@ -242,6 +243,8 @@ class EntityMatcher:
                 and all(t.pos_ in ("ADJ", "DET") for t in doc[start : end - 1])
             ):
                 continue  # "[großangelegte Militärmanöver]LOC": a word naming an act is no name
+            if etype == "Organization" and described_as_person(self, doc, end):
+                etype = "Person"  # "Dowletmurat Tazhimuratov, a lawyer and journalist", labelled an organisation
             if etype == "Organization" and self._after_title(doc, taken, start, end):
                 etype = "Person"  # "die Abgeordnete Sahra Wagenknecht", labelled an organisation by the NER
                 end = self._person_after(doc, end)  # "Generalstaatsanwalt [Tarek]ORG [William Saab]PER": one name

@@ -86,3 +86,17 @@ def first_name_after_title(role_words: dict[str, str], doc: Doc, taken: dict[int
         return False
     before = taken.get(i - 1)
     return doc[i - 1].text in role_words or (before is not None and before.kind in ("role", "compound"))
+
+
+def described_as_person(matcher: EntityMatcher, doc: Doc, end: int) -> bool:
+    """Whether the NER name ending at ``end`` is followed by an apposition that describes a person: a comma,
+    an article and a role title before the next punctuation ("Dowletmurat Tazhimuratov, a lawyer and
+    journalist"; "X, ein Anwalt"). A weak NER calls such unknown names organisations."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ != "DET":
+        return False
+    for t in doc[end + 2 : end + 6]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.text in matcher.role_words or t.text.capitalize() in matcher.role_words:
+            return True
+    return False
