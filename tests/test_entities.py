@@ -224,3 +224,15 @@ def test_a_name_described_as_a_person_is_a_person_whatever_the_ner_says(nlp_en):
     # an organisation described as one stays one
     text = "The ruling was welcomed by the Globex Corporation, a mining company."
     assert _entity_of(nlp_en, "en", text, "Globex").type == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "key"),
+    [
+        # a rank before a name is no part of it (and no role: it tells neither office nor gender)
+        ("en", "The strikes hit the base, Pentagon spokesman Captain Jeff Davis said.", "Davis", "person:jeff-davis"),
+        ("de", "Oberst Assimi Goïta erklärte, die Junta werde Wahlen abhalten.", "Goïta", "person:assimi-goita"),
+    ],
+)
+def test_a_rank_before_a_name_is_not_part_of_it(request, lang, text, word, key):
+    assert _entity_of(request.getfixturevalue(f"nlp_{lang}"), lang, text, word).key == key

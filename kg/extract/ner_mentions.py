@@ -38,7 +38,7 @@ def resolve_ner(
         info = a.info.get(key) or a._new_info(key, "Person", name)
         via: Via = "ner" if " ".join(name_tokens(a, m.start, m.end)) == name else "partial"
         if m.start > 0 and info.gender is None:
-            info.gender = a.lex.honorifics.get(a.doc[m.start - 1].text)
+            info.gender = a.lex.honorifics.get(a.doc[m.start - 1].text) or None  # (a rank tells none)
         a._add(m.start, m.end, info, via, confidence, text)
         return
     if text.lower() in a.lex.actor_nouns or text.lower() in a.sectors:

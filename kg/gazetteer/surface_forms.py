@@ -164,7 +164,7 @@ def lexicon(code: str) -> Lexicon:
         demonyms=demonyms,
         roles=roles,
         pronouns=pronouns,
-        honorifics={row[0]: row[1] for row in _rows(lang, "entity_honorifics")},
+        honorifics={row[0]: row[1] if row[1] in ("m", "f") else "" for row in _rows(lang, "entity_honorifics")},
         actor_nouns=actor_nouns,
         grammar=grammar,
     )
