@@ -125,6 +125,12 @@ EXPECTED_EVENTS = [
     # Where the targets were hit is no target when the object names whose they are; else it is.
     ("en", "The United States struck Houthi targets in Yemen.", ("country:USA", "ATTACKS", "org:houthis")),
     ("de", "Indien hat neun Ziele in Pakistan angegriffen.", ("country:IND", "ATTACKS", "country:PAK")),
+    # the host states of recalled envoys, also where the parse hangs them on the verb
+    (
+        "en",
+        "Chile recalled its ambassadors to Peru and Bolivia for consultations.",
+        ("country:CHL", "RECALLS_AMBASSADOR", "country:BOL"),
+    ),
     # An office of a state with no date to find its holder by stands for the state it serves.
     ("en", "The Iranian foreign minister warned Israel against an attack.", ("country:IRN", "WARNS", "country:ISR")),
     # The holder of the same office in another state, unnamed, is that state; named, the person.
