@@ -125,6 +125,8 @@ EXPECTED_EVENTS = [
     # Where the targets were hit is no target when the object names whose they are; else it is.
     ("en", "The United States struck Houthi targets in Yemen.", ("country:USA", "ATTACKS", "org:houthis")),
     ("de", "Indien hat neun Ziele in Pakistan angegriffen.", ("country:IND", "ATTACKS", "country:PAK")),
+    # suspending an agreement suspends cooperation; it does not end the agreement
+    ("de", "Russland hat das Abkommen mit den USA ausgesetzt.", ("country:RUS", "SUSPENDS_COOPERATION", "country:USA")),
     # the host states of recalled envoys, also where the parse hangs them on the verb
     (
         "en",
