@@ -14,8 +14,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.coordination_repair import conjuncts_parsed_as_complements, raise_verbs_hung_before_coordinators
+from kg.extract.coordination_repair import (
+    conjuncts_parsed_as_complements,
+    raise_verb_conjuncts_of_nouns,
+    raise_verbs_hung_before_coordinators,
+)
 from kg.extract.deps import schemes
+from kg.extract.phrase_repair import verbs_before_their_particles
 from kg.extract.pipeline import Extractor
 from kg.extract.report_repair import rehang_fronted_reports
 from kg.model import Article, Concept
@@ -150,3 +155,53 @@ def test_keys_spell_out_letters_without_a_decomposition():
     assert slugify("Franjo Tuđman") == "franjo-tudman"
     assert slugify("Binali Yıldırım") == "binali-yildirim"
     assert slugify("Lars Løkke Rasmussen") == "lars-lokke-rasmussen"
+
+
+# "Die SDF sprachen von Toten und warfen Ankara vor": "warfen" tagged an adjective of "Ankara", "vor" hung on
+# "sprachen", "nicht länger" too where it stands between them.
+STRAY_PARTICLE = [
+    ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
+    ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "ADJ", "amod", 6, ""),
+    ("Ankara", "PROPN", "conj", 1, ""), ("nicht", "PART", "advmod", 8, ""), ("länger", "ADV", "advmod", 1, ""),
+    ("vor", "ADP", "compound:prt", 1, ""),
+]  # fmt: skip
+
+
+def _joins(t, p) -> bool:
+    return (t.lower_, p.lower_) == ("warfen", "vor")
+
+
+def test_a_modifier_whose_particle_makes_it_a_vocabulary_verb_is_that_verb():
+    doc = _doc(STRAY_PARTICLE)
+    assert verbs_before_their_particles(doc, UD, _joins) == {5}
+    assert doc[5].pos_ == "VERB" and "Fin" in doc[5].morph.get("VerbForm")
+    assert doc[9].head.i == 5  # its particle
+    assert doc[8].head.i == 5 and doc[7].head.i == 5  # and the negation between them
+    # a particle that makes no verb of the word leaves it alone
+    assert verbs_before_their_particles(_doc(STRAY_PARTICLE), UD, lambda t, p: False) == set()
+
+
+def test_a_verb_coordinated_with_a_noun_is_the_conjunct_of_the_verb_above_it():
+    # "sprachen von Toten und warfen Ankara vor": "warfen" parsed as a conjunct of "Toten"
+    doc = _doc([
+        ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
+        ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "VERB", "conj", 3, FIN),
+        ("Ankara", "PROPN", "obj", 5, ""), ("vor", "ADP", "compound:prt", 5, ""),
+    ])  # fmt: skip
+    assert raise_verb_conjuncts_of_nouns(doc, UD) == 1
+    assert doc[5].head.i == 1
+    # a verb without an argument of its own ("von Toten und Verletzten") is left where it is
+    bare = _doc([
+        ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
+        ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("Verletzten", "VERB", "conj", 3, ""),
+    ])  # fmt: skip
+    assert raise_verb_conjuncts_of_nouns(bare, UD) == 0
+
+
+@pytest.mark.model
+def test_through_the_pipeline_a_state_anaphor_skips_the_coordinated_subjects(nlp_de):
+    # "dem Land" is Belarus: Poland, Lithuania and Latvia are the subjects, not what is meant
+    got = _triples("Polen, Litauen und Lettland haben ihre Botschafter aus Minsk abgezogen und dem Land "
+                   "vorgeworfen, Migranten an die Grenze zu schleusen.")  # fmt: skip
+    accused = {(s, o) for s, p, o in got if p == "ACCUSES"}
+    assert accused == {("country:POL", "country:BLR"), ("country:LTU", "country:BLR"), ("country:LVA", "country:BLR")}

@@ -272,3 +272,33 @@ def conjuncts_parsed_as_complements(doc: Doc, scheme: Scheme) -> int:
                     c.dep_ = obj  # (the first verb has its subject: the phrase after it is its object)
         repaired += 1
     return repaired
+
+
+def raise_verb_conjuncts_of_nouns(doc: Doc, scheme: Scheme) -> int:
+    """Make a verb the parse coordinated with a noun the conjunct of the verb above that noun.
+
+    "Die SDF sprachen von sieben Toten und warfen Ankara vor, ...": parsed with "warfen" as a conjunct of
+    "Toten", the accusation sits inside what was spoken of. Nouns coordinate with nouns; a verb after the
+    coordinator, with an object or particle of its own, is the next act of the clause whose verb governs
+    the noun. The number of verbs rehung.
+    """
+    conj, coordinators = scheme.label("conjunct"), scheme.labels("coordinator")
+    arguments = scheme.labels("object", "indirect_object", "particle")
+    if conj is None or not doc.has_annotation("DEP"):
+        return 0
+    rehung = 0
+    for b in doc:
+        n = b.head
+        if b.dep_ != conj or b.pos_ != "VERB" or n.pos_ not in ("NOUN", "PROPN") or n.i >= b.i:
+            continue
+        if not any(c.dep_ in coordinators and c.i < b.i for c in b.children) or not any(
+            c.dep_ in arguments for c in b.children
+        ):
+            continue
+        v = n.head
+        while v.head.i != v.i and v.pos_ not in ("VERB", "AUX"):
+            v = v.head
+        if v.pos_ in ("VERB", "AUX") and v.i < b.i:
+            b.head = v
+            rehung += 1
+    return rehung

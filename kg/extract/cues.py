@@ -148,7 +148,7 @@ class LanguageCues:
         "werde liefern", "müsse freilassen") and a governing intention adjective ("ready to open").
         """
         markers = [
-            c for c in verb.children if c.pos_ in ("AUX", "SCONJ", "PART", "ADV") and not self._own_particle(verb, c)
+            c for c in verb.children if c.pos_ in ("AUX", "SCONJ", "PART", "ADV") and not self.own_particle(verb, c)
         ]
         words = [w for t in [*auxiliaries, *markers] for w in (t.text.lower(), t.lemma_.lower())]
         for word in words:
@@ -162,7 +162,7 @@ class LanguageCues:
             return "intention"  # "ready to open", "plant, Truppen zu entsenden" (a weak lemma: "plant", "erwaren")
         return None
 
-    def _own_particle(self, verb: Token, c: Token) -> bool:
+    def own_particle(self, verb: Token, c: Token) -> bool:
         """Whether ``c`` is the separable particle of a lexicon verb ``verb`` ("stellte ... [bereit]", not "ready")."""
         if c.lower_ not in self.separable_particles:
             return False

@@ -250,6 +250,38 @@ def verbs_hung_as_auxiliaries(
     }  # fmt: skip
 
 
+def verbs_before_their_particles(doc: Doc, scheme: Scheme, own_particle: Callable[[Token, Token], bool]) -> set[int]:
+    """Tag as a finite verb the "modifier" after a coordinator whose separable particle ends the clause.
+
+    "Die SDF sprachen von Toten und [warfen]/ADJA Ankara [vor]": a weak tagger calls the strong past "warfen"
+    an adjective of "Ankara" and hangs "vor" on the first verb. A particle that joins the word into a
+    vocabulary verb (``own_particle``: "vor" + "werfen") proves the word is that verb; the particle, and the
+    words between them the parse hung on the first verb ("schloss ... [nicht länger] aus"), become its own,
+    and :func:`raise_finite_modifiers` makes it head its clause. The indices of the words retagged.
+    """
+    modifiers, particles = scheme.labels("modifier"), scheme.labels("particle")
+    found: set[int] = set()
+    for t in doc:
+        if t.dep_ not in modifiers or t.pos_ not in ("VERB", "ADJ") or t.i == 0 or doc[t.i - 1].pos_ != "CCONJ":
+            continue
+        for p in doc[t.i + 1 : t.sent.end]:
+            if p.text == "," or p.pos_ == "CCONJ":
+                break
+            if p.dep_ in particles and p.head.i < t.i and own_particle(t, p):
+                t.pos_ = "VERB"
+                t.set_morph("VerbForm=Fin")
+                old = p.head
+                for w in [*doc[t.i + 1 : p.i], p]:
+                    if w.head.i == old.i:
+                        w.head = t  # (and what the parse hung on the first verb between them: "länger")
+                        for g in w.children:
+                            if g.pos_ == "PART" and g.i < w.i:
+                                g.head = t  # the "nicht" of "nicht länger" negates the verb
+                found.add(t.i)
+                break
+    return found
+
+
 def raise_finite_modifiers(doc: Doc, scheme: Scheme, verbs: set[int] | frozenset[int] = frozenset()) -> int:
     """Make a finite verb the parse hung on a noun as its modifier the head of its clause again.
 

@@ -29,6 +29,7 @@ from kg.extract.coordination_repair import (
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
     raise_speech_acts_out_of_reports,
+    raise_verb_conjuncts_of_nouns,
     raise_verbs_hung_before_coordinators,
     raise_verbs_hung_on_infinitives,
 )
@@ -54,6 +55,7 @@ from kg.extract.phrase_repair import (
     raise_finite_modifiers,
     retag_verbs_of_verbless_sentences,
     split_double_subjects,
+    verbs_before_their_particles,
     verbs_hung_as_auxiliaries,
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
@@ -297,9 +299,11 @@ class Extractor:
         known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
+        verbs |= verbs_before_their_particles(doc, lang.scheme, cues.own_particle)
         raise_finite_modifiers(doc, lang.scheme, verbs)
         raise_verbs_hung_before_coordinators(doc, lang.scheme, verbs)
         conjuncts_parsed_as_complements(doc, lang.scheme)
+        raise_verb_conjuncts_of_nouns(doc, lang.scheme)
         raise_verbs_hung_on_infinitives(doc, lang.scheme, cues)
         demote_time_subjects(doc, lang.scheme, cues.time_nouns)
         if cues.verb_second:  # (a subject after the verb: "In Belgrad protestierten Zehntausende")

@@ -64,7 +64,7 @@ def state_anaphora(a: Analyzer) -> None:
 def _antecedent(a: Analyzer, start: int) -> str | None:
     """The one state named by name in the nearest sentence before ``start`` (its own sentence included)."""
     sent = a.sent_of[start]
-    subjects = scheme_labels("subject")
+    subjects, conjuncts = scheme_labels("subject"), scheme_labels("conjunct") | scheme_labels("apposition")
     by_sentence: dict[int, set[str]] = {}
     for f in a.found:
         if f.start >= start:
@@ -72,7 +72,10 @@ def _antecedent(a: Analyzer, start: int) -> str | None:
         info = a.info[f.key]
         if info.type != "Country" or f.via in ("pronoun", "demonym") or sent - a.sent_of[f.start] > _WINDOW:
             continue
-        if a.sent_of[f.start] == sent and a.doc[f.end - 1].dep_ in subjects:
+        head = a.doc[f.end - 1]
+        while head.dep_ in conjuncts and head.head.i < head.i:
+            head = head.head  # ("Saudi-Arabien, die Emirate und Bahrain haben ...": a subject's conjunct is one)
+        if a.sent_of[f.start] == sent and head.dep_ in subjects:
             continue  # "Die Türkei hat das Land verlassen": a clause's subject is not what it acts on
         by_sentence.setdefault(a.sent_of[f.start], set()).add(f.key)
     if not by_sentence:
