@@ -284,6 +284,8 @@ def test_an_unnamed_office_holder_is_who_held_the_office_in_the_articles_year(ex
         "Japan hosted the Olympic Games in 2021.",
         "Germany beat France 2-1 in the semi-final in Munich.",
         "China's exports to the United States fell sharply in May.",
+        # taking office starts a term; it is no seizure
+        "Gabriel Boric took office in Santiago in March.",
     ],
 )
 def test_sport_trade_figures_and_events_are_no_political_acts(extractor, text):
