@@ -11,6 +11,7 @@ from typing import Any
 import pycountry
 
 from kg.gazetteer.actors import country_key, records
+from kg.gazetteer.files import read_toml
 from kg.lang import LanguageData, get_language, scheme_labels
 
 
@@ -98,8 +99,9 @@ def lexicon(code: str) -> Lexicon:
     for key, rec in recs.items():
         if rec.type != "Country":
             forms_by_key.setdefault(key, set()).update({rec.name, *rec.aliases})
+    unused = read_toml("countries.toml").get("iso_names_not_used", {})
     for code3, forms in _iso_names(grammar.get("pycountry_locale", "")).items():
-        forms_by_key.setdefault(country_key(code3), set()).update(forms)
+        forms_by_key.setdefault(country_key(code3), set()).update(set(forms) - set(unused.get(code3, ())))
         if not grammar.get("pycountry_locale"):
             forms_by_key[country_key(code3)].add(recs[country_key(code3)].name)
     for row in _rows(lang, "entity_countries"):
