@@ -57,6 +57,20 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
                 movers += [c for c in aux.head.children if c.dep_ in subjects]
             if aux.head.i != verb.i:
                 aux.head, aux.dep_ = verb, "aux"
+        elif aux.dep_ in copulas and aux.head.pos_ in _NOMINAL_WORDS and aux.head.is_ancestor(verb):
+            # "Truppen haben die Hafenstadt Odessa ... angegriffen" parsed as "haben" a copula of the object
+            # "Hafenstadt", the clause's root, with the participle below it: the participle takes the noun's
+            # place, the noun becomes its object, the subject the parse gave the noun is the verb's, and a
+            # name right after the noun (made the participle's subject) is the noun's apposition.
+            noun = aux.head
+            verb.head = verb if noun.head.i == noun.i else noun.head
+            verb.dep_ = noun.dep_
+            noun.head, noun.dep_ = verb, scheme.label("object") or "obj"
+            movers += [c for c in noun.children if c.dep_ in subjects or c.i < aux.i]
+            for c in list(verb.children):
+                if c.dep_ in subjects and c.i == noun.i + 1 and c.pos_ == "PROPN":
+                    c.head, c.dep_ = noun, scheme.label("apposition") or "appos"
+            aux.head, aux.dep_ = verb, "aux"
         elif aux.dep_ not in aux_labels:
             # The auxiliary heads the clause: the verb takes its place, the auxiliary goes below it.
             # The verb first takes the auxiliary's head (itself at the root), then the auxiliary hangs
@@ -105,6 +119,9 @@ def _right_bracket(aux: Token) -> Token | None:
     after it (which would make it part of a subordinate clause: "..., die gelöst werden müssen").
     """
     sent = aux.sent
+    # ("Truppen haben die Hafenstadt Odessa angegriffen": the fronted subject is the clause's; a subject the
+    # parse gave the closing verb after the auxiliary is a misread object or name)
+    fronted_subject = any(t.dep_.startswith("nsubj") for t in aux.doc[sent.start : aux.i])
     for tok in aux.doc[aux.i + 1 : sent.end]:
         if tok.pos_ == "SCONJ" or "Rel" in tok.morph.get("PronType"):
             return None
@@ -114,8 +131,8 @@ def _right_bracket(aux: Token) -> Token | None:
         final = after is None or after.is_punct
         if not (_nonfinite(tok) or (final and tok.pos_ == "VERB")):
             return None
-        if any(c.dep_.startswith("nsubj") for c in tok.children):
-            return None
+        if any(c.dep_.startswith("nsubj") for c in tok.children) and not fronted_subject:
+            return None  # (its own subject: a subordinate clause's verb, unless the subject stands before aux)
         if after is not None and after.pos_ in ("VERB", "AUX") and not _nonfinite(after):
             return None
         return tok if tok.pos_ == "VERB" else None
