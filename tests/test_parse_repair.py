@@ -10,10 +10,10 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.extract.auxiliary_repair import lift_auxiliary_arguments
 from kg.extract.deps import schemes
 from kg.extract.parse_repair import (
     join_verb_first_conjuncts,
-    lift_auxiliary_arguments,
     nominalize_determined_verbs,
     raise_from_time_nouns,
     raise_fronted_modifiers,

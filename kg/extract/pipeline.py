@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from kg.config import triage_enabled
 from kg.extract import parallel
 from kg.extract.actor_repair import split_adjacent_actors
+from kg.extract.auxiliary_repair import lift_auxiliary_arguments
 from kg.extract.coordination_repair import (
     attach_infinitives_to_last_conjunct,
     conjuncts_parsed_as_complements,
@@ -42,7 +43,6 @@ from kg.extract.mentions import MentionIndex
 from kg.extract.parallel import OnSkip
 from kg.extract.parse_repair import (
     join_verb_first_conjuncts,
-    lift_auxiliary_arguments,
     nominalize_determined_verbs,
     raise_from_time_nouns,
     raise_fronted_modifiers,
