@@ -1,4 +1,4 @@
-"""Parse repairs made to a whole document before anything reads it.
+"""Parse repairs of a clause a parser hung on its finite auxiliary, made before anything reads the parse.
 
 A small German news parser often hangs a perfect-tense clause on its finite auxiliary: in "Die
 Polizei hat den Bürgermeister in seinem Haus festgenommen" the subject and object become children of
