@@ -205,3 +205,14 @@ def test_through_the_pipeline_a_state_anaphor_skips_the_coordinated_subjects(nlp
                    "vorgeworfen, Migranten an die Grenze zu schleusen.")  # fmt: skip
     accused = {(s, o) for s, p, o in got if p == "ACCUSES"}
     assert accused == {("country:POL", "country:BLR"), ("country:LTU", "country:BLR"), ("country:LVA", "country:BLR")}
+
+
+@pytest.mark.model
+def test_through_the_pipeline_a_semicolon_ends_what_is_denied(nlp_en):
+    # "blamed" was parsed as the content of "denied": Iran denied the accusation, and the accusation was lost
+    text = "Britain has blamed Iran for the drone attacks on two tankers; Tehran has denied any involvement."
+    triples = Extractor().extract_one(Article.create(text, id="rr", lang="en")).triples
+    got = {(t.subject.key, t.predicate, t.object.text if isinstance(t.object, Concept) else t.object.key)
+           for t in triples}  # fmt: skip
+    assert ("country:IRN", "DENIES", "any involvement") in got
+    assert ("country:GBR", "ACCUSES", "country:IRN") in got

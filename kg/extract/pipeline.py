@@ -60,7 +60,7 @@ from kg.extract.phrase_repair import (
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
-from kg.extract.report_repair import rehang_fronted_reports
+from kg.extract.report_repair import rehang_fronted_reports, split_clauses_at_semicolons
 from kg.extract.resolve import analyze_entities
 from kg.extract.sentence_bounds import add_sentence_bounds
 from kg.extract.triage import TriageCounts, triaged_pipe
@@ -310,6 +310,7 @@ class Extractor:
             subjects_from_counted_people(doc, lang.scheme, cues.quantity_nouns, cues.time_nouns)
         subjects_from_bare_possessors(doc, lang.scheme, openings)
         rehang_fronted_reports(doc, lang.scheme, lambda t: _speech_act(cues, lang.scheme, t))
+        split_clauses_at_semicolons(doc, lang.scheme)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)

@@ -48,3 +48,35 @@ def rehang_fronted_reports(doc: Doc, scheme: Scheme, is_speech_act: Callable[[To
             speakers[0].dep_ = subject  # (what was said was the parse's reason to call the speaker an object)
         rehung += 1
     return rehung
+
+
+def split_clauses_at_semicolons(doc: Doc, scheme: Scheme) -> int:
+    """Make a clause the parse made the complement of a verb after a semicolon an independent clause.
+
+    "The United States has blamed Iran for the attacks; Tehran has denied any involvement": parsed with
+    "blamed" as the content of "denied", the accusation becomes what Iran denies, and is lost as an act. A
+    semicolon ends a sentence's clause: nothing before it is the complement of a verb after it. The number
+    of clauses split off.
+    """
+    content, parataxis = scheme.labels("clausal_complement"), scheme.label("parataxis")
+    subject = scheme.label("subject")
+    if not content or parataxis is None or subject is None or not doc.has_annotation("DEP"):
+        return 0
+    split = 0
+    for c in doc:
+        v = c.head
+        if c.dep_ not in content or v.i <= c.i:
+            continue
+        semi = next((t.i for t in doc[c.i + 1 : v.i] if t.text == ";"), None)
+        if semi is None:
+            continue
+        c.dep_ = parataxis
+        # ("...; Teheran bestreitet jede Beteiligung" with "Teheran" hung on the clause before the semicolon:
+        # the words after it are the second clause's, a bare noun its subject)
+        for t in doc[semi + 1 : v.i]:
+            if t.head.i < semi:
+                t.head = v
+                if t.pos_ in ("NOUN", "PROPN"):
+                    t.dep_ = subject
+        split += 1
+    return split
