@@ -50,9 +50,9 @@ def names_its_object(r: SentenceReader, v: Token) -> bool:
     verbs = evaluations(r.lang).verbs
     if v.lemma_.lower() in verbs or v.lower_ in verbs:
         return True
-    # a weak lemmatizer's form ("nannte" left as its own lemma): kg's own lemmas of the verb
+    # a weak lemmatizer's form ("nannte" left as its own lemma, or made "nannen"): kg's own lemmas of the verb
     if v.lemma_.lower() != v.lower_:
-        return False
+        return r.cues.verb_forms.get(v.lower_) in verbs
     return any(lemma in verbs for lemma in r.cues.verb_lemmas(v, r.ch(v, "particle")))
 
 
