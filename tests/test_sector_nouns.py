@@ -318,3 +318,15 @@ def test_a_sector_noun_of_a_place_kg_does_not_know_takes_no_state_of_the_article
     text = "Die Kapitänin ist Deutsche. Die Staatsanwaltschaft von Agrigent ermittelt gegen sie."
     keys = {e.key for e in Extractor().extract_one(Article.create(text, id="p", lang="de")).entities}
     assert "group:DEU-JUD" not in keys, keys
+
+
+@pytest.mark.model
+def test_bare_protesters_are_the_articles_before_a_state_they_only_talk_about(nlp_de):
+    # the Russian flags and Moscow are what they wave and want, not whose protesters they are
+    text = (
+        "Tausende Menschen protestierten in Bamako gegen Frankreich. Die Regierung Malis kündigte Wahlen an. "
+        "Malis Übergangspräsident Assimi Goïta sprach von einem Sieg des Volkes. Einige Demonstranten schwenkten "
+        "russische Fahnen und forderten eine engere Zusammenarbeit mit Moskau."
+    )
+    triples = Extractor().extract_one(Article.create(text, id="cvl", lang="de")).triples
+    assert {t.subject.key for t in triples if t.predicate == "DEMANDS"} == {"group:MLI-CVL"}

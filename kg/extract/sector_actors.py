@@ -112,9 +112,10 @@ def self_naming_sectors(a: Analyzer) -> None:
         if owned or _foreign(a, tok.i, end):
             continue
         local = None
-        # Not a title ("Geheimdienst NIS"): the state of the sentence's places, else of its named actors.
+        # Not a title ("Geheimdienst NIS"): the state of the sentence's places, else (in an article about no
+        # one state) of its named actors, who may be what they are against ("forderten Zusammenarbeit mit Moskau").
         if noun.sector in LOCAL_SECTORS and beside is None and end not in a.raw_at:
-            local = sentence_place_state(a, tok.i) or sentence_actor_state(a, tok.i)
+            local = sentence_place_state(a, tok.i) or (None if home else sentence_actor_state(a, tok.i))
         own = _possessor_state(a, tok)
         state = noun.country or beside or own or _earlier_same_sector(a, tok, noun)
         if state is None and not _seated_unknown(a, end):
