@@ -139,6 +139,13 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
         ("en", "The Sudanese army said it had retaken the bridge.", "army", "group:SDN-MIL"),
         ("de", "Die sudanesische Armee erklärte, sie habe die Brücke zurückerobert.", "Armee", "group:SDN-MIL"),
         ("en", "Israeli troops raided the camp.", "troops", "group:ISR-MIL"),
+        # a government "of" a person is the person's state's, whatever other state the sentence names
+        (
+            "de",
+            "Die Regierung von Ministerpräsident Pedro Sánchez kritisierte ein Gericht in Berlin.",
+            "Regierung",
+            "group:ESP-GOV",
+        ),
         # a state's leaders are its government (only with the state named); protest leaders are protesters
         ("en", "Washington urged Sri Lanka's leaders to find a solution.", "leaders", "group:LKA-GOV"),
         ("en", "Protest leaders in Colombo said they would leave the buildings.", "leaders", "group:LKA-CVL"),

@@ -244,7 +244,7 @@ def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
     Trump administration", "die Regierung Netanjahu") or, for a person of no known state, only their
     title ("Richterin Anna Meyer").
     """
-    modifier, possessive = None, a.lex.words("possessive_markers")
+    modifier, possessive, owners = None, a.lex.words("possessive_markers"), a.lex.words("owner_prepositions")
     for f in a.found:
         info = a.info[f.key]
         if info.type == "Country" and modifier is None and _modifies(a, f, start, end):
@@ -253,6 +253,8 @@ def _beside(a: Analyzer, start: int, end: int) -> tuple[bool, str | None]:
         # (a possessive marker may stand between: "Maduro's government")
         before = f.end == start or (f.end + 1 == start and a.doc[f.end].lower_ in possessive)
         after = f.start == end
+        # ("die Regierung von Ministerpräsident Mariano Rajoy", "the government of Prime Minister X": a person's)
+        after = after or (info.type == "Person" and end < f.start <= end + 3 and a.doc[end].lower_ in owners)
         if not (before or after):
             continue
         if info.type == "Person":
