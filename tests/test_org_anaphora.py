@@ -69,3 +69,13 @@ def test_a_possessor_is_left_alone(nlp_en):
     triples = Extractor().extract_one(Article.create(text, id="oa", lang="en")).triples
     assert not any(getattr(t.object, "key", "") == "org:international-court-of-justice" and t.provenance.sentence == 1
                    for t in triples)  # fmt: skip
+
+
+def test_the_commission_named_paragraphs_before_is_still_the_commission(nlp_de):
+    # wire copy names the body once in the lead and calls it by its head noun paragraphs later
+    text = (
+        "Die EU-Kommission hat Zölle auf Stahl aus China beschlossen. Peking kritisierte den Schritt. "
+        "Die Hersteller begrüßten ihn. Frankreich stimmte zu. Ungarn enthielt sich. "
+        "Die Kommission erklärte, dass die Gespräche mit Peking fortgesetzt würden."
+    )
+    assert _said(text, "de", 5) == {("org:european-commission", "die Gespräche mit Peking fortgesetzt würden")}

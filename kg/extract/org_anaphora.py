@@ -20,8 +20,8 @@ from kg.extract.found import Found
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
 
-#: how many sentences back the antecedent may be
-_WINDOW = 3
+#: how many sentences back the antecedent may be (wire copy names a body in the lead, its head noun paragraphs later)
+_WINDOW = 6
 
 
 def organisation_anaphora(a: Analyzer) -> None:
