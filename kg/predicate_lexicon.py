@@ -131,13 +131,7 @@ def lexicon(lang: str) -> PredicateLexicon:
     firsts = frozenset(v.split(" ", 1)[0] for v in ordered if " " in v)
     grammar = get_language(lang).toml("entity_grammar")
     return PredicateLexicon(
-        lang,
-        ordered,
-        light,
-        frozenset(by_verb),
-        {v: frozenset(nouns) for v, nouns in by_verb.items()},
-        events,
-        firsts,
-        bool(grammar.get("closed_compounds", False)),
+        lang, ordered, light, frozenset(by_verb), {v: frozenset(nouns) for v, nouns in by_verb.items()}, events,
+        firsts, bool(grammar.get("closed_compounds", False)),
         frozenset(w.lower() for w in grammar.get("bound_prefixes", ())),
     )

@@ -136,11 +136,8 @@ def test_a_known_family_name_as_another_persons_first_name_is_that_person(nlp_en
     ("text", "key", "country"),
     [
         ("Ethiopian Airlines cancelled its flights to Juba on Friday.", "org:ethiopian-airlines", "ETH"),
-        (
-            "The Sudanese Professionals Association called a general strike.",
-            "org:sudanese-professionals-association",
-            "SDN",
-        ),
+        ("The Sudanese Professionals Association called a general strike.",
+         "org:sudanese-professionals-association", "SDN"),
         # the rest an actor noun: the state's ministry, read from the demonym and the noun
         ("The Kazakh Foreign Ministry summoned the ambassador.", "org:kazakh-foreign-ministry", "KAZ"),
     ],

@@ -701,22 +701,13 @@ def test_the_partner_of_suspended_talks_is_the_target_wherever_the_parse_hangs_i
     ("lang", "text", "expected"),
     [
         # the pronoun subject of a second coordinated clause is the first clause's subject
-        (
-            "en",
-            "Belarusian police dispersed the rally in Minsk, and they detained more than 300 people.",
-            ("group:BLR-POL", "ARRESTS"),
-        ),
-        (
-            "en",
-            "Iranian authorities shut down the internet in Tehran and they arrested dozens of students.",
-            ("group:IRN-GOV", "ARRESTS"),
-        ),
+        ("en", "Belarusian police dispersed the rally in Minsk, and they detained more than 300 people.",
+         ("group:BLR-POL", "ARRESTS")),
+        ("en", "Iranian authorities shut down the internet in Tehran and they arrested dozens of students.",
+         ("group:IRN-GOV", "ARRESTS")),
         # a court ordering detention arrests
-        (
-            "en",
-            "A Moscow court ordered two months of detention for the journalist Evan Gershkovich.",
-            ("group:RUS-JUD", "ARRESTS"),
-        ),
+        ("en", "A Moscow court ordered two months of detention for the journalist Evan Gershkovich.",
+         ("group:RUS-JUD", "ARRESTS")),
     ],
 )
 def test_doers_of_coordinated_and_ordered_acts(extractor, lang, text, expected):
@@ -766,10 +757,8 @@ def test_the_noun_a_reduced_passive_modifies_is_never_its_doer(extractor):
 
 def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(extractor):
     # The weak parse makes "Ortegas Ehefrau" a conjunct of the name; the wife is meant, not Ortega.
-    text = (
-        "Daniel Ortega sprach am Montag in Managua. Vizepräsidentin Rosario Murillo, Ortegas Ehefrau, "
-        "bezeichnete die Studenten als Verbrecher."
-    )
+    text = ("Daniel Ortega sprach am Montag in Managua. Vizepräsidentin Rosario Murillo, Ortegas Ehefrau, "
+            "bezeichnete die Studenten als Verbrecher.")
     triples = extractor.extract_one(Article.create(text, id="possessor", lang="de")).triples
     assert {t.subject.key for t in triples if t.predicate == "CRITICIZES"} == {"person:rosario-murillo"}
 
@@ -777,17 +766,10 @@ def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(e
 @pytest.mark.parametrize(
     ("lang", "text", "speaker"),
     [
-        (
-            "en",
-            "Abiy Ahmed spoke in Addis Ababa on Monday. Abiy said his government would accept the ruling "
-            "of the boundary commission.",
-            "person:abiy-ahmed",
-        ),
-        (
-            "de",
-            "William Ruto sprach am Montag in Nairobi. Ruto sagte, seine Regierung werde das Abkommen akzeptieren.",
-            "person:william-ruto",
-        ),
+        ("en", "Abiy Ahmed spoke in Addis Ababa on Monday. Abiy said his government would accept the ruling "
+         "of the boundary commission.", "person:abiy-ahmed"),
+        ("de", "William Ruto sprach am Montag in Nairobi. Ruto sagte, seine Regierung werde das Abkommen "
+         "akzeptieren.", "person:william-ruto"),
     ],
 )
 def test_the_intention_of_a_speakers_own_government_is_the_speakers_promise(extractor, lang, text, speaker):
@@ -812,10 +794,8 @@ def test_a_verb_the_tagger_took_for_an_adjective_in_a_verbless_sentence_still_ac
 
 def test_a_speech_act_after_a_reported_clause_is_the_speakers_own(extractor):
     # "warned" parsed as a second content clause of "said", with the coordinator left in the first
-    text = (
-        'Prime Minister Keir Starmer said the raids were a "proportionate answer" to repeated missile attacks '
-        "and warned that Britain would act again if needed."
-    )
+    text = ("Prime Minister Keir Starmer said the raids were a \"proportionate answer\" to repeated missile attacks "
+            "and warned that Britain would act again if needed.")
     triples = extractor.extract_one(Article.create(text, id="second-act", lang="en")).triples
     assert ("person:keir-starmer", "WARNS") in {(t.subject.key, t.predicate) for t in triples}
     statements = [t.object.text for t in triples if t.predicate == "STATES"]
@@ -825,10 +805,8 @@ def test_a_speech_act_after_a_reported_clause_is_the_speakers_own(extractor):
 def test_an_extended_attribute_before_the_subject_does_not_hide_it(extractor):
     # "regierten" inside the attribute is parsed as the main verb; the warner is the prefield phrase
     # and its coordination, never the addressee after the verb.
-    text = (
-        "Die ebenfalls von Juntas regierten Nachbarstaaten Guinea und Burkina Faso warnten die Ecowas vor "
-        "einem Einsatz."
-    )
+    text = ("Die ebenfalls von Juntas regierten Nachbarstaaten Guinea und Burkina Faso warnten die Ecowas vor "
+            "einem Einsatz.")
     triples = extractor.extract_one(Article.create(text, id="attribute", lang="de")).triples
     warns = {(t.subject.key, t.object.key) for t in triples if t.predicate == "WARNS"}
     assert {("country:GIN", "org:ecowas"), ("country:BFA", "org:ecowas")} <= warns

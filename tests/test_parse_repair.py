@@ -156,16 +156,11 @@ def test_a_language_without_auxiliaries_or_a_scheme_where_they_head_is_not_touch
     ("text", "expected"),
     [
         # The participle parsed as a relative clause of the object.
-        (
-            "Die kenianische Polizei hat den Oppositionsführer Raila Odinga, den wichtigsten Gegner von Präsident "
-            "William Ruto, in seinem Büro festgenommen.",
-            ("group:KEN-POL", "ARRESTS"),
-        ),
+        ("Die kenianische Polizei hat den Oppositionsführer Raila Odinga, den wichtigsten Gegner von Präsident "
+         "William Ruto, in seinem Büro festgenommen.", ("group:KEN-POL", "ARRESTS")),
         # "verhängt" tagged as a present-tense form and conjoined to "hat".
-        (
-            "Die US-Regierung hat neue Zölle von bis zu 50 Prozent auf Solarmodule aus Vietnam verhängt.",
-            ("country:USA", "IMPOSES_TARIFFS"),
-        ),
+        ("Die US-Regierung hat neue Zölle von bis zu 50 Prozent auf Solarmodule aus Vietnam verhängt.",
+         ("country:USA", "IMPOSES_TARIFFS")),
     ],
 )
 def test_perfect_tense_events_come_out_through_the_pipeline(nlp_de, text, expected):
@@ -356,18 +351,12 @@ def test_next_to_an_adversative_a_name_after_the_second_verb_is_its_object_where
 @pytest.mark.parametrize(
     ("text", "expected", "never"),
     [
-        (
-            "Die estnische Ministerpräsidentin Kaja Kallas verurteilte die Festnahme, warnte Minsk aber davor, "
-            "weitere Oppositionelle festzunehmen.",
-            ("person:kaja-kallas", "WARNS", "country:BLR"),
-            ("country:BLR", "WARNS"),
-        ),
-        (
-            "Der georgische Präsident Micheil Saakaschwili rief Reservisten ein, rief die Bevölkerung zur "
-            "Besonnenheit auf und sagte, Georgien werde sich verteidigen.",
-            ("person:mikheil-saakashvili", "DEMANDS", "group:GEO-CVL"),
-            ("group:GEO-CVL", "DEMANDS"),
-        ),
+        ("Die estnische Ministerpräsidentin Kaja Kallas verurteilte die Festnahme, warnte Minsk aber davor, "
+         "weitere Oppositionelle festzunehmen.",
+         ("person:kaja-kallas", "WARNS", "country:BLR"), ("country:BLR", "WARNS")),
+        ("Der georgische Präsident Micheil Saakaschwili rief Reservisten ein, rief die Bevölkerung zur "
+         "Besonnenheit auf und sagte, Georgien werde sich verteidigen.",
+         ("person:mikheil-saakashvili", "DEMANDS", "group:GEO-CVL"), ("group:GEO-CVL", "DEMANDS")),
     ],
 )
 def test_the_addressee_of_a_second_coordinated_verb_is_never_its_doer(nlp_de, text, expected, never):

@@ -196,6 +196,7 @@ def test_brussels_as_an_actor_is_the_eu_and_its_people_and_government_are_belgia
     assert ("group:BEL-GOV", "STATES") in facts and not any(s == "country:BEL" for s, _ in facts)
 
 
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("word", "expected"),

@@ -82,22 +82,10 @@ def test_a_malformed_record_names_its_line(tmp_path):
 def test_kg_eval_scores_a_records_file(tmp_path, nlp_en):
     path = tmp_path / "records.jsonl"
     rows = [
-        {
-            "id": "r1",
-            "lang": "en",
-            "text": "Turkey expelled the Swedish ambassador on Monday.",
-            "plover": "SANCTION",
-            "source": "TUR",
-            "target": "SWE",
-        },
-        {
-            "id": "r2",
-            "lang": "en",
-            "text": "The weather in Ankara was mild on Monday.",
-            "plover": "ASSAULT",
-            "source": "TUR",
-            "target": None,
-        },
+        {"id": "r1", "lang": "en", "text": "Turkey expelled the Swedish ambassador on Monday.",
+         "plover": "SANCTION", "source": "TUR", "target": "SWE"},
+        {"id": "r2", "lang": "en", "text": "The weather in Ankara was mild on Monday.",
+         "plover": "ASSAULT", "source": "TUR", "target": None},
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = CliRunner().invoke(cli, ["eval", str(path), "--format", "json", "--show-misses"])

@@ -204,9 +204,8 @@ def test_gendered_german_titles_tell_the_gender(nlp_de):
 def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp_de, nlp_en):
     # Of two people in its sentence, an object pronoun is the one who is not the subject ("sich" would be).
     doc, analysis = _analyze(
-        nlp_de,
-        "de",
-        "Kanzler Friedrich Merz telefonierte mit Xi Jinping und forderte ihn auf, Druck auf Moskau auszuüben.",
+        nlp_de, "de", "Kanzler Friedrich Merz telefonierte mit Xi Jinping und forderte ihn auf, Druck auf Moskau "
+        "auszuüben."
     )
     assert _key(doc, analysis, "ihn") == "person:xi-jinping"
     doc, analysis = _analyze(nlp_en, "en", "Macron called Meloni on Sunday and urged her to back the plan.")
@@ -431,6 +430,7 @@ def test_demonym_and_sector_noun_make_a_sector_actor_of_the_state(nlp_de, nlp_en
     assert _at(doc, analysis, "Russian").via == "demonym"
 
 
+
 def test_a_demonym_after_a_stance_prefix_is_what_the_group_is_for_or_against_not_its_state(nlp_en):
     # "Anti-Japanese demonstrators" in China are not Japan's people, "pro-Russian separatists" not Russia's rebels.
     doc, analysis = _analyze(nlp_en, "en", "Anti-Japanese demonstrators marched through Shanghai.")
@@ -438,7 +438,6 @@ def test_a_demonym_after_a_stance_prefix_is_what_the_group_is_for_or_against_not
     assert _key(doc, analysis, "demonstrators") != "group:JPN-CVL"
     doc, analysis = _analyze(nlp_en, "en", "Pro-Russian separatists attacked Ukrainian positions near Donetsk.")
     assert _key(doc, analysis, "separatists") != "group:RUS-REB"
-
 
 # --------------------------------------------------------------------------- the seed article
 def test_seed_article(nlp_de, seed_article_path):

@@ -271,11 +271,8 @@ def test_a_demonym_or_state_modifying_a_sector_noun_gives_it_that_state_whatever
         ("de", "Die Polizei in Bayern hat zwei Männer festgenommen.", "group:DEU-POL"),
         ("en", "Police in Texas arrested two men after the shooting.", "group:USA-POL"),
         # the state of the place the police are in, not of a place the sentence names as well
-        (
-            "de",
-            "Die Polizei in Schleswig-Holstein nahm den Mann kurz nach seiner Einreise aus Dänemark fest.",
-            "group:DEU-POL",
-        ),
+        ("de", "Die Polizei in Schleswig-Holstein nahm den Mann kurz nach seiner Einreise aus Dänemark fest.",
+         "group:DEU-POL"),
     ],
 )
 def test_a_local_sector_in_a_region_or_city_is_of_the_places_state(lang, text, key):

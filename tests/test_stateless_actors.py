@@ -88,11 +88,8 @@ def test_a_gold_key_spelled_from_an_alias_scores_as_the_gazetteer_actor():
 @pytest.mark.parametrize(
     ("lang", "text", "home"),
     [
-        (
-            "en",
-            "Georgian Prime Minister Irakli Kobakhidze accused foreign intelligence services of organising the unrest.",
-            "group:GEO-SPY",
-        ),
+        ("en", "Georgian Prime Minister Irakli Kobakhidze accused foreign intelligence services of organising "
+         "the unrest.", "group:GEO-SPY"),
         ("en", "Hungarian President Tamas Sulyok blamed Western governments for the crisis.", "group:HUN-GOV"),
     ],
 )

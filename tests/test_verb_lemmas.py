@@ -14,6 +14,7 @@ def test_a_separable_particle_keeps_the_participle_prefix_or_zu_behind_it():
     assert not any(lemma.startswith("anl") for lemma in de.regular_lemmas("angelt"))
 
 
+
 def test_an_infinitive_with_zu_inside_is_recognised_as_one():
     import spacy
 

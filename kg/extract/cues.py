@@ -327,7 +327,9 @@ def cues_for(lang: str) -> LanguageCues:
         complementizers=frozenset(w.lower() for w in data.lines("complementizers")),
         cues=cues,
         source_nouns=frozenset(w.lower() for w in attribution.get("source_nouns", ())),
-        place_prepositions=frozenset(w.lower() for w in data.toml("entity_grammar").get("locative_prepositions", ())),
+        place_prepositions=frozenset(
+            w.lower() for w in data.toml("entity_grammar").get("locative_prepositions", ())
+        ),
         parenthetical_markers=frozenset(w.lower() for w in attribution.get("parenthetical_markers", ())),
         quote_markers=tuple(tuple(w.lower() for w in m) for m in attribution.get("quote_markers", ())),
         verb_forms={row[0].lower(): row[1].lower() for row in data.tsv("verb_forms") if len(row) >= 2},

@@ -50,6 +50,7 @@ class Scheme:
         return self.primary.get(role)
 
 
+
 @cache
 def schemes() -> dict[str, Scheme]:
     """All schemes in ``kg/lang/schemes/``, by name."""

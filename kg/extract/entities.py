@@ -58,6 +58,7 @@ _NOT_NAME_END = frozenset({"PUNCT", "SPACE", "ADV", "AUX", "VERB", "SCONJ", "CCO
 
 
 @dataclass(frozen=True, slots=True)
+
 class RawMention:
     """``doc[start:end]`` could refer to something.
 
@@ -222,11 +223,8 @@ class EntityMatcher:
                 or doc[start].text in self.role_words
                 or (start + 1 < end and self.closed_compounds and title_before_name(self, doc, taken, start))
                 or doc[start].text in self.lex.honorifics
-                or (
-                    start in taken
-                    and taken[start].kind in ("role", "demonym", "compound")
-                    and not demonym_opens_name(self, doc, taken[start], start, end, etype)
-                )
+                or (start in taken and taken[start].kind in ("role", "demonym", "compound")
+                    and not demonym_opens_name(self, doc, taken[start], start, end, etype))
             ):
                 start += 1
             # ... and punctuation and words no name ends in off the end ("[foreign ministry later]ORG summoned").
@@ -237,10 +235,8 @@ class EntityMatcher:
             if check_pos and not any(t.pos_ in self.name_pos for t in doc[start:end]):
                 continue
             last = doc[end - 1]
-            if (
-                last.pos_ in ("NOUN", "PROPN")
-                and last.lower_ in deed_nouns(self.lex.code)
-                and all(t.pos_ in ("ADJ", "DET") for t in doc[start : end - 1])
+            if last.pos_ in ("NOUN", "PROPN") and last.lower_ in deed_nouns(self.lex.code) and all(
+                t.pos_ in ("ADJ", "DET") for t in doc[start : end - 1]
             ):
                 continue  # "[großangelegte Militärmanöver]LOC": a word naming an act is no name
             if etype == "Organization" and described_as_person(self, doc, end):

@@ -310,11 +310,8 @@ def forms(token: Token) -> set[str]:
 def _forces_noun(r: SentenceReader, o: Token) -> bool:
     """Whether ``o`` is a bare noun of armed forces ("Truppen", "troops") with a possessive of its own."""
     noun = find_sector_noun(r.lang, o.lower_) or find_sector_noun(r.lang, o.lemma_)
-    return (
-        noun is not None
-        and noun.sector == "MIL"
-        and any(c.dep_ in r.s.labels("determiner") and "Yes" in c.morph.get("Poss") for c in o.children)
-    )
+    return noun is not None and noun.sector == "MIL" and any(c.dep_ in r.s.labels("determiner") and
+                                                             "Yes" in c.morph.get("Poss") for c in o.children)
 
 
 def _own_forces(entity: Entity, state: str | None) -> bool:

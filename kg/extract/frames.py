@@ -116,7 +116,7 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
 
 
 def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, bases: list[str]) -> list[str]:
-    """ "verb prep" lexicon lemmas a prepositional phrase of the verb completes, in any attachment style
+    """"verb prep" lexicon lemmas a prepositional phrase of the verb completes, in any attachment style
     ("stimmten gegen die Zölle": "stimmen gegen"; "sprach sich für X aus": "aussprechen für"). ``bases``: the
     verb's candidate lemmas (:meth:`LanguageCues.verb_lemmas`)."""
     if syn.cues.prepositional_verbs:
@@ -131,7 +131,6 @@ def _prepositional_lemmas(syn: SentenceSyntax, args: VerbArguments, tok: Token, 
         (n.i, prep) for prep, n in args.prep_args(tok)
         if prep and " " not in prep and n.ent_type_ not in ("DATE", "TIME") and n.lower_ not in syn.cues.time_nouns
     )  # fmt: skip
-
     def lemmas(prep: str) -> list[str]:
         return [lemma for b in bases if syn.cues.lexicon.has_verb(lemma := f"{b} {prep}")]
 

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from kg.extract.entities import EntityMatcher, RawMention
 
 
-def ner_name_at_start(matcher: EntityMatcher, doc: Doc, m: RawMention, start: int, end: int, etype: str) -> bool | None:
+def ner_name_at_start(
+    matcher: EntityMatcher, doc: Doc, m: RawMention, start: int, end: int, etype: str
+) -> bool | None:
     """Whether a NER name that begins with ``m``, the only mention inside it, wins over it; None when no
     rule here applies. It wins for an organisation opened by a demonym (:func:`demonym_opens_name`), a
     person whose first name is a known family name ("Abbas Mousavi" is not Mahmoud Abbas) or a place
@@ -44,12 +46,16 @@ def is_place(matcher: EntityMatcher, m: RawMention | None) -> bool:
     return rec is not None and rec.type in ("Country", "Location")
 
 
-def demonym_opens_name(matcher: EntityMatcher, doc: Doc, m: RawMention, start: int, end: int, etype: str) -> bool:
+def demonym_opens_name(
+    matcher: EntityMatcher, doc: Doc, m: RawMention, start: int, end: int, etype: str
+) -> bool:
     """Whether ``m``, the mention at ``start`` of the NER name ``doc[start:end]``, is a demonym that is part of an
     organisation's name: "Ethiopian Airlines", "the Sudanese Professionals Association" (every word capitalised,
     and the rest no actor or sector noun: "the Kazakh Foreign Ministry" is the state's ministry, read from the
     demonym and the noun)."""
-    if etype != "Organization" or m.kind != "demonym" or m.end >= end or not all(t.is_title for t in doc[start:end]):
+    if etype != "Organization" or m.kind != "demonym" or m.end >= end or not all(
+        t.is_title for t in doc[start:end]
+    ):
         return False
     rest = [t.lower_ for t in doc[m.end : end]]
     nouns, sectors = matcher.lex.actor_nouns, sector_nouns(matcher.lex.code)

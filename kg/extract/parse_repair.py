@@ -278,15 +278,9 @@ def raise_from_time_nouns(
             if c.i > t.i and c.dep_ in modifier and preps and preps[0].text.lower() not in ranges:
                 c.head, c.dep_ = t.head, oblique
                 repaired += 1
-            elif (
-                c.i == t.i + 1
-                and c.dep_ in glued
-                and c.pos_ in ("PROPN", "NOUN")
-                and not preps
-                and obj
-                and any(k.dep_ in subjects for k in t.head.children)
-                and not any(k.dep_ == obj for k in t.head.children)
-            ):
+            elif c.i == t.i + 1 and c.dep_ in glued and c.pos_ in ("PROPN", "NOUN") and not preps and obj and any(
+                k.dep_ in subjects for k in t.head.children
+            ) and not any(k.dep_ == obj for k in t.head.children):
                 # "haben am Sonntag Odessa angegriffen", "hatte am Dienstag Untersuchungshaft angeordnet": a name
                 # or bare noun right after a day is no part of it
                 c.head, c.dep_ = t.head, obj

@@ -37,10 +37,8 @@ class PhraseEntities:
         named = []
         # "a UN Security Council resolution", "the Kremlin decree": a name compounded before a noun that names
         # an act or a thing only modifies it (a role or sector noun, "the Kremlin spokesman", is the actor's).
-        thing = (
-            tok.pos_ == "NOUN"
-            and self.syn.index.at(tok.i) is None
-            and tok.lemma_.lower() in deed_nouns(self.syn.cues.lang)
+        thing = tok.pos_ == "NOUN" and self.syn.index.at(tok.i) is None and tok.lemma_.lower() in deed_nouns(
+            self.syn.cues.lang
         )
         # "Ortega's wife", "Maduros Ehefrau": the one whose kin it is, named before the noun, is someone else
         # (a name after it is the same person: "seine Ehefrau Rosario Murillo").
@@ -114,13 +112,8 @@ class PhraseEntities:
         if out and all(m.via == "demonym" for m in out):
             # "den Deutsch-Iraner Jamshid Sharmahd", "the Iranian-born activist Narges Mohammadi": a person
             # named in apposition is the one meant; the demonym only describes them.
-            people = [
-                m
-                for c in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2)
-                if c is not tok
-                for m in [self.entity_at(c)]
-                if m is not None and m.entity.type == "Person"
-            ]
+            people = [m for c in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2)
+                      if c is not tok for m in [self.entity_at(c)] if m is not None and m.entity.type == "Person"]
             if people:
                 return people[:1]
         return out

@@ -23,10 +23,8 @@ class Polarity:
         # "failed to deliver the drones", "versäumte es, die Waffen zu liefern": the complement of a
         # negative implicative verb did not happen.
         head = v.head
-        if (
-            head.i != v.i
-            and self.syn.s.has(v, "open_complement", "clausal_complement")
-            and (head.lemma_.lower() in self.syn.cues.negative_implicatives)
+        if head.i != v.i and self.syn.s.has(v, "open_complement", "clausal_complement") and (
+            head.lemma_.lower() in self.syn.cues.negative_implicatives
         ):
             return True
         # "keine Truppen schicken", "sent no troops": a negative determiner on the object.

@@ -147,10 +147,8 @@ def _topic(r: SentenceReader, v: Token) -> Concept | None:
     """The topic of a speech verb, in one of the language's topic prepositions ("zu den Vorwürfen", "on the
     strike"); never a date ("on Monday")."""
     for prep, n in r._prep_args(v):
-        if (
-            prep in r.cues.topic_prepositions
-            and n.ent_type_ not in ("DATE", "TIME")
-            and not r.syntax.s.has(n, "temporal")
+        if prep in r.cues.topic_prepositions and n.ent_type_ not in ("DATE", "TIME") and not r.syntax.s.has(
+            n, "temporal"
         ):
             return r._pp_concept(n, v)
     return None

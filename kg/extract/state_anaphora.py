@@ -38,11 +38,8 @@ def state_anaphora(a: Analyzer) -> None:
         if (word not in nouns and word not in modified) or tok.i in covered or "Plur" in tok.morph.get("Number"):
             continue
         i = tok.i - 1
-        while (
-            i >= 0
-            and tok.i - i <= _MODIFIERS
-            and a.doc[i].lower_ not in articles
-            and a.doc[i].pos_ in ("ADJ", "PROPN", "NOUN")
+        while i >= 0 and tok.i - i <= _MODIFIERS and a.doc[i].lower_ not in articles and a.doc[i].pos_ in (
+            "ADJ", "PROPN", "NOUN"
         ):
             i -= 1
         if i < 0 or a.doc[i].lower_ not in articles or any(j in covered for j in range(i + 1, tok.i)):

@@ -324,7 +324,7 @@ def _prefield_subject(args: VerbArguments, v: Token) -> bool:
     # and its noun is part of it, whatever the tagger made of its participle)
     before = list(doc[syn.span.start : m.start])
     odd = [i for i, t in enumerate(before) if t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ")]
-    attribute = bool(odd) and before[0].pos_ == "DET" and any(t.pos_ in ("NOUN", "PROPN") for t in before[odd[-1] :])
+    attribute = bool(odd) and before[0].pos_ == "DET" and any(t.pos_ in ("NOUN", "PROPN") for t in before[odd[-1]:])
     if odd and not (attribute and all(before[i].pos_ in _ATTRIBUTE_POS for i in odd)):
         return False
     last = doc[v.i - 1]
