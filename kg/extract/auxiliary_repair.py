@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extract.deps import Scheme
-from kg.extract.syntax import finite
+from kg.extract.syntax import finite, take_place
 
 #: Words of a noun phrase before its head: "a [new ceasefire] deal".
 _NOMINAL_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
@@ -63,8 +63,7 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
             # place, the noun becomes its object, the subject the parse gave the noun is the verb's, and a
             # name right after the noun (made the participle's subject) is the noun's apposition.
             noun = aux.head
-            verb.head = verb if noun.head.i == noun.i else noun.head
-            verb.dep_ = noun.dep_
+            take_place(verb, noun)
             noun.head, noun.dep_ = verb, scheme.label("object") or "obj"
             movers += [c for c in noun.children if c.dep_ in subjects or c.i < aux.i]
             for c in list(verb.children):
@@ -75,9 +74,7 @@ def lift_auxiliary_arguments(doc: Doc, scheme: Scheme, auxiliaries: Iterable[str
             # The auxiliary heads the clause: the verb takes its place, the auxiliary goes below it.
             # The verb first takes the auxiliary's head (itself at the root), then the auxiliary hangs
             # below it, so the tree never has a cycle.
-            old_head, aux_dep = (None if aux.head.i == aux.i else aux.head), aux.dep_
-            verb.head = old_head if old_head is not None else verb
-            verb.dep_ = aux_dep
+            take_place(verb, aux)
             aux.head = verb
             aux.dep_ = "aux"
         elif not movers:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import LanguageCues, marked_infinitive
 from kg.extract.deps import Scheme
-from kg.extract.syntax import finite
+from kg.extract.syntax import finite, take_place
 
 
 def attach_infinitives_to_last_conjunct(doc: Doc, scheme: Scheme, cues: LanguageCues) -> int:
@@ -189,7 +189,7 @@ def raise_verbs_hung_on_infinitives(doc: Doc, scheme: Scheme, cues: LanguageCues
         if not early or not cues.candidates(cues.verb_lemmas(t, prts)):
             continue
         if hung:
-            t.head, t.dep_ = (t if h.head.i == h.i else h.head), h.dep_
+            take_place(t, h)
             h.head, h.dep_ = t, complement
         for w in [*early, *prts]:
             w.head = t
@@ -228,10 +228,7 @@ def raise_verbs_hung_before_coordinators(doc: Doc, scheme: Scheme, verbs: set[in
         if cc is None:
             continue
         moved = [c for c in h.children if c.i < cc.i and c is not t]
-        if h.head.i == h.i:
-            t.head, t.dep_ = t, h.dep_
-        else:
-            t.head, t.dep_ = h.head, h.dep_
+        take_place(t, h)
         h.head, h.dep_ = t, conj
         for c in moved:
             c.head = t

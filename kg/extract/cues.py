@@ -8,7 +8,7 @@ see this object, never a literal word.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -232,12 +232,7 @@ class LanguageCues:
     def infix_infinitive(self, token: Token) -> bool:
         """Whether ``token`` is an infinitive with its marker inside, after a separable particle
         ("beizulegen", "abzugeben"): a zu-infinitive without a "zu" of its own."""
-        text = token.lower_
-        return any(
-            text.startswith(marker, len(particle)) and len(text) > len(particle) + len(marker) + 2
-            for particle in self.separable_particles if text.startswith(particle)
-            for marker in self.infinitive_markers
-        )  # fmt: skip
+        return _infix_after_particle(self.separable_particles, token.lower_, self.infinitive_markers, 2)
 
     def regular_lemmas(self, text: str) -> list[str]:
         """Infinitives a regularly inflected form may come from, by the language's ending rules."""
@@ -287,11 +282,15 @@ class LanguageCues:
 def particle_participle(cues: LanguageCues, token: Token) -> bool:
     """Whether ``token`` is a participle with its separable particle before the participle prefix
     ("vorgeworfen", "ausgewiesen"): never the finite verb of a main clause, whatever the tagger says."""
-    text = token.lower_
+    return _infix_after_particle(cues.separable_particles, token.lower_, cues.participle_prefixes, 3)
+
+
+def _infix_after_particle(particles: tuple[str, ...], text: str, infixes: Iterable[str], stem: int) -> bool:
+    """Whether ``text`` is a separable particle, one of ``infixes`` ("zu", "ge") and more than ``stem`` letters."""
     return any(
-        text.startswith(prefix, len(particle)) and len(text) > len(particle) + len(prefix) + 3
-        for particle in cues.separable_particles if text.startswith(particle)
-        for prefix in cues.participle_prefixes
+        text.startswith(infix, len(particle)) and len(text) > len(particle) + len(infix) + stem
+        for particle in particles if text.startswith(particle)
+        for infix in infixes
     )  # fmt: skip
 
 

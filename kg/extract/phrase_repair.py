@@ -23,7 +23,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.deps import Scheme
-from kg.extract.syntax import finite
+from kg.extract.syntax import finite, take_place
 
 #: How far an article may stand before its noun ("der von den Streitkräften des Landes kontrollierte Sender").
 _PHRASE_REACH = 8
@@ -49,8 +49,7 @@ def attach_truncated_conjuncts(doc: Doc, scheme: Scheme) -> int:
             continue
         f = full[0]
         kids = [c for c in t.children if c.i != f.i]
-        root = t.head.i == t.i
-        f.head, f.dep_ = (f if root else t.head), t.dep_
+        take_place(f, t)
         t.head, t.dep_ = f, label
         for c in kids:
             c.head = f
@@ -84,7 +83,7 @@ def attach_stray_articles(doc: Doc, scheme: Scheme) -> int:
             continue
         inner = [t for t in doc[art.i + 1 : noun.i] if not art.i <= t.head.i <= noun.i]
         if noun.head.i != art.head.i or noun.dep_ not in arguments:
-            noun.head, noun.dep_ = (noun if art.head.i == art.i else art.head), art.dep_
+            take_place(noun, art)
         art.head, art.dep_ = noun, det
         for t in inner:
             if t.pos_ in ("ADJ", "VERB") and modifier is not None:

@@ -27,6 +27,13 @@ VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
+def take_place(t: Token, h: Token) -> None:
+    """Put ``t`` where ``h`` stands in the tree: under ``h``'s head, with ``h``'s label (the root where ``h`` is
+    the root). The repairs that make a misparsed word head its clause begin so; where ``h`` goes is theirs."""
+    t.head = t if h.head.i == h.i else h.head
+    t.dep_ = h.dep_
+
+
 def finite(tok: Token) -> bool:
     """Whether the morphology calls ``tok`` a finite verb form (a weak morphologizer may give only a person)."""
     return "Fin" in tok.morph.get("VerbForm") or bool(tok.morph.get("Person"))
