@@ -7,6 +7,7 @@ places, sector actors) share these two records; they are frozen into
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.mentions import Via
@@ -37,3 +38,15 @@ class Info:
     sector: str | None = None
     gender: str | None = None  # told by an honorific ("Frau Müller", "Mr. Smith")
     groups: list[tuple[str, str | None, int]] = field(default_factory=list)  # (group key, role, token)
+
+
+def nearest_one(candidates: Iterable[tuple[int, str]]) -> str | None:
+    """The one key named in the nearest sentence among ``(sentence, key)`` candidates: what an anaphor refers
+    back to; None when there is none, or two there (as a reader would not guess between them)."""
+    by_sentence: dict[int, set[str]] = {}
+    for sent, key in candidates:
+        by_sentence.setdefault(sent, set()).add(key)
+    if not by_sentence:
+        return None
+    nearest = by_sentence[max(by_sentence)]
+    return next(iter(nearest)) if len(nearest) == 1 else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.found import Found
+from kg.extract.found import Found, nearest_one
 
 if TYPE_CHECKING:
     from kg.extract.resolve import Analyzer
@@ -58,7 +58,7 @@ def _antecedent(a: Analyzer, i: int, head: str) -> str | None:
     """The one organisation whose name ends in ``head``, named in the nearest sentence before token ``i``
     (its own sentence included) within the window."""
     sent = a.sent_of[i]
-    by_sentence: dict[int, set[str]] = {}
+    candidates: list[tuple[int, str]] = []
     for f in a.found:
         if f.start >= i or sent - a.sent_of[f.start] > _WINDOW:
             continue
@@ -67,8 +67,5 @@ def _antecedent(a: Analyzer, i: int, head: str) -> str | None:
             continue
         words = a.doc[f.start : f.end].text.lower().split() + (info.name or "").lower().split()
         if any(w.endswith(head) for w in words):  # ("Außenministerium in Peking", "Ministry of Defence")
-            by_sentence.setdefault(a.sent_of[f.start], set()).add(f.key)
-    if not by_sentence:
-        return None
-    nearest = by_sentence[max(by_sentence)]
-    return next(iter(nearest)) if len(nearest) == 1 else None
+            candidates.append((a.sent_of[f.start], f.key))
+    return nearest_one(candidates)

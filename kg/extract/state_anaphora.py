@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.found import Found
+from kg.extract.found import Found, nearest_one
 from kg.lang import scheme_labels
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _antecedent(a: Analyzer, start: int) -> str | None:
     """The one state named by name in the nearest sentence before ``start`` (its own sentence included)."""
     sent = a.sent_of[start]
     subjects, conjuncts = scheme_labels("subject"), scheme_labels("conjunct") | scheme_labels("apposition")
-    by_sentence: dict[int, set[str]] = {}
+    candidates: list[tuple[int, str]] = []
     for f in a.found:
         if f.start >= start:
             continue
@@ -74,8 +74,5 @@ def _antecedent(a: Analyzer, start: int) -> str | None:
             head = head.head  # ("Saudi-Arabien, die Emirate und Bahrain haben ...": a subject's conjunct is one)
         if a.sent_of[f.start] == sent and head.dep_ in subjects:
             continue  # "Die Türkei hat das Land verlassen": a clause's subject is not what it acts on
-        by_sentence.setdefault(a.sent_of[f.start], set()).add(f.key)
-    if not by_sentence:
-        return None
-    nearest = by_sentence[max(by_sentence)]
-    return next(iter(nearest)) if len(nearest) == 1 else None
+        candidates.append((a.sent_of[f.start], f.key))
+    return nearest_one(candidates)
