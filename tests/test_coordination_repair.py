@@ -8,8 +8,6 @@ demand's content.
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from kg.extract.coordination_repair import (
     attach_infinitives_to_last_conjunct,
@@ -20,17 +18,10 @@ from kg.extract.cues import cues_for
 from kg.extract.deps import schemes
 from kg.extract.pipeline import Extractor
 from kg.model import Article
+from tests.hand_parsed import german_doc
 
 UD = schemes()["ud"]
 FIN = "Mood=Ind|Person=3"
-VOCAB = spacy.blank("de").vocab
-
-
-def _doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
-    words, pos, deps, heads, morphs = zip(*rows, strict=True)
-    # (a German vocabulary: a bare Vocab() gives every word an empty lower-case form)
-    return Doc(VOCAB, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
-               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
 
 
 # "Kiew drohte mit Klagen und forderte Budapest auf, die Blockade aufzugeben": "aufzugeben" under "drohte".
@@ -44,13 +35,13 @@ ROWS = [
 
 @pytest.mark.parametrize("label", ["parataxis", "xcomp", "conj", "ccomp"])
 def test_the_infinitive_moves_to_the_second_verb_whatever_the_parse_called_it(label):
-    doc = _doc([*ROWS[:10], ("aufzugeben", "VERB", label, 1, "VerbForm=Inf")])
+    doc = german_doc([*ROWS[:10], ("aufzugeben", "VERB", label, 1, "VerbForm=Inf")])
     assert attach_infinitives_to_last_conjunct(doc, UD, cues_for("de")) == 1
     assert (doc[10].head.i, doc[10].dep_) == (5, "xcomp")
 
 
 def test_an_infinitive_with_a_separate_marker_moves_too():
-    doc = _doc([
+    doc = german_doc([
         *ROWS[:8], (",", "PUNCT", "punct", 11, ""), ("Blockade", "NOUN", "obj", 11, ""), ("zu", "PART", "mark", 11, ""),
         ("beenden", "VERB", "parataxis", 1, "VerbForm=Inf"),
     ])  # fmt: skip
@@ -60,7 +51,7 @@ def test_an_infinitive_with_a_separate_marker_moves_too():
 
 def test_an_infinitive_before_the_second_verb_stays_with_the_first():
     # "Kiew drohte, die Gespräche abzubrechen, und forderte Budapest auf": the infinitive is the threat's.
-    doc = _doc([
+    doc = german_doc([
         ("Kiew", "PROPN", "nsubj", 1, ""), ("drohte", "VERB", "ROOT", 1, FIN), (",", "PUNCT", "punct", 4, ""),
         ("Gespräche", "NOUN", "obj", 4, ""), ("abzubrechen", "VERB", "xcomp", 1, "VerbForm=Inf"),
         (",", "PUNCT", "punct", 7, ""), ("und", "CCONJ", "cc", 7, ""), ("forderte", "VERB", "conj", 1, FIN),
@@ -71,15 +62,15 @@ def test_an_infinitive_before_the_second_verb_stays_with_the_first():
 
 
 def test_no_infinitive_no_comma_or_no_second_verb_means_no_change():
-    finite_clause = _doc([*ROWS[:10], ("gab", "VERB", "parataxis", 1, FIN)])  # not an infinitive
-    no_comma = _doc([*ROWS[:8], ("die", "DET", "det", 9, ""), ("Blockade", "NOUN", "obj", 10, ""), ROWS[10]])
-    one_verb = _doc([*ROWS[:4], ("dabei", "ADV", "advmod", 1, ""), ("heute", "ADV", "advmod", 1, ""), *ROWS[6:]])
+    finite_clause = german_doc([*ROWS[:10], ("gab", "VERB", "parataxis", 1, FIN)])  # not an infinitive
+    no_comma = german_doc([*ROWS[:8], ("die", "DET", "det", 9, ""), ("Blockade", "NOUN", "obj", 10, ""), ROWS[10]])
+    one_verb = german_doc([*ROWS[:4], ("dabei", "ADV", "advmod", 1, ""), ("heute", "ADV", "advmod", 1, ""), *ROWS[6:]])
     for doc in (finite_clause, no_comma, one_verb):
         assert attach_infinitives_to_last_conjunct(doc, UD, cues_for("de")) == 0
 
 
 def test_a_language_without_infinitive_markers_is_left_as_parsed():
-    assert attach_infinitives_to_last_conjunct(_doc(ROWS), UD, cues_for("en")) == 0
+    assert attach_infinitives_to_last_conjunct(german_doc(ROWS), UD, cues_for("en")) == 0
 
 
 @pytest.mark.model
@@ -104,20 +95,20 @@ REPORT = [
 
 
 def test_an_indicative_verb_after_a_reported_clause_is_the_speakers_conjunct():
-    doc = _doc(REPORT)
+    doc = german_doc(REPORT)
     assert raise_conjuncts_out_of_reports(doc, UD) == 1
     assert (doc[9].head.i, doc[9].dep_) == (1, "conj")
 
 
 def test_a_verb_inside_the_report_stays_there():
     # "..., Estland werde die Grenze schließen und kontrolliere die Häfen": subjunctive, part of the report
-    doc = _doc([*REPORT[:9], ("kontrolliere", "VERB", "conj", 6, "Mood=Sub|Person=3"), REPORT[10]])
+    doc = german_doc([*REPORT[:9], ("kontrolliere", "VERB", "conj", 6, "Mood=Sub|Person=3"), REPORT[10]])
     assert raise_conjuncts_out_of_reports(doc, UD) == 0
     # with a subject of its own the verb is a clause of its own, whoever's it is
-    doc = _doc([*REPORT[:10], ("sie", "PRON", "nsubj", 9, "")])
+    doc = german_doc([*REPORT[:10], ("sie", "PRON", "nsubj", 9, "")])
     assert raise_conjuncts_out_of_reports(doc, UD) == 0
     # an indicative report ("sagte, Estland schließt die Grenze, und ...") gives no sign where it ends
-    doc = _doc([*REPORT[:4], ("wird", "AUX", "aux", 6, FIN), *REPORT[5:]])
+    doc = german_doc([*REPORT[:4], ("wird", "AUX", "aux", 6, FIN), *REPORT[5:]])
     assert raise_conjuncts_out_of_reports(doc, UD) == 0
 
 
@@ -157,23 +148,21 @@ PERFECT = [
 
 
 def test_the_parsed_subject_of_a_participle_sharing_a_haben_perfect_is_its_object():
-    doc = _doc(PERFECT)
+    doc = german_doc(PERFECT)
     assert objects_of_perfect_conjuncts(doc, UD, ["haben"]) == 1
     assert doc[5].dep_ == "obj"
 
 
 def test_with_sein_or_an_auxiliary_of_its_own_the_second_participle_keeps_its_subject():
     # "Tausende sind geflohen und Hunderte gestorben": a subject of its own
-    assert (
-        objects_of_perfect_conjuncts(_doc([*PERFECT[:1], ("sind", "AUX", "aux", 3, FIN), *PERFECT[2:]]), UD, ["haben"])
-        == 0
-    )
+    sein = german_doc([*PERFECT[:1], ("sind", "AUX", "aux", 3, FIN), *PERFECT[2:]])
+    assert objects_of_perfect_conjuncts(sein, UD, ["haben"]) == 0
     # "..., und Bauern wurden verschleppt": a passive of its own
-    own = _doc([*PERFECT[:5], ("Bauern", "NOUN", "nsubj", 7, ""), ("wurden", "AUX", "aux", 7, FIN),
+    own = german_doc([*PERFECT[:5], ("Bauern", "NOUN", "nsubj", 7, ""), ("wurden", "AUX", "aux", 7, FIN),
                 ("verschleppt", "VERB", "conj", 3, "VerbForm=Part")])  # fmt: skip
     assert objects_of_perfect_conjuncts(own, UD, ["haben"]) == 0
     # a language without the data is left alone
-    assert objects_of_perfect_conjuncts(_doc(PERFECT), UD, []) == 0
+    assert objects_of_perfect_conjuncts(german_doc(PERFECT), UD, []) == 0
 
 
 @pytest.mark.model

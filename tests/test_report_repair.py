@@ -11,8 +11,6 @@ model needed); the pipeline tests read the project's own sentences through the r
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from kg.extract.coordination_repair import (
     conjuncts_parsed_as_complements,
@@ -24,17 +22,11 @@ from kg.extract.phrase_repair import verbs_before_their_particles
 from kg.extract.pipeline import Extractor
 from kg.extract.report_repair import rehang_fronted_reports
 from kg.model import Article, Concept
+from tests.hand_parsed import german_doc
 
 UD = schemes()["ud"]
 FIN = "Mood=Ind|Person=3|VerbForm=Fin"
 SUB = "Mood=Sub|Person=3|VerbForm=Fin"
-VOCAB = spacy.blank("de").vocab
-
-
-def _doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
-    words, pos, deps, heads, morphs = zip(*rows, strict=True)
-    return Doc(VOCAB, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
-               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
 
 
 def _speech(t) -> bool:
@@ -51,7 +43,7 @@ FRONTED = [
 
 
 def test_an_auxiliary_before_the_comma_of_a_speech_verb_heads_what_was_said():
-    doc = _doc(FRONTED)
+    doc = german_doc(FRONTED)
     assert rehang_fronted_reports(doc, UD, _speech) == 1
     sei = doc[1]
     assert (sei.dep_, sei.head.i) == ("ccomp", 4)
@@ -60,9 +52,9 @@ def test_an_auxiliary_before_the_comma_of_a_speech_verb_heads_what_was_said():
 
 
 def test_no_speech_verb_or_no_speaker_after_it_leaves_the_parse_alone():
-    assert rehang_fronted_reports(_doc(FRONTED), UD, lambda t: False) == 0
+    assert rehang_fronted_reports(german_doc(FRONTED), UD, lambda t: False) == 0
     # "..., teilte mit.": no one after the verb to have said it
-    alone = _doc([*FRONTED[:5], ("mit", "ADP", "compound:prt", 4, ""), (".", "PUNCT", "punct", 4, "")])
+    alone = german_doc([*FRONTED[:5], ("mit", "ADP", "compound:prt", 4, ""), (".", "PUNCT", "punct", 4, "")])
     assert rehang_fronted_reports(alone, UD, _speech) == 0
 
 
@@ -74,7 +66,7 @@ HUNG = [
 
 
 def test_a_verb_hung_as_auxiliary_across_a_coordinator_heads_the_coordination():
-    doc = _doc(HUNG)
+    doc = german_doc(HUNG)
     assert raise_verbs_hung_before_coordinators(doc, UD, {1}) == 1
     assert doc[1].dep_ == "ROOT" and doc[1].head.i == 1
     assert (doc[5].dep_, doc[5].head.i) == ("conj", 1)
@@ -82,7 +74,7 @@ def test_a_verb_hung_as_auxiliary_across_a_coordinator_heads_the_coordination():
 
 
 def test_without_a_coordinator_between_them_an_auxiliary_stays_one():
-    doc = _doc([("Moskau", "PROPN", "nsubj", 2, ""), ("hat", "AUX", "aux", 2, FIN),
+    doc = german_doc([("Moskau", "PROPN", "nsubj", 2, ""), ("hat", "AUX", "aux", 2, FIN),
                 ("bestritten", "VERB", "ROOT", 2, "")])  # fmt: skip
     assert raise_verbs_hung_before_coordinators(doc, UD, {1}) == 0
 
@@ -96,7 +88,7 @@ COMPLEMENT = [
 
 
 def test_a_finite_complement_after_a_coordinator_is_a_conjunct_and_returns_the_object():
-    doc = _doc(COMPLEMENT)
+    doc = german_doc(COMPLEMENT)
     assert conjuncts_parsed_as_complements(doc, UD) == 1
     assert doc[5].dep_ == "conj"
     assert (doc[3].dep_, doc[3].head.i) == ("obj", 1)
@@ -104,7 +96,7 @@ def test_a_finite_complement_after_a_coordinator_is_a_conjunct_and_returns_the_o
 
 def test_a_comparison_word_after_als_is_no_conjunct():
     # "wies die Kritik als „haltlos“ zurück": "als" labelled a coordinator, "haltlos" a verb of no clause
-    doc = _doc([
+    doc = german_doc([
         ("Kiew", "PROPN", "nsubj", 1, ""), ("wies", "VERB", "ROOT", 1, FIN), ("Kritik", "NOUN", "obj", 1, ""),
         ("als", "CCONJ", "cc", 4, ""), ("haltlos", "VERB", "ccomp", 1, FIN),
     ])  # fmt: skip
@@ -172,18 +164,18 @@ def _joins(t, p) -> bool:
 
 
 def test_a_modifier_whose_particle_makes_it_a_vocabulary_verb_is_that_verb():
-    doc = _doc(STRAY_PARTICLE)
+    doc = german_doc(STRAY_PARTICLE)
     assert verbs_before_their_particles(doc, UD, _joins) == {5}
     assert doc[5].pos_ == "VERB" and "Fin" in doc[5].morph.get("VerbForm")
     assert doc[9].head.i == 5  # its particle
     assert doc[8].head.i == 5 and doc[7].head.i == 5  # and the negation between them
     # a particle that makes no verb of the word leaves it alone
-    assert verbs_before_their_particles(_doc(STRAY_PARTICLE), UD, lambda t, p: False) == set()
+    assert verbs_before_their_particles(german_doc(STRAY_PARTICLE), UD, lambda t, p: False) == set()
 
 
 def test_a_verb_coordinated_with_a_noun_is_the_conjunct_of_the_verb_above_it():
     # "sprachen von Toten und warfen Ankara vor": "warfen" parsed as a conjunct of "Toten"
-    doc = _doc([
+    doc = german_doc([
         ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
         ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "VERB", "conj", 3, FIN),
         ("Ankara", "PROPN", "obj", 5, ""), ("vor", "ADP", "compound:prt", 5, ""),
@@ -191,7 +183,7 @@ def test_a_verb_coordinated_with_a_noun_is_the_conjunct_of_the_verb_above_it():
     assert raise_verb_conjuncts_of_nouns(doc, UD) == 1
     assert doc[5].head.i == 1
     # a verb without an argument of its own ("von Toten und Verletzten") is left where it is
-    bare = _doc([
+    bare = german_doc([
         ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
         ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("Verletzten", "VERB", "conj", 3, ""),
     ])  # fmt: skip

@@ -1,0 +1,16 @@
+"""Documents built by hand in the shapes a weak parser produces, for the parse-repair specs (no model needed)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+#: a German vocabulary: a bare Vocab() gives every word an empty lower-case form
+_GERMAN = spacy.blank("de").vocab
+
+
+def german_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    """rows: (word, pos, dep, head index, morph); lemmas are the lower-cased words."""
+    words, pos, deps, heads, morphs = zip(*rows, strict=True)
+    return Doc(_GERMAN, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
+               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
