@@ -36,18 +36,18 @@ def _doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
 
 
 def test_an_object_made_the_root_with_the_auxiliary_its_copula_becomes_the_verbs_object():
-    # "Russische Truppen haben die Hafenstadt Odessa angegriffen": "haben" parsed as the copula of
-    # "Hafenstadt", the participle as its apposition and "Odessa" as the participle's subject.
+    # "Iranische Milizen haben die Grenzstadt Erbil angegriffen": "haben" parsed as the copula of
+    # "Grenzstadt", the participle as its apposition and "Erbil" as the participle's subject.
     doc = _doc([
-        ("Russische", "ADJ", "amod", 1, ""), ("Truppen", "NOUN", "nsubj", 4, ""), ("haben", "AUX", "cop", 4, FIN),
-        ("die", "DET", "det", 4, ""), ("Hafenstadt", "NOUN", "ROOT", 4, ""), ("Odessa", "PROPN", "nsubj", 6, ""),
+        ("Iranische", "ADJ", "amod", 1, ""), ("Milizen", "NOUN", "nsubj", 4, ""), ("haben", "AUX", "cop", 4, FIN),
+        ("die", "DET", "det", 4, ""), ("Grenzstadt", "NOUN", "ROOT", 4, ""), ("Erbil", "PROPN", "nsubj", 6, ""),
         ("angegriffen", "VERB", "appos", 4, "VerbForm=Part"),
     ])  # fmt: skip
     assert lift_auxiliary_arguments(doc, UD, AUXILIARIES) == 1
     verb = doc[6]
     assert verb.dep_ == "ROOT" and verb.head.i == 6
     assert (doc[4].dep_, doc[4].head.i) == ("obj", 6)  # the city is what was attacked
-    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 6)  # the troops attacked it
+    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 6)  # the militias attacked it
     assert (doc[5].dep_, doc[5].head.i) == ("appos", 4)  # the city's name, not the attacker
     assert (doc[2].dep_, doc[2].head.i) == ("aux", 6)
 

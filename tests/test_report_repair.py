@@ -149,12 +149,12 @@ def test_keys_spell_out_letters_without_a_decomposition():
     assert slugify("Lars Løkke Rasmussen") == "lars-lokke-rasmussen"
 
 
-# "Die SDF sprachen von Toten und warfen Ankara vor": "warfen" tagged an adjective of "Ankara", "vor" hung on
+# "Die Rebellen sprachen von Verletzten und warfen Kabul vor": "warfen" tagged an adjective of "Kabul", "vor" hung on
 # "sprachen", "nicht länger" too where it stands between them.
 STRAY_PARTICLE = [
-    ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
-    ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "ADJ", "amod", 6, ""),
-    ("Ankara", "PROPN", "conj", 1, ""), ("nicht", "PART", "advmod", 8, ""), ("länger", "ADV", "advmod", 1, ""),
+    ("Rebellen", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
+    ("Verletzten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "ADJ", "amod", 6, ""),
+    ("Kabul", "PROPN", "conj", 1, ""), ("nicht", "PART", "advmod", 8, ""), ("länger", "ADV", "advmod", 1, ""),
     ("vor", "ADP", "compound:prt", 1, ""),
 ]  # fmt: skip
 
@@ -174,18 +174,18 @@ def test_a_modifier_whose_particle_makes_it_a_vocabulary_verb_is_that_verb():
 
 
 def test_a_verb_coordinated_with_a_noun_is_the_conjunct_of_the_verb_above_it():
-    # "sprachen von Toten und warfen Ankara vor": "warfen" parsed as a conjunct of "Toten"
+    # "sprachen von Verletzten und warfen Kabul vor": "warfen" parsed as a conjunct of "Verletzten"
     doc = german_doc([
-        ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
-        ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "VERB", "conj", 3, FIN),
-        ("Ankara", "PROPN", "obj", 5, ""), ("vor", "ADP", "compound:prt", 5, ""),
+        ("Rebellen", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
+        ("Verletzten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("warfen", "VERB", "conj", 3, FIN),
+        ("Kabul", "PROPN", "obj", 5, ""), ("vor", "ADP", "compound:prt", 5, ""),
     ])  # fmt: skip
     assert raise_verb_conjuncts_of_nouns(doc, UD) == 1
     assert doc[5].head.i == 1
-    # a verb without an argument of its own ("von Toten und Verletzten") is left where it is
+    # a verb without an argument of its own ("von Verletzten und Vermissten") is left where it is
     bare = german_doc([
-        ("SDF", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
-        ("Toten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("Verletzten", "VERB", "conj", 3, ""),
+        ("Rebellen", "PROPN", "nsubj", 1, ""), ("sprachen", "VERB", "ROOT", 1, FIN), ("von", "ADP", "case", 3, ""),
+        ("Verletzten", "NOUN", "obl", 1, ""), ("und", "CCONJ", "cc", 5, ""), ("Vermissten", "VERB", "conj", 3, ""),
     ])  # fmt: skip
     assert raise_verb_conjuncts_of_nouns(bare, UD) == 0
 
