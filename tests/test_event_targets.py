@@ -314,8 +314,7 @@ CRITICISM_BY_NAMING = [
     ("en", "Beijing described the US sanctions as a gross interference in China's internal affairs.",
      "the US sanctions"),
     # a lemmatizer that makes "nannte" another verb ("nannen"), and a quoted pair of adjectives
-    ("de", "Merkel nannte das Urteil gegen den Journalisten „bitter und enttäuschend“.",
-     "das Urteil"),
+    ("de", "Scholz nannte das Urteil gegen die Aktivistin „bitter und ungerecht“.", "das Urteil"),
     ("de", "Orbán nannte die Entscheidung der Kommission „beschämend“.", "die Entscheidung der Kommission"),
     # a weak lemma ("nannte") and what it is called parsed as an adverb
     ("de", "Macron nannte die Annexion der Krim „illegal“.", "die Annexion der Krim"),
