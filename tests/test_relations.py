@@ -320,6 +320,39 @@ def test_ud_reported_speech_in_the_subjunctive_without_complementizer():
     assert (weapons.subject, weapons.object, weapons.polarity) == (IRN, RUS, "negative")
 
 
+def _free_relative_report(pronoun_type: str) -> Doc:
+    """ "Iran erklärte, wer Drohnen kaufe, sei kein Feind": the reported clause's subject is a free relative,
+    and the parse hangs the clause's parts loosely on the speech verb."""
+    return tiger_doc(
+        [
+            ("Iran", "Iran", 1, "nsubj", "PROPN"),
+            ("erklärte", "erklären", 1, "ROOT", "VERB"),
+            (",", ",", 5, "punct", "PUNCT"),
+            ("wer", "wer", 5, "nsubj", "PRON"),
+            ("Drohnen", "Drohne", 5, "obj", "NOUN"),
+            ("kaufe", "kaufen", 1, "acl", "VERB"),
+            (",", ",", 9, "punct", "PUNCT"),
+            ("sei", "sein", 9, "cop", "AUX"),
+            ("kein", "kein", 9, "det", "DET"),
+            ("Feind", "Feind", 1, "dep", "NOUN"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ],
+        morph={3: f"PronType={pronoun_type}", 7: "Mood=Sub|Number=Sing|Person=3|Tense=Pres"},
+    )
+
+
+def test_a_report_whose_subject_is_a_free_relative_is_what_was_said():
+    doc = _free_relative_report("Int,Rel")
+    triples = extract_relations(doc, index(doc, (0, 1, IRN)), "de", "a1")
+    assert {(t.predicate, t.object.text) for t in triples} == {("STATES", "wer Drohnen kaufe , sei kein Feind")}
+
+
+def test_a_relative_pronoun_that_needs_a_noun_still_opens_no_report():
+    # ("der", "dem" as relatives refer back to a noun: "warnte vor einem Krieg, bei dem es nur Verlierer gebe")
+    doc = _free_relative_report("Dem,Rel")
+    assert extract_relations(doc, index(doc, (0, 1, IRN)), "de", "a1") == []
+
+
 # -- UD / ClearNLP with the real pipelines ------------------------------------------------
 
 
