@@ -853,3 +853,18 @@ def test_a_persons_kin_is_not_that_person(extractor, lang, text, relative):
     # (a spokesman or an office still speaks for the one it serves; a son or a wife does not)
     triples = extractor.extract_one(Article.create(text, id="kin", lang=lang)).triples
     assert not [t for t in triples if t.subject.key == relative and t.predicate == "CRITICIZES"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "measure"),
+    [
+        ("en", "The Ecuadorian government imposed a night-time curfew in Quito and Guayaquil on Tuesday.", "curfew"),
+        ("en", "Peru's president extended a state of emergency to three southern provinces.", "state of emergency"),
+        ("de", "Die Regierung Kasachstans verhängte in Almaty eine nächtliche Ausgangssperre.", "Ausgangssperre"),
+    ],
+)
+def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extractor, lang, text, measure):
+    # a phrase of place or extent on the measure noun says where it holds: what was imposed is the measure
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    imposed = [t.object.text for t in triples if t.predicate == "IMPOSES_MARTIAL_LAW"]
+    assert imposed and all(measure in text for text in imposed), imposed

@@ -185,10 +185,13 @@ def event_triples(
         rest = [o for o in objects if o not in deed]
         things = [o for o in rest if forms(o).isdisjoint(object_nouns)] or rest
         if not things:
-            # the deed noun's prepositional object ("launched attacks on foreign networks"), unless the
-            # phrase is the deed's own name ("declared a state of emergency")
+            # the deed noun's prepositional object through a preposition of the predicate ("launched attacks
+            # on foreign networks"), unless the phrase is the deed's own name ("declared a state of emergency");
+            # another phrase says where or how far, not what ("imposed a curfew in Srinagar")
             named = [o for o in deed if _named_deed(r, o, light)]
-            things = named or [n for o in deed for c in r.kids.get(o.i, ()) for n in r._pp_noun(c)] or deed
+            things = named or [
+                n for o in deed for c in r.kids.get(o.i, ()) if _preposition(r, c) in allowed for n in r._pp_noun(c)
+            ] or deed  # fmt: skip
         theme = r._np_concept(things, v, allowed)
         means = deed + [o for o in rest if not forms(o).isdisjoint(object_nouns)]
         if means and len(means) == len(objects) and target_nouns and (pred.people_target or pred.places):
@@ -292,11 +295,16 @@ def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention
     return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
 
 
+def _preposition(r: SentenceReader, c: Token) -> str:
+    """The preposition of the phrase child ``c`` (the ClearNLP ``prep`` head itself, or a UD ``case`` child)."""
+    return c.lower_ if c.pos_ == "ADP" else next((k.lower_ for k in r.ch(c, "case")), "")
+
+
 def _named_deed(r: SentenceReader, o: Token, light: frozenset[str]) -> bool:
     """Whether the deed noun ``o`` and its prepositional phrase are one light-verb name ("state of emergency")."""
     for c in r.kids.get(o.i, ()):
         for n in r._pp_noun(c):
-            prep = c.lower_ if c.pos_ == "ADP" else next((k.lower_ for k in r.ch(c, "case")), "")
+            prep = _preposition(r, c)
             if n.i > o.i and any(f"{f} {prep} {g}" in light for f in forms(o) for g in forms(n)):
                 return True
     return False
