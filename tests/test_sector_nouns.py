@@ -334,3 +334,26 @@ def test_bare_protesters_are_the_articles_before_a_state_they_only_talk_about(nl
     )
     triples = Extractor().extract_one(Article.create(text, id="cvl", lang="de")).triples
     assert {t.subject.key for t in triples if t.predicate == "DEMANDS"} == {"group:MLI-CVL"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text", "demanded"),
+    [
+        ("en", "Mali's junta ruled for a year. In Bamako, opposition parties called for a government of national "
+         "unity.", "a government of national unity"),
+        ("de", "In Mali regiert die Junta. Die Opposition forderte am Montag eine Regierung der nationalen Einheit.",
+         "eine Regierung der nationalen Einheit"),
+    ],
+)
+def test_a_states_one_government_with_an_indefinite_article_is_another_one_and_no_actor(lang, text, demanded):
+    triples = Extractor().extract_one(Article.create(text, id="p", lang=lang)).triples
+    demands = [t.object for t in triples if t.predicate == "DEMANDS"]
+    objects = {o.text if hasattr(o, "text") else o.key for o in demands}
+    assert demanded in objects and "group:MLI-GOV" not in objects, objects
+
+
+def test_the_government_with_a_definite_article_or_a_state_is_still_the_states():
+    for text in ("Mali's government rejected the demand.", "The government in Bamako rejected the demand."):
+        triples = Extractor().extract_one(Article.create(text, id="p", lang="en")).triples
+        assert {t.subject.key for t in triples if t.predicate == "REJECTS"} == {"group:MLI-GOV"}, text

@@ -169,7 +169,7 @@ class ContentClauses:
                 return None
         elif any(self._condition_word(t.lower_) for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
             return None  # "..., auch wenn der Sicherheitsrat ... billigen sollte": a condition, not what was said
-        if any(self._relative(t, doc[comma.i - 1]) for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
+        if any(_relative(t, doc[comma.i - 1]) for t in doc[comma.i + 1 : min(comma.i + 3, end)]):
             return None  # "warnte vor einem Handelskrieg, bei dem es nur Verlierer gebe": a relative clause
         if comma.i + 1 in self.acts:
             return None  # "bestätigte das Treffen, bestritt aber, dass ...": the next act opens after the comma
@@ -182,16 +182,6 @@ class ContentClauses:
             if nxt.pos_ in ("VERB", "AUX") and nxt.lower_.endswith(endings) and "Ind" not in nxt.morph.get("Mood"):
                 sub = [nxt]
         return (sub[0], (comma.i + 1, end)) if sub else None
-
-    @staticmethod
-    def _relative(t: Token, before_comma: Token) -> bool:
-        """Whether ``t`` opens a relative clause of a noun before the comma. A pronoun that is interrogative as
-        well ("wer", "was") may open a free relative that is what was said, subject of the reported verb
-        ("erklärte, wer Menschen rette, sei kein Verbrecher"): a relative only after a noun ("das Gesetz, was")."""
-        types = t.morph.get("PronType")
-        if "Rel" not in types:
-            return False
-        return "Int" not in types or before_comma.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
     def clause_span(self, v: Token, clause: Token) -> tuple[int, int]:
         """Token range of a content clause; a clause a parser split into several complements is rejoined.
@@ -267,3 +257,13 @@ class ContentClauses:
             if c.i in self.acts and self.acts[c.i].kind == "speech" and not self.syn.ch(c, "subject")
             and not self.syn.ch(c, "marker") and c.i > clause.i  # (an infinitive "zu blockieren" is content)
         ]  # fmt: skip
+
+
+def _relative(t: Token, before_comma: Token) -> bool:
+    """Whether ``t`` opens a relative clause of a noun before the comma. A pronoun that is interrogative as
+    well ("wer", "was") may open a free relative that is what was said, subject of the reported verb
+    ("erklärte, wer Drohnen kaufe, sei kein Feind"): a relative only after a noun ("das Gesetz, was")."""
+    types = t.morph.get("PronType")
+    if "Rel" not in types:
+        return False
+    return "Int" not in types or before_comma.pos_ in ("NOUN", "PROPN", "PRON", "NUM")

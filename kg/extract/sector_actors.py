@@ -108,6 +108,8 @@ def self_naming_sectors(a: Analyzer) -> None:
         noun = noun or find_sector_noun(a.lex.code, tok.lower_) or find_sector_noun(a.lex.code, tok.lemma_)
         if noun is None or noun.named_only or (noun.counted_only and not _counted_subject(a, tok)):
             continue
+        if noun.unique and _indefinite(a, tok):
+            continue  # "called for a government of national unity": another one than the state's
         owned, beside = _beside(a, tok.i, end)
         if owned or _foreign(a, tok.i, end):
             continue
@@ -179,6 +181,12 @@ def _definite(a: Analyzer, tok: Token) -> bool:
     """Whether the sector noun ``tok`` has a definite article ("die Polizei", "the junta")."""
     articles = a.lex.words("definite_articles")
     return any(d.lower_ in articles for d in _determiners(tok))
+
+
+def _indefinite(a: Analyzer, tok: Token) -> bool:
+    """Whether the sector noun ``tok`` has an indefinite article ("a government", "eine Regierung")."""
+    articles = a.lex.words("indefinite_articles")
+    return any(d.lower_ in articles for d in tok.lefts if d.pos_ == "DET")
 
 
 def _counted_subject(a: Analyzer, tok: Token) -> bool:

@@ -56,6 +56,9 @@ class SectorNoun:
     #: the institution of the sector ("the army", "das Militär"): the organisation ``org`` names only where the
     #: gazetteer has it for the state, else the state's group (:func:`kg.extract.sector_actors.sector_info`)
     institution: bool = False
+    #: one per state ("the government", "das Kabinett"): with an indefinite article another one, which is no
+    #: actor ("called for a government of national unity")
+    unique: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +84,10 @@ def sector_nouns(lang: str) -> dict[str, SectorNoun]:
         if row[1] not in SECTOR_NAMES:
             raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown sector {row[1]!r}")
         kind = row[4] if len(row) > 4 else ""
-        if kind not in ("", "named", "counted", "institution"):
+        if kind not in ("", "named", "counted", "institution", "unique"):
             raise ValueError(f"kg/lang/{lang}/entity_sectors.tsv: {row[0]!r} has unknown kind {kind!r}")
         out[row[0].lower()] = SectorNoun(
-            row[1], org, country, kind == "named", kind == "counted", kind == "institution"
+            row[1], org, country, kind == "named", kind == "counted", kind == "institution", kind == "unique"
         )
     return out
 
