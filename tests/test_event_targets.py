@@ -868,3 +868,25 @@ def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extracto
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     imposed = [t.object.text for t in triples if t.predicate == "IMPOSES_MARTIAL_LAW"]
     assert imposed and all(measure in text for text in imposed), imposed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "burned"),
+    [
+        ("en", "Protesters in Nepal set fire to the parliament building in Kathmandu.", "the parliament building"),
+        ("en", "Rioters in Bolivia torched two police stations in El Alto.", "two police stations"),
+        ("de", "In Kathmandu haben Demonstranten das Parlamentsgebäude in Brand gesetzt.", "das Parlamentsgebäude"),
+    ],
+)
+def test_setting_fire_to_a_building_attacks_it_and_the_fire_names_no_place(extractor, lang, text, burned):
+    # arson is an attack on what burns (CAMEO 180), not a seizure; "in Brand" is the deed, never a place "Brand",
+    # and the city the building stands in says where, not what was attacked
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    attacked = [t.object for t in triples if t.predicate == "ATTACKS"]
+    assert attacked and all(isinstance(o, Concept) and burned in o.text for o in attacked), attacked
+    assert not [t for t in triples if t.predicate == "SEIZES"]
+
+
+def test_live_ammunition_used_against_people_attacks_them(extractor):
+    got = _events(extractor, "Nepalese police used live ammunition against protesters in Kathmandu.", "en")
+    assert ("group:NPL-POL", "ATTACKS", "group:NPL-CVL") in got

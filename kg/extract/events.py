@@ -15,7 +15,16 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import Arg
 from kg.extract.event_objects import aimed_object, state_of
-from kg.extract.mentions import Mention
+from kg.extract.event_phrases import (
+    NON_ACTORS,
+    actors_inside,
+    forms,
+    modifies,
+    modifying_group,
+    named_deed,
+    preposition,
+    target_phrases,
+)
 from kg.extract.places import in_place_phrase
 from kg.extract.sectors import find_sector_noun
 from kg.extract.syntax import is_punct
@@ -26,10 +35,6 @@ from kg.predicates import Predicate
 
 if TYPE_CHECKING:
     from kg.extract.reader import SentenceReader
-
-
-#: Entity types that are never the actor an act is aimed at.
-NON_ACTORS = frozenset({"Event", "Misc"})
 
 
 def event_triples(
@@ -61,7 +66,8 @@ def event_triples(
         Arg(m, 0.9) for n in companions for m in r._entities(n) if m.entity.key not in doers and not stateless(m.entity)
     ]
     doers = {a.mention.entity.key for a in subjects}
-    sources, own = r.cues.source_nouns, [n for prep, n in prep_args if prep in allowed and n not in agents]
+    sources = r.cues.source_nouns
+    own = [n for prep, n in prep_args if prep in allowed and n not in agents and n not in prep_deeds]
     target_nouns = [n for n in own if n not in companions and not {n.lower_, n.lemma_.lower()} & sources]  # "Angaben"
     preps = [Arg(m) for n in target_nouns for m in r._entities(n)]
     if not preps and theme_is_noun:
@@ -72,8 +78,9 @@ def event_triples(
     # is the object itself is the target, whatever phrase follows (not a state's own forces: "sent troops
     # to Belarus" aims at Belarus).
     own_states = {state_of(a.mention.entity) for a in subjects}
+    # (never the deed noun of a prepositional construction: "in Brand gesetzt" names the act, not a place Brand)
     direct = [
-        Arg(m) for o in objects if r.index.at(o.i) is not None for m in r._entities(o)
+        Arg(m) for o in objects if o not in prep_deeds and r.index.at(o.i) is not None for m in r._entities(o)
         if m.entity.type not in NON_ACTORS and not stateless(m.entity)
         and not any(_own_forces(m.entity, st) for st in own_states)
     ]  # fmt: skip
@@ -92,13 +99,18 @@ def event_triples(
         ]  # fmt: skip
         if pred.places and preps and all(in_place_phrase(r, a.mention) for a in preps):
             # "struck Houthi targets in Yemen": where they were hit is no target when the object names whose
-            preps = [Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)] or preps
+            # a thing hit, named by no actor, is hit there: the place says where ("setzten in Kathmandu das
+            # Parlamentsgebäude in Brand"); with only the deed noun the place is the target ("Luftangriffe im Jemen")
+            things = [o for o in objects if o not in prep_deeds and forms(o).isdisjoint(light)
+                      and forms(o).isdisjoint(object_nouns) and r.index.at(o.i) is None]  # fmt: skip
+            inside = [Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)]
+            preps = inside or ([] if things else preps)
         targets = preps or [Arg(m) for d in datives for m in r._entities(d)]
         if not targets:
             # "issued arrest warrants for X, Y and Z", "verhängte Sanktionen gegen X": the deed noun's own
             # target preposition, with every conjunct.
             for o in objects:
-                for nouns in _target_phrases(r, o, allowed):
+                for nouns in target_phrases(r, o, allowed):
                     found = [m for n in nouns for m in r._entities(n)]
                     found = found or [m for n in nouns for m in actors_inside(r, n, pred.demonym_target)]
                     targets += [Arg(m, 0.9) for m in found]
@@ -112,14 +124,14 @@ def event_triples(
             # (for an act on people a place phrase says where: "killed 12 people in southern Nigeria")
             targets = [
                 Arg(m, 0.9) for o in objects for m in actors_inside(r, o, pred.demonym_target)
-                if (pred.demonym_target or not _modifies(r, m, o))
+                if (pred.demonym_target or not modifies(r, m, o))
                 and not (pred.people_target and in_place_phrase(r, m))
             ]  # fmt: skip
     else:
         for o in objects + r.ch(v, "indirect_object"):
             # An actor inside the object phrase ("North Korea's envoy"), not a place ("ports on the Black Sea").
             inside = None if o in measures else r._entity_inside(o, demonyms=pred.demonym_target)
-            if inside is not None and not pred.demonym_target and _modifies(r, inside, o):
+            if inside is not None and not pred.demonym_target and modifies(r, inside, o):
                 inside = None  # "vetoed a UN Security Council resolution": the resolution, not the Council
             if inside is not None and in_place_phrase(r, inside):
                 inside = None  # "killed two fighters in southern Lebanon": where, not whom
@@ -142,7 +154,9 @@ def event_triples(
     if pred.places and pred.demonym_target:
         # "struck a Syrian air base", "beschossen kurdische Stellungen": what was hit is the phrase, as event
         # coding's gold writes it; a state only an adjective names is no target ("Ziele in Pakistan" is one)
-        targets = [t for t in targets if t.mention.via != "demonym"]
+        # ("torched two police stations", "set the parliament building alight": a sector noun modifying the
+        # noun of what was hit names the building, not its actor)
+        targets = [t for t in targets if t.mention.via != "demonym" and not modifying_group(r, t.mention)]
     if pred.places:
         targets = [_as_place(r, t) for t in targets]
     if pred.actor_target:
@@ -188,9 +202,9 @@ def event_triples(
             # the deed noun's prepositional object through a preposition of the predicate ("launched attacks
             # on foreign networks"), unless the phrase is the deed's own name ("declared a state of emergency");
             # another phrase says where or how far, not what ("imposed a curfew in Srinagar")
-            named = [o for o in deed if _named_deed(r, o, light)]
+            named = [o for o in deed if named_deed(r, o, light)]
             things = named or [
-                n for o in deed for c in r.kids.get(o.i, ()) if _preposition(r, c) in allowed for n in r._pp_noun(c)
+                n for o in deed for c in r.kids.get(o.i, ()) if preposition(r, c) in allowed for n in r._pp_noun(c)
             ] or deed  # fmt: skip
         theme = r._np_concept(things, v, allowed)
         means = deed + [o for o in rest if not forms(o).isdisjoint(object_nouns)]
@@ -229,7 +243,7 @@ def event_triples(
             aimed = [a for a in preps if not _own_forces(a.mention.entity, own)]
             # ("seine Soldaten aus Mali": the phrase may hang on the forces themselves)
             aimed = aimed or [
-                Arg(m, 0.9) for o in objects for nouns in _target_phrases(r, o, allowed)
+                Arg(m, 0.9) for o in objects for nouns in target_phrases(r, o, allowed)
                 for n in nouns for m in r._entities(n)
             ]  # fmt: skip
             if not aimed:
@@ -266,53 +280,6 @@ def prepositional_objects(r: SentenceReader, v: Token, lemma: str) -> list[Token
     """The nouns of the preposition a prepositional verb's lemma ends in ("voted against the tariffs",
     "called for restraint"): its object."""
     return [n for prep, n in r._prep_args(v) if prep and lemma.endswith(" " + prep)]
-
-
-def actors_inside(r: SentenceReader, tok: Token, demonyms: bool) -> list[Mention]:
-    """The actors (no places) named closest to ``tok`` in its own phrase, once each ("steel from Canada and
-    Mexico", "iranische Drohnenhersteller"); nothing behind a verb or more than three links below it, so a
-    phrase's remote parts ("in response to attacks by the Iran-backed group") name no target."""
-    conj = r.s.labels("conjunct", "coordinator")
-    best: dict[str, tuple[int, Mention]] = {}
-    for m in r.index.within(tok.left_edge.i, tok.right_edge.i + 1):
-        if not (demonyms or m.via != "demonym") or m.entity.type in ("Location", *NON_ACTORS):
-            continue
-        depth, t = 0, r.span.doc[m.start]
-        while t.i != tok.i and depth <= 3 and t.head.i != t.i:
-            if t.dep_ not in conj and t.head.pos_ != "ADP":  # a preposition is no link of its own
-                depth += 1
-            t = t.head
-            if t.i != tok.i and t.pos_ in ("VERB", "AUX"):
-                depth = 99
-        if t.i == tok.i and depth <= 3 and (m.entity.key not in best or depth < best[m.entity.key][0]):
-            best[m.entity.key] = (depth, m)
-    if not best:
-        return []
-    if any(m.via != "demonym" for _, m in best.values()):
-        # "gegen den US-Konzern Google": the named actor, not the state its modifier names
-        best = {k: dm for k, dm in best.items() if dm[1].via != "demonym"}
-    nearest = min(d for d, _ in best.values())
-    return [m for d, m in sorted(best.values(), key=lambda x: x[1].start) if d == nearest]
-
-
-def _preposition(r: SentenceReader, c: Token) -> str:
-    """The preposition of the phrase child ``c`` (the ClearNLP ``prep`` head itself, or a UD ``case`` child)."""
-    return c.lower_ if c.pos_ == "ADP" else next((k.lower_ for k in r.ch(c, "case")), "")
-
-
-def _named_deed(r: SentenceReader, o: Token, light: frozenset[str]) -> bool:
-    """Whether the deed noun ``o`` and its prepositional phrase are one light-verb name ("state of emergency")."""
-    for c in r.kids.get(o.i, ()):
-        for n in r._pp_noun(c):
-            prep = _preposition(r, c)
-            if n.i > o.i and any(f"{f} {prep} {g}" in light for f in forms(o) for g in forms(n)):
-                return True
-    return False
-
-
-def forms(token: Token) -> set[str]:
-    """A noun's lemma and its own form, lowercased: a weak lemmatizer ("Kriegsgefangene") must not hide it."""
-    return {token.lemma_.lower(), token.lower_}
 
 
 def _forces_noun(r: SentenceReader, o: Token) -> bool:
@@ -358,31 +325,6 @@ def _bare_theme(r: SentenceReader, v: Token, pred: Predicate, subj: Arg) -> Conc
     while toks and is_punct(toks[-1]):
         toks.pop()
     return r._concept(toks[0].i, toks[-1].i + 1, drop_marker=False) if toks else None
-
-
-def _modifies(r: SentenceReader, m: Mention, o: Token) -> bool:
-    """Mention ``m`` only modifies the noun ``o`` it stands before (a compound: "a UN Security Council
-    resolution"), rather than owning it ("North Korea's envoy", "Russlands Botschafter")."""
-    if m.end > o.i:
-        return False  # after the noun: "the envoy of North Korea", "den Geschäftsträger Nordkoreas"
-    last = r.span.doc[m.end - 1]
-    after = r.span.doc[m.end] if m.end < len(r.span.doc) else None
-    if after is not None and after.dep_ in r.s.labels("case", "genitive"):
-        return False  # "North Korea's envoy"
-    # Only a name compounded into the noun modifies it; a genitive, possessive or adjective ("the Russian
-    # ambassador", "Russlands Botschafter") says whose it is.
-    return r.s.has(last, "name_part") and last.pos_ == "PROPN"
-
-
-def _target_phrases(r: SentenceReader, tok: Token, allowed: frozenset[str]) -> list[list[Token]]:
-    """The nouns of each prepositional phrase after ``tok`` introduced by one of ``allowed`` ("warrants for X,
-    Y and Z", "seine Soldaten aus Mali")."""
-    out = []
-    for c in r.kids.get(tok.i, ()):
-        prep = c if c.pos_ == "ADP" else next(iter(r.ch(c, "case")), None)
-        if c.i > tok.i and prep is not None and prep.text.lower() in allowed:
-            out.append(r._pp_noun(c))
-    return out
 
 
 def _as_place(r: SentenceReader, target: Arg) -> Arg:
