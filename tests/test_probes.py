@@ -625,9 +625,9 @@ def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
          ("org:islamic-revolutionary-guard-corps", "SEIZES", "a British-flagged tanker in the Strait of Hormuz")),
         ("en", "Evo Morales resigned as Bolivia's president on Sunday.",
          ("person:evo-morales", "RESIGNS", "Bolivia's president")),
-        # With an object, a place phrase says where the act happened, not what it was done to.
+        # With an object, a place phrase says where the act happened, not what it was done to (arson attacks).
         ("de", "Chilenische Demonstranten zündeten in Santiago mehrere Metrostationen an.",
-         ("group:CHL-CVL", "SEIZES", "mehrere Metrostationen")),
+         ("group:CHL-CVL", "ATTACKS", "mehrere Metrostationen")),
         ("de", "Italienische Polizisten haben in Genua eine Schule gestürmt.",
          ("group:ITA-POL", "ATTACKS", "eine Schule")),
     ],
