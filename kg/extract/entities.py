@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.name_edges import (
+    demonym_named,
     demonym_opens_name,
     described_as_person,
     first_name_after_title,
@@ -216,7 +217,7 @@ class EntityMatcher:
             if etype is None:
                 continue
             start, end = ent.start, ent.end
-            if etype == "Person" and self._demonym_named(doc, taken, start, end):
+            if etype == "Person" and demonym_named(self, doc, taken, start, end):
                 etype = "Organization"  # "[Lithuanian Railways]PER": a name opened by a demonym is no person's
             # Trim determiners, prepositions, punctuation and role titles off the edges.
             while start < end and (
@@ -298,17 +299,6 @@ class EntityMatcher:
             return False
         m = taken.get(i)
         return doc[i].text in self.role_words or (m is not None and (m.kind == "role" or m.role is not None))
-
-    def _demonym_named(self, doc: Doc, taken: dict[int, RawMention], start: int, end: int) -> bool:
-        """Whether a NER person ``doc[start:end]`` is an organisation named with a demonym ("Lithuanian Railways",
-        "Ethiopian Airlines"): it opens with a demonym, and no title or person the gazetteer knows is inside."""
-        m = taken.get(start)
-        if m is None or not demonym_opens_name(self, doc, m, start, end, "Organization"):
-            return False
-        inside = (taken.get(i) for i in range(m.end, end))
-        return not any(
-            doc[i].text in self.role_words or doc[i].text in self.lex.honorifics for i in range(m.end, end)
-        ) and not any(k is not None and k.kind in ("name", "short", "role") for k in inside)
 
     def _person_after(self, doc: Doc, end: int) -> int:
         """The end of a NER person beginning at token ``end``, else ``end``."""

@@ -62,6 +62,18 @@ def demonym_opens_name(
     return " ".join(rest) not in sectors and not any(w in nouns or w in sectors for w in rest)
 
 
+def demonym_named(matcher: EntityMatcher, doc: Doc, taken: dict[int, RawMention], start: int, end: int) -> bool:
+    """Whether a NER person ``doc[start:end]`` is an organisation named with a demonym ("Lithuanian Railways",
+    "Ethiopian Airlines"): it opens with a demonym, and no title or person the gazetteer knows is inside."""
+    m = taken.get(start)
+    if m is None or not demonym_opens_name(matcher, doc, m, start, end, "Organization"):
+        return False
+    words = doc[m.end : end]
+    if any(t.text in matcher.role_words or t.text in matcher.lex.honorifics for t in words):
+        return False
+    return not any((k := taken.get(i)) is not None and k.kind in ("name", "short", "role") for i in range(m.end, end))
+
+
 def title_before_name(matcher: EntityMatcher, doc: Doc, taken: dict[int, RawMention], i: int) -> bool:
     """A compound title, or a state's name right before a title, is no part of the name.
 
