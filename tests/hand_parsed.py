@@ -14,3 +14,13 @@ def german_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
     words, pos, deps, heads, morphs = zip(*rows, strict=True)
     return Doc(_GERMAN, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
                lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
+
+
+_ENGLISH = spacy.blank("en").vocab
+
+
+def english_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    """rows as for :func:`german_doc`, in an English vocabulary (ClearNLP labels, as en_core_web_* parse)."""
+    words, pos, deps, heads, morphs = zip(*rows, strict=True)
+    return Doc(_ENGLISH, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
+               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip

@@ -20,11 +20,11 @@ from kg.extract.coordination_repair import (
 from kg.extract.deps import schemes
 from kg.extract.phrase_repair import verbs_before_their_particles
 from kg.extract.pipeline import Extractor
-from kg.extract.report_repair import rehang_fronted_reports
+from kg.extract.report_repair import rehang_content_from_channels, rehang_fronted_reports
 from kg.model import Article, Concept
-from tests.hand_parsed import german_doc
+from tests.hand_parsed import english_doc, german_doc
 
-UD = schemes()["ud"]
+UD = schemes()["ud"]  # (its file also holds the ClearNLP labels en_core_web_* parse with)
 FIN = "Mood=Ind|Person=3|VerbForm=Fin"
 SUB = "Mood=Sub|Person=3|VerbForm=Fin"
 
@@ -208,3 +208,43 @@ def test_through_the_pipeline_a_semicolon_ends_what_is_denied(nlp_en):
            for t in triples}  # fmt: skip
     assert ("country:IRN", "DENIES", "any involvement") in got
     assert ("country:GBR", "ACCUSES", "country:IRN") in got
+
+
+# "The ministry said in a statement that the border would close": the that-clause parsed as modifying "statement".
+CHANNEL = [
+    ("The", "DET", "det", 1, ""), ("ministry", "NOUN", "nsubj", 2, ""), ("said", "VERB", "ROOT", 2, ""),
+    ("in", "ADP", "prep", 2, ""), ("a", "DET", "det", 5, ""), ("statement", "NOUN", "pobj", 3, ""),
+    ("that", "SCONJ", "mark", 10, ""), ("the", "DET", "det", 8, ""), ("border", "NOUN", "nsubj", 10, ""),
+    ("would", "AUX", "aux", 10, ""), ("close", "VERB", "acl", 5, ""), (".", "PUNCT", "punct", 2, ""),
+]  # fmt: skip
+
+
+def test_a_that_clause_hung_on_the_channel_of_a_speech_verb_is_what_was_said():
+    doc = english_doc(CHANNEL)
+    assert rehang_content_from_channels(doc, UD, lambda t: t.lower_ == "said", frozenset({"that"})) == 1
+    assert (doc[10].dep_, doc[10].head.i) == ("ccomp", 2)
+
+
+def test_a_relative_clause_on_the_channel_stays_one():
+    # "said in a statement that was read out": "that" is the relative clause's subject, not a complementizer
+    rows = [
+        ("He", "PRON", "nsubj", 1, ""), ("said", "VERB", "ROOT", 1, ""), ("in", "ADP", "prep", 1, ""),
+        ("a", "DET", "det", 4, ""), ("statement", "NOUN", "pobj", 2, ""), ("that", "PRON", "nsubjpass", 7, ""),
+        ("was", "AUX", "auxpass", 7, ""), ("read", "VERB", "relcl", 4, ""), ("out", "ADP", "prt", 7, ""),
+    ]  # fmt: skip
+    doc = english_doc(rows)
+    assert rehang_content_from_channels(doc, UD, lambda t: t.lower_ == "said", frozenset({"that"})) == 0
+    assert doc[7].dep_ == "relcl"
+
+
+def test_a_dass_clause_on_the_channel_of_a_german_speech_verb_is_what_was_said():
+    # "Sie sagte in einer Erklärung, dass die Grenze schließe" (UD: the channel an "obl" with its "case")
+    rows = [
+        ("Sie", "PRON", "nsubj", 1, ""), ("sagte", "VERB", "ROOT", 1, FIN), ("in", "ADP", "case", 4, ""),
+        ("einer", "DET", "det", 4, ""), ("Erklärung", "NOUN", "obl", 1, ""), (",", "PUNCT", "punct", 9, ""),
+        ("dass", "SCONJ", "mark", 9, ""), ("die", "DET", "det", 8, ""), ("Grenze", "NOUN", "nsubj", 9, ""),
+        ("schließe", "VERB", "acl", 4, SUB), (".", "PUNCT", "punct", 1, ""),
+    ]  # fmt: skip
+    doc = german_doc(rows)
+    assert rehang_content_from_channels(doc, UD, _speech, frozenset({"dass"})) == 1
+    assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 1)

@@ -60,7 +60,11 @@ from kg.extract.phrase_repair import (
 )
 from kg.extract.relations import RelationExtractor, affiliation_triples
 from kg.extract.report import ON_ERROR, OnError, RunReport
-from kg.extract.report_repair import rehang_fronted_reports, split_clauses_at_semicolons
+from kg.extract.report_repair import (
+    rehang_content_from_channels,
+    rehang_fronted_reports,
+    split_clauses_at_semicolons,
+)
 from kg.extract.resolve import analyze_entities
 from kg.extract.sentence_bounds import add_sentence_bounds
 from kg.extract.triage import TriageCounts, triaged_pipe
@@ -309,8 +313,10 @@ class Extractor:
         if cues.verb_second:  # (a subject after the verb: "In Belgrad protestierten Zehntausende")
             subjects_from_counted_people(doc, lang.scheme, cues.quantity_nouns, cues.time_nouns)
         subjects_from_bare_possessors(doc, lang.scheme, openings)
-        rehang_fronted_reports(doc, lang.scheme, lambda t: _speech_act(cues, lang.scheme, t))
+        speech = partial(_speech_act, cues, lang.scheme)
+        rehang_fronted_reports(doc, lang.scheme, speech)
         split_clauses_at_semicolons(doc, lang.scheme)
+        rehang_content_from_channels(doc, lang.scheme, speech, cues.complementizers)
         attach_truncated_conjuncts(doc, lang.scheme)
         attach_stray_articles(doc, lang.scheme)
         split_double_subjects(doc, lang.scheme)
@@ -319,7 +325,7 @@ class Extractor:
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
         raise_conjuncts_out_of_reports(doc, lang.scheme)
-        raise_speech_acts_out_of_reports(doc, lang.scheme, lambda t: _speech_act(cues, lang.scheme, t))
+        raise_speech_acts_out_of_reports(doc, lang.scheme, speech)
         participle = partial(particle_participle, cues)
         objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries, participle)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)

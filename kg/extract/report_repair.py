@@ -80,3 +80,35 @@ def split_clauses_at_semicolons(doc: Doc, scheme: Scheme) -> int:
                     t.dep_ = subject
         split += 1
     return split
+
+
+def rehang_content_from_channels(
+    doc: Doc, scheme: Scheme, is_speech_act: Callable[[Token], bool], complementizers: frozenset[str]
+) -> int:
+    """Make a that-clause the parse hung on the channel of a speech act the act's content clause.
+
+    "The ministry said in a statement that the duties would take effect", "told Trump in a phone call that
+    ...", "sagte in einer Erklärung, dass ...": parsed as a clause modifying "statement", the statement loses
+    what was said. A clause opened by a complementizer right after the noun of the verb's prepositional
+    phrase is what the speech act says. The number of clauses rehung.
+    """
+    modifiers, markers = scheme.labels("relative_clause"), scheme.labels("marker")
+    content, pobj = scheme.label("clausal_complement"), scheme.labels("prepositional_object")
+    if not modifiers or content is None or not doc.has_annotation("DEP"):
+        return 0
+    rehung = 0
+    for c in doc:
+        n = c.head
+        if c.dep_ not in modifiers or n.pos_ not in ("NOUN", "PROPN") or c.i <= n.i:
+            continue
+        if not any(m.dep_ in markers and m.lower_ in complementizers and m.i < c.i for m in c.children):
+            continue  # (a relative clause: "a statement that was read out")
+        # the noun's verb: through its preposition (ClearNLP "prep" -> "pobj") or with a "case" child (UD "obl")
+        prep = n.head if n.dep_ in pobj and n.head.pos_ == "ADP" else None
+        v = prep.head if prep is not None else n.head
+        has_case = prep is not None or any(k.pos_ == "ADP" and k.i < n.i for k in n.children)
+        if not has_case or v.i >= n.i or v.pos_ != "VERB" or not is_speech_act(v):
+            continue
+        c.head, c.dep_ = v, content
+        rehung += 1
+    return rehung
