@@ -197,19 +197,19 @@ EXPECTED_VICTIMS = [
     # "mehr als 200": a compared number is the object, not a predicative "als" phrase.
     (
         "de",
-        "Die Polizei in Tiflis nahm mehr als 200 Demonstranten fest.",
-        ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL"),
+        "Die Polizei in Minsk nahm mehr als 300 Demonstranten fest.",
+        ("group:BLR-POL", "ARRESTS", "300 Demonstranten", "group:BLR-CVL"),
     ),
     # Events inside an attribution cue are kept (as claims of the source).
     (
         "de",
-        "Nach Angaben des Innenministeriums nahm die Polizei in Tiflis mehr als 200 Demonstranten fest.",
-        ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL"),
+        "Nach Angaben von Menschenrechtlern nahm die Polizei in Minsk mehr als 300 Demonstranten fest.",
+        ("group:BLR-POL", "ARRESTS", "300 Demonstranten", "group:BLR-CVL"),
     ),
     (
         "de",
-        "Die Polizei in Tiflis habe mehr als 200 Demonstranten festgenommen, teilte das Innenministerium mit.",
-        ("group:GEO-POL", "ARRESTS", "200 Demonstranten", "group:GEO-CVL"),
+        "Die Polizei in Minsk habe mehr als 300 Demonstranten festgenommen, teilte das Innenministerium mit.",
+        ("group:BLR-POL", "ARRESTS", "300 Demonstranten", "group:BLR-CVL"),
     ),
     # Security forces are forces (MIL), as troops are.
     (
@@ -232,8 +232,8 @@ EXPECTED_VICTIMS = [
     # The means used against people ("Wasserwerfer", "water cannon") are no victims; whom they were used against is.
     (
         "de",
-        "Die Polizei in Tiflis setzte Wasserwerfer und Tränengas gegen Tausende Demonstranten ein.",
-        ("group:GEO-POL", "ARRESTS", "Tausende Demonstranten", "group:GEO-CVL"),
+        "Die Polizei in Minsk setzte Wasserwerfer und Blendgranaten gegen Tausende Demonstranten ein.",
+        ("group:BLR-POL", "ARRESTS", "Tausende Demonstranten", "group:BLR-CVL"),
     ),
     (
         "en",
