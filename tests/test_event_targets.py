@@ -890,3 +890,15 @@ def test_setting_fire_to_a_building_attacks_it_and_the_fire_names_no_place(extra
 def test_live_ammunition_used_against_people_attacks_them(extractor):
     got = _events(extractor, "Nepalese police used live ammunition against protesters in Kathmandu.", "en")
     assert ("group:NPL-POL", "ATTACKS", "group:NPL-CVL") in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die venezolanische Regierung bezeichnete die Beschlagnahme als Diebstahl."),
+        ("en", "Venezuela's government called the seizure of its gold reserves an act of theft."),
+    ],
+)
+def test_calling_a_measure_theft_criticises_it(extractor, lang, text):
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    assert [t.object.text for t in triples if t.predicate == "CRITICIZES"], [(t.predicate, t.object) for t in triples]

@@ -248,3 +248,16 @@ def test_a_dass_clause_on_the_channel_of_a_german_speech_verb_is_what_was_said()
     doc = german_doc(rows)
     assert rehang_content_from_channels(doc, UD, _speech, frozenset({"dass"})) == 1
     assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 1)
+
+
+def test_a_verb_coordinated_with_a_noun_tagged_as_an_adjective_is_the_next_act():
+    # "Das Ministerium bezeichnete die Beschlagnahme als Raub und kündigte Gegenmaßnahmen an", with "Raub" tagged
+    # an adjective and "kündigte" its conjunct: the announcement is the clause's next act, not part of the name
+    doc = german_doc([
+        ("Ministerium", "NOUN", "nsubj", 1, ""), ("bezeichnete", "VERB", "ROOT", 1, FIN),
+        ("Beschlagnahme", "NOUN", "obj", 1, ""), ("als", "CCONJ", "cc", 4, ""), ("Raub", "ADJ", "conj", 2, ""),
+        ("und", "CCONJ", "cc", 6, ""), ("kündigte", "VERB", "conj", 4, FIN), ("Gegenmaßnahmen", "NOUN", "obj", 6, ""),
+        ("an", "ADP", "compound:prt", 6, ""),
+    ])  # fmt: skip
+    assert raise_verb_conjuncts_of_nouns(doc, UD) == 1
+    assert doc[6].head.i == 1

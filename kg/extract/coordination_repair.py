@@ -286,7 +286,7 @@ def raise_verb_conjuncts_of_nouns(doc: Doc, scheme: Scheme) -> int:
     rehung = 0
     for b in doc:
         n = b.head
-        if b.dep_ != conj or b.pos_ != "VERB" or n.pos_ not in ("NOUN", "PROPN") or n.i >= b.i:
+        if b.dep_ != conj or b.pos_ != "VERB" or n.pos_ not in ("NOUN", "PROPN", "ADJ") or n.i >= b.i:
             continue
         if not any(c.dep_ in coordinators and c.i < b.i for c in b.children) or not any(
             c.dep_ in arguments for c in b.children
