@@ -728,6 +728,8 @@ def test_declaring_oneself_ready_is_agreement(extractor, text, predicate):
     triples = extractor.extract_one(Article.create(text, id="ready", lang="de")).triples
     acts = {t.predicate for t in triples if t.predicate in ("AGREES", "PROMISES")}
     assert acts == {predicate}, acts
+    # the consent is the act itself, no statement besides it; a reported readiness is also what was said
+    assert any(t.predicate == "STATES" for t in triples) == (predicate == "PROMISES"), [t.predicate for t in triples]
 
 
 @pytest.mark.parametrize(

@@ -139,7 +139,10 @@ def speech_triples(
                 if pred.name in DENIAL_FROM:
                     out += denial_triples(r, t, subj, clause_span, v, lemma, reported)
                 if pred.intent:
-                    out += intent_triples(r, t, subj, clause, clause_span, v, lemma, reported)
+                    acts = intent_triples(r, t, subj, clause, clause_span, v, lemma, reported)
+                    if any(a.predicate == "AGREES" for a in acts):
+                        out.remove(t)  # "erklärte sich bereit, ...": the consent is the act, said in no statement
+                    out += acts
     return out
 
 
