@@ -19,8 +19,9 @@ from spacy.vocab import Vocab
 
 from kg.extract.deps import detect_scheme, scheme_of_doc
 from kg.extract.mentions import Mention, MentionIndex
+from kg.extract.pipeline import Extractor
 from kg.extract.relations import affiliation_triples, extract_relations
-from kg.model import Concept, Entity
+from kg.model import Article, Concept, Entity
 
 RUS = Entity("country:RUS", "Russia", "Country", country="RUS")
 PRK = Entity("country:PRK", "North Korea", "Country", country="PRK")
@@ -686,3 +687,18 @@ def test_arbitrary_parses_never_raise_and_give_well_formed_triples(caplog):
 def test_an_unparsed_doc_gives_no_triples():
     doc = Doc(Vocab(), words=["Russland", "dementiert", "die", "Berichte"])
     assert extract_relations(doc, index(doc, (0, 1, RUS)), "de", "a1") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a demonym of the cue's own noun is the source
+        ("Laut türkischen Angaben wurden bei dem Anschlag mindestens neun Soldaten getötet.", "country:TUR"),
+        # a demonym of another noun in the source's phrase only says whose the unknown source is
+        ("Nach Angaben des Verbandes türkischer Ärzte wurden bei dem Anschlag mindestens neun Soldaten getötet.", None),
+    ],
+)
+def test_a_demonym_is_the_source_of_an_attribution_only_as_the_cues_own(nlp_de, text, source):
+    triples = Extractor().extract_one(Article.create(text, id="a", lang="de")).triples
+    assert [t.subject.key for t in triples if t.predicate == "REPORTS"] == ([source] if source else [])

@@ -72,6 +72,8 @@ def _cue_source(r: SentenceReader, start: int, end: int, where: str) -> tuple[Me
             if (is_punct(tok) and tok.text in ",;:") or _clause_verb(r, tok):
                 break  # the source's phrase ends there: a name after it is the clause's own
             m = r.index.at(j)
+            if m is not None and _demonym_of_another(r, m):
+                continue  # "nach Angaben des Zentralkomitees sudanesischer Ärzte": whose, not who
             if m is not None:
                 stop = _phrase_end(r, m)
                 m = _source_of_phrase(r, m, stop)
@@ -91,6 +93,16 @@ def _cue_source(r: SentenceReader, start: int, end: int, where: str) -> tuple[Me
             stop = end + 1 if end < r.span.end and r.span.doc[end].text == "," else end
             return m, (max(first, r.span.start), stop)
     return None
+
+
+def _demonym_of_another(r: SentenceReader, m: Mention) -> bool:
+    """Whether ``m`` is a demonym adjective of a noun other than the cue's own ("des Zentralkomitees sudanesischer
+    Ärzte"): it says whose the source is, not who; of the cue's noun it is the source ("laut pakistanischen
+    Angaben")."""
+    tok = r.span.doc[m.start]
+    if m.via != "demonym" or tok.pos_ != "ADJ":
+        return False
+    return not {tok.head.lower_, tok.head.lemma_.lower()} & r.cues.source_nouns
 
 
 def _phrase_end(r: SentenceReader, m: Mention) -> int:
