@@ -904,3 +904,17 @@ def test_live_ammunition_used_against_people_attacks_them(extractor):
 def test_calling_a_measure_theft_criticises_it(extractor, lang, text):
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     assert [t.object.text for t in triples if t.predicate == "CRITICIZES"], [(t.predicate, t.object) for t in triples]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Hisbollah kündigte weitere Angriffe auf Israel an."),
+        ("de", "Aserbaidschan kündigte eine Offensive in Bergkarabach an."),
+        ("en", "The Houthis vowed further strikes on shipping in the Red Sea."),
+    ],
+)
+def test_announcing_or_vowing_attacks_threatens_them(extractor, lang, text):
+    # an announced attack has not happened: it is a threat, not an attack and not only a statement
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    assert {t.predicate for t in triples} == {"THREATENS"}, [(t.predicate, t.object) for t in triples]
