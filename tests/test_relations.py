@@ -702,3 +702,16 @@ def test_an_unparsed_doc_gives_no_triples():
 def test_a_demonym_is_the_source_of_an_attribution_only_as_the_cues_own(nlp_de, text, source):
     triples = Extractor().extract_one(Article.create(text, id="a", lang="de")).triples
     assert [t.subject.key for t in triples if t.predicate == "REPORTS"] == ([source] if source else [])
+
+
+@pytest.mark.model
+def test_a_non_restrictive_relative_clause_in_denied_content_is_the_writers_fact(nlp_en):
+    # ", which had shelled the town": what the writer says about the troops, not part of what Moscow denied
+    text = "Russia denied that its soldiers, who had shelled the town of Vovchansk, were still in the area."
+    triples = Extractor().extract_one(Article.create(text, id="a", lang="en")).triples
+    attacks = [t for t in triples if t.predicate == "ATTACKS"]
+    assert attacks and all(t.reported_by is None and t.polarity == "positive" for t in attacks), attacks
+    # a restrictive one is the denied content's own
+    text = "Russia denied that soldiers who had shelled the town of Vovchansk were still in the area."
+    assert not [t for t in Extractor().extract_one(Article.create(text, id="b", lang="en")).triples
+                if t.predicate == "ATTACKS" and t.reported_by is None]  # fmt: skip

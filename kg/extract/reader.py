@@ -132,6 +132,8 @@ class SentenceReader:
                 return True
             return self.syntax.cues.modality(v, self.syntax.auxiliaries(v)) is not None
 
+        if self._aside(v):
+            return False  # "denied arming the Houthis, who have fought a coalition since 2015": the writer's aside
         if any(start <= v.i < end and hides(pred) for start, end, _speaker, pred in self.sent.reported):
             return True
         # The content of an act reached through the parse rather than a recorded clause: gerunds,
@@ -166,8 +168,21 @@ class SentenceReader:
 
     # -- triples ---------------------------------------------------------------------
 
+    def _aside(self, v: Token) -> bool:
+        """Whether ``v`` heads a non-restrictive relative clause (after a comma, opened by its pronoun: ", who
+        have fought ...", ", die seit Jahren ..."): what the writer adds about a noun, inside a report or not."""
+        first = v.left_edge
+        return (
+            self.s.has(v, "relative_clause")
+            and first.i > self.span.start
+            and self.span.doc[first.i - 1].text == ","
+            and first.pos_ in ("PRON", "DET")
+        )
+
     def _reported_by(self, v: Token, speaker: str | None) -> str | None:
         """Who reports ``v``: the speaker of the innermost recorded content around it (not ``speaker``)."""
+        if self._aside(v):
+            return None
         inner = [r for r in self.sent.reported if r[0] <= v.i < r[1] and r[2] != speaker]
         if not inner:
             return None
