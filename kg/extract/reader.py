@@ -116,13 +116,11 @@ class SentenceReader:
     def _inside_act(self, v: Token) -> bool:
         """Whether ``v`` is inside the content of another verb's speech act that does not assert it.
 
-        The content of a denial, demand, threat, warning, accusation or promise
-        ("denied supplying drones", "threatened to impose sanctions", "warned
-        Berlin against supplying weapons") is not an event that happened, and a
-        speech act nested in any speech act's content is not a separate one (the
-        outer act is what the article reports). A "report" frame's own events
-        are kept (as claims reported_by the speaker) unless a modal, future or
-        condition makes them irrealis ("said it would send troops").
+        The content of a denial, demand, threat, warning, accusation or promise ("denied supplying drones",
+        "threatened to impose sanctions", "warned Berlin against supplying weapons") is not an event that
+        happened, and a speech act nested in any speech act's content is not a separate one (the outer act is
+        what the article reports). A "report" frame's own events are kept (as claims reported_by the speaker)
+        unless a modal, future or condition makes them irrealis ("said it would send troops").
         """
 
         def hides(outer: Predicate) -> bool:
@@ -132,9 +130,9 @@ class SentenceReader:
                 return True
             return self.syntax.cues.modality(v, self.syntax.auxiliaries(v)) is not None
 
-        if self._aside(v):
-            return False  # "denied arming the Houthis, who have fought a coalition since 2015": the writer's aside
-        if any(start <= v.i < end and hides(pred) for start, end, _speaker, pred in self.sent.reported):
+        # (not the writer's aside: "denied arming the Houthis, who have fought a coalition since 2015")
+        reported = [] if writers_aside(self, v) else self.sent.reported
+        if any(start <= v.i < end and hides(pred) for start, end, _speaker, pred in reported):
             return True
         # The content of an act reached through the parse rather than a recorded clause: gerunds,
         # infinitives and prepositional complements below the act's verb ("denied arming the RSF").
@@ -168,22 +166,9 @@ class SentenceReader:
 
     # -- triples ---------------------------------------------------------------------
 
-    def _aside(self, v: Token) -> bool:
-        """Whether ``v`` heads a non-restrictive relative clause (after a comma, opened by its pronoun: ", who
-        have fought ...", ", die seit Jahren ..."): what the writer adds about a noun, inside a report or not."""
-        first = v.left_edge
-        return (
-            self.s.has(v, "relative_clause")
-            and first.i > self.span.start
-            and self.span.doc[first.i - 1].text == ","
-            and first.pos_ in ("PRON", "DET")
-        )
-
     def _reported_by(self, v: Token, speaker: str | None) -> str | None:
         """Who reports ``v``: the speaker of the innermost recorded content around it (not ``speaker``)."""
-        if self._aside(v):
-            return None
-        inner = [r for r in self.sent.reported if r[0] <= v.i < r[1] and r[2] != speaker]
+        inner = [r for r in self.sent.reported if r[0] <= v.i < r[1] and r[2] != speaker and not writers_aside(self, v)]
         if not inner:
             return None
         return min(inner, key=lambda r: r[1] - r[0])[2]
@@ -339,3 +324,15 @@ def _coordinated_complement(syn: SentenceSyntax, tok: Token) -> bool:
     # the parse coordinated with it ("urged X to show restraint and offered to ...", "..., und ... gewarnt")
     forms = set(tok.morph.get("VerbForm"))
     return bool(forms & {"Inf", "Ger"}) or tok.tag_ in ("VB", "VBG") or bool(syn.ch(tok, "marker"))
+
+
+def writers_aside(r: SentenceReader, v: Token) -> bool:
+    """Whether ``v`` heads a non-restrictive relative clause (after a comma, opened by its pronoun: ", who
+    have fought ...", ", die seit Jahren ..."): what the writer adds about a noun, inside a report or not."""
+    first = v.left_edge
+    return (
+        r.s.has(v, "relative_clause")
+        and first.i > r.span.start
+        and r.span.doc[first.i - 1].text == ","
+        and first.pos_ in ("PRON", "DET")
+    )
