@@ -918,3 +918,11 @@ def test_announcing_or_vowing_attacks_threatens_them(extractor, lang, text):
     # an announced attack has not happened: it is a threat, not an attack and not only a statement
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
     assert {t.predicate for t in triples} == {"THREATENS"}, [(t.predicate, t.object) for t in triples]
+
+
+def test_seizing_power_with_a_reflexive_phrase_is_a_seizure(extractor):
+    # "die Macht an sich reißen": the reflexive phrase belongs to the idiom; the power is what was seized
+    text = "Die Armee Myanmars hat im Februar die Macht an sich gerissen."
+    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
+    seized = [t.object.text for t in triples if t.predicate == "SEIZES"]
+    assert seized and "die Macht" in seized[0], seized
