@@ -48,6 +48,7 @@ from kg.extract.parse_repair import (
     raise_fronted_modifiers,
     restore_subjects,
 )
+from kg.extract.particle_repair import verbs_under_their_particles
 from kg.extract.phrase_repair import (
     attach_nominal_conjuncts,
     attach_stray_articles,
@@ -305,6 +306,7 @@ class Extractor:
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
         verbs |= verbs_before_their_particles(doc, lang.scheme, cues.own_particle)
         raise_finite_modifiers(doc, lang.scheme, verbs)
+        verbs_under_their_particles(doc, lang.scheme, cues.own_particle)
         raise_verbs_hung_before_coordinators(doc, lang.scheme, verbs)
         conjuncts_parsed_as_complements(doc, lang.scheme)
         raise_verb_conjuncts_of_nouns(doc, lang.scheme)
