@@ -61,7 +61,7 @@ EXPECTED_EVENTS = [
      ("org:european-union", "SANCTIONS", "country:IRN")),
     ("en", "Washington slapped tariffs of 25 percent on steel imports from Canada and Mexico.",
      ("country:USA", "IMPOSES_TARIFFS", "country:MEX")),
-    ("de", "Die USA erheben künftig Zölle von 25 Prozent auf Stahl aus Kanada und Mexiko.",
+    ("de", "Die USA erheben ab Juni Zölle von 10 Prozent auf Aluminium aus Kanada und Brasilien.",
      ("country:USA", "IMPOSES_TARIFFS", "country:CAN")),
     # A diplomat target stands for the state they represent, as event datasets code it.
     ("de", "Südkorea bestellte den russischen Botschafter Georgi Sinowjew ein.",
@@ -117,8 +117,8 @@ EXPECTED_EVENTS = [
     # A quantity's noun decides the reading, also when the parse made it the quantity's apposition.
     ("en", "Kenya sent hundreds of police officers to Haiti on Tuesday.", ("country:KEN", "DEPLOYS", "country:HTI")),
     # Travelling for talks with someone is talking with them.
-    ("de", "Bundeskanzler Olaf Scholz ist am Freitag zu Gesprächen mit dem chinesischen Präsidenten Xi Jinping in "
-     "Peking eingetroffen.", ("person:olaf-scholz", "TALKS_WITH", "person:xi-jinping")),
+    ("de", "Außenministerin Annalena Baerbock ist am Dienstag zu Gesprächen mit dem indischen Premierminister "
+     "Narendra Modi in Neu-Delhi eingetroffen.", ("person:annalena-baerbock", "TALKS_WITH", "person:narendra-modi")),
     # A conjunct the parse hung on the first subject's name, not its title, is a subject too.
     ("en", "Guyana's President Irfaan Ali and Venezuelan President Nicolas Maduro agreed not to use force against "
      "each other.", ("person:nicolas-maduro", "AGREES", "person:irfaan-ali")),
@@ -158,7 +158,7 @@ EXPECTED_EVENTS = [
     ("de", "Ein israelischer Luftangriff tötete einen Hamas-Kommandeur im Gazastreifen.",
      ("country:ISR", "KILLS", "org:hamas")),
     # Weapons stand for their state's military when the text names the state.
-    ("en", "Ukrainian drones hit an oil refinery in Russia's Saratov region.",
+    ("en", "Ukrainian drones struck a fuel depot in Russia's Bryansk region.",
      ("group:UKR-MIL", "ATTACKS", "country:RUS")),
     # A place noun's name is the place attacked.
     ("en", "Ukrainian drones attacked the city of Grozny.", ("group:UKR-MIL", "ATTACKS", "location:grozny")),
@@ -170,18 +170,18 @@ EXPECTED_EVENTS = [
     ("de", "Teheran macht Israel für den Angriff verantwortlich.", ("country:IRN", "ACCUSES", "country:ISR")),
     ("en", "Kyiv held Moscow responsible for the attack.", ("country:UKR", "ACCUSES", "country:RUS")),
     # Responding with a measure is the measure.
-    ("de", "Peking hatte zuvor mit Gegenzöllen von 84 Prozent auf alle Importe aus den USA reagiert.",
-     ("country:CHN", "IMPOSES_TARIFFS", "country:USA")),
+    ("de", "Ottawa hatte daraufhin mit Gegenzöllen von 25 Prozent auf alle Einfuhren aus den USA reagiert.",
+     ("country:CAN", "IMPOSES_TARIFFS", "country:USA")),
     ("en", "Iran responded with missile strikes on Israel.", ("country:IRN", "ATTACKS", "country:ISR")),
     # A relative pronoun object stands for the noun its clause modifies.
-    ("en", "The truce does not cover a separate 20% tariff that President Donald Trump imposed on China.",
-     ("person:donald-trump", "IMPOSES_TARIFFS", "country:CHN")),
+    ("en", "The deal leaves in place the 15% tariff which Donald Trump had imposed on India.",
+     ("person:donald-trump", "IMPOSES_TARIFFS", "country:IND")),
     # An actor or place that is the object itself is the target, whatever place follows.
-    ("en", "Ukrainian forces attacked Russian troops in the Kursk region.",
-     ("group:UKR-MIL", "ATTACKS", "group:RUS-MIL")),
+    ("en", "Israeli soldiers attacked Syrian troops in the Daraa province.",
+     ("group:ISR-MIL", "ATTACKS", "group:SYR-MIL")),
     # Recalling one's own ambassador targets the state of the post.
-    ("de", "Berlin rief den deutschen Botschafter in Teheran zu Konsultationen zurück.",
-     ("country:DEU", "RECALLS_AMBASSADOR", "country:IRN")),
+    ("de", "Paris rief den französischen Botschafter in Algier zu Konsultationen zurück.",
+     ("country:FRA", "RECALLS_AMBASSADOR", "country:DZA")),
 ]  # fmt: skip
 
 
@@ -268,8 +268,8 @@ def test_the_event_and_its_target_come_out(extractor, lang, text, event):
 
 def test_a_remote_actor_in_the_deed_phrase_is_no_target(extractor):
     text = (
-        "The United States and Britain carried out strikes against Houthi targets in Yemen, in response to "
-        "attacks by the Iran-backed group on shipping."
+        "Israel carried out strikes on Hezbollah positions in Lebanon in retaliation for rocket fire by the "
+        "Iran-backed militia."
     )
     got = _events(extractor, text, "en")
     assert not any(o == "country:IRN" for _, p, o in got if p == "ATTACKS"), sorted(got)
@@ -309,7 +309,7 @@ def test_troops_from_a_country_are_not_that_countrys_troops(extractor):
 
 
 CRITICISM_BY_NAMING = [
-    ("en", "Opposition leader Lee Jae-myung called the declaration illegal and invalid.", "the declaration"),
+    ("en", "Opposition leader Rahul Gandhi called the ordinance illegal and void.", "the ordinance"),
     ("de", "Scholz bezeichnete die Zollpolitik Trumps als grundfalsch.", "die Zollpolitik Trumps"),
     ("en", "Beijing described the US sanctions as a gross interference in China's internal affairs.",
      "the US sanctions"),
@@ -352,7 +352,7 @@ def test_calling_something_by_a_negative_word_criticises_it(extractor, lang, tex
 
 
 def test_a_neutral_name_is_no_criticism(extractor):
-    text = "Sharaa called the victory a new chapter in the history of the region."
+    text = "Ruto called the agreement a new page in the story of East Africa."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert not [t for t in triples if t.predicate == "CRITICIZES"]
 
@@ -416,15 +416,15 @@ def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extrac
 
 def test_a_separable_particle_hung_elsewhere_still_completes_its_verb(extractor):
     triples = extractor.extract_one(
-        Article.create("Moskau wies die Vorwürfe als „unbegründet“ zurück.", id="event-probe", lang="de")
+        Article.create("Ankara wies die Anschuldigungen als „haltlos“ zurück.", id="event-probe", lang="de")
     ).triples
-    assert ("country:RUS", "DENIES") in {(t.subject.key, t.predicate) for t in triples}
+    assert ("country:TUR", "DENIES") in {(t.subject.key, t.predicate) for t in triples}
 
 
 def test_a_neutral_name_is_a_statement_of_the_object_and_its_name(extractor):
-    text = "British Prime Minister Rishi Sunak called the action limited, necessary and proportionate."
+    text = "Dutch Prime Minister Mark Rutte called the action limited, justified and proportionate."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
-    said = [t.object.text for t in triples if t.predicate == "STATES" and t.subject.key == "person:rishi-sunak"]
+    said = [t.object.text for t in triples if t.predicate == "STATES" and t.subject.key == "person:mark-rutte"]
     assert said and "the action" in said[0] and "proportionate" in said[0], said
 
 
@@ -493,11 +493,11 @@ def test_the_event_of_a_weakly_read_verb_or_object_comes_out(extractor, text, do
 
 def test_every_person_of_a_list_the_parse_hung_on_titles_is_a_target(extractor):
     text = (
-        "The International Criminal Court issued arrest warrants for Russian President Vladimir Putin, his former "
-        "defence minister Sergei Shoigu and Belarusian leader Alexander Lukashenko over the deportation of children."
+        "The International Criminal Court on Thursday issued arrest warrants for Sudanese President Omar al-Bashir, "
+        "his former deputy Mohamed Hamdan Dagalo and Libyan commander Khalifa Haftar over the atrocities in Darfur."
     )
     got = _events(extractor, text, "en")
-    wanted = {"person:vladimir-putin", "person:sergei-shoigu", "person:alexander-lukashenko"}
+    wanted = {"person:omar-al-bashir", "person:mohamed-hamdan-dagalo", "person:khalifa-haftar"}
     assert {o for s, p, o in got if p == "ISSUES_ARREST_WARRANT"} == wanted, sorted(got)
 
 
@@ -511,7 +511,7 @@ def test_an_apposition_of_a_person_alone_is_no_list(extractor):
     ("text", "office"),
     [
         # "down" parsed as an adverb is still the particle of "step down"; the office is the one named.
-        ("Armenian Prime Minister Nikol Pashinyan has stepped down from his post, state media reported.", "post"),
+        ("Slovak Prime Minister Eduard Heger stepped down from his post on Thursday, his party said.", "post"),
         ("Nikol Pashinyan resigned after months of protests.", "prime minister"),
     ],
 )
@@ -541,10 +541,10 @@ def test_the_event_of_a_counted_people_or_a_package_comes_out(extractor, text, d
 
 
 def test_a_coordinated_speech_act_keeps_its_own_preposition_and_a_split_word_stays_whole(extractor):
-    text = "Foreign Minister Melanie Joly welcomed the de-escalation but warned against new attacks on shipping."
+    text = "Foreign Minister Penny Wong welcomed the cease-fire but warned against fresh attacks on aid convoys."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     said = {t.predicate: t.object.text for t in triples if not isinstance(t.object, Entity)}
-    assert said.get("PRAISES") == "the de-escalation", said
+    assert said.get("PRAISES") == "the cease-fire", said
     assert "attacks" in said.get("WARNS", ""), said
 
 
@@ -602,8 +602,8 @@ def test_a_deed_named_with_its_own_preposition_is_the_whole_name(extractor):
     ("lang", "text"),
     [
         # Drills around a state are aimed at it; the German NER's "[Militärmanöver]LOC" is no place.
-        ("de", "China hat großangelegte Militärmanöver rund um Taiwan begonnen."),
-        ("en", "China launched large-scale military drills around Taiwan."),
+        ("de", "Peking hat am Montag neue Militärmanöver rund um Taiwan gestartet."),
+        ("en", "China held fresh military drills around Taiwan."),
     ],
 )
 def test_drills_around_a_state_are_aimed_at_it(extractor, lang, text):
@@ -804,11 +804,11 @@ def test_a_speech_act_after_a_reported_clause_is_the_speakers_own(extractor):
 def test_an_extended_attribute_before_the_subject_does_not_hide_it(extractor):
     # "regierten" inside the attribute is parsed as the main verb; the warner is the prefield phrase
     # and its coordination, never the addressee after the verb.
-    text = ("Die ebenfalls von Juntas regierten Nachbarstaaten Guinea und Burkina Faso warnten die Ecowas vor "
-            "einem Einsatz.")
+    text = ("Die gleichfalls von Generälen regierten Nachbarländer Mali und Niger warnten die Ecowas vor "
+            "einer Intervention.")
     triples = extractor.extract_one(Article.create(text, id="attribute", lang="de")).triples
     warns = {(t.subject.key, t.object.key) for t in triples if t.predicate == "WARNS"}
-    assert {("country:GIN", "org:ecowas"), ("country:BFA", "org:ecowas")} <= warns
+    assert {("country:MLI", "org:ecowas"), ("country:NER", "org:ecowas")} <= warns
     assert not [w for w in warns if w[0] == "org:ecowas"]
 
 
@@ -873,7 +873,7 @@ def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extracto
 @pytest.mark.parametrize(
     ("lang", "text", "burned"),
     [
-        ("en", "Protesters in Nepal set fire to the parliament building in Kathmandu.", "the parliament building"),
+        ("en", "Protesters in Peru set fire to the courthouse in Puno.", "the courthouse"),
         ("en", "Rioters in Bolivia torched two police stations in El Alto.", "two police stations"),
         ("de", "In Kathmandu haben Demonstranten das Parlamentsgebäude in Brand gesetzt.", "das Parlamentsgebäude"),
     ],
