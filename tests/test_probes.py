@@ -32,7 +32,7 @@ def _facts(extractor, text: str, lang: str) -> set[tuple[str, str, str]]:
 
 
 EVENTS_THAT_DID_NOT_HAPPEN = [
-    ("en", "Iran has denied supplying drones to Russia for its war in Ukraine.", "SUPPLIES_WEAPONS_TO"),
+    ("en", "Pyongyang has denied supplying artillery shells to Moscow.", "SUPPLIES_WEAPONS_TO"),
     ("en", "Brussels threatened to impose new sanctions on Minsk if the crackdown continued.", "SANCTIONS"),
     ("en", "The chancellor warned Berlin's partners against supplying long-range missiles to Kyiv.",
      "SUPPLIES_WEAPONS_TO"),
@@ -125,7 +125,7 @@ def test_a_dateline_changes_nothing_the_first_sentence_says(extractor, lang, dat
         ("de", "Die Polizei teilte mit, bei dem Brand sei niemand verletzt worden."),
         ("de", "Der Minister kündigte an, er werde nicht zurücktreten."),
         # The negation of one conjunct is not the other's: "not enough" negates nothing they do.
-        ("en", "The students said the apology was not enough and that they would keep blocking the bridges."),
+        ("en", "The farmers said the concessions were not enough and that tractors would keep blocking the motorways."),
     ],
 )
 def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
@@ -295,7 +295,7 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_stands_for(extractor, l
         # What someone failed or declined to do did not happen.
         ("en", "North Korea failed to deliver the promised artillery shells to Russia.", "SUPPLIES_WEAPONS_TO"),
         # A negation inside a relative clause of the content is not what the speaker denies.
-        ("de", "„Wir haben für unsere Landwirte Zusagen erreicht, die es vorher nicht gab“, sagte Orbán.", "DENIES"),
+        ("de", "„Wir haben für unsere Fischer Garantien bekommen, die es bisher nicht gab“, sagte Fico.", "DENIES"),
     ],
 )
 def test_a_negated_object_or_relative_clause_never_gives_the_positive_act(extractor, lang, text, predicate):
@@ -320,7 +320,8 @@ def test_a_descriptor_noun_before_a_name_is_not_part_of_its_key(extractor):
 
 def test_a_name_compounded_before_a_document_is_not_its_target(extractor):
     # "a UN Security Council resolution" is a resolution: the Council is not what was vetoed.
-    triples = _triples(extractor, "Moscow vetoed a UN Security Council resolution on the conflict in Sudan.", "en")
+    text = "Russia on Friday vetoed a draft UN Security Council resolution condemning the coup in Myanmar."
+    triples = _triples(extractor, text, "en")
     vetoes = [t for t in triples if t.predicate == "VETOES"]
     assert vetoes and all(isinstance(t.object, Concept) for t in vetoes), vetoes
 
@@ -452,7 +453,7 @@ def test_a_capital_as_a_bare_dative_stands_for_its_state(extractor):
 @pytest.mark.parametrize(
     ("lang", "text", "unconfirmed"),
     [
-        ("en", "Dmitry Peskov declined to comment on the Georgian leader's remarks.", None),
+        ("en", "Peskov on Tuesday declined to comment on the Moldovan president's speech.", None),
         ("en", "The Turkish government declined to confirm the operation.", "the operation"),
         ("de", "Dmitri Peskow weigerte sich, die Berichte zu kommentieren.", "die Berichte"),
     ],
@@ -514,7 +515,7 @@ def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, p
 @pytest.mark.parametrize(
     ("lang", "text", "topic"),
     [
-        ("de", "Die Regierung in Asmara äußerte sich nicht zu den Vorwürfen.", "den Vorwürfen"),
+        ("de", "Die Regierung in Kigali äußerte sich nicht zu der Kritik.", "der Kritik"),
         ("en", "The French foreign ministry did not immediately comment on the accusations.", "the accusations"),
         ("en", "Eritrea did not comment on Monday.", None),  # a date is no topic
     ],
@@ -525,11 +526,11 @@ def test_a_statement_not_made_is_a_negative_statement_about_its_topic(extractor,
 
 
 def test_a_compound_title_after_the_named_holder_is_that_person_and_a_dative_is_thanked(extractor):
-    text = ("US-Präsident Joe Biden empfing am Montag Wolodymyr Selenskyj. "
-            "Selenskyj dankte dem US-Präsidenten für ein offenes Gespräch.")  # fmt: skip
+    text = ("US-Präsident Joe Biden empfing am Donnerstag William Ruto im Weißen Haus. "
+            "Ruto dankte dem US-Präsidenten für die Gastfreundschaft.")  # fmt: skip
     triples = extractor.extract_one(Article.create(text, id="p", lang="de", published="2023-09-21")).triples
     thanks = [(t.subject.key, getattr(t.object, "key", None)) for t in triples if t.predicate == "THANKS"]
-    assert thanks == [("person:volodymyr-zelensky", "person:joe-biden")], thanks
+    assert thanks == [("person:william-ruto", "person:joe-biden")], thanks
 
 
 def test_a_demand_keeps_all_of_its_coordinated_acts_and_a_two_word_preposition_names_the_state_left(extractor):
@@ -568,10 +569,10 @@ def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
 
 def test_a_demands_infinitive_cut_off_by_the_parse_is_still_what_was_demanded(extractor):
     # "stärker" is taken for a verb, and the infinitive hangs on it: the content is still the whole clause.
-    text = ("Josep Borrell rief die Mitgliedstaaten auf, die eingefrorenen Guthaben stärker für den Aufbau der "
-            "Armee zu nutzen.")  # fmt: skip
+    text = ("Kaja Kallas rief die Regierungen auf, die russischen Vermögen stärker für die Verteidigung der "
+            "Ukraine zu nutzen.")  # fmt: skip
     demands = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DEMANDS"]
-    assert demands == ["die eingefrorenen Guthaben stärker für den Aufbau der Armee zu nutzen"], demands
+    assert demands == ["die russischen Vermögen stärker für die Verteidigung der Ukraine zu nutzen"], demands
 
 
 def test_with_no_object_the_phrase_of_the_predicates_preposition_is_what_was_agreed(extractor):
