@@ -157,13 +157,13 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
         ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
          "vorzubereiten.", "group:GEO-OPP"),
         # Fronted reported speech: the subject inside the content is not the speaker after the verb.
-        ("de", "Tunesien nehme keine Almosen an, sagte Präsident Kais Saied.", "country:TUN"),
+        ("de", "Algerien brauche keine Ratschläge aus Paris, sagte Präsident Abdelmadjid Tebboune.", "country:DZA"),
         # The title right before the object's name belongs to the object, not a second subject.
         ("de", "Regierungschef Viktor Orbán hat Außenminister Péter Szijjártó gerügt und ihm vorgeworfen, die "
          "Partner verärgert zu haben.", "person:peter-szijjarto"),
         # What stands right before a participle is in the middle field: the victims, never the killers.
-        ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte "
-         "Zivilisten getötet haben.", "group:SDN-CVL"),
+        ("de", "Einem Bericht von Amnesty International zufolge sollen kongolesische Milizen in Ituri Hunderte "
+         "Zivilisten getötet haben.", "group:COD-CVL"),
     ],
 )
 def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):
@@ -365,18 +365,19 @@ def test_striking_a_deal_is_an_agreement_never_an_attack(extractor):
 
 
 def test_an_adverb_the_ner_took_into_a_name_is_not_part_of_it(extractor):
-    text = "Japan's foreign ministry later summoned China's ambassador."
+    text = "South Korea's foreign ministry later summoned Japan's ambassador."
     summons = [t for t in _triples(extractor, text, "en") if t.predicate == "SUMMONS"]
-    assert [t.subject.key for t in summons] == ["org:japanese-foreign-ministry"], summons
+    assert [t.subject.key for t in summons] == ["org:south-korean-foreign-ministry"], summons
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # A verb first in its conjunct leaves the subject out: "Washington" is whom Putin accused.
-        "Putin sagte, Russland werde angemessen reagieren, und warf Washington vor, ein neues Wettrüsten zu beginnen.",
+        # A verb first in its conjunct leaves the subject out: "Washington" is whom Lavrov accused.
+        "Lawrow sagte, Moskau werde entschlossen antworten, und warf Washington vor, die Spannungen gezielt zu "
+        "verschärfen.",
         # The accusative of the infinitive, hung on "warf" by the parse, leaves the dative the accused.
-        "Oskar Lafontaine warf der SPD vor, mit der Agenda 2010 ihre sozialdemokratischen Wurzeln verraten zu haben.",
+        "Markus Söder warf der SPD vor, mit dem Heizungsgesetz die Interessen der Mieter verraten zu haben.",
     ],
 )
 def test_the_accused_of_vorwerfen_is_its_dative_never_the_accuser(extractor, text):
@@ -408,13 +409,13 @@ def test_a_parenthetical_reporting_clause_reports_the_clause_it_hangs_on(extract
     ("lang", "text", "source", "content"),
     [
         # The source's whole phrase is the attribution, and the actor it names is its head, not a modifier.
-        ("de", "Nach Angaben der Nato-geführten Schutztruppe Isaf wurden bei einem Anschlag vier Soldaten getötet.",
-         "org:isaf", "wurden bei einem Anschlag vier Soldaten getötet"),
+        ("de", "Nach Angaben der Nato-geführten Kosovo-Truppe Kfor wurden bei Krawallen in Zvečan drei Soldaten "
+         "verletzt.", "org:kfor", "wurden bei Krawallen in Zvečan drei Soldaten verletzt"),
         ("en", "According to the Nato-led Isaf force, four Canadian soldiers were killed.",
          "org:isaf", "four Canadian soldiers were killed"),
         # An inflected sector noun after a demonym is that state's sector ("des ... Generalstabs").
-        ("de", "Nach Angaben des südkoreanischen Generalstabs hat Nordkorea zwei Raketen abgefeuert.",
-         "group:KOR-MIL", "hat Nordkorea zwei Raketen abgefeuert"),
+        ("de", "Nach Angaben des taiwanischen Generalstabs hat China am Morgen drei Kampfjets über die Meerenge "
+         "geschickt.", "group:TWN-MIL", "hat China am Morgen drei Kampfjets über die Meerenge geschickt"),
         # A weak parse hangs the clause's subject on the source: the phrase still ends at the clause's verb.
         ("de", "Nach Angaben der Taliban sollen pakistanische Soldaten in Kabul Zivilisten getötet haben.",
          "org:taliban", "sollen pakistanische Soldaten in Kabul Zivilisten getötet haben"),
@@ -433,9 +434,9 @@ def test_an_attribution_cue_names_its_whole_phrase_as_source(extractor, lang, te
     ("lang", "text"),
     [
         # The relative clause's antecedent is the bombing, not the city it happened in.
-        ("en", "Arafat condemned the suicide bombing in Tel Aviv, which killed 21 people outside a nightclub."),
+        ("en", "Abbas condemned the car bombing in Jerusalem, which killed six people near a bus station."),
         # A date is nobody's target.
-        ("en", "Naftogaz said Russia's Gazprom had cut supplies to Ukraine on New Year's Day after talks collapsed."),
+        ("en", "Moldovagaz said Gazprom had halted deliveries to Moldova on Christmas Day after the contract expired."),
     ],
 )
 def test_a_place_or_a_date_never_acts_nor_is_acted_on(extractor, lang, text):
@@ -469,7 +470,7 @@ def test_a_refusal_to_speak_rejects_nothing_it_is_a_statement_not_made(extractor
     ("lang", "text", "predicate", "wanted"),
     [
         # What something was called is never part of what was rejected or denied.
-        ("en", "John Bolton dismissed the remarks as a comic strip.", "REJECTS", "the remarks"),
+        ("en", "Mike Pompeo dismissed the proposal as a fairy tale.", "REJECTS", "the proposal"),
         ("en", "Moscow dismissed the report as propaganda.", "DENIES", "the report"),
         ("de", "Die Allianz einigte sich auf die Quote. Griechenland lehnte die Quote als „unvernünftig“ ab.",
          "REJECTS", "die Quote"),
@@ -487,24 +488,24 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
     ("text", "predicate", "wanted"),
     [
         # A concessive condition after the comma is no content: the object is what was ruled out.
-        ("Gerhard Schröder hat eine deutsche Beteiligung an einem Krieg gegen den Irak ausgeschlossen, auch wenn der "
-         "UN-Sicherheitsrat einen solchen Einsatz billigen sollte.", "REJECTS",
-         "eine deutsche Beteiligung an einem Krieg gegen den Irak"),
+        ("Olaf Scholz hat eine Lieferung von Marschflugkörpern an die Ukraine ausgeschlossen, auch wenn die "
+         "Verbündeten einen solchen Schritt beschließen sollten.", "REJECTS",
+         "eine Lieferung von Marschflugkörpern an die Ukraine"),
         # The reported clause after the comma belongs to the next speech verb, not to the rejection.
-        ("Die iranische Regierung wies die Forderung der Europäer zurück und erklärte, das Land habe ein Recht auf "
-         "Atomenergie.", "REJECTS", "die Forderung der Europäer"),
+        ("Die venezolanische Regierung wies das Ultimatum der Amerikaner zurück und erklärte, das Land lasse sich "
+         "nicht erpressen.", "REJECTS", "das Ultimatum der Amerikaner"),
         # What was warned of, without its preposition, and a relative clause after it is part of it.
         ("Annalena Baerbock warnte vor einem Flächenbrand, bei dem es keine Sieger gebe.", "WARNS",
          "einem Flächenbrand, bei dem es keine Sieger gebe"),
-        ("Joschka Fischer warnte vor einem Flächenbrand in der gesamten Region.", "WARNS",
-         "einem Flächenbrand in der gesamten Region"),
+        ("Frank-Walter Steinmeier warnte vor einer Eskalation im ganzen Nahen Osten.", "WARNS",
+         "einer Eskalation im ganzen Nahen Osten"),
         # The infinitive's phrases the parse hung on the reporting verb after its comma are the infinitive's.
         ("Antony Blinken forderte die Staaten auf, Personal und Geld bereitzustellen.", "DEMANDS",
          "Personal und Geld bereitzustellen"),
         # A coordinated infinitive is part of what was demanded, even when its verb is an act kg codes.
-        ("Kofi Annan hat die Konfliktparteien im Kongo aufgefordert, die Waffen niederzulegen und den "
-         "Friedensprozess nicht länger zu blockieren.", "DEMANDS",
-         "die Waffen niederzulegen und den Friedensprozess nicht länger zu blockieren"),
+        ("António Guterres hat die Kriegsparteien im Sudan aufgefordert, die Kämpfe einzustellen und die "
+         "Hilfslieferungen nicht länger zu behindern.", "DEMANDS",
+         "die Kämpfe einzustellen und die Hilfslieferungen nicht länger zu behindern"),
     ],
 )  # fmt: skip
 def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, predicate, wanted):
@@ -516,7 +517,7 @@ def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, p
     ("lang", "text", "topic"),
     [
         ("de", "Die Regierung in Kigali äußerte sich nicht zu der Kritik.", "der Kritik"),
-        ("en", "The French foreign ministry did not immediately comment on the accusations.", "the accusations"),
+        ("en", "Egypt's foreign ministry has not yet commented on the claims.", "the claims"),
         ("en", "Eritrea did not comment on Monday.", None),  # a date is no topic
     ],
 )
@@ -555,9 +556,9 @@ def test_a_coordinated_denial_denies_its_own_noun_not_the_first_verbs_object(ext
 
 def test_a_preposition_of_time_is_no_particle_of_a_phrasal_verb(extractor):
     # "called ... on Monday" is no "call on": calling a strike is a protest.
-    text = "The United Auto Workers called a nationwide strike against General Motors on Monday."
+    text = "IG Metall called a nationwide strike against Volkswagen on Monday."
     got = {(t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "en")}
-    assert ("PROTESTS", "org:general-motors") in got and not {p for p, _ in got if p == "DEMANDS"}, got
+    assert ("PROTESTS", "org:volkswagen") in got and not {p for p, _ in got if p == "DEMANDS"}, got
 
 
 def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
@@ -602,11 +603,11 @@ def test_a_verb_first_conjunct_shares_the_subject_of_the_clause_before(extractor
 
 def test_a_postposed_source_phrase_is_not_what_it_reports(extractor):
     text = (
-        "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
+        "Einem Bericht von Amnesty International zufolge sollen somalische Milizen in Jubaland Hunderte Zivilisten "
         "getötet haben."
     )
     reports = [t for t in _triples(extractor, text, "de") if t.predicate == "REPORTS"]
-    assert [(t.subject.key, t.object.text.split()[0]) for t in reports] == [("org:united-nations", "sollen")]
+    assert [(t.subject.key, t.object.text.split()[0]) for t in reports] == [("org:amnesty-international", "sollen")]
 
 
 def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
@@ -622,10 +623,10 @@ def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
     ("lang", "text", "expected"),
     [
         # What was seized or the office one left is a thing (or place), never an actor its modifier names.
-        ("en", "Iran's Revolutionary Guards seized a British-flagged tanker in the Strait of Hormuz.",
-         ("org:islamic-revolutionary-guard-corps", "SEIZES", "a British-flagged tanker in the Strait of Hormuz")),
-        ("en", "Evo Morales resigned as Bolivia's president on Sunday.",
-         ("person:evo-morales", "RESIGNS", "Bolivia's president")),
+        ("en", "Iranian commandos seized a Greek-owned cargo ship in the Gulf of Oman.",
+         ("group:IRN-MIL", "SEIZES", "a Greek-owned cargo ship in the Gulf of Oman")),
+        ("en", "Boris Johnson resigned as Britain's prime minister in July.",
+         ("person:boris-johnson", "RESIGNS", "Britain's prime minister")),
         # With an object, a place phrase says where the act happened, not what it was done to (arson attacks).
         ("de", "Chilenische Demonstranten zündeten in Santiago mehrere Metrostationen an.",
          ("group:CHL-CVL", "ATTACKS", "mehrere Metrostationen")),
@@ -641,12 +642,12 @@ def test_an_unnamed_plural_addressee_gives_the_content_and_each_act_keeps_its_ow
     # The infinitive after the comma (its "zu" inside a separable verb) is what was demanded, and it is not the
     # content of the threat before the coordinated demand.
     text = (
-        "US-Präsident Joe Biden drohte mit neuen Sanktionen und forderte die Generäle auf, die Macht unverzüglich "
-        "abzugeben."
+        "Der französische Präsident Emmanuel Macron drohte mit harten Strafen und forderte die Offiziere auf, die "
+        "Gefangenen umgehend freizulassen."
     )
     got = {(t.predicate, t.object.text) for t in _triples(extractor, text, "de") if isinstance(t.object, Concept)}
-    assert ("THREATENS", "neuen Sanktionen") in got
-    assert ("DEMANDS", "die Macht unverzüglich abzugeben") in got
+    assert ("THREATENS", "harten Strafen") in got
+    assert ("DEMANDS", "die Gefangenen umgehend freizulassen") in got
 
 
 @pytest.mark.parametrize(
@@ -670,8 +671,8 @@ def test_a_party_epithet_refers_to_the_person_named_before(extractor, text, spea
     ("lang", "text", "expected"),
     [
         # A prepositional verb's phrase is its object: the measure voted on, never an actor named inside it.
-        ("en", "Germany and Hungary voted against the tariffs.", ("country:HUN", "REJECTS", "the tariffs")),
-        ("de", "Deutschland und Ungarn stimmten gegen die Zölle.", ("country:HUN", "REJECTS", "gegen die Zölle")),
+        ("en", "France and Poland voted against the agreement.", ("country:POL", "REJECTS", "the agreement")),
+        ("de", "Frankreich und Polen stimmten gegen das Abkommen.", ("country:POL", "REJECTS", "gegen das Abkommen")),
         ("de", "Das Parlament in Ankara stimmte am Dienstag für den Beitritt Schwedens zur Nato.",
          ("group:TUR-LEG", "SUPPORTS", "für den Beitritt Schwedens zur Nato")),
         # (the verb's first phrase decides, and a date is none: "sprach von einer Gefahr für ..." is no
@@ -693,11 +694,11 @@ def test_speaking_of_a_threat_to_security_is_no_support(extractor):
 
 
 def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
-    # "called on London to come up with ...": no "call up" (mobilising), and the warning ends before it.
-    text = "Michel Barnier warned that time was running out and called on London to come up with new ideas."
+    # "called on Belgrade to come up with ...": no "call up" (mobilising), and the warning ends before it.
+    text = "Josep Borrell warned that patience was wearing thin and called on Belgrade to come up with a credible plan."
     got = {(t.predicate, t.object.text if isinstance(t.object, Concept) else t.object.key)
            for t in _triples(extractor, text, "en")}  # fmt: skip
-    assert ("DEMANDS", "country:GBR") in got and ("WARNS", "time was running out") in got
+    assert ("DEMANDS", "country:SRB") in got and ("WARNS", "patience was wearing thin") in got
     assert "MOBILIZES" not in {p for p, _ in got}
 
 
@@ -706,7 +707,7 @@ def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
     [
         # Promising harm is threatening; an intended countermeasure is a threat, not a promise.
         ("en", "Iran vowed harsh revenge for the killing."),
-        ("en", "China said it would take necessary countermeasures."),
+        ("en", "Russia said it would respond with appropriate countermeasures."),
         ("de", "Das Außenministerium in Moskau kündigte eine harte Reaktion an."),
     ],
 )
@@ -737,11 +738,11 @@ def test_a_denial_coordinated_after_a_comma_is_a_denial_not_what_was_confirmed(e
 
 
 def test_a_neuter_pronoun_in_reported_content_never_makes_the_speaking_person_its_doer(extractor):
-    # "es" is Russia, not the secretary general who speaks: he attacks no one.
+    # "es" is Russia, not the Commission president who speaks: she attacks no one.
     text = (
-        "Nato-Generalsekretär Jens Stoltenberg betonte, Russland trage die Verantwortung, weil es seinen "
-        "Angriffskrieg gegen die Ukraine fortsetze."
+        "Kommissionschefin Ursula von der Leyen betonte, Russland trage die Schuld, weil es seine Angriffe auf "
+        "ukrainische Städte fortsetze."
     )
     got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
-    assert ("person:jens-stoltenberg", "STATES") in got
-    assert not {p for s, p in got if s == "person:jens-stoltenberg"} - {"STATES", "AFFILIATED_WITH"}, got
+    assert ("person:ursula-von-der-leyen", "STATES") in got
+    assert not {p for s, p in got if s == "person:ursula-von-der-leyen"} - {"STATES", "AFFILIATED_WITH"}, got
