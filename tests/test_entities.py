@@ -206,8 +206,8 @@ def test_a_given_name_the_ner_calls_an_organisation_is_the_one_person_who_goes_b
     from kg.model import Article
 
     text = (
-        "Jordan accused former crown prince Hamzah bin Hussein of plotting against the kingdom. "
-        "Hamzah denied being part of any conspiracy."
+        "Prince Hamzah bin Hussein, the king's half-brother, was placed under house arrest in Amman. "
+        "Hamzah denied any wrongdoing."
     )
     ex = Extractor().extract_one(Article.create(text, id="p", lang="en"))
     assert "org:hamzah" not in {e.key for e in ex.entities}
@@ -248,7 +248,8 @@ def test_a_name_a_demonym_opens_is_an_organisation_whatever_the_ner_says(nlp_en)
     ("lang", "text", "word", "key"),
     [
         # a rank before a name is no part of it (and no role: it tells neither office nor gender)
-        ("en", "The strikes hit the base, Pentagon spokesman Captain Jeff Davis said.", "Davis", "person:jeff-davis"),
+        ("en", "The missiles hit the airfield, navy spokesman Commander Tim Hawkins said.", "Hawkins",
+         "person:tim-hawkins"),
         ("de", "Oberst Assimi Goïta erklärte, die Junta werde Wahlen abhalten.", "Goïta", "person:assimi-goita"),
     ],
 )

@@ -32,7 +32,7 @@ def _gold() -> GoldArticle:
         ),
         (
             {"subject": "person:lloyd-austin", "predicate": "STATES",
-             "object": {"text": "Anwesenheit nordkoreanischer Truppen in Russland"}, "polarity": "positive"},
+             "object": {"text": "Präsenz nordkoreanischer Soldaten an der russischen Front"}, "polarity": "positive"},
             {"subject": "country:RUS", "predicate": "DENIES", "object": {"text": "die Berichte"},
              "polarity": "positive"},
             {"subject": "country:PRK", "predicate": "DEPLOYS", "object": {"key": "country:RUS"},
@@ -42,8 +42,8 @@ def _gold() -> GoldArticle:
 
 
 def test_concepts_match_by_token_overlap_or_containment():
-    clause = "das Pentagon Hinweise auf die Anwesenheit nordkoreanischer Truppen in Russland hat"
-    assert concept_matches("Anwesenheit nordkoreanischer Truppen in Russland", clause)
+    clause = "das Ministerium Belege für die Präsenz nordkoreanischer Soldaten an der russischen Front habe"
+    assert concept_matches("Präsenz nordkoreanischer Soldaten an der russischen Front", clause)
     assert concept_matches("die Berichte", "Berichte")  # Jaccard 0.5
     assert not concept_matches("die Berichte über Truppen in der Ukraine", "Berichte")
     assert not concept_matches("the reports", "")
@@ -55,7 +55,9 @@ def test_precision_recall_and_f1_with_one_miss_and_one_false_triple():
         entities=(RUS, PRK, AUSTIN, Entity("location:rome", "Rome", "Location")),
         triples=(
             _triple(
-                AUSTIN, "STATES", Concept.create("dass die Anwesenheit nordkoreanischer Truppen in Russland", "de")
+                AUSTIN,
+                "STATES",
+                Concept.create("dass die Präsenz nordkoreanischer Soldaten an der russischen Front", "de"),
             ),
             _triple(RUS, "DENIES", Concept.create("die Berichte", "de")),
             _triple(PRK, "DEPLOYS", Concept.create("Truppen", "de")),  # object should be Russia: false and missed

@@ -27,7 +27,7 @@ def _events(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, s
 EXPECTED_EVENTS = [
     # Prepositional and light constructions: standing behind someone, fighting at someone's side.
     ("de", "Polen stellte sich hinter die Ukraine.", ("country:POL", "SUPPORTS", "country:UKR")),
-    ("de", "Eritrea kämpfte an der Seite der äthiopischen Armee.", ("country:ERI", "COOPERATES_WITH", "group:ETH-MIL")),
+    ("de", "Tschad kämpfte an der Seite der malischen Armee.", ("country:TCD", "COOPERATES_WITH", "group:MLI-MIL")),
     # the verb's own preposition names its partner, not a companion who cooperates too
     ("en", "Eritrean troops fought alongside the Ethiopian army.",
      ("group:ERI-MIL", "COOPERATES_WITH", "group:ETH-MIL")),
@@ -61,7 +61,7 @@ EXPECTED_EVENTS = [
      ("org:european-union", "SANCTIONS", "country:IRN")),
     ("en", "Washington slapped tariffs of 25 percent on steel imports from Canada and Mexico.",
      ("country:USA", "IMPOSES_TARIFFS", "country:MEX")),
-    ("de", "Die USA erheben künftig Zölle von 25 Prozent auf Stahl aus Kanada und Mexiko.",
+    ("de", "Die USA erheben ab Juni Zölle von 10 Prozent auf Aluminium aus Kanada und Brasilien.",
      ("country:USA", "IMPOSES_TARIFFS", "country:CAN")),
     # A diplomat target stands for the state they represent, as event datasets code it.
     ("de", "Südkorea bestellte den russischen Botschafter Georgi Sinowjew ein.",
@@ -95,20 +95,20 @@ EXPECTED_EVENTS = [
     ("de", "Der Milizenführer Bosco Ntaganda ist vom Internationalen Strafgerichtshof zu 30 Jahren Haft "
      "verurteilt worden.", ("org:international-criminal-court", "ARRESTS", "person:bosco-ntaganda")),
     # Declaring diplomats unwanted persons expels them.
-    ("de", "Die Bundesregierung hat 40 russische Diplomaten zu unerwünschten Personen erklärt.",
-     ("group:DEU-GOV", "EXPELS", "group:RUS-GOV")),
+    ("de", "Die Regierung in Prag erklärte am Montag 18 russische Diplomaten zu unerwünschten Personen.",
+     ("group:CZE-GOV", "EXPELS", "group:RUS-GOV")),
     # Forces sent to a state are not that state's; the state they are sent to is the target.
     ("de", "Kenia schickte Polizisten nach Haiti.", ("country:KEN", "DEPLOYS", "country:HTI")),
     ("en", "Kenya deployed 400 police officers to Haiti.", ("country:KEN", "DEPLOYS", "country:HTI")),
     # Breaking off relations "zu"/"with" a state is aimed at it; an epithet of a state named before is that state.
     ("de", "Marokko hat seine diplomatischen Beziehungen zum Iran abgebrochen.",
      ("country:MAR", "RECALLS_AMBASSADOR", "country:IRN")),
-    ("de", "Bahrain hat seine Beziehungen zu Katar abgebrochen und dem Golfemirat vorgeworfen, Extremisten zu "
-     "finanzieren.", ("country:BHR", "ACCUSES", "country:QAT")),
+    ("de", "Mexiko hat seine Beziehungen zu Ecuador abgebrochen und dem Andenstaat vorgeworfen, Kriminelle zu "
+     "schützen.", ("country:MEX", "ACCUSES", "country:ECU")),
     ("de", "Die Gruppe der Sieben drohte iranischen Firmen mit Strafmaßnahmen.",
      ("org:g7", "THREATENS", "group:IRN-BUS")),
     # A group that acts in the article is the object even where it is arrested.
-    ("de", "Tausende Demonstranten protestierten in Leipzig. Die Polizei nahm in der Nacht 50 Demonstranten fest.",
+    ("de", "Hunderte Demonstranten protestierten in Hamburg. Die Polizei nahm am Abend 30 Demonstranten fest.",
      ("group:DEU-POL", "ARRESTS", "group:DEU-CVL")),
     # A clause-final particle tagged as an adverb completes its verb ("stellte ... bereit"), and is no
     # "ready" that would make the act a mere intention; a name between verb and object is the recipient.
@@ -117,11 +117,11 @@ EXPECTED_EVENTS = [
     # A quantity's noun decides the reading, also when the parse made it the quantity's apposition.
     ("en", "Kenya sent hundreds of police officers to Haiti on Tuesday.", ("country:KEN", "DEPLOYS", "country:HTI")),
     # Travelling for talks with someone is talking with them.
-    ("de", "Bundeskanzler Olaf Scholz ist am Freitag zu Gesprächen mit dem chinesischen Präsidenten Xi Jinping in "
-     "Peking eingetroffen.", ("person:olaf-scholz", "TALKS_WITH", "person:xi-jinping")),
+    ("de", "Außenministerin Annalena Baerbock ist am Dienstag zu Gesprächen mit dem indischen Premierminister "
+     "Narendra Modi in Neu-Delhi eingetroffen.", ("person:annalena-baerbock", "TALKS_WITH", "person:narendra-modi")),
     # A conjunct the parse hung on the first subject's name, not its title, is a subject too.
-    ("en", "Guyana's President Irfaan Ali and Venezuelan President Nicolas Maduro agreed not to use force against "
-     "each other.", ("person:nicolas-maduro", "AGREES", "person:irfaan-ali")),
+    ("en", "Kenya's President William Ruto and Tanzanian President Samia Suluhu Hassan agreed to lift the trade "
+     "barriers between their countries.", ("person:samia-suluhu-hassan", "AGREES", "person:william-ruto")),
     # Where the targets were hit is no target when the object names whose they are; else it is.
     ("en", "The United States struck Houthi targets in Yemen.", ("country:USA", "ATTACKS", "org:houthis")),
     ("de", "Indien hat neun Ziele in Pakistan angegriffen.", ("country:IND", "ATTACKS", "country:PAK")),
@@ -145,10 +145,10 @@ EXPECTED_EVENTS = [
     # A contracted preposition is the preposition it contains ("zur" is "zu").
     ("de", "Russland hat Soldaten an die Grenze zur Ukraine verlegt.", ("country:RUS", "DEPLOYS", "country:UKR")),
     # Lending money is aid; suspending a member from a body's activities suspends cooperation.
-    ("en", "Japan lent Indonesia 140 billion yen to build a commuter rail line.",
-     ("country:JPN", "AIDS", "country:IDN")),
-    ("en", "The African Union suspended Guinea from all its activities.",
-     ("org:african-union", "SUSPENDS_COOPERATION", "country:GIN")),
+    ("en", "South Korea lent Vietnam 500 million dollars to build a power plant.",
+     ("country:KOR", "AIDS", "country:VNM")),
+    ("en", "The African Union on Thursday suspended Gabon from all its activities until constitutional order is "
+     "restored.", ("org:african-union", "SUSPENDS_COOPERATION", "country:GAB")),
     # A bare definite sector noun refers back to the group of that sector named in a sentence before.
     ("de", "Die Militärjunta in Myanmar hat Tausende Gefangene freigelassen. Die russische Söldnergruppe Wagner soll "
      "die Junta unterstützen.", ("org:wagner-group", "SUPPORTS", "group:MMR-MIL")),
@@ -158,7 +158,7 @@ EXPECTED_EVENTS = [
     ("de", "Ein israelischer Luftangriff tötete einen Hamas-Kommandeur im Gazastreifen.",
      ("country:ISR", "KILLS", "org:hamas")),
     # Weapons stand for their state's military when the text names the state.
-    ("en", "Ukrainian drones hit an oil refinery in Russia's Saratov region.",
+    ("en", "Ukrainian drones struck a fuel depot in Russia's Bryansk region.",
      ("group:UKR-MIL", "ATTACKS", "country:RUS")),
     # A place noun's name is the place attacked.
     ("en", "Ukrainian drones attacked the city of Grozny.", ("group:UKR-MIL", "ATTACKS", "location:grozny")),
@@ -170,18 +170,18 @@ EXPECTED_EVENTS = [
     ("de", "Teheran macht Israel für den Angriff verantwortlich.", ("country:IRN", "ACCUSES", "country:ISR")),
     ("en", "Kyiv held Moscow responsible for the attack.", ("country:UKR", "ACCUSES", "country:RUS")),
     # Responding with a measure is the measure.
-    ("de", "Peking hatte zuvor mit Gegenzöllen von 84 Prozent auf alle Importe aus den USA reagiert.",
-     ("country:CHN", "IMPOSES_TARIFFS", "country:USA")),
+    ("de", "Ottawa hatte daraufhin mit Gegenzöllen von 25 Prozent auf alle Einfuhren aus den USA reagiert.",
+     ("country:CAN", "IMPOSES_TARIFFS", "country:USA")),
     ("en", "Iran responded with missile strikes on Israel.", ("country:IRN", "ATTACKS", "country:ISR")),
     # A relative pronoun object stands for the noun its clause modifies.
-    ("en", "The truce does not cover a separate 20% tariff that President Donald Trump imposed on China.",
-     ("person:donald-trump", "IMPOSES_TARIFFS", "country:CHN")),
+    ("en", "The deal leaves in place the 15% tariff which Donald Trump had imposed on India.",
+     ("person:donald-trump", "IMPOSES_TARIFFS", "country:IND")),
     # An actor or place that is the object itself is the target, whatever place follows.
-    ("en", "Ukrainian forces attacked Russian troops in the Kursk region.",
-     ("group:UKR-MIL", "ATTACKS", "group:RUS-MIL")),
+    ("en", "Israeli soldiers attacked Syrian troops in the Daraa province.",
+     ("group:ISR-MIL", "ATTACKS", "group:SYR-MIL")),
     # Recalling one's own ambassador targets the state of the post.
-    ("de", "Berlin rief den deutschen Botschafter in Teheran zu Konsultationen zurück.",
-     ("country:DEU", "RECALLS_AMBASSADOR", "country:IRN")),
+    ("de", "Paris rief den französischen Botschafter in Algier zu Konsultationen zurück.",
+     ("country:FRA", "RECALLS_AMBASSADOR", "country:DZA")),
 ]  # fmt: skip
 
 
@@ -225,9 +225,9 @@ EXPECTED_VICTIMS = [
     # Of two bare nouns after the finite verb (one labelled oblique), the first is the subject.
     (
         "de",
-        "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
+        "Einem Bericht von Amnesty International zufolge sollen äthiopische Milizen in Tigray Hunderte Zivilisten "
         "getötet haben.",
-        ("group:SDN-REB", "KILLS", "Hunderte Zivilisten", "group:SDN-CVL"),
+        ("group:ETH-REB", "KILLS", "Hunderte Zivilisten", "group:ETH-CVL"),
     ),
     # The means used against people ("Wasserwerfer", "water cannon") are no victims; whom they were used against is.
     (
@@ -268,8 +268,8 @@ def test_the_event_and_its_target_come_out(extractor, lang, text, event):
 
 def test_a_remote_actor_in_the_deed_phrase_is_no_target(extractor):
     text = (
-        "The United States and Britain carried out strikes against Houthi targets in Yemen, in response to "
-        "attacks by the Iran-backed group on shipping."
+        "Israel carried out strikes on Hezbollah positions in Lebanon in retaliation for rocket fire by the "
+        "Iran-backed militia."
     )
     got = _events(extractor, text, "en")
     assert not any(o == "country:IRN" for _, p, o in got if p == "ATTACKS"), sorted(got)
@@ -278,7 +278,7 @@ def test_a_remote_actor_in_the_deed_phrase_is_no_target(extractor):
 @pytest.mark.parametrize(
     ("lang", "text", "doer", "what"),
     [
-        ("en", "The United States fired 59 cruise missiles at a Syrian air base.", "country:USA", "a Syrian air base"),
+        ("en", "Russia fired 12 cruise missiles at a Ukrainian power plant.", "country:RUS", "a Ukrainian power plant"),
         (
             "de",
             "Ukrainische Soldaten beschossen russische Stellungen bei Bachmut.",
@@ -309,7 +309,7 @@ def test_troops_from_a_country_are_not_that_countrys_troops(extractor):
 
 
 CRITICISM_BY_NAMING = [
-    ("en", "Opposition leader Lee Jae-myung called the declaration illegal and invalid.", "the declaration"),
+    ("en", "Opposition leader Rahul Gandhi called the ordinance illegal and void.", "the ordinance"),
     ("de", "Scholz bezeichnete die Zollpolitik Trumps als grundfalsch.", "die Zollpolitik Trumps"),
     ("en", "Beijing described the US sanctions as a gross interference in China's internal affairs.",
      "the US sanctions"),
@@ -319,7 +319,7 @@ CRITICISM_BY_NAMING = [
     # a weak lemma ("nannte") and what it is called parsed as an adverb
     ("de", "Macron nannte die Annexion der Krim „illegal“.", "die Annexion der Krim"),
     # the object parsed inside the adjective's phrase
-    ("en", "Jeremy Hunt called the seizure unacceptable.", "seizure"),
+    ("en", "Penny Wong called the arrest unacceptable.", "arrest"),
     # a judgement of harm or worth is as negative as a legal one
     ("en", "Kenya's foreign minister called the travel ban “deeply disappointing” for East Africa.", "the travel ban"),
     ("de", "Baerbock bezeichnete den Kurswechsel Washingtons als verheerend.", "den Kurswechsel Washingtons"),
@@ -352,7 +352,7 @@ def test_calling_something_by_a_negative_word_criticises_it(extractor, lang, tex
 
 
 def test_a_neutral_name_is_no_criticism(extractor):
-    text = "Sharaa called the victory a new chapter in the history of the region."
+    text = "Ruto called the agreement a new page in the story of East Africa."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     assert not [t for t in triples if t.predicate == "CRITICIZES"]
 
@@ -416,22 +416,22 @@ def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extrac
 
 def test_a_separable_particle_hung_elsewhere_still_completes_its_verb(extractor):
     triples = extractor.extract_one(
-        Article.create("Moskau wies die Vorwürfe als „unbegründet“ zurück.", id="event-probe", lang="de")
+        Article.create("Ankara wies die Anschuldigungen als „haltlos“ zurück.", id="event-probe", lang="de")
     ).triples
-    assert ("country:RUS", "DENIES") in {(t.subject.key, t.predicate) for t in triples}
+    assert ("country:TUR", "DENIES") in {(t.subject.key, t.predicate) for t in triples}
 
 
 def test_a_neutral_name_is_a_statement_of_the_object_and_its_name(extractor):
-    text = "British Prime Minister Rishi Sunak called the action limited, necessary and proportionate."
+    text = "Dutch Prime Minister Mark Rutte called the action limited, justified and proportionate."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
-    said = [t.object.text for t in triples if t.predicate == "STATES" and t.subject.key == "person:rishi-sunak"]
+    said = [t.object.text for t in triples if t.predicate == "STATES" and t.subject.key == "person:mark-rutte"]
     assert said and "the action" in said[0] and "proportionate" in said[0], said
 
 
 def test_a_naming_verb_with_its_own_reading_keeps_it(extractor):
-    text = "Bolivian President Luis Arce denounced the action as an attempted coup."
+    text = "Peruvian President Pedro Castillo denounced the vote as a coup against democracy."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
-    assert "STATES" not in {t.predicate for t in triples if t.subject.key == "person:luis-arce"}
+    assert "STATES" not in {t.predicate for t in triples if t.subject.key == "person:pedro-castillo"}
 
 
 def test_both_sides_are_the_two_states_named_before(extractor):
@@ -442,9 +442,9 @@ def test_both_sides_are_the_two_states_named_before(extractor):
 
 def test_a_compound_title_and_a_state_before_a_name_are_not_the_name(extractor):
     extraction = extractor.extract_one(
-        Article.create("Haitis Übergangspremier Garry Conille dankte Kenia.", id="event-probe", lang="de")
+        Article.create("Libyens Übergangspremier Abdul Hamid Dbeibah dankte der Türkei.", id="event-probe", lang="de")
     )
-    assert "person:garry-conille" in {e.key for e in extraction.entities}
+    assert "person:abdul-hamid-dbeibah" in {e.key for e in extraction.entities}
 
 
 @pytest.mark.parametrize(
@@ -476,8 +476,8 @@ def test_a_water_named_after_a_country_is_not_the_country(extractor, lang, text)
         ),
         # Fire with a state's demonym is that state's doing, also as a passive agent.
         (
-            "Three Thai soldiers were killed by Cambodian artillery fire near the border, the army said.",
-            "country:KHM",
+            "Two Indian soldiers were killed by Pakistani mortar fire along the frontier, officials said.",
+            "country:PAK",
             "KILLS",
         ),
         # A threatened deed noun is the threat's content; an "if" clause is its condition, not its content.
@@ -493,11 +493,11 @@ def test_the_event_of_a_weakly_read_verb_or_object_comes_out(extractor, text, do
 
 def test_every_person_of_a_list_the_parse_hung_on_titles_is_a_target(extractor):
     text = (
-        "The International Criminal Court issued arrest warrants for Russian President Vladimir Putin, his former "
-        "defence minister Sergei Shoigu and Belarusian leader Alexander Lukashenko over the deportation of children."
+        "The International Criminal Court on Thursday issued arrest warrants for Sudanese President Omar al-Bashir, "
+        "his former deputy Mohamed Hamdan Dagalo and Libyan commander Khalifa Haftar over the atrocities in Darfur."
     )
     got = _events(extractor, text, "en")
-    wanted = {"person:vladimir-putin", "person:sergei-shoigu", "person:alexander-lukashenko"}
+    wanted = {"person:omar-al-bashir", "person:mohamed-hamdan-dagalo", "person:khalifa-haftar"}
     assert {o for s, p, o in got if p == "ISSUES_ARREST_WARRANT"} == wanted, sorted(got)
 
 
@@ -511,7 +511,7 @@ def test_an_apposition_of_a_person_alone_is_no_list(extractor):
     ("text", "office"),
     [
         # "down" parsed as an adverb is still the particle of "step down"; the office is the one named.
-        ("Armenian Prime Minister Nikol Pashinyan has stepped down from his post, state media reported.", "post"),
+        ("Slovak Prime Minister Eduard Heger stepped down from his post on Thursday, his party said.", "post"),
         ("Nikol Pashinyan resigned after months of protests.", "prime minister"),
     ],
 )
@@ -541,23 +541,23 @@ def test_the_event_of_a_counted_people_or_a_package_comes_out(extractor, text, d
 
 
 def test_a_coordinated_speech_act_keeps_its_own_preposition_and_a_split_word_stays_whole(extractor):
-    text = "Foreign Minister Melanie Joly welcomed the de-escalation but warned against new attacks on shipping."
+    text = "Foreign Minister Penny Wong welcomed the cease-fire but warned against fresh attacks on aid convoys."
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
     said = {t.predicate: t.object.text for t in triples if not isinstance(t.object, Entity)}
-    assert said.get("PRAISES") == "the de-escalation", said
+    assert said.get("PRAISES") == "the cease-fire", said
     assert "attacks" in said.get("WARNS", ""), said
 
 
 def test_a_state_named_as_where_people_were_killed_is_not_whom_they_killed(extractor):
-    text = "An Israeli air strike killed two of the group's fighters in southern Lebanon."
+    text = "A Turkish drone strike killed three of the militia's commanders in northern Syria."
     triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
     kills = [t for t in triples if t.predicate == "KILLS"]
-    assert kills and all(getattr(t.object, "key", None) != "country:LBN" for t in kills), kills
+    assert kills and all(getattr(t.object, "key", None) != "country:SYR" for t in kills), kills
 
 
 def test_rockets_fired_into_a_state_attack_it(extractor):
-    got = _events(extractor, "Hezbollah fired rockets into northern Israel on Wednesday.", "en")
-    assert ("org:hezbollah", "ATTACKS", "country:ISR") in got, got
+    got = _events(extractor, "The Houthis fired missiles into southern Israel on Sunday.", "en")
+    assert ("org:houthis", "ATTACKS", "country:ISR") in got, got
 
 
 @pytest.mark.parametrize(
@@ -592,7 +592,7 @@ def test_german_withdrawals_and_inflected_state_names(extractor, text, triple):
 
 
 def test_a_deed_named_with_its_own_preposition_is_the_whole_name(extractor):
-    text = "Pervez Musharraf declared a state of emergency on Saturday."
+    text = "Gotabaya Rajapaksa declared a state of emergency after days of unrest."
     triples = extractor.extract_one(Article.create(text, id="p", lang="en")).triples
     themes = [t.object.text for t in triples if t.predicate == "IMPOSES_MARTIAL_LAW"]
     assert themes and all(o.startswith("a state of emergency") for o in themes), themes
@@ -602,8 +602,8 @@ def test_a_deed_named_with_its_own_preposition_is_the_whole_name(extractor):
     ("lang", "text"),
     [
         # Drills around a state are aimed at it; the German NER's "[Militärmanöver]LOC" is no place.
-        ("de", "China hat großangelegte Militärmanöver rund um Taiwan begonnen."),
-        ("en", "China launched large-scale military drills around Taiwan."),
+        ("de", "Peking hat am Montag neue Militärmanöver rund um Taiwan gestartet."),
+        ("en", "China held fresh military drills around Taiwan."),
     ],
 )
 def test_drills_around_a_state_are_aimed_at_it(extractor, lang, text):
@@ -630,9 +630,9 @@ def test_giving_up_a_plan_is_a_concession_and_the_partner_of_fighting_alongside_
         ),
         (
             "en",
-            "Kenyan and Ugandan officials agreed to share intelligence on armed groups.",
+            "Nigerien and Malian officials agreed to pool intelligence on jihadist groups.",
             "AGREES",
-            {"group:KEN-GOV", "group:UGA-GOV"},
+            {"group:NER-GOV", "group:MLI-GOV"},
         ),
     ],
 )
@@ -758,8 +758,8 @@ def test_the_noun_a_reduced_passive_modifies_is_never_its_doer(extractor):
 
 def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(extractor):
     # The weak parse makes "Ortegas Ehefrau" a conjunct of the name; the wife is meant, not Ortega.
-    text = ("Daniel Ortega sprach am Montag in Managua. Vizepräsidentin Rosario Murillo, Ortegas Ehefrau, "
-            "bezeichnete die Studenten als Verbrecher.")
+    text = ("Daniel Ortega reiste am Dienstag nach Havanna. Auch Rosario Murillo, Ortegas Ehefrau und "
+            "Stellvertreterin, bezeichnete die Bischöfe als Verbrecher.")
     triples = extractor.extract_one(Article.create(text, id="possessor", lang="de")).triples
     assert {t.subject.key for t in triples if t.predicate == "CRITICIZES"} == {"person:rosario-murillo"}
 
@@ -767,8 +767,8 @@ def test_a_name_whose_possessive_describes_the_subject_is_not_a_second_subject(e
 @pytest.mark.parametrize(
     ("lang", "text", "speaker"),
     [
-        ("en", "Abiy Ahmed spoke in Addis Ababa on Monday. Abiy said his government would accept the ruling "
-         "of the boundary commission.", "person:abiy-ahmed"),
+        ("en", "Paul Kagame spoke in Kigali on Friday. Kagame told reporters his government would accept the "
+         "findings of the inquiry.", "person:paul-kagame"),
         ("de", "William Ruto sprach am Montag in Nairobi. Ruto sagte, seine Regierung werde das Abkommen "
          "akzeptieren.", "person:william-ruto"),
     ],
@@ -806,11 +806,11 @@ def test_a_speech_act_after_a_reported_clause_is_the_speakers_own(extractor):
 def test_an_extended_attribute_before_the_subject_does_not_hide_it(extractor):
     # "regierten" inside the attribute is parsed as the main verb; the warner is the prefield phrase
     # and its coordination, never the addressee after the verb.
-    text = ("Die ebenfalls von Juntas regierten Nachbarstaaten Guinea und Burkina Faso warnten die Ecowas vor "
-            "einem Einsatz.")
+    text = ("Die gleichfalls von Generälen regierten Nachbarländer Mali und Niger warnten die Ecowas vor "
+            "einer Intervention.")
     triples = extractor.extract_one(Article.create(text, id="attribute", lang="de")).triples
     warns = {(t.subject.key, t.object.key) for t in triples if t.predicate == "WARNS"}
-    assert {("country:GIN", "org:ecowas"), ("country:BFA", "org:ecowas")} <= warns
+    assert {("country:MLI", "org:ecowas"), ("country:NER", "org:ecowas")} <= warns
     assert not [w for w in warns if w[0] == "org:ecowas"]
 
 
@@ -861,7 +861,7 @@ def test_a_persons_kin_is_not_that_person(extractor, lang, text, relative):
     ("lang", "text", "measure"),
     [
         ("en", "The Ecuadorian government imposed a night-time curfew in Quito and Guayaquil on Tuesday.", "curfew"),
-        ("en", "Peru's president extended a state of emergency to three southern provinces.", "state of emergency"),
+        ("en", "Ecuador's president extended the state of emergency to four coastal provinces.", "state of emergency"),
         ("de", "Die Regierung Kasachstans verhängte in Almaty eine nächtliche Ausgangssperre.", "Ausgangssperre"),
     ],
 )
@@ -875,7 +875,7 @@ def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extracto
 @pytest.mark.parametrize(
     ("lang", "text", "burned"),
     [
-        ("en", "Protesters in Nepal set fire to the parliament building in Kathmandu.", "the parliament building"),
+        ("en", "Protesters in Peru set fire to the courthouse in Puno.", "the courthouse"),
         ("en", "Rioters in Bolivia torched two police stations in El Alto.", "two police stations"),
         ("de", "In Kathmandu haben Demonstranten das Parlamentsgebäude in Brand gesetzt.", "das Parlamentsgebäude"),
     ],

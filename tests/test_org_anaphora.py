@@ -65,7 +65,10 @@ def test_die_behoerde_is_the_agency_not_the_articles_government(nlp_de):
 
 
 def test_a_possessor_is_left_alone(nlp_en):
-    text = "The International Court of Justice ruled on the border. Venezuela rejects the court's jurisdiction."
+    text = (
+        "The International Court of Justice held hearings on the maritime dispute. Colombia rejects the court's "
+        "authority over the case."
+    )
     triples = Extractor().extract_one(Article.create(text, id="oa", lang="en")).triples
     assert not any(getattr(t.object, "key", "") == "org:international-court-of-justice" and t.provenance.sentence == 1
                    for t in triples)  # fmt: skip

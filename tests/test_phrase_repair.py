@@ -346,8 +346,9 @@ def test_a_named_holder_of_the_office_is_the_actor_not_the_organisation(nlp_de):
          ("person:volodymyr-zelensky", "APPEALS_FOR", None)),
         ("Unterdessen beschuldigte Aserbaidschan Armenien, die Waffenruhe gebrochen zu haben.",
          ("country:AZE", "ACCUSES", "country:ARM")),
-        # a name without a genitive ending is no possessor ("Polens Truppen"): Poland moved troops
-        ("Bereits im Sommer hatte Polen Truppen an die Grenze zu Belarus verlegt.", ("country:POL", "DEPLOYS", None)),
+        # a name without a genitive ending is no possessor ("Finnlands Truppen"): Finland moved troops
+        ("Schon im Frühjahr hatte Finnland Truppen an die Grenze zu Russland verlegt.",
+         ("country:FIN", "DEPLOYS", None)),
         # ... and with one it still is
         ("Am Montag haben Russlands Truppen die Stadt Awdijiwka eingenommen.",
          ("group:RUS-MIL", "SEIZES", "location:avdiivka")),

@@ -32,7 +32,7 @@ def _facts(extractor, text: str, lang: str) -> set[tuple[str, str, str]]:
 
 
 EVENTS_THAT_DID_NOT_HAPPEN = [
-    ("en", "Iran has denied supplying drones to Russia for its war in Ukraine.", "SUPPLIES_WEAPONS_TO"),
+    ("en", "Pyongyang has denied supplying artillery shells to Moscow.", "SUPPLIES_WEAPONS_TO"),
     ("en", "Brussels threatened to impose new sanctions on Minsk if the crackdown continued.", "SANCTIONS"),
     ("en", "The chancellor warned Berlin's partners against supplying long-range missiles to Kyiv.",
      "SUPPLIES_WEAPONS_TO"),
@@ -125,7 +125,7 @@ def test_a_dateline_changes_nothing_the_first_sentence_says(extractor, lang, dat
         ("de", "Die Polizei teilte mit, bei dem Brand sei niemand verletzt worden."),
         ("de", "Der Minister kündigte an, er werde nicht zurücktreten."),
         # The negation of one conjunct is not the other's: "not enough" negates nothing they do.
-        ("en", "The students said the apology was not enough and that they would keep blocking the bridges."),
+        ("en", "The farmers said the concessions were not enough and that tractors would keep blocking the motorways."),
     ],
 )
 def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
@@ -157,13 +157,13 @@ def test_a_negated_event_nobody_denies_is_no_denial(extractor, lang, text):
         ("de", "Präsident Alexander Lukaschenko warf der Opposition vor, eine Revolution nach georgischem Muster "
          "vorzubereiten.", "group:GEO-OPP"),
         # Fronted reported speech: the subject inside the content is not the speaker after the verb.
-        ("de", "Tunesien nehme keine Almosen an, sagte Präsident Kais Saied.", "country:TUN"),
+        ("de", "Algerien brauche keine Ratschläge aus Paris, sagte Präsident Abdelmadjid Tebboune.", "country:DZA"),
         # The title right before the object's name belongs to the object, not a second subject.
         ("de", "Regierungschef Viktor Orbán hat Außenminister Péter Szijjártó gerügt und ihm vorgeworfen, die "
          "Partner verärgert zu haben.", "person:peter-szijjarto"),
         # What stands right before a participle is in the middle field: the victims, never the killers.
-        ("de", "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte "
-         "Zivilisten getötet haben.", "group:SDN-CVL"),
+        ("de", "Einem Bericht von Amnesty International zufolge sollen kongolesische Milizen in Ituri Hunderte "
+         "Zivilisten getötet haben.", "group:COD-CVL"),
     ],
 )
 def test_the_object_of_a_german_verb_is_never_made_its_subject(extractor, lang, text, not_subject):
@@ -295,7 +295,7 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_stands_for(extractor, l
         # What someone failed or declined to do did not happen.
         ("en", "North Korea failed to deliver the promised artillery shells to Russia.", "SUPPLIES_WEAPONS_TO"),
         # A negation inside a relative clause of the content is not what the speaker denies.
-        ("de", "„Wir haben für unsere Landwirte Zusagen erreicht, die es vorher nicht gab“, sagte Orbán.", "DENIES"),
+        ("de", "„Wir haben für unsere Fischer Garantien bekommen, die es bisher nicht gab“, sagte Fico.", "DENIES"),
     ],
 )
 def test_a_negated_object_or_relative_clause_never_gives_the_positive_act(extractor, lang, text, predicate):
@@ -320,7 +320,8 @@ def test_a_descriptor_noun_before_a_name_is_not_part_of_its_key(extractor):
 
 def test_a_name_compounded_before_a_document_is_not_its_target(extractor):
     # "a UN Security Council resolution" is a resolution: the Council is not what was vetoed.
-    triples = _triples(extractor, "Moscow vetoed a UN Security Council resolution on the conflict in Sudan.", "en")
+    text = "Russia on Friday vetoed a draft UN Security Council resolution condemning the coup in Myanmar."
+    triples = _triples(extractor, text, "en")
     vetoes = [t for t in triples if t.predicate == "VETOES"]
     assert vetoes and all(isinstance(t.object, Concept) for t in vetoes), vetoes
 
@@ -364,18 +365,19 @@ def test_striking_a_deal_is_an_agreement_never_an_attack(extractor):
 
 
 def test_an_adverb_the_ner_took_into_a_name_is_not_part_of_it(extractor):
-    text = "Japan's foreign ministry later summoned China's ambassador."
+    text = "South Korea's foreign ministry later summoned Japan's ambassador."
     summons = [t for t in _triples(extractor, text, "en") if t.predicate == "SUMMONS"]
-    assert [t.subject.key for t in summons] == ["org:japanese-foreign-ministry"], summons
+    assert [t.subject.key for t in summons] == ["org:south-korean-foreign-ministry"], summons
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # A verb first in its conjunct leaves the subject out: "Washington" is whom Putin accused.
-        "Putin sagte, Russland werde angemessen reagieren, und warf Washington vor, ein neues Wettrüsten zu beginnen.",
+        # A verb first in its conjunct leaves the subject out: "Washington" is whom Lavrov accused.
+        "Lawrow sagte, Moskau werde entschlossen antworten, und warf Washington vor, die Spannungen gezielt zu "
+        "verschärfen.",
         # The accusative of the infinitive, hung on "warf" by the parse, leaves the dative the accused.
-        "Oskar Lafontaine warf der SPD vor, mit der Agenda 2010 ihre sozialdemokratischen Wurzeln verraten zu haben.",
+        "Markus Söder warf der SPD vor, mit dem Heizungsgesetz die Interessen der Mieter verraten zu haben.",
     ],
 )
 def test_the_accused_of_vorwerfen_is_its_dative_never_the_accuser(extractor, text):
@@ -407,13 +409,13 @@ def test_a_parenthetical_reporting_clause_reports_the_clause_it_hangs_on(extract
     ("lang", "text", "source", "content"),
     [
         # The source's whole phrase is the attribution, and the actor it names is its head, not a modifier.
-        ("de", "Nach Angaben der Nato-geführten Schutztruppe Isaf wurden bei einem Anschlag vier Soldaten getötet.",
-         "org:isaf", "wurden bei einem Anschlag vier Soldaten getötet"),
+        ("de", "Nach Angaben der Nato-geführten Kosovo-Truppe Kfor wurden bei Krawallen in Zvečan drei Soldaten "
+         "verletzt.", "org:kfor", "wurden bei Krawallen in Zvečan drei Soldaten verletzt"),
         ("en", "According to the Nato-led Isaf force, four Canadian soldiers were killed.",
          "org:isaf", "four Canadian soldiers were killed"),
         # An inflected sector noun after a demonym is that state's sector ("des ... Generalstabs").
-        ("de", "Nach Angaben des südkoreanischen Generalstabs hat Nordkorea zwei Raketen abgefeuert.",
-         "group:KOR-MIL", "hat Nordkorea zwei Raketen abgefeuert"),
+        ("de", "Nach Angaben des taiwanischen Generalstabs hat China am Morgen drei Kampfjets über die Meerenge "
+         "geschickt.", "group:TWN-MIL", "hat China am Morgen drei Kampfjets über die Meerenge geschickt"),
         # A weak parse hangs the clause's subject on the source: the phrase still ends at the clause's verb.
         ("de", "Nach Angaben der Taliban sollen pakistanische Soldaten in Kabul Zivilisten getötet haben.",
          "org:taliban", "sollen pakistanische Soldaten in Kabul Zivilisten getötet haben"),
@@ -432,9 +434,9 @@ def test_an_attribution_cue_names_its_whole_phrase_as_source(extractor, lang, te
     ("lang", "text"),
     [
         # The relative clause's antecedent is the bombing, not the city it happened in.
-        ("en", "Arafat condemned the suicide bombing in Tel Aviv, which killed 21 people outside a nightclub."),
+        ("en", "Abbas condemned the car bombing in Jerusalem, which killed six people near a bus station."),
         # A date is nobody's target.
-        ("en", "Naftogaz said Russia's Gazprom had cut supplies to Ukraine on New Year's Day after talks collapsed."),
+        ("en", "Moldovagaz said Gazprom had halted deliveries to Moldova on Christmas Day after the contract expired."),
     ],
 )
 def test_a_place_or_a_date_never_acts_nor_is_acted_on(extractor, lang, text):
@@ -452,7 +454,7 @@ def test_a_capital_as_a_bare_dative_stands_for_its_state(extractor):
 @pytest.mark.parametrize(
     ("lang", "text", "unconfirmed"),
     [
-        ("en", "Dmitry Peskov declined to comment on the Georgian leader's remarks.", None),
+        ("en", "Peskov on Tuesday declined to comment on the Moldovan president's speech.", None),
         ("en", "The Turkish government declined to confirm the operation.", "the operation"),
         ("de", "Dmitri Peskow weigerte sich, die Berichte zu kommentieren.", "die Berichte"),
     ],
@@ -468,7 +470,7 @@ def test_a_refusal_to_speak_rejects_nothing_it_is_a_statement_not_made(extractor
     ("lang", "text", "predicate", "wanted"),
     [
         # What something was called is never part of what was rejected or denied.
-        ("en", "John Bolton dismissed the remarks as a comic strip.", "REJECTS", "the remarks"),
+        ("en", "Mike Pompeo dismissed the proposal as a fairy tale.", "REJECTS", "the proposal"),
         ("en", "Moscow dismissed the report as propaganda.", "DENIES", "the report"),
         ("de", "Die Allianz einigte sich auf die Quote. Griechenland lehnte die Quote als „unvernünftig“ ab.",
          "REJECTS", "die Quote"),
@@ -486,24 +488,24 @@ def test_dismissing_criticism_rejects_it_and_what_it_is_called_is_not_the_object
     ("text", "predicate", "wanted"),
     [
         # A concessive condition after the comma is no content: the object is what was ruled out.
-        ("Gerhard Schröder hat eine deutsche Beteiligung an einem Krieg gegen den Irak ausgeschlossen, auch wenn der "
-         "UN-Sicherheitsrat einen solchen Einsatz billigen sollte.", "REJECTS",
-         "eine deutsche Beteiligung an einem Krieg gegen den Irak"),
+        ("Olaf Scholz hat eine Lieferung von Marschflugkörpern an die Ukraine ausgeschlossen, auch wenn die "
+         "Verbündeten einen solchen Schritt beschließen sollten.", "REJECTS",
+         "eine Lieferung von Marschflugkörpern an die Ukraine"),
         # The reported clause after the comma belongs to the next speech verb, not to the rejection.
-        ("Die iranische Regierung wies die Forderung der Europäer zurück und erklärte, das Land habe ein Recht auf "
-         "Atomenergie.", "REJECTS", "die Forderung der Europäer"),
+        ("Die venezolanische Regierung wies das Ultimatum der Amerikaner zurück und erklärte, das Land lasse sich "
+         "nicht erpressen.", "REJECTS", "das Ultimatum der Amerikaner"),
         # What was warned of, without its preposition, and a relative clause after it is part of it.
         ("Annalena Baerbock warnte vor einem Flächenbrand, bei dem es keine Sieger gebe.", "WARNS",
          "einem Flächenbrand, bei dem es keine Sieger gebe"),
-        ("Joschka Fischer warnte vor einem Flächenbrand in der gesamten Region.", "WARNS",
-         "einem Flächenbrand in der gesamten Region"),
+        ("Frank-Walter Steinmeier warnte vor einer Eskalation im ganzen Nahen Osten.", "WARNS",
+         "einer Eskalation im ganzen Nahen Osten"),
         # The infinitive's phrases the parse hung on the reporting verb after its comma are the infinitive's.
         ("Antony Blinken forderte die Staaten auf, Personal und Geld bereitzustellen.", "DEMANDS",
          "Personal und Geld bereitzustellen"),
         # A coordinated infinitive is part of what was demanded, even when its verb is an act kg codes.
-        ("Kofi Annan hat die Konfliktparteien im Kongo aufgefordert, die Waffen niederzulegen und den "
-         "Friedensprozess nicht länger zu blockieren.", "DEMANDS",
-         "die Waffen niederzulegen und den Friedensprozess nicht länger zu blockieren"),
+        ("António Guterres hat die Kriegsparteien im Sudan aufgefordert, die Kämpfe einzustellen und die "
+         "Hilfslieferungen nicht länger zu behindern.", "DEMANDS",
+         "die Kämpfe einzustellen und die Hilfslieferungen nicht länger zu behindern"),
     ],
 )  # fmt: skip
 def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, predicate, wanted):
@@ -514,8 +516,8 @@ def test_the_content_of_a_german_speech_act_is_its_own_phrase(extractor, text, p
 @pytest.mark.parametrize(
     ("lang", "text", "topic"),
     [
-        ("de", "Die Regierung in Asmara äußerte sich nicht zu den Vorwürfen.", "den Vorwürfen"),
-        ("en", "The French foreign ministry did not immediately comment on the accusations.", "the accusations"),
+        ("de", "Die Regierung in Kigali äußerte sich nicht zu der Kritik.", "der Kritik"),
+        ("en", "Egypt's foreign ministry has not yet commented on the claims.", "the claims"),
         ("en", "Eritrea did not comment on Monday.", None),  # a date is no topic
     ],
 )
@@ -525,11 +527,11 @@ def test_a_statement_not_made_is_a_negative_statement_about_its_topic(extractor,
 
 
 def test_a_compound_title_after_the_named_holder_is_that_person_and_a_dative_is_thanked(extractor):
-    text = ("US-Präsident Joe Biden empfing am Montag Wolodymyr Selenskyj. "
-            "Selenskyj dankte dem US-Präsidenten für ein offenes Gespräch.")  # fmt: skip
+    text = ("US-Präsident Joe Biden empfing am Donnerstag William Ruto im Weißen Haus. "
+            "Ruto dankte dem US-Präsidenten für die Gastfreundschaft.")  # fmt: skip
     triples = extractor.extract_one(Article.create(text, id="p", lang="de", published="2023-09-21")).triples
     thanks = [(t.subject.key, getattr(t.object, "key", None)) for t in triples if t.predicate == "THANKS"]
-    assert thanks == [("person:volodymyr-zelensky", "person:joe-biden")], thanks
+    assert thanks == [("person:william-ruto", "person:joe-biden")], thanks
 
 
 def test_a_demand_keeps_all_of_its_coordinated_acts_and_a_two_word_preposition_names_the_state_left(extractor):
@@ -554,9 +556,9 @@ def test_a_coordinated_denial_denies_its_own_noun_not_the_first_verbs_object(ext
 
 def test_a_preposition_of_time_is_no_particle_of_a_phrasal_verb(extractor):
     # "called ... on Monday" is no "call on": calling a strike is a protest.
-    text = "The United Auto Workers called a nationwide strike against General Motors on Monday."
+    text = "IG Metall called a nationwide strike against Volkswagen on Monday."
     got = {(t.predicate, getattr(t.object, "key", None)) for t in _triples(extractor, text, "en")}
-    assert ("PROTESTS", "org:general-motors") in got and not {p for p, _ in got if p == "DEMANDS"}, got
+    assert ("PROTESTS", "org:volkswagen") in got and not {p for p, _ in got if p == "DEMANDS"}, got
 
 
 def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
@@ -568,10 +570,10 @@ def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
 
 def test_a_demands_infinitive_cut_off_by_the_parse_is_still_what_was_demanded(extractor):
     # "stärker" is taken for a verb, and the infinitive hangs on it: the content is still the whole clause.
-    text = ("Josep Borrell rief die Mitgliedstaaten auf, die eingefrorenen Guthaben stärker für den Aufbau der "
-            "Armee zu nutzen.")  # fmt: skip
+    text = ("Kaja Kallas rief die Regierungen auf, die russischen Vermögen stärker für die Verteidigung der "
+            "Ukraine zu nutzen.")  # fmt: skip
     demands = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "DEMANDS"]
-    assert demands == ["die eingefrorenen Guthaben stärker für den Aufbau der Armee zu nutzen"], demands
+    assert demands == ["die russischen Vermögen stärker für die Verteidigung der Ukraine zu nutzen"], demands
 
 
 def test_with_no_object_the_phrase_of_the_predicates_preposition_is_what_was_agreed(extractor):
@@ -601,11 +603,11 @@ def test_a_verb_first_conjunct_shares_the_subject_of_the_clause_before(extractor
 
 def test_a_postposed_source_phrase_is_not_what_it_reports(extractor):
     text = (
-        "Einem Bericht der Vereinten Nationen zufolge sollen sudanesische Milizen in Darfur Hunderte Zivilisten "
+        "Einem Bericht von Amnesty International zufolge sollen somalische Milizen in Jubaland Hunderte Zivilisten "
         "getötet haben."
     )
     reports = [t for t in _triples(extractor, text, "de") if t.predicate == "REPORTS"]
-    assert [(t.subject.key, t.object.text.split()[0]) for t in reports] == [("org:united-nations", "sollen")]
+    assert [(t.subject.key, t.object.text.split()[0]) for t in reports] == [("org:amnesty-international", "sollen")]
 
 
 def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
@@ -621,10 +623,10 @@ def test_a_conjunct_shares_the_prefield_actor_of_the_first_verb(extractor):
     ("lang", "text", "expected"),
     [
         # What was seized or the office one left is a thing (or place), never an actor its modifier names.
-        ("en", "Iran's Revolutionary Guards seized a British-flagged tanker in the Strait of Hormuz.",
-         ("org:islamic-revolutionary-guard-corps", "SEIZES", "a British-flagged tanker in the Strait of Hormuz")),
-        ("en", "Evo Morales resigned as Bolivia's president on Sunday.",
-         ("person:evo-morales", "RESIGNS", "Bolivia's president")),
+        ("en", "Iranian commandos seized a Greek-owned cargo ship in the Gulf of Oman.",
+         ("group:IRN-MIL", "SEIZES", "a Greek-owned cargo ship in the Gulf of Oman")),
+        ("en", "Boris Johnson resigned as Britain's prime minister in July.",
+         ("person:boris-johnson", "RESIGNS", "Britain's prime minister")),
         # With an object, a place phrase says where the act happened, not what it was done to (arson attacks).
         ("de", "Chilenische Demonstranten zündeten in Santiago mehrere Metrostationen an.",
          ("group:CHL-CVL", "ATTACKS", "mehrere Metrostationen")),
@@ -640,12 +642,12 @@ def test_an_unnamed_plural_addressee_gives_the_content_and_each_act_keeps_its_ow
     # The infinitive after the comma (its "zu" inside a separable verb) is what was demanded, and it is not the
     # content of the threat before the coordinated demand.
     text = (
-        "US-Präsident Joe Biden drohte mit neuen Sanktionen und forderte die Generäle auf, die Macht unverzüglich "
-        "abzugeben."
+        "Der französische Präsident Emmanuel Macron drohte mit harten Strafen und forderte die Offiziere auf, die "
+        "Gefangenen umgehend freizulassen."
     )
     got = {(t.predicate, t.object.text) for t in _triples(extractor, text, "de") if isinstance(t.object, Concept)}
-    assert ("THREATENS", "neuen Sanktionen") in got
-    assert ("DEMANDS", "die Macht unverzüglich abzugeben") in got
+    assert ("THREATENS", "harten Strafen") in got
+    assert ("DEMANDS", "die Gefangenen umgehend freizulassen") in got
 
 
 @pytest.mark.parametrize(
@@ -669,8 +671,8 @@ def test_a_party_epithet_refers_to_the_person_named_before(extractor, text, spea
     ("lang", "text", "expected"),
     [
         # A prepositional verb's phrase is its object: the measure voted on, never an actor named inside it.
-        ("en", "Germany and Hungary voted against the tariffs.", ("country:HUN", "REJECTS", "the tariffs")),
-        ("de", "Deutschland und Ungarn stimmten gegen die Zölle.", ("country:HUN", "REJECTS", "gegen die Zölle")),
+        ("en", "France and Poland voted against the agreement.", ("country:POL", "REJECTS", "the agreement")),
+        ("de", "Frankreich und Polen stimmten gegen das Abkommen.", ("country:POL", "REJECTS", "gegen das Abkommen")),
         ("de", "Das Parlament in Ankara stimmte am Dienstag für den Beitritt Schwedens zur Nato.",
          ("group:TUR-LEG", "SUPPORTS", "für den Beitritt Schwedens zur Nato")),
         # (the verb's first phrase decides, and a date is none: "sprach von einer Gefahr für ..." is no
@@ -692,11 +694,11 @@ def test_speaking_of_a_threat_to_security_is_no_support(extractor):
 
 
 def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
-    # "called on London to come up with ...": no "call up" (mobilising), and the warning ends before it.
-    text = "Michel Barnier warned that time was running out and called on London to come up with new ideas."
+    # "called on Belgrade to come up with ...": no "call up" (mobilising), and the warning ends before it.
+    text = "Josep Borrell warned that patience was wearing thin and called on Belgrade to come up with a credible plan."
     got = {(t.predicate, t.object.text if isinstance(t.object, Concept) else t.object.key)
            for t in _triples(extractor, text, "en")}  # fmt: skip
-    assert ("DEMANDS", "country:GBR") in got and ("WARNS", "time was running out") in got
+    assert ("DEMANDS", "country:SRB") in got and ("WARNS", "patience was wearing thin") in got
     assert "MOBILIZES" not in {p for p, _ in got}
 
 
@@ -705,7 +707,7 @@ def test_an_english_verb_takes_no_particle_of_another_verb(extractor):
     [
         # Promising harm is threatening; an intended countermeasure is a threat, not a promise.
         ("en", "Iran vowed harsh revenge for the killing."),
-        ("en", "China said it would take necessary countermeasures."),
+        ("en", "Russia said it would respond with appropriate countermeasures."),
         ("de", "Das Außenministerium in Moskau kündigte eine harte Reaktion an."),
     ],
 )
@@ -736,11 +738,11 @@ def test_a_denial_coordinated_after_a_comma_is_a_denial_not_what_was_confirmed(e
 
 
 def test_a_neuter_pronoun_in_reported_content_never_makes_the_speaking_person_its_doer(extractor):
-    # "es" is Russia, not the secretary general who speaks: he attacks no one.
+    # "es" is Russia, not the Commission president who speaks: she attacks no one.
     text = (
-        "Nato-Generalsekretär Jens Stoltenberg betonte, Russland trage die Verantwortung, weil es seinen "
-        "Angriffskrieg gegen die Ukraine fortsetze."
+        "Kommissionschefin Ursula von der Leyen betonte, Russland trage die Schuld, weil es seine Angriffe auf "
+        "ukrainische Städte fortsetze."
     )
     got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
-    assert ("person:jens-stoltenberg", "STATES") in got
-    assert not {p for s, p in got if s == "person:jens-stoltenberg"} - {"STATES", "AFFILIATED_WITH"}, got
+    assert ("person:ursula-von-der-leyen", "STATES") in got
+    assert not {p for s, p in got if s == "person:ursula-von-der-leyen"} - {"STATES", "AFFILIATED_WITH"}, got

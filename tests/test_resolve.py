@@ -74,7 +74,7 @@ def test_capital_as_argument_is_its_state(request, lang, text, word, key):
         ("de", "Die Pressekonferenz fand in Rom statt.", "Rom", "location:rome"),
         ("en", "The meeting took place in Moscow.", "Moscow", "location:moscow"),
         ("en", "She travelled to Moscow.", "Moscow", "location:moscow"),
-        ("de", "Russland hat die ukrainische Hauptstadt Kiew angegriffen.", "Kiew", "location:kyiv"),
+        ("de", "Israel hat die syrische Hauptstadt Damaskus bombardiert.", "Damaskus", "location:damascus"),
     ],
 )
 def test_capital_as_place_is_a_location(request, lang, text, word, key):
@@ -84,10 +84,10 @@ def test_capital_as_place_is_a_location(request, lang, text, word, key):
 
 
 def test_seat_of_a_sector_noun_makes_it_that_states_sector_actor(nlp_de, nlp_en):
-    doc, analysis = _analyze(nlp_de, "de", "Die Regierung in Teheran wies die Vorwürfe zurück.")
+    doc, analysis = _analyze(nlp_de, "de", "Die Regierung in Bagdad wies den Bericht zurück.")
     m = _at(doc, analysis, "Regierung")
-    assert (m.entity.key, m.via, m.text) == ("group:IRN-GOV", "metonym", "Regierung in Teheran")
-    assert (m.entity.type, m.entity.country, m.entity.sector) == ("Group", "IRN", "GOV")
+    assert (m.entity.key, m.via, m.text) == ("group:IRQ-GOV", "metonym", "Regierung in Bagdad")
+    assert (m.entity.type, m.entity.country, m.entity.sector) == ("Group", "IRQ", "GOV")
     doc, analysis = _analyze(nlp_en, "en", "The regime in Pyongyang fired a missile.")
     assert _key(doc, analysis, "Pyongyang") == "group:PRK-GOV"
 
@@ -105,8 +105,8 @@ def test_generic_ministry_belongs_to_the_state_named_with_it(nlp_en):
 
 
 def test_place_noun_and_its_name_are_one_place(nlp_de):
-    doc, analysis = _analyze(nlp_de, "de", "Russland hat die ukrainische Hauptstadt Kiew angegriffen.")
-    assert _key(doc, analysis, "Hauptstadt") == "location:kyiv"
+    doc, analysis = _analyze(nlp_de, "de", "Israel hat die syrische Hauptstadt Damaskus bombardiert.")
+    assert _key(doc, analysis, "Hauptstadt") == "location:damascus"
 
 
 def test_an_ambassador_acts_for_the_state(nlp_de):
@@ -518,10 +518,10 @@ def test_tiger_coordinated_capitals_as_subject(nlp_de):
 @pytest.mark.parametrize(
     ("lang", "text", "triple"),
     [
-        ("en", "UN experts accused the United Arab Emirates of arming the RSF. The Gulf state denies the allegation.",
-         ("country:ARE", "DENIES")),
-        ("en", "ECOWAS suspended all transactions with Niger and froze the country's assets.",
-         ("org:ecowas", "SANCTIONS", "country:NER")),
+        ("en", "Sudan's army accused Qatar of funding the militias. The Gulf state denies the charge.",
+         ("country:QAT", "DENIES")),
+        ("en", "ECOWAS closed its borders with Mali and froze the country's reserves at the regional central bank.",
+         ("org:ecowas", "SANCTIONS", "country:MLI")),
     ],
 )  # fmt: skip
 def test_a_state_anaphor_is_the_one_state_named_just_before(lang, text, triple):

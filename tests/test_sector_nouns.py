@@ -147,7 +147,7 @@ def _key(doc: Doc, analysis: EntityAnalysis, word: str) -> str | None:
             "group:ESP-GOV",
         ),
         # a state's leaders are its government (only with the state named); protest leaders are protesters
-        ("en", "Washington urged Sri Lanka's leaders to find a solution.", "leaders", "group:LKA-GOV"),
+        ("en", "Brussels urged Serbia's leaders to end the standoff.", "leaders", "group:SRB-GOV"),
         ("en", "Protest leaders in Colombo said they would leave the buildings.", "leaders", "group:LKA-CVL"),
         ("en", "World leaders condemned the attack.", "leaders", None),
         # a general is named with a state; plural generals too
@@ -195,8 +195,8 @@ def test_a_bare_two_word_sector_noun_is_one_actor(nlp_en):
     ("lang", "text", "speaker"),
     [
         # An official, source or spokesperson of a sector speaks for that sector, not for the government.
-        ("en", "Turkish troops attacked PKK bases in northern Iraq, a senior Turkish military official said.",
-         "group:TUR-MIL"),
+        ("en", "Pakistani troops attacked Taliban hideouts near the Afghan border, a senior Pakistani military "
+         "official said.", "group:PAK-MIL"),
         ("de", "Nach Angaben aus ukrainischen Regierungskreisen hat Russland Kiew angegriffen.", "group:UKR-GOV"),
     ],
 )  # fmt: skip
@@ -211,7 +211,7 @@ def test_a_sectors_officials_and_circles_speak_for_the_sector(lang, text, speake
     ("lang", "text", "wanted", "unwanted"),
     [
         # Counted people as a subject are the civilians of the place.
-        ("de", "Tausende Menschen haben in Leipzig gegen die Reform demonstriert.", "group:DEU-CVL", None),
+        ("de", "Zehntausende Menschen haben in Budapest gegen das Mediengesetz demonstriert.", "group:HUN-CVL", None),
         ("en", "Thousands of people protested in Tbilisi against the law.", "group:GEO-CVL", None),
         # Victims stay the object's text; uncounted "people" are no actor.
         ("en", "Russian missiles killed 32 people in Kharkiv.", None, "group:UKR-CVL"),
@@ -271,7 +271,7 @@ def test_a_demonym_or_state_modifying_a_sector_noun_gives_it_that_state_whatever
         ("de", "Die Polizei in Bayern hat zwei Männer festgenommen.", "group:DEU-POL"),
         ("en", "Police in Texas arrested two men after the shooting.", "group:USA-POL"),
         # the state of the place the police are in, not of a place the sentence names as well
-        ("de", "Die Polizei in Schleswig-Holstein nahm den Mann kurz nach seiner Einreise aus Dänemark fest.",
+        ("de", "Die Polizei in Brandenburg nahm den Fahrer direkt nach der Einreise aus Polen fest.",
          "group:DEU-POL"),
     ],
 )
@@ -291,16 +291,16 @@ def test_a_persons_possessed_sector_noun_is_of_the_persons_state():
 
 @pytest.mark.model
 def test_the_people_an_article_is_about_count_for_the_state_its_bare_sector_nouns_belong_to():
-    # Venezuela's leaders speak throughout; the Americans are only talked about. The navy and the security
-    # forces are Venezuela's, not the state with the most mentions of its soldiers and citizens.
+    # Nicaragua's leaders speak throughout; the Americans are only talked about. The navy and the security
+    # forces are Nicaragua's, not the state with the most mentions of its citizens.
     text = (
-        "Nicolás Maduro accused the United States of backing a plot to topple him. Maduro said two US soldiers "
-        "had been captured and that the Americans had confessed. Defence Minister Vladimir Padrino López said "
-        "the navy had intercepted a second boat. Security forces killed eight attackers near the port."
+        "Daniel Ortega accused the United States of financing a coup against him. Ortega said two American "
+        "citizens had been arrested and had confessed. Army chief Julio César Avilés said the navy had stopped "
+        "a boat carrying weapons. Security forces killed three gunmen near the border."
     )
     triples = Extractor().extract_one(Article.create(text, id="p", lang="en")).triples
     doers = {t.subject.key for t in triples if t.predicate in ("SEIZES", "KILLS")}
-    assert doers and all("VEN" in d or "venezuela" in d for d in doers), doers
+    assert doers and all("NIC" in d or "nicaragua" in d for d in doers), doers
 
 
 @pytest.mark.model
@@ -328,12 +328,12 @@ def test_a_sector_noun_of_a_place_kg_does_not_know_takes_no_state_of_the_article
 def test_bare_protesters_are_the_articles_before_a_state_they_only_talk_about(nlp_de):
     # the Russian flags and Moscow are what they wave and want, not whose protesters they are
     text = (
-        "Tausende Menschen protestierten in Bamako gegen Frankreich. Die Regierung Malis kündigte Wahlen an. "
-        "Malis Übergangspräsident Assimi Goïta sprach von einem Sieg des Volkes. Einige Demonstranten schwenkten "
-        "russische Fahnen und forderten eine engere Zusammenarbeit mit Moskau."
+        "Tausende Menschen protestierten in Niamey gegen Frankreich. Die Regierung Nigers versprach einen raschen "
+        "Übergang. Nigers Militärherrscher Abdourahamane Tchiani sprach von einem Tag der Würde. Einige "
+        "Demonstranten schwenkten russische Flaggen und verlangten eine engere Partnerschaft mit Moskau."
     )
     triples = Extractor().extract_one(Article.create(text, id="cvl", lang="de")).triples
-    assert {t.subject.key for t in triples if t.predicate == "DEMANDS"} == {"group:MLI-CVL"}
+    assert {t.subject.key for t in triples if t.predicate == "DEMANDS"} == {"group:NER-CVL"}
 
 
 @pytest.mark.model
