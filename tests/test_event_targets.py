@@ -863,6 +863,8 @@ def test_a_persons_kin_is_not_that_person(extractor, lang, text, relative):
         ("en", "The Ecuadorian government imposed a night-time curfew in Quito and Guayaquil on Tuesday.", "curfew"),
         ("en", "Ecuador's president extended the state of emergency to four coastal provinces.", "state of emergency"),
         ("de", "Die Regierung Kasachstans verhängte in Almaty eine nächtliche Ausgangssperre.", "Ausgangssperre"),
+        # (nor the state it covers)
+        ("en", "Kassym-Jomart Tokayev declared a state of emergency across Kazakhstan.", "state of emergency"),
     ],
 )
 def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extractor, lang, text, measure):
