@@ -746,3 +746,11 @@ def test_a_neuter_pronoun_in_reported_content_never_makes_the_speaking_person_it
     got = {(t.subject.key, t.predicate) for t in _triples(extractor, text, "de")}
     assert ("person:ursula-von-der-leyen", "STATES") in got
     assert not {p for s, p in got if s == "person:ursula-von-der-leyen"} - {"STATES", "AFFILIATED_WITH"}, got
+
+
+def test_a_dative_before_a_coordinated_verb_is_the_accused_never_the_accuser(extractor):
+    # "und dem Andenstaat vorgeworfen": with no subject of its own, the second verb's prefield is a dative
+    text = "Mexiko hat die diplomatischen Beziehungen zu Ecuador abgebrochen und dem Andenstaat vorgeworfen, " \
+        "das Völkerrecht zu verletzen."
+    accusers = {t.subject.key for t in _triples(extractor, text, "de") if t.predicate == "ACCUSES"}
+    assert "country:ECU" not in accusers, accusers

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.cues import LanguageCues
 from kg.extract.deps import Scheme
-from kg.extract.mentions import MentionIndex
+from kg.extract.mentions import Mention, MentionIndex
 
 #: Verb-like parts of speech a vocabulary verb may carry (weak taggers call participles ADJ).
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
@@ -173,3 +173,11 @@ class SentenceSyntax:
 def is_punct(token: Token) -> bool:
     """Punctuation by tag or by lexeme (hand-built Docs have tags but no lexical attributes)."""
     return token.pos_ == "PUNCT" or token.is_punct
+
+
+def oblique(syn: SentenceSyntax, m: Mention) -> bool:
+    """Whether the phrase of mention ``m`` has an article no nominative takes ("dem Andenstaat", "den Rebellen"):
+    the language's ``oblique_articles`` on the phrase's head."""
+    doc, dets = syn.span.doc, syn.s.labels("determiner")
+    head = next((t for t in doc[m.start : m.end] if not m.start <= t.head.i < m.end), doc[m.end - 1])
+    return any(c.dep_ in dets and c.lower_ in syn.cues.oblique_articles for c in head.children)

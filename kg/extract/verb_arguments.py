@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.mentions import Mention
 from kg.extract.phrase_entities import PhraseEntities
-from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, finite, is_punct
+from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, finite, is_punct, oblique
 
 
 class VerbArguments:
@@ -81,8 +81,9 @@ class VerbArguments:
         before = [a.i for a in self.syn.auxiliaries(v) if a.i < v.i]
         for i in before or [v.i]:
             m = self.refs.adjacent(i, -1)
-            # A subject never comes with a preposition: "Laut ... Interfax warnte ..." is not Interfax warning.
-            if m is not None and not self.prepositional(self.syn.span.doc[i - 1]):
+            # A subject never comes with a preposition ("Laut ... Interfax warnte ..." is not Interfax warning)
+            # nor with an article of another case ("und dem Andenstaat vorgeworfen": the accused, a dative).
+            if m is not None and not self.prepositional(self.syn.span.doc[i - 1]) and not oblique(self.syn, m):
                 return m
         return None
 
