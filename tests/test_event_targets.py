@@ -928,3 +928,9 @@ def test_seizing_power_with_a_reflexive_phrase_is_a_seizure(extractor):
     triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
     seized = [t.object.text for t in triples if t.predicate == "SEIZES"]
     assert seized and "die Macht" in seized[0], seized
+
+
+def test_a_quantity_in_the_verbs_phrase_looks_through_to_the_noun_that_decides_the_reading(extractor):
+    # "from all of its bodies": "all" is taken of the bodies, and suspending from a body is suspending cooperation
+    got = _events(extractor, "The African Union suspended Niger from all of its bodies.", "en")
+    assert ("org:african-union", "SUSPENDS_COOPERATION", "country:NER") in got, got

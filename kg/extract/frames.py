@@ -96,6 +96,11 @@ def _frame(syn: SentenceSyntax, args: VerbArguments, phrases: Phrases, tok: Toke
         (c.lower_ if c.pos_ == "ADP" else syn.ch(n, "case")[0].lower_, n)
         for o in heads for c in syn.kids.get(o.i, ()) if c.i > o.i for n in phrases.pp_noun(c)
     ]  # fmt: skip
+    # "suspended Gabon from all of its bodies": a quantity or pronoun looks through to the noun it is taken of
+    preps += [
+        (prep, m) for prep, n in list(preps) if n.pos_ in ("DET", "PRON", "NUM") or n.lower_ in quantities
+        for c in syn.kids.get(n.i, ()) if c.i > n.i for m in phrases.pp_noun(c) if m.pos_ == "NOUN"
+    ]  # fmt: skip
     objects += tuple(f"{prep} {n.lemma_}" for prep, n in preps)
     objects += tuple(f"{prep} {n.text}" for prep, n in preps if n.lower_ != n.lemma_.lower())
     # "macht Israel für den Angriff verantwortlich": a predicative adjective completes the construction.
