@@ -715,3 +715,13 @@ def test_a_non_restrictive_relative_clause_in_denied_content_is_the_writers_fact
     text = "Russia denied that soldiers who had shelled the town of Vovchansk were still in the area."
     assert not [t for t in Extractor().extract_one(Article.create(text, id="b", lang="en")).triples
                 if t.predicate == "ATTACKS" and t.reported_by is None]  # fmt: skip
+
+
+@pytest.mark.model
+def test_a_dative_pronoun_of_an_accusation_is_the_accused_named_before(nlp_de):
+    # "warf ihm vor": the one person before "ihm" in its sentence is the accuser (the subject), so the pronoun is the
+    # person of the sentence before; a dative pronoun is a target like a dative name
+    text = "Friedrich Merz trat zurück. Sahra Wagenknecht warf ihm vor, das Land gespalten zu haben."
+    triples = Extractor().extract_one(Article.create(text, id="a", lang="de")).triples
+    accused = [t.object for t in triples if t.predicate == "ACCUSES"]
+    assert [getattr(o, "key", None) for o in accused] == ["person:friedrich-merz"], accused

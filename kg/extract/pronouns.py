@@ -36,6 +36,10 @@ def resolve_pronoun(a: Analyzer, m: RawMention) -> None:
             continue
         if _gender(a, f.key) in (None, m.value):
             by_sentence.setdefault(a.sent_of[f.start], []).append(f.key)
+    if sent in by_sentence and set(by_sentence[sent]) <= _subject_heads(a, tok):
+        # "Lindner trat zurück. Scholz warf ihm vor": the one person before it in its own sentence is its
+        # clause's subject, which an object pronoun never is (that would be "sich"): an earlier person is meant
+        del by_sentence[sent]
     if not by_sentence:
         return
     candidates = set(by_sentence[max(by_sentence)])
@@ -59,6 +63,16 @@ def _clause_subjects(a: Analyzer, tok: Token) -> set[str]:
     subjects = scheme_labels("subject")
     spans = [(s.left_edge.i, s.right_edge.i) for v in verbs for s in v.children if s.dep_ in subjects]
     return {f.key for f in a.found for lo, hi in spans if lo <= f.start <= hi and f.via != "pronoun"}
+
+
+def _subject_heads(a: Analyzer, tok: Token) -> set[str]:
+    """Keys of the people whose name is the very subject of object pronoun ``tok``'s verb (not a possessor in the
+    subject's phrase: "Berlusconi's government ... accused him"); empty for a subject pronoun."""
+    objects = scheme_labels("object") | scheme_labels("indirect_object") | scheme_labels("oblique")
+    if not a.has_dep or tok.dep_ not in objects:
+        return set()
+    heads = [s.i for s in tok.head.children if s.dep_ in scheme_labels("subject")]
+    return {f.key for f in a.found for i in heads if f.start <= i < f.end and f.via != "pronoun"}
 
 
 def _singular(a: Analyzer, tok: Token) -> bool:

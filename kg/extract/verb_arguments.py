@@ -111,7 +111,7 @@ class VerbArguments:
         return [
             c
             for c in self.syn.ch(v, "oblique")
-            if c.pos_ in ("NOUN", "PROPN")
+            if c.pos_ in ("NOUN", "PROPN", "PRON")
             and not any(
                 k.pos_ not in ("DET", "PRON") and not self.syn.cues.compares_quantity(k) for k in self.syn.ch(c, "case")
             )
