@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.cues import LanguageCues, marked_infinitive
 from kg.extract.deps import Scheme
-from kg.extract.syntax import finite, take_place
+from kg.extract.syntax import finite, take_over, take_place
 
 
 def attach_infinitives_to_last_conjunct(doc: Doc, scheme: Scheme, cues: LanguageCues) -> int:
@@ -227,11 +227,7 @@ def raise_verbs_hung_before_coordinators(doc: Doc, scheme: Scheme, verbs: set[in
         cc = next((c for c in h.children if c.dep_ in coordinators and t.i < c.i < h.i), None)
         if cc is None:
             continue
-        moved = [c for c in h.children if c.i < cc.i and c is not t]
-        take_place(t, h)
-        h.head, h.dep_ = t, conj
-        for c in moved:
-            c.head = t
+        take_over(t, h, conj, [c for c in h.children if c.i < cc.i and c is not t])
         repaired += 1
     return repaired
 

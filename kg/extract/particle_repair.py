@@ -15,7 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.deps import Scheme
-from kg.extract.syntax import take_place
+from kg.extract.syntax import take_over
 
 
 def verbs_under_their_particles(doc: Doc, scheme: Scheme, own_particle: Callable[[Token, Token], bool]) -> int:
@@ -31,10 +31,6 @@ def verbs_under_their_particles(doc: Doc, scheme: Scheme, own_particle: Callable
         verb = next((t for t in reversed(doc[p.sent.start : p.i]) if t.pos_ == "VERB" and own_particle(t, p)), None)
         if verb is None or any(a.pos_ == "VERB" for a in verb.ancestors if a.i != p.i):
             continue  # (a verb inside another verb's clause is that clause's, not this particle's)
-        children = [c for c in p.children if c.i != verb.i]
-        take_place(verb, p)
-        p.head, p.dep_ = verb, particle
-        for c in children:
-            c.head = verb
+        take_over(verb, p, particle)
         repaired += 1
     return repaired

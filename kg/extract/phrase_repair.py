@@ -23,7 +23,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.deps import Scheme
-from kg.extract.syntax import finite, take_place
+from kg.extract.syntax import finite, take_over, take_place
 
 #: How far an article may stand before its noun ("der von den Streitkräften des Landes kontrollierte Sender").
 _PHRASE_REACH = 8
@@ -48,11 +48,7 @@ def attach_truncated_conjuncts(doc: Doc, scheme: Scheme) -> int:
         if not full:
             continue
         f = full[0]
-        kids = [c for c in t.children if c.i != f.i]
-        take_place(f, t)
-        t.head, t.dep_ = f, label
-        for c in kids:
-            c.head = f
+        take_over(f, t, label)
         repaired += 1
     return repaired
 

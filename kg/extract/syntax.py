@@ -34,6 +34,16 @@ def take_place(t: Token, h: Token) -> None:
     t.dep_ = h.dep_
 
 
+def take_over(t: Token, h: Token, label: str, movers: Iterable[Token] | None = None) -> None:
+    """``t`` takes ``h``'s place (:func:`take_place`), ``h`` hangs below ``t`` as ``label``, and ``movers`` (by
+    default every other child of ``h``, read before the move) become ``t``'s."""
+    moved = [c for c in h.children if c.i != t.i] if movers is None else list(movers)
+    take_place(t, h)
+    h.head, h.dep_ = t, label
+    for c in moved:
+        c.head = t
+
+
 def finite(tok: Token) -> bool:
     """Whether the morphology calls ``tok`` a finite verb form (a weak morphologizer may give only a person)."""
     return "Fin" in tok.morph.get("VerbForm") or bool(tok.morph.get("Person"))
