@@ -55,8 +55,7 @@ def resolve_pronoun(a: Analyzer, m: RawMention) -> None:
 def _clause_subjects(a: Analyzer, tok: Token) -> set[str]:
     """Keys of the subject of the clause an object pronoun ``tok`` belongs to (also of the verb its verb is a
     conjunct of, whose subject it shares); empty for a subject pronoun or without a parse."""
-    objects = scheme_labels("object") | scheme_labels("indirect_object") | scheme_labels("oblique")
-    if not a.has_dep or tok.dep_ not in objects:
+    if not _object_pronoun(a, tok):
         return set()
     verb = tok.head
     verbs = [verb, verb.head] if verb.dep_ in scheme_labels("conjunct") else [verb]
@@ -68,11 +67,16 @@ def _clause_subjects(a: Analyzer, tok: Token) -> set[str]:
 def _subject_heads(a: Analyzer, tok: Token) -> set[str]:
     """Keys of the people whose name is the very subject of object pronoun ``tok``'s verb (not a possessor in the
     subject's phrase: "Berlusconi's government ... accused him"); empty for a subject pronoun."""
-    objects = scheme_labels("object") | scheme_labels("indirect_object") | scheme_labels("oblique")
-    if not a.has_dep or tok.dep_ not in objects:
+    if not _object_pronoun(a, tok):
         return set()
     heads = [s.i for s in tok.head.children if s.dep_ in scheme_labels("subject")]
     return {f.key for f in a.found for i in heads if f.start <= i < f.end and f.via != "pronoun"}
+
+
+def _object_pronoun(a: Analyzer, tok: Token) -> bool:
+    """Whether pronoun ``tok`` is an object of its verb (direct, indirect or oblique), by the parse."""
+    objects = scheme_labels("object") | scheme_labels("indirect_object") | scheme_labels("oblique")
+    return a.has_dep and tok.dep_ in objects
 
 
 def _singular(a: Analyzer, tok: Token) -> bool:
