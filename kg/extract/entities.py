@@ -59,7 +59,6 @@ _NOT_NAME_END = frozenset({"PUNCT", "SPACE", "ADV", "AUX", "VERB", "SCONJ", "CCO
 
 
 @dataclass(frozen=True, slots=True)
-
 class RawMention:
     """``doc[start:end]`` could refer to something.
 
