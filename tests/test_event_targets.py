@@ -19,8 +19,12 @@ def extractor(nlp_de, nlp_en):
     return Extractor()
 
 
+def _triples(extractor: Extractor, text: str, lang: str):
+    return extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+
+
 def _events(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, str]]:
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     return {(t.subject.key, t.predicate, t.object.key) for t in triples if isinstance(t.object, Entity)}
 
 
@@ -290,7 +294,7 @@ def test_a_remote_actor_in_the_deed_phrase_is_no_target(extractor):
 )
 def test_what_an_attack_hits_is_its_phrase_not_the_state_an_adjective_names(extractor, lang, text, doer, what):
     # the weapon is the means, not what was hit; a state named as a place still is the target ("Ziele in Pakistan")
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     hits = {(t.subject.key, t.object.text if isinstance(t.object, Concept) else t.object.key)
             for t in triples if t.predicate == "ATTACKS"}  # fmt: skip
     assert hits == {(doer, what)}
@@ -298,7 +302,7 @@ def test_what_an_attack_hits_is_its_phrase_not_the_state_an_adjective_names(extr
 
 def test_a_prisoner_exchange_is_a_release_not_talks(extractor):
     text = "Die Ukraine und Russland tauschten 95 Kriegsgefangene aus."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
+    triples = _triples(extractor, text, "de")
     assert {t.predicate for t in triples if t.subject.key == "country:UKR"} == {"RELEASES"}
 
 
@@ -339,21 +343,21 @@ CRITICISM_OF_ACTORS = [
 
 @pytest.mark.parametrize(("lang", "text", "pair"), CRITICISM_OF_ACTORS)
 def test_calling_an_actor_a_negative_name_criticises_the_actor(extractor, lang, text, pair):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     got = {(t.subject.key, t.object.key) for t in triples if t.predicate == "CRITICIZES"}
     assert got == {pair}, [(t.subject.key, t.predicate, t.object.key) for t in triples]
 
 
 @pytest.mark.parametrize(("lang", "text", "what"), CRITICISM_BY_NAMING)
 def test_calling_something_by_a_negative_word_criticises_it(extractor, lang, text, what):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     got = [(t.predicate, getattr(t.object, "text", None)) for t in triples]
     assert ("CRITICIZES", what) in got, got
 
 
 def test_a_neutral_name_is_no_criticism(extractor):
     text = "Ruto called the agreement a new page in the story of East Africa."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     assert not [t for t in triples if t.predicate == "CRITICIZES"]
 
 
@@ -368,7 +372,7 @@ LOCAL_ACTORS = [
 
 @pytest.mark.parametrize(("lang", "text", "act"), LOCAL_ACTORS)
 def test_generic_actors_get_their_state(extractor, lang, text, act):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     assert act in {(t.subject.key, t.predicate) for t in triples}, [(t.subject.key, t.predicate) for t in triples]
 
 
@@ -381,7 +385,7 @@ def test_generic_actors_get_their_state(extractor, lang, text, act):
     ],
 )
 def test_a_reciprocal_act_gives_one_triple_per_direction(extractor, lang, text):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     acts = {(t.subject.key, t.object.key) for t in triples if t.predicate == "ACCUSES" and isinstance(t.object, Entity)}
     assert len(acts) == 2 and all((o, s) in acts for s, o in acts), acts
 
@@ -409,7 +413,7 @@ def test_weapons_alone_name_no_state(extractor):
     ],
 )  # fmt: skip
 def test_an_unresolved_pronoun_subject_of_reported_content_is_the_speaker(extractor, lang, text, event):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     got = {(t.subject.key, t.predicate, t.object.key if isinstance(t.object, Entity) else None) for t in triples}
     assert event in got, sorted(got)
 
@@ -423,14 +427,14 @@ def test_a_separable_particle_hung_elsewhere_still_completes_its_verb(extractor)
 
 def test_a_neutral_name_is_a_statement_of_the_object_and_its_name(extractor):
     text = "Dutch Prime Minister Mark Rutte called the action limited, justified and proportionate."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     said = [t.object.text for t in triples if t.predicate == "STATES" and t.subject.key == "person:mark-rutte"]
     assert said and "the action" in said[0] and "proportionate" in said[0], said
 
 
 def test_a_naming_verb_with_its_own_reading_keeps_it(extractor):
     text = "Peruvian President Pedro Castillo denounced the vote as a coup against democracy."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     assert "STATES" not in {t.predicate for t in triples if t.subject.key == "person:pedro-castillo"}
 
 
@@ -487,7 +491,7 @@ def test_a_water_named_after_a_country_is_not_the_country(extractor, lang, text)
     ],
 )
 def test_the_event_of_a_weakly_read_verb_or_object_comes_out(extractor, text, doer, predicate):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     assert (doer, predicate) in {(t.subject.key, t.predicate) for t in triples}
 
 
@@ -516,7 +520,7 @@ def test_an_apposition_of_a_person_alone_is_no_list(extractor):
     ],
 )
 def test_a_resignation_leaves_the_office_the_sentence_names_else_the_persons(extractor, text, office):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     left = [t.object.text for t in triples if t.predicate == "RESIGNS"]
     assert left and office in left[0], left
 
@@ -536,13 +540,13 @@ def test_a_resignation_leaves_the_office_the_sentence_names_else_the_persons(ext
     ],
 )
 def test_the_event_of_a_counted_people_or_a_package_comes_out(extractor, text, doer, predicate):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     assert (doer, predicate) in {(t.subject.key, t.predicate) for t in triples}
 
 
 def test_a_coordinated_speech_act_keeps_its_own_preposition_and_a_split_word_stays_whole(extractor):
     text = "Foreign Minister Penny Wong welcomed the cease-fire but warned against fresh attacks on aid convoys."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     said = {t.predicate: t.object.text for t in triples if not isinstance(t.object, Entity)}
     assert said.get("PRAISES") == "the cease-fire", said
     assert "attacks" in said.get("WARNS", ""), said
@@ -612,10 +616,10 @@ def test_drills_around_a_state_are_aimed_at_it(extractor, lang, text):
 
 def test_giving_up_a_plan_is_a_concession_and_the_partner_of_fighting_alongside_is_no_doer(extractor):
     text = "Die Bundesregierung verzichtete auf die geplante Steuererhöhung."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
+    triples = _triples(extractor, text, "de")
     assert ("group:DEU-GOV", "CONCEDES") in {(t.subject.key, t.predicate) for t in triples}
     text = "Eritrean troops fought alongside the Ethiopian army."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="en")).triples
+    triples = _triples(extractor, text, "en")
     assert "group:ETH-MIL" not in {t.subject.key for t in triples if t.predicate != "AFFILIATED_WITH"}
 
 
@@ -869,7 +873,7 @@ def test_a_persons_kin_is_not_that_person(extractor, lang, text, relative):
 )
 def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extractor, lang, text, measure):
     # a phrase of place or extent on the measure noun says where it holds: what was imposed is the measure
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     imposed = [t.object.text for t in triples if t.predicate == "IMPOSES_MARTIAL_LAW"]
     assert imposed and all(measure in text for text in imposed), imposed
 
@@ -885,7 +889,7 @@ def test_a_curfew_or_emergency_is_the_measure_itself_not_where_it_holds(extracto
 def test_setting_fire_to_a_building_attacks_it_and_the_fire_names_no_place(extractor, lang, text, burned):
     # arson is an attack on what burns (CAMEO 180), not a seizure; "in Brand" is the deed, never a place "Brand",
     # and the city the building stands in says where, not what was attacked
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     attacked = [t.object for t in triples if t.predicate == "ATTACKS"]
     assert attacked and all(isinstance(o, Concept) and burned in o.text for o in attacked), attacked
     assert not [t for t in triples if t.predicate == "SEIZES"]
@@ -904,7 +908,7 @@ def test_live_ammunition_used_against_people_attacks_them(extractor):
     ],
 )
 def test_calling_a_measure_theft_criticises_it(extractor, lang, text):
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     assert [t.object.text for t in triples if t.predicate == "CRITICIZES"], [(t.predicate, t.object) for t in triples]
 
 
@@ -918,14 +922,14 @@ def test_calling_a_measure_theft_criticises_it(extractor, lang, text):
 )
 def test_announcing_or_vowing_attacks_threatens_them(extractor, lang, text):
     # an announced attack has not happened: it is a threat, not an attack and not only a statement
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang=lang)).triples
+    triples = _triples(extractor, text, lang)
     assert {t.predicate for t in triples} == {"THREATENS"}, [(t.predicate, t.object) for t in triples]
 
 
 def test_seizing_power_with_a_reflexive_phrase_is_a_seizure(extractor):
     # "die Macht an sich reißen": the reflexive phrase belongs to the idiom; the power is what was seized
     text = "Die Armee Myanmars hat im Februar die Macht an sich gerissen."
-    triples = extractor.extract_one(Article.create(text, id="event-probe", lang="de")).triples
+    triples = _triples(extractor, text, "de")
     seized = [t.object.text for t in triples if t.predicate == "SEIZES"]
     assert seized and "die Macht" in seized[0], seized
 
