@@ -610,9 +610,15 @@ def test_g20_foreign_ministers_cover_every_year_since_2000():
         ("en", "George W. Bush", "person:george-w-bush", "USA"),
         ("en", "Hu Jintao", "person:hu-jintao", "CHN"),
         ("de", "Nasarbajew", "person:nursultan-nazarbayev", "KAZ"),
+        # a regional government is not the state's government (group:IRQ-GOV); its forces are not the state's army
+        ("de", "Die kurdische Regionalregierung", "org:kurdistan-regional-government", "IRQ"),
+        ("en", "The Kurdistan Regional Government", "org:kurdistan-regional-government", "IRQ"),
+        ("de", "Die Peschmerga", "org:peshmerga", "IRQ"),
+        ("de", "Die Volksmobilisierungseinheiten", "org:popular-mobilization-forces", "IRQ"),
+        ("en", "The FBI", "org:fbi", "USA"),
     ],
 )
-def test_leaders_are_found_by_name_with_their_country(lang, text, key, country):
+def test_leaders_and_state_bodies_are_found_by_name_with_their_country(lang, text, key, country):
     assert key in _matched_keys(lang, f"{text} sagte ."), (lang, text)
     assert records()[key].country == country
 
@@ -629,19 +635,3 @@ def test_every_english_demonym_of_people_has_its_plural():
         if f[-2:] == "an" or f[-1] == "i" if not f.endswith("man") and f + "s" not in forms and f != "Persian"
     )  # fmt: skip
     assert missing == []
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "key", "country"),
-    [
-        ("de", "Die kurdische Regionalregierung", "org:kurdistan-regional-government", "IRQ"),
-        ("en", "The Kurdistan Regional Government", "org:kurdistan-regional-government", "IRQ"),
-        ("de", "Die Peschmerga", "org:peshmerga", "IRQ"),
-        ("de", "Die Volksmobilisierungseinheiten", "org:popular-mobilization-forces", "IRQ"),
-        ("en", "The FBI", "org:fbi", "USA"),
-    ],
-)
-def test_regional_governments_and_forces_are_their_own_actors_of_their_state(lang, text, key, country):
-    # a regional government is not the state's government (group:IRQ-GOV); its forces are not the state's army
-    assert key in _matched_keys(lang, f"{text} sagte ."), (lang, text)
-    assert records()[key].country == country
