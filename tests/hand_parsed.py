@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-#: a German vocabulary: a bare Vocab() gives every word an empty lower-case form
+#: language vocabularies: a bare Vocab() gives every word an empty lower-case form
 _GERMAN = spacy.blank("de").vocab
+_ENGLISH = spacy.blank("en").vocab
+
+
+def _doc(vocab: Vocab, rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    words, pos, deps, heads, morphs = zip(*rows, strict=True)
+    return Doc(vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
+               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
 
 
 def german_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
     """rows: (word, pos, dep, head index, morph); lemmas are the lower-cased words."""
-    words, pos, deps, heads, morphs = zip(*rows, strict=True)
-    return Doc(_GERMAN, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
-               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
-
-
-_ENGLISH = spacy.blank("en").vocab
+    return _doc(_GERMAN, rows)
 
 
 def english_doc(rows: list[tuple[str, str, str, int, str]]) -> Doc:
     """rows as for :func:`german_doc`, in an English vocabulary (ClearNLP labels, as en_core_web_* parse)."""
-    words, pos, deps, heads, morphs = zip(*rows, strict=True)
-    return Doc(_ENGLISH, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads),
-               lemmas=[w.lower() for w in words], morphs=list(morphs))  # fmt: skip
+    return _doc(_ENGLISH, rows)
