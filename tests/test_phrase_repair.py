@@ -106,6 +106,18 @@ def test_case_beats_word_order_when_the_morphology_is_sure():
     assert [doc[1].dep_, doc[4].dep_] == ["obj", "nsubj"]
 
 
+def test_a_bare_names_guessed_case_does_not_outrank_word_order():
+    # "Ankara wies die Darstellung zurück": the tagger guesses the bare name accusative; only an article marks
+    # case there, so the name before the verb stays the subject.
+    doc = _doc([
+        ("Ankara", "PROPN", "nsubj", 1, "Case=Acc"), ("wies", "VERB", "ROOT", 1, "VerbForm=Fin"),
+        ("die", "DET", "det", 3, ART + "|Case=Nom"), ("Darstellung", "NOUN", "nsubj", 1, "Case=Nom"),
+        ("zurück", "ADP", "compound:prt", 1, ""),
+    ])  # fmt: skip
+    assert split_double_subjects(doc, UD) == 1
+    assert [doc[0].dep_, doc[3].dep_] == ["nsubj", "obj"]
+
+
 def test_a_dative_second_subject_is_the_indirect_object_and_a_verb_with_an_object_is_left_alone():
     # "Die Kanzlerin dankte der Ministerin"
     doc = _doc([

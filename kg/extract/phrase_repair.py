@@ -151,7 +151,7 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
                 repaired += 1
             continue
         first, second = found
-        fc, sc = _case(first), _case(second)
+        fc, sc = _case(first, marked=True), _case(second)
         if fc and "Nom" not in fc and sc == {"Nom"}:
             first, second = second, first
             sc = fc
@@ -161,9 +161,13 @@ def split_double_subjects(doc: Doc, scheme: Scheme) -> int:
     return repaired
 
 
-def _case(t: Token) -> set[str]:
-    """The cases the noun or its determiner allow (empty when neither says)."""
-    own = set(t.morph.get("Case"))
+def _case(t: Token, *, marked: bool = False) -> set[str]:
+    """The cases the noun or its determiner allow (empty when neither says).
+
+    ``marked``: only what the article says. A bare name's own case is the tagger's guess ("Peking bestritt
+    die Darstellung": "Peking" tagged accusative), and trusting it would swap subject and object.
+    """
+    own = set() if marked else set(t.morph.get("Case"))
     for c in t.children:
         if c.pos_ == "DET" and c.i < t.i and c.morph.get("Case"):
             own = own & set(c.morph.get("Case")) if own else set(c.morph.get("Case"))
