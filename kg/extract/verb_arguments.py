@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.lost_objects import marked_objects, raised_objects
 from kg.extract.mentions import Mention
 from kg.extract.phrase_entities import PhraseEntities
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax, finite, is_punct, oblique
@@ -144,7 +145,7 @@ class VerbArguments:
         if not objs:
             objs = self.bare_obliques(v)
         if not objs:
-            objs = marked_objects(self.syn, v)
+            objs = marked_objects(self.syn, v) or raised_objects(self, v)
         if self.prefield(v) is not None:
             objs += [t for t in self.syn.ch(v, "subject") if t.i > v.i and t not in objs]
         if self.syn.is_passive(v):
@@ -346,28 +347,6 @@ def _shares_subject(syn: SentenceSyntax, v: Token, after: Token) -> bool:
     if before is not None and syn.s.has(before, "coordinator") and before.head.i == v.i:
         return True
     return syn.cues.not_nominative(after, syn.s.labels("determiner"))
-
-
-def marked_objects(syn: SentenceSyntax, v: Token) -> list[Token]:
-    """An object the parse lost, found by its determiner's case ("bestellte am selben Tag den
-    Geschäftsträger ein"): the first such phrase after ``v`` and before its particle or the next verb,
-    not governed by a preposition. Only for languages whose data names such determiners."""
-    marks = syn.cues.object_determiners
-    if not marks:
-        return []
-    doc = syn.span.doc
-    stop = min([p.i for p in syn.ch(v, "particle") if p.i > v.i] or [syn.span.end])
-    for i in range(v.i + 1, stop):
-        t = doc[i]
-        if t.pos_ in ("VERB", "AUX") or t.text == ",":
-            return []
-        if t.pos_ != "DET" or t.lower_ not in marks or (i > 0 and doc[i - 1].pos_ == "ADP"):
-            continue
-        head = t.head
-        own_prep = any(c.pos_ == "ADP" for c in syn.ch(head, "case"))
-        if head.pos_ in NOMINAL_POS and head.i > t.i and not own_prep:
-            return [head]
-    return []
 
 
 def _in_complement(syn: SentenceSyntax, v: Token, o: Token) -> bool:
