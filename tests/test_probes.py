@@ -568,6 +568,22 @@ def test_a_rejected_accusation_is_denied_as_what_it_says(extractor):
     assert denied == ["Moskau greife absichtlich Schulen an"], denied
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        # "stehe" read as the indicative first person it is spelled like
+        ("Der litauische Außenminister sagte am Dienstag, eine Lieferung weiterer Panzer an die Ukraine stehe "
+         "nicht zur Debatte.", "eine Lieferung weiterer Panzer an die Ukraine stehe nicht zur Debatte"),
+        # "dürfe" read as an indicative third person, after a long subject: the clause is not cut to its infinitive
+        ("Die Sprecherin des Auswärtigen Amts sagte am Freitag, eine Änderung der Grenzen in Europa dürfe nur "
+         "friedlich erfolgen.", "eine Änderung der Grenzen in Europa dürfe nur friedlich erfolgen"),
+    ],
+)  # fmt: skip
+def test_reported_speech_is_the_whole_clause_whatever_the_morphology_reads_its_subjunctive(extractor, text, said):
+    states = [t.object.text for t in _triples(extractor, text, "de") if t.predicate == "STATES"]
+    assert states == [said], states
+
+
 def test_a_demands_infinitive_cut_off_by_the_parse_is_still_what_was_demanded(extractor):
     # "stärker" is taken for a verb, and the infinitive hangs on it: the content is still the whole clause.
     text = ("Kaja Kallas rief die Regierungen auf, die russischen Vermögen stärker für die Verteidigung der "

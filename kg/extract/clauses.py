@@ -175,12 +175,19 @@ class ContentClauses:
             return None  # "bestätigte das Treffen, bestritt aber, dass ...": the next act opens after the comma
         sub = [t for t in doc[comma.i + 1 : end] if t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood")]
         endings = self.syn.cues.subjunctive_endings
-        if not sub and endings and comma.i + 2 < end and doc[comma.i + 1].pos_ in ("PROPN", "NOUN", "PRON"):
-            # A weak morphologizer misses the subjunctive of a lexical verb ("Russland greife ... an" as a
-            # participle): the verb right after the clause's subject with a subjunctive ending is one.
-            nxt = doc[comma.i + 2]
-            if nxt.pos_ in ("VERB", "AUX") and nxt.lower_.endswith(endings) and "Ind" not in nxt.morph.get("Mood"):
-                sub = [nxt]
+        if not sub and endings:
+            # A weak tagger misses the subjunctive of a lexical verb ("Russland greife ... an" as a participle,
+            # "dürfe" as an adverb or an indicative): the first verb of the clause before its own comma, by its
+            # coarse or its fine tag, with a subjunctive ending, is the reported one - unless it also has the
+            # ending of a past indicative ("sagte") and the morphology reads it so.
+            past = self.syn.cues.preterite_endings
+            finite_tags = self.syn.cues.finite_tags
+            stop = next((t.i for t in doc[comma.i + 1 : end] if t.text == ","), end)
+            sub = [
+                t for t in doc[comma.i + 2 : stop]
+                if (t.pos_ in ("VERB", "AUX") or t.tag_ in finite_tags) and t.lower_.endswith(endings)
+                and not (t.lower_.endswith(past) and "Ind" in t.morph.get("Mood"))
+            ][:1]  # fmt: skip
         return (sub[0], (comma.i + 1, end)) if sub else None
 
     def clause_span(self, v: Token, clause: Token) -> tuple[int, int]:

@@ -90,6 +90,10 @@ class LanguageCues:
     oblique_feminine_articles: frozenset[str] = frozenset()
     #: endings of a third-person subjunctive the morphology may miss ("greife", "liefere"), as a tuple
     subjunctive_endings: tuple[str, ...] = ()
+    #: endings a past indicative shares with the subjunctive ("sagte" beside "halte"), as a tuple
+    preterite_endings: tuple[str, ...] = ()
+    #: fine-grained tags of a finite verb, which a tagger may give a word whose coarse tag it got wrong
+    finite_tags: frozenset[str] = frozenset()
     #: markers of an infinitive ("zu", "to")
     infinitive_markers: frozenset[str] = frozenset()
     #: contracted prepositions and the preposition they contain ("zur" -> "zu", "im" -> "in")
@@ -351,6 +355,8 @@ def cues_for(lang: str) -> LanguageCues:
         perfect_auxiliaries=frozenset(w.lower() for w in modality.get("perfect_auxiliaries", ())),
         question_markers=frozenset(w.lower() for w in modality.get("question_markers", ())),
         subjunctive_endings=tuple(w.lower() for w in verbs.get("subjunctive_endings", ())),
+        finite_tags=frozenset(verbs.get("finite_tags", ())),
+        preterite_endings=tuple(w.lower() for w in verbs.get("preterite_endings", ())),
         infinitive_markers=frozenset(w.lower() for w in verbs.get("infinitive_markers", ())),
         directive_markers=frozenset(w.lower() for w in verbs.get("directive_markers", ())),
         time_nouns=frozenset(w.lower() for w in verbs.get("time_nouns", ())),
