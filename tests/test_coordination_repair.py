@@ -188,3 +188,28 @@ def test_the_words_before_an_infinitives_comma_are_the_clause_of_the_verb_before
     triples = [t for t in Extractor().extract_one(Article.create(text, id="c", lang="de")).triples
                if t.provenance.sentence == 2]  # fmt: skip
     assert {(t.subject.key, t.predicate) for t in triples} == {("country:THA", "ACCUSES"), ("country:KHM", "ACCUSES")}
+
+
+@pytest.mark.parametrize(
+    "text, speaker, reported",
+    [
+        (
+            "Prime Minister Kyriakos Mitsotakis said Turkey had violated Greek airspace repeatedly, adding that "
+            "Athens would file a complaint with NATO.",
+            "person:kyriakos-mitsotakis",
+            "country:TUR",
+        ),
+        (
+            "Foreign Minister Penny Wong said China had detained the writer without cause, insisting that he be "
+            "released at once.",
+            "person:penny-wong",
+            "country:CHN",
+        ),
+    ],
+)
+def test_a_speech_participle_after_a_report_is_the_speakers_second_statement(nlp_en, text, speaker, reported):
+    """"..., adding that ..." continues the speaker, however the parser hung it inside the reported clause."""
+    triples = Extractor().extract_one(Article.create(text, id="part", lang="en")).triples
+    statements = [t for t in triples if t.predicate == "STATES"]
+    assert [t.subject.key for t in statements] == [speaker, speaker]
+    assert reported not in {t.subject.key for t in statements}

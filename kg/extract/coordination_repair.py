@@ -86,6 +86,11 @@ def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme) -> int:
     return moved
 
 
+def _has_subject(verb: Token, scheme: Scheme) -> bool:
+    subjects = scheme.labels("subject", "passive_subject")
+    return any(c.dep_ in subjects for c in verb.children)
+
+
 def raise_speech_acts_out_of_reports(doc: Doc, scheme: Scheme, is_speech_act: Callable[[Token], bool]) -> int:
     """Make a speech act parsed as a second content clause the speaker's own second act.
 
@@ -95,7 +100,6 @@ def raise_speech_acts_out_of_reports(doc: Doc, scheme: Scheme, is_speech_act: Ca
     after another content clause of the same verb, is that verb's conjunct. The number of verbs moved.
     """
     conj, content = scheme.label("conjunct"), scheme.labels("clausal_complement")
-    subjects = scheme.labels("subject", "passive_subject")
     if conj is None or not content or not doc.has_annotation("DEP"):
         return 0
     moved = 0
@@ -103,12 +107,47 @@ def raise_speech_acts_out_of_reports(doc: Doc, scheme: Scheme, is_speech_act: Ca
         a = b.head
         if b.pos_ != "VERB" or b.dep_ not in content or b.i == 0 or doc[b.i - 1].pos_ != "CCONJ" or not finite(b):
             continue
-        if any(c.dep_ in subjects for c in b.children) or not any(c.dep_ in content and c.i < b.i for c in a.children):
+        if _has_subject(b, scheme) or not any(c.dep_ in content and c.i < b.i for c in a.children):
             continue
         if is_speech_act(b):
             b.dep_ = conj
             doc[b.i - 1].head = b  # the coordinator goes with its conjunct, out of the reported clause
             moved += 1
+    return moved
+
+
+def raise_participle_acts_out_of_reports(
+    doc: Doc, scheme: Scheme, is_speech_act: Callable[[Token], bool]
+) -> int:
+    """Make a participle speech act after a reported clause the speaker's own act.
+
+    "Erdogan said Sweden had not done enough, saying it still harboured militants": the parser hangs
+    "saying" on the reported verb, so the second statement became Sweden's and part of the first. A present
+    participle of speaking (``is_speech_act``) after a comma, without a subject of its own, inside a content
+    clause of a speech verb, continues the speaker's sentence ("..., adding that ...", "..., insisting ...");
+    it goes to that verb, with its comma. The number of participles moved.
+    """
+    content, adverbial = scheme.labels("clausal_complement"), scheme.label("adverbial_clause")
+    if not content or adverbial is None or not doc.has_annotation("DEP"):
+        return 0
+    moved = 0
+    for b in doc:
+        if b.pos_ != "VERB" or "Prog" not in b.morph.get("Aspect") or b.i == 0 or doc[b.i - 1].text != ",":
+            continue
+        if _has_subject(b, scheme) or not is_speech_act(b):
+            continue
+        if is_speech_act(b.head):
+            continue  # already on a speech verb: "said, adding ..."
+        # the speech verb whose content clause holds the participle's head
+        a = b.head
+        while a.dep_ not in content and a.head.i != a.i:
+            a = a.head
+        speaker = a.head
+        if a.dep_ not in content or speaker.i > b.i or not is_speech_act(speaker):
+            continue
+        b.head, b.dep_ = speaker, adverbial
+        doc[b.i - 1].head = b  # the comma goes with the participle, out of the reported clause
+        moved += 1
     return moved
 
 

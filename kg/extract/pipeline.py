@@ -29,6 +29,7 @@ from kg.extract.coordination_repair import (
     conjuncts_parsed_as_complements,
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
+    raise_participle_acts_out_of_reports,
     raise_speech_acts_out_of_reports,
     raise_verb_conjuncts_of_nouns,
     raise_verbs_hung_before_coordinators,
@@ -328,6 +329,7 @@ class Extractor:
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
         raise_conjuncts_out_of_reports(doc, lang.scheme)
         raise_speech_acts_out_of_reports(doc, lang.scheme, speech)
+        raise_participle_acts_out_of_reports(doc, lang.scheme, speech)
         participle = partial(particle_participle, cues)
         objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries, participle)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
