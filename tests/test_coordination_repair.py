@@ -112,6 +112,22 @@ def test_a_verb_inside_the_report_stays_there():
     assert raise_conjuncts_out_of_reports(doc, UD) == 0
 
 
+def test_a_subjunctive_the_morphology_reads_as_indicative_still_marks_the_report_by_its_ending():
+    # "..., Estland habe die Grenze geschlossen, und trat zurück": "habe" read as an indicative first person
+    misread = [*REPORT[:4], ("habe", "AUX", "aux", 6, "Mood=Ind|Person=1"), *REPORT[5:9],
+               ("trat", "VERB", "conj", 6, FIN), ("zurück", "ADP", "compound:prt", 9, "")]  # fmt: skip
+    assert raise_conjuncts_out_of_reports(german_doc(misread), UD) == 0  # by the morphology alone
+    doc = german_doc(misread)
+    assert raise_conjuncts_out_of_reports(doc, UD, cues_for("de")) == 1
+    assert (doc[9].head.i, doc[9].dep_) == (1, "conj")
+    # a second verb with the subjunctive's ending belongs to the report however it is read ("und werde ...")
+    doc = german_doc([*misread[:9], ("verlange", "VERB", "conj", 6, FIN), misread[10]])
+    assert raise_conjuncts_out_of_reports(doc, UD, cues_for("de")) == 0
+    # a past indicative shares the ending ("sagte"): read as an indicative, it marks no report
+    doc = german_doc([*REPORT[:4], ("hatte", "AUX", "aux", 6, FIN + "|Tense=Past"), *REPORT[5:]])
+    assert raise_conjuncts_out_of_reports(doc, UD, cues_for("de")) == 0
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "speaker"),

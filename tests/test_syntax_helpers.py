@@ -9,13 +9,14 @@ coordinated list refers to every state in it.
 from __future__ import annotations
 
 from kg.extract.cues import cues_for
-from kg.extract.deps import scheme_of_doc
+from kg.extract.deps import scheme_of_doc, schemes
 from kg.extract.mentions import Mention, MentionIndex
 from kg.extract.phrase_entities import PhraseEntities
 from kg.extract.polarity import Polarity
 from kg.extract.syntax import SentenceSyntax
 from kg.extract.verb_arguments import VerbArguments
 from kg.model import Entity
+from tests.hand_parsed import german_doc
 from tests.test_relations import tiger_doc
 
 RUS = Entity("country:RUS", "Russia", "Country", country="RUS")
@@ -161,3 +162,23 @@ def test_a_predicative_marker_the_parse_hung_on_the_verb_still_marks_the_phrase_
     cues = cues_for("de")
     assert cues.predicative_phrase(doc, doc[6])
     assert not cues.predicative_phrase(doc, doc[3])  # the object itself is no predicative
+
+
+XKX = Entity("country:XKX", "Kosovo", "Country", country="XKX")
+RADO = Entity("person:goran-petrovic", "Goran Petrović", "Person")
+
+
+def test_a_demonym_noun_describes_the_person_named_right_after_it_whatever_the_parse_calls_the_name():
+    # "Der Kosovo-Serbe Goran Petrović erklärte": the name parsed as an unlabelled dependent of the noun
+    def subject(label: str) -> list[str]:
+        doc = german_doc([
+            ("Der", "DET", "det", 1, ""), ("Kosovo-Serbe", "NOUN", "nsubj", 4, ""),
+            ("Goran", "PROPN", label, 1, ""), ("Petrović", "PROPN", "flat", 2, ""),
+            ("erklärte", "VERB", "ROOT", 4, "Mood=Ind|Person=3"),
+        ])  # fmt: skip
+        index = MentionIndex([Mention(1, 2, XKX, "Kosovo-Serbe", "demonym"), Mention(2, 4, RADO, "Goran Petrović")])
+        syn = SentenceSyntax(cues_for("de"), schemes()["ud"], index, doc[:], [t.head.i for t in doc])
+        return [m.entity.key for m in PhraseEntities(syn).entities(doc[1])]
+
+    assert subject("appos") == ["person:goran-petrovic"]
+    assert subject("dep") == ["person:goran-petrovic"]

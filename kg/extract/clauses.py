@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.cues import marked_infinitive
+from kg.extract.cues import marked_infinitive, subjunctive_by_ending
 from kg.extract.syntax import VERBAL_POS, SentenceSyntax, is_punct
 from kg.predicates import Predicate
 
@@ -180,13 +180,11 @@ class ContentClauses:
             # "dürfe" as an adverb or an indicative): the first verb of the clause before its own comma, by its
             # coarse or its fine tag, with a subjunctive ending, is the reported one - unless it also has the
             # ending of a past indicative ("sagte") and the morphology reads it so.
-            past = self.syn.cues.preterite_endings
             finite_tags = self.syn.cues.finite_tags
             stop = next((t.i for t in doc[comma.i + 1 : end] if t.text == ","), end)
             sub = [
                 t for t in doc[comma.i + 2 : stop]
-                if (t.pos_ in ("VERB", "AUX") or t.tag_ in finite_tags) and t.lower_.endswith(endings)
-                and not (t.lower_.endswith(past) and "Ind" in t.morph.get("Mood"))
+                if (t.pos_ in ("VERB", "AUX") or t.tag_ in finite_tags) and subjunctive_by_ending(self.syn.cues, t)
             ][:1]  # fmt: skip
         return (sub[0], (comma.i + 1, end)) if sub else None
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.cues import LanguageCues, marked_infinitive
+from kg.extract.cues import LanguageCues, marked_infinitive, subjunctive_by_ending
 from kg.extract.deps import Scheme
 from kg.extract.syntax import finite, take_over, take_place
 
@@ -58,13 +58,16 @@ def attach_infinitives_to_last_conjunct(doc: Doc, scheme: Scheme, cues: Language
     return moved
 
 
-def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme) -> int:
+def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme, cues: LanguageCues | None = None) -> int:
     """Make an indicative verb after a reported clause the conjunct of the speech verb, not of the report.
 
     "Stubb sagte, Finnland werde seine Infrastruktur schützen, und kündigte an, ...": a small parser joins
     "kündigte" to "schützen", so the announcement becomes part of what Stubb said Finland would do, with
     Finland's subject. The reported clause is in the subjunctive; an indicative verb without a subject of
-    its own after it continues the clause of the speaker. The number of verbs moved.
+    its own after it continues the clause of the speaker. With ``cues``, a verb the morphology misreads
+    counts by its ending (:func:`~kg.extract.cues.subjunctive_by_ending`): "er habe die Gruppe angeführt,
+    und trat zurück" reports with "habe" read as a first person, and "trat" is no subjunctive. The number
+    of verbs moved.
     """
     conj, content = scheme.label("conjunct"), scheme.labels("clausal_complement")
     if conj is None or not content or not doc.has_annotation("DEP"):
@@ -78,12 +81,18 @@ def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme) -> int:
             continue
         if "Ind" not in b.morph.get("Mood") or any(c.dep_ in subjects for c in b.children):
             continue
+        if cues is not None and subjunctive_by_ending(cues, b):
+            continue  # "..., er gehe ... und werde ...": read as indicative, still part of the report
         reported = [a, *(c for c in a.children if c.dep_ in aux_labels)]
-        if not any("Sub" in t.morph.get("Mood") for t in reported) or a.head.pos_ != "VERB":
+        if not any(_subjunctive(t, cues) for t in reported) or a.head.pos_ != "VERB":
             continue
         b.head = a.head
         moved += 1
     return moved
+
+
+def _subjunctive(t: Token, cues: LanguageCues | None) -> bool:
+    return "Sub" in t.morph.get("Mood") or (cues is not None and subjunctive_by_ending(cues, t))
 
 
 def _has_subject(verb: Token, scheme: Scheme) -> bool:

@@ -289,6 +289,16 @@ def particle_participle(cues: LanguageCues, token: Token) -> bool:
     return _infix_after_particle(cues.separable_particles, token.lower_, cues.participle_prefixes, 3)
 
 
+def subjunctive_by_ending(cues: LanguageCues, token: Token) -> bool:
+    """Whether ``token`` has a subjunctive ending the morphology may have read as indicative ("habe" as a first
+    person, "greife"): the language's ``subjunctive_endings``, unless it also has a past indicative's ending
+    ("sagte") and the morphology reads it so."""
+    text = token.lower_
+    if not cues.subjunctive_endings or not text.endswith(cues.subjunctive_endings):
+        return False
+    return not (cues.preterite_endings and text.endswith(cues.preterite_endings) and "Ind" in token.morph.get("Mood"))
+
+
 def _infix_after_particle(particles: tuple[str, ...], text: str, infixes: Iterable[str], stem: int) -> bool:
     """Whether ``text`` is a separable particle, one of ``infixes`` ("zu", "ge") and more than ``stem`` letters."""
     return any(

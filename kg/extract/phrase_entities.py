@@ -112,7 +112,10 @@ class PhraseEntities:
         if out and all(m.via == "demonym" for m in out):
             # "den Deutsch-Iraner Jamshid Sharmahd", "the Iranian-born activist Narges Mohammadi": a person
             # named in apposition is the one meant; the demonym only describes them.
-            people = [m for c in self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2)
+            # (a name right after the noun is its apposition whatever the parse calls it: "Der Kosovo-Serbe
+            # Milan Radoičić" with the name as an unlabelled dependent)
+            near = [c for c in self.syn.kids.get(tok.i, ()) if c.i == tok.i + 1]
+            people = [m for c in [*self.syn.walk(tok, self.syn.s.labels("apposition", "name_part"), 2), *near]
                       if c is not tok for m in [self.entity_at(c)] if m is not None and m.entity.type == "Person"]
             if people:
                 return people[:1]

@@ -327,7 +327,7 @@ class Extractor:
         restore_subjects(doc, lang.scheme, cues.passive_auxiliaries, cues.first_object_is_subject)
         join_verb_first_conjuncts(doc, lang.scheme, cues.adversatives)
         attach_infinitives_to_last_conjunct(doc, lang.scheme, cues)
-        raise_conjuncts_out_of_reports(doc, lang.scheme)
+        raise_conjuncts_out_of_reports(doc, lang.scheme, cues)
         raise_speech_acts_out_of_reports(doc, lang.scheme, speech)
         raise_participle_acts_out_of_reports(doc, lang.scheme, speech)
         participle = partial(particle_participle, cues)
