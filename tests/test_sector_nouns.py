@@ -198,6 +198,10 @@ def test_a_bare_two_word_sector_noun_is_one_actor(nlp_en):
         ("en", "Pakistani troops attacked Taliban hideouts near the Afghan border, a senior Pakistani military "
          "official said.", "group:PAK-MIL"),
         ("de", "Nach Angaben aus ukrainischen Regierungskreisen hat Russland Kiew angegriffen.", "group:UKR-GOV"),
+        # a spokesperson of a sector's body or an organisation, by genitive or "for", speaks for it
+        ("de", "Ein Sprecher der polnischen Regierung sagte, Warschau werde die Grenze offen halten.", "group:POL-GOV"),
+        ("en", "A spokeswoman for the Nigerian army said troops had freed twelve hostages.", "group:NGA-MIL"),
+        ("en", "A spokesman for NATO said the alliance was ready to reinforce its eastern flank.", "org:nato"),
     ],
 )  # fmt: skip
 @pytest.mark.model

@@ -7,9 +7,10 @@ same way: to the organisation; so is an English title after the organisation's n
 agreed ...", where the parse may make the name a modifier rather than a compound). A title some named person
 of the article holds was resolved before this pass runs (role anaphora) and is left alone; so is a title owned
 by a state ("der Präsident der Ukraine" is a person, by :mod:`kg.extract.roles`). Members stand for their
-organisation the same way ("Kämpfer der Hamas", "representatives of the Taliban"). Which words join the two,
-and which nouns name members, is language data (``owner_prepositions``, ``genitive_articles``,
-``definite_articles``, ``member_nouns``).
+organisation the same way ("Kämpfer der Hamas", "representatives of the Taliban"), and so do its voices ("ein
+Sprecher der Bundesregierung", "a spokesman for NATO"); members and voices stand for a sector's body too.
+Which words join the two, and which nouns name members and voices, is language data (``owner_prepositions``,
+``voice_prepositions``, ``genitive_articles``, ``definite_articles``, ``member_nouns``, ``voice_nouns``).
 """
 
 from __future__ import annotations
@@ -34,17 +35,24 @@ def organisation_offices(a: Analyzer) -> None:
     covered = {i for f in a.found for i in range(f.start, f.end)}
     starts = {f.start: f for f in a.found}
     ends = {f.end: f for f in a.found}
-    members = a.lex.words("member_nouns")
+    members, voices = a.lex.words("member_nouns"), a.lex.words("voice_nouns")
+    voice_owners = owners | a.lex.words("voice_prepositions")
     spans = [(m.start, m.end) for m in a.raw if m.kind == "role" and m.start not in a.role_used]
-    spans += [(t.i, t.i + 1) for t in a.doc if t.lower_ in members]
+    bodies = {t.i for t in a.doc if t.lower_ in members or t.lower_ in voices}
+    spans += [(i, i + 1) for i in sorted(bodies)]
     added: list[Found] = []
     for start, end in spans:
         if any(i in covered for i in range(start, end)):
             continue
-        org = _owner_after(a, end, owners, glue, starts)
+        # Members and voices speak for a sector's body too ("ein Sprecher der russischen Regierung", "a
+        # spokeswoman for the Kenyan police"); an office of a sector is a person's ("der Chef der Polizei").
+        body = start in bodies
+        org = _owner_after(a, end, voice_owners if a.doc[start].lower_ in voices else owners, glue, starts, body)
         if org is not None:
             if _names_person(a, org.end) or _names_person(a, start - 1, back=True):
                 continue  # "der Generalsekretär der Nato, Mark Rutte,": the title of a named person
+        elif a.doc[start].lower_ in voices:
+            continue  # "a senior Houthi official, Ali al-Qahoum,": the name's own reading decides
         else:
             org = ends.get(start)  # "EU foreign ministers", "NATO defence ministers"
             if org is None or a.info[org.key].type != "Organization" or _names_person(a, end - 1):
@@ -54,15 +62,19 @@ def organisation_offices(a: Analyzer) -> None:
     a.found.sort(key=lambda f: f.start)
 
 
-def _owner_after(a: Analyzer, end: int, owners: frozenset[str], glue: frozenset[str], starts: dict) -> Found | None:
-    """The organisation of a genitive or "of" phrase right after token ``end``, in the same sentence."""
+def _owner_after(
+    a: Analyzer, end: int, owners: frozenset[str], glue: frozenset[str], starts: dict, groups: bool = False
+) -> Found | None:
+    """The organisation (or, with ``groups``, sector group) of a genitive or "of" phrase right after token
+    ``end``, in the same sentence."""
     j = end
-    while j < len(a.doc) and j - end < _GLUE and a.doc[j].lower_ in glue:
+    while j < len(a.doc) and j - end < _GLUE and a.doc[j].lower_ in (glue | owners):
         j += 1
     if j == end or not any(a.doc[i].lower_ in owners for i in range(end, j)):
         return None
     org = starts.get(j)
-    if org is None or a.info[org.key].type != "Organization" or a.sent_of[j] != a.sent_of[end - 1]:
+    types = ("Organization", "Group") if groups else ("Organization",)
+    if org is None or a.info[org.key].type not in types or a.sent_of[j] != a.sent_of[end - 1]:
         return None
     return org
 
