@@ -30,7 +30,7 @@ from kg.extract.nominal import event_doer, event_predicate, nominal_triples
 from kg.extract.phrase_entities import PhraseEntities
 from kg.extract.phrases import Phrases
 from kg.extract.polarity import Polarity
-from kg.extract.reciprocal import is_reciprocal, reciprocal_triples
+from kg.extract.reciprocal import is_reciprocal, mutual_triples, reciprocal_triples
 from kg.extract.speech import speech_triples
 from kg.extract.syntax import NOMINAL_POS, VERBAL_POS, SentenceSyntax
 from kg.extract.verb_arguments import VerbArguments, prefield_mentions
@@ -57,9 +57,7 @@ class SentenceReader:
         #: the sentence's frames, in token order, found before any is read
         self.frames = find_frames(syn, args, phrases)
         #: verb token -> its speech-act predicate, for telling which verbs are inside someone's act
-        self.acts: dict[int, Predicate] = {
-            f.verb.i: f.pred for f in self.frames if f.pred.kind == "speech" or f.pred.frame
-        }
+        self.acts = {f.verb.i: f.pred for f in self.frames if f.pred.kind == "speech" or f.pred.frame}
         #: verb token -> (predicate, coding of its use): a lexicon entry may carry a narrower CAMEO code
         self.codings = {f.verb.i: (f.pred, f.pred.fields(self.lang, f.lemma, f.noun)) for f in self.frames}
         self.clauses = clauses = ContentClauses(syn, self.acts)
@@ -245,13 +243,14 @@ class SentenceReader:
         subjects, fallback = self._subjects(v)
         if not subjects:
             return []
+        args = (self, v, pred, lemma, subjects, fallback)
         if len({a.mention.entity.key for a in subjects}) > 1 and is_reciprocal(self, v):
-            return reciprocal_triples(self, v, pred, lemma, subjects, fallback)
+            return reciprocal_triples(*args)
         if pred.kind == "speech":
-            return speech_triples(self, v, pred, lemma, subjects, fallback)
+            return speech_triples(*args)
         if irrealis(self.syntax, v):
             return []  # "will cut its levies", "could attack": a future or possible event is no fact
-        return event_triples(self, v, pred, lemma, subjects, fallback)
+        return mutual_triples(*args) or event_triples(*args)
 
     def _make(
         self,
