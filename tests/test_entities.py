@@ -158,6 +158,16 @@ def test_ner_person_of_a_common_noun_and_a_state_is_the_state(nlp_de):
     assert analysis.index.at(1) is None
 
 
+def test_ner_person_of_a_state_and_a_sector_noun_is_the_states_sector(nlp_de):
+    # Weak NER makes "Irans Staatsmedien" one PER span: capitalised as German nouns are, but no family name.
+    words = ["Wie", "Irans", "Staatsmedien", "berichteten", ",", "wurde", "ein", "Satellit", "gestartet", "."]
+    tags = ["PWAV", "NE", "NN", "VVFIN", "$,", "VAFIN", "ART", "NN", "VVPP", "$."]
+    doc = Doc(nlp_de.vocab, words=words, tags=tags)
+    doc.ents = [doc.char_span(doc[1].idx, doc[2].idx + len("Staatsmedien"), label="PER")]
+    analysis = analyze_entities(doc, get_language("de"))
+    assert [m.entity.key for m in analysis.index.mentions] == ["group:IRN-MED"]
+
+
 def test_ner_span_over_a_known_name_and_a_country_does_not_win(nlp_de):
     # Weak NER joins "Putin Vietnam" into one PER span; the gazetteer knows both parts.
     doc = Doc(nlp_de.vocab, words=["Anschließend", "besuchte", "Putin", "Vietnam", "."])

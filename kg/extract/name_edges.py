@@ -33,6 +33,8 @@ def ner_name_at_start(
     if etype != "Person" or m.end >= end:
         return None
     rest_is_name = all(t.is_title and t.text not in matcher.role_words for t in doc[m.end : end])
+    # (an actor or sector noun is no family name, however it is capitalised: "[Irans Staatsmedien]PER")
+    rest_is_name = rest_is_name and not _actor_words(matcher, [t.lower_ for t in doc[m.end : end]])
     if m.kind == "short":
         return rest_is_name
     if m.kind == "name":
@@ -57,9 +59,13 @@ def demonym_opens_name(
         t.is_title for t in doc[start:end]
     ):
         return False
-    rest = [t.lower_ for t in doc[m.end : end]]
+    return not _actor_words(matcher, [t.lower_ for t in doc[m.end : end]])
+
+
+def _actor_words(matcher: EntityMatcher, rest: list[str]) -> bool:
+    """Whether lower-case words ``rest`` are, or hold, an actor or sector noun ("Foreign Ministry", "Staatsmedien")."""
     nouns, sectors = matcher.lex.actor_nouns, sector_nouns(matcher.lex.code)
-    return " ".join(rest) not in sectors and not any(w in nouns or w in sectors for w in rest)
+    return " ".join(rest) in sectors or any(w in nouns or w in sectors for w in rest)
 
 
 def demonym_named(matcher: EntityMatcher, doc: Doc, taken: dict[int, RawMention], start: int, end: int) -> bool:
