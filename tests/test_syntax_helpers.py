@@ -182,3 +182,25 @@ def test_a_demonym_noun_describes_the_person_named_right_after_it_whatever_the_p
 
     assert subject("appos") == ["person:goran-petrovic"]
     assert subject("dep") == ["person:goran-petrovic"]
+
+
+FINITE = "Mood=Ind|Person=3|VerbForm=Fin"
+
+
+def test_a_bare_noun_labelled_temporal_is_an_object_unless_it_says_when_or_stands_before_the_verb():
+    # "Das Militär hat am Montag die Macht übernommen" with "Macht" parsed as a time phrase (obl:tmod)
+    def objects(rows: list[tuple[str, str, str, int, str]]) -> list[str]:
+        doc = german_doc(rows)
+        syn = SentenceSyntax(cues_for("de"), schemes()["ud"], MentionIndex([]), doc[:], [t.head.i for t in doc])
+        verb = next(t for t in doc if t.dep_ == "ROOT")
+        return [o.text for o in VerbArguments(syn, PhraseEntities(syn)).object_tokens(verb)]
+
+    head = [("Das", "DET", "det", 1, ""), ("Militär", "NOUN", "nsubj", 5, ""), ("hat", "AUX", "aux", 5, FINITE)]
+    power = [("die", "DET", "det", 4, ""), ("Macht", "NOUN", "obl:tmod", 5, "Case=Acc")]
+    assert objects([*head, *power, ("übernommen", "VERB", "ROOT", 5, "VerbForm=Part")]) == ["Macht"]
+    week = [("jede", "DET", "det", 4, ""), ("Woche", "NOUN", "obl:tmod", 5, "Case=Acc")]
+    assert objects([*head, *week, ("protestiert", "VERB", "ROOT", 5, "VerbForm=Part")]) == []
+    # before the finite verb a bare noun may be the subject the parse mislabelled: never an object
+    fronted = [("Ministerpräsident", "NOUN", "obl:tmod", 1, ""), ("lehnte", "VERB", "ROOT", 1, FINITE),
+               ("Plan", "NOUN", "obj", 1, ""), ("ab", "ADP", "compound:prt", 1, "")]  # fmt: skip
+    assert objects(fronted) == ["Plan"]
