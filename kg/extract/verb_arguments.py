@@ -117,18 +117,10 @@ class VerbArguments:
                 k.pos_ not in ("DET", "PRON") and not self.syn.cues.compares_quantity(k) for k in self.syn.ch(c, "case")
             )
             # (a phrase of time is no object: "jeden Tag"; but a weak parse also labels "die Macht" temporal)
-            and not (self.syn.s.has(c, "temporal") and self._of_time(c, v))
+            and not (self.syn.s.has(c, "temporal") and _of_time(self.syn, c, v))
             # (nor a noun of a postposition: "[Einem Bericht der UN] zufolge")
             and self.syn.span.doc[c.right_edge.i].pos_ != "ADP"
         ]
-
-    def _of_time(self, c: Token, v: Token) -> bool:
-        """Whether the phrase of ``c`` says when or how long: a time noun or a number in it ("letzte Woche"), or
-        it stands before the clause's finite verb (there it may be the subject: "Ministerpräsident X lehnte ...")."""
-        times = self.syn.cues.time_nouns
-        if c.i < min([v.i, *(a.i for a in self.syn.auxiliaries(v))]):
-            return True
-        return any(t.lower_ in times or t.lemma_.lower() in times or t.like_num for t in c.subtree)
 
     def object_tokens(self, v: Token) -> list[Token]:
         cached = self._objects.get(v.i)
@@ -386,3 +378,12 @@ def _passive_objects(args: VerbArguments, v: Token) -> list[Token]:
     if syn.s.aux_heads_verb:
         objs += [s for u in syn.chain_up(v) for s in syn.ch(u, "subject")]
     return objs
+
+
+def _of_time(syn: SentenceSyntax, c: Token, v: Token) -> bool:
+    """Whether the phrase of ``c`` says when or how long: a time noun or a number in it ("letzte Woche"), or it
+    stands before the clause's finite verb (there it may be the subject: "Ministerpräsident X lehnte ... ab")."""
+    times = syn.cues.time_nouns
+    if c.i < min([v.i, *(a.i for a in syn.auxiliaries(v))]):
+        return True
+    return any(t.lower_ in times or t.lemma_.lower() in times or t.like_num for t in c.subtree)
