@@ -13,12 +13,13 @@ from kg.extract.coordination_repair import (
     attach_infinitives_to_last_conjunct,
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
+    raise_past_conjuncts_out_of_infinitives,
 )
 from kg.extract.cues import cues_for
 from kg.extract.deps import schemes
 from kg.extract.pipeline import Extractor
 from kg.model import Article
-from tests.hand_parsed import german_doc
+from tests.hand_parsed import english_doc, german_doc
 
 UD = schemes()["ud"]
 FIN = "Mood=Ind|Person=3"
@@ -229,3 +230,32 @@ def test_a_speech_participle_after_a_report_is_the_speakers_second_statement(nlp
     statements = [t for t in triples if t.predicate == "STATES"]
     assert [t.subject.key for t in statements] == [speaker, speaker]
     assert reported not in {t.subject.key for t in statements}
+
+
+# "Wong said Australia would continue to help its neighbours and accused China of coercion": "accused" on "help".
+PAST = [
+    ("Wong", "PROPN", "nsubj", 1, ""), ("said", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+    ("Australia", "PROPN", "nsubj", 4, ""), ("would", "AUX", "aux", 4, "VerbForm=Fin"),
+    ("continue", "VERB", "ccomp", 1, "VerbForm=Inf"), ("to", "PART", "aux", 6, ""),
+    ("help", "VERB", "xcomp", 4, "VerbForm=Inf"), ("neighbours", "NOUN", "dobj", 6, ""),
+    ("and", "CCONJ", "cc", 6, ""), ("accused", "VERB", "conj", 6, "Tense=Past|VerbForm=Fin"),
+    ("China", "PROPN", "dobj", 9, ""),
+]  # fmt: skip
+
+
+def test_a_past_verb_joined_to_an_infinitive_in_a_report_is_the_speakers_conjunct():
+    doc = english_doc(PAST)
+    assert raise_past_conjuncts_out_of_infinitives(doc, UD) == 1
+    assert (doc[9].head.i, doc[9].dep_, doc[8].head.i) == (1, "conj", 9)
+
+
+def test_an_infinitive_conjunct_or_one_with_its_own_subject_stays_in_the_report():
+    # "... would continue to help its neighbours and defend them": an infinitive shares the modal
+    doc = english_doc([*PAST[:9], ("defend", "VERB", "conj", 6, "VerbForm=Inf"), PAST[10]])
+    assert raise_past_conjuncts_out_of_infinitives(doc, UD) == 0
+    # "... and China accused it": a clause with a subject of its own is left as parsed
+    doc = english_doc([*PAST[:10], ("China", "PROPN", "nsubj", 9, "")])
+    assert raise_past_conjuncts_out_of_infinitives(doc, UD) == 0
+    # a present speech verb ("says ... would ... and accused") reports a clause the past verb may be part of
+    doc = english_doc([PAST[0], ("says", "VERB", "ROOT", 1, "Tense=Pres|VerbForm=Fin"), *PAST[2:]])
+    assert raise_past_conjuncts_out_of_infinitives(doc, UD) == 0

@@ -95,6 +95,13 @@ def _subjunctive(t: Token, cues: LanguageCues | None) -> bool:
     return "Sub" in t.morph.get("Mood") or (cues is not None and subjunctive_by_ending(cues, t))
 
 
+def _reporting_verb(t: Token, content: frozenset[str]) -> Token | None:
+    """The verb whose content clause holds ``t`` (climbing through the clause's verbs), if any."""
+    while t.dep_ not in content and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head
+    return t.head if t.dep_ in content else None
+
+
 def _has_subject(verb: Token, scheme: Scheme) -> bool:
     subjects = scheme.labels("subject", "passive_subject")
     return any(c.dep_ in subjects for c in verb.children)
@@ -147,15 +154,37 @@ def raise_participle_acts_out_of_reports(
             continue
         if is_speech_act(b.head):
             continue  # already on a speech verb: "said, adding ..."
-        # the speech verb whose content clause holds the participle's head
-        a = b.head
-        while a.dep_ not in content and a.head.i != a.i:
-            a = a.head
-        speaker = a.head
-        if a.dep_ not in content or speaker.i > b.i or not is_speech_act(speaker):
+        speaker = _reporting_verb(b.head, content)
+        if speaker is None or speaker.i > b.i or not is_speech_act(speaker):
             continue
         b.head, b.dep_ = speaker, adverbial
         doc[b.i - 1].head = b  # the comma goes with the participle, out of the reported clause
+        moved += 1
+    return moved
+
+
+def raise_past_conjuncts_out_of_infinitives(doc: Doc, scheme: Scheme) -> int:
+    """Make a past-tense verb joined to an infinitive inside a reported clause the speaker's conjunct.
+
+    "Blinken said Washington would continue to stand with its allies and accused China of ...": the parser
+    joins "accused" to "stand", so the accusation became Washington's. A finite past verb cannot share an
+    infinitive's modal or marker; without a subject of its own it continues the clause of the past-tense
+    verb whose content clause holds the infinitive. The number of verbs moved.
+    """
+    conj, content = scheme.label("conjunct"), scheme.labels("clausal_complement")
+    past = [
+        b for b in doc if b.dep_ == conj and b.pos_ == "VERB" and b.head.i < b.i and not _has_subject(b, scheme)
+        and "Past" in b.morph.get("Tense") and "Fin" in b.morph.get("VerbForm")
+        and "Inf" in b.head.morph.get("VerbForm")
+    ] if conj is not None and content and doc.has_annotation("DEP") else []  # fmt: skip
+    moved = 0
+    for b in past:
+        speaker = _reporting_verb(b.head, content)
+        if speaker is None or speaker.i > b.head.i or "Past" not in speaker.morph.get("Tense"):
+            continue
+        b.head = speaker
+        if doc[b.i - 1].pos_ == "CCONJ":
+            doc[b.i - 1].head = b  # the coordinator goes with its conjunct, out of the reported clause
         moved += 1
     return moved
 

@@ -30,6 +30,7 @@ from kg.extract.coordination_repair import (
     objects_of_perfect_conjuncts,
     raise_conjuncts_out_of_reports,
     raise_participle_acts_out_of_reports,
+    raise_past_conjuncts_out_of_infinitives,
     raise_speech_acts_out_of_reports,
     raise_verb_conjuncts_of_nouns,
     raise_verbs_hung_before_coordinators,
@@ -330,6 +331,7 @@ class Extractor:
         raise_conjuncts_out_of_reports(doc, lang.scheme, cues)
         raise_speech_acts_out_of_reports(doc, lang.scheme, speech)
         raise_participle_acts_out_of_reports(doc, lang.scheme, speech)
+        raise_past_conjuncts_out_of_infinitives(doc, lang.scheme)
         participle = partial(particle_participle, cues)
         objects_of_perfect_conjuncts(doc, lang.scheme, cues.object_perfect_auxiliaries, participle)
         raise_from_time_nouns(doc, lang.scheme, cues.time_nouns, cues.time_range_prepositions)
