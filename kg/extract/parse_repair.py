@@ -286,3 +286,28 @@ def raise_from_time_nouns(
                 c.head, c.dep_ = t.head, obj
                 repaired += 1
     return repaired
+
+
+def prepositional_name_parts(doc: Doc, scheme: Scheme) -> int:
+    """Make a name the parse compounded into the noun after it, behind a preposition, that noun's modifier.
+
+    "hat gegen Silvio Berlusconi Anklage erhoben": a small parser makes "Berlusconi" a compound of
+    "Anklage", with "gegen" on "Silvio", so the accused is no target and the charge a phrase of its own. A
+    preposition opens no part of a name: the name part nearest the noun is a prepositional modifier of it,
+    and the preposition is its case. The number of phrases repaired.
+    """
+    compound = scheme.labels("name_part")
+    case, modifier = scheme.labels("case"), scheme.label("noun_modifier")
+    if modifier is None or not case or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for t in doc:
+        first = t.left_edge
+        if t.dep_ not in compound or t.head.pos_ != "NOUN" or t.head.i < t.i or first.pos_ != "ADP":
+            continue
+        if first.dep_ not in case:
+            continue
+        t.dep_ = modifier
+        first.head = t
+        repaired += 1
+    return repaired

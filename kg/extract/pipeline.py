@@ -46,6 +46,7 @@ from kg.extract.parallel import OnSkip
 from kg.extract.parse_repair import (
     join_verb_first_conjuncts,
     nominalize_determined_verbs,
+    prepositional_name_parts,
     raise_from_time_nouns,
     raise_fronted_modifiers,
     restore_subjects,
@@ -303,6 +304,7 @@ class Extractor:
         lift_auxiliary_arguments(doc, lang.scheme, cues.clause_auxiliaries)
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
+        prepositional_name_parts(doc, lang.scheme)
         known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)

@@ -58,9 +58,10 @@ def speech_triples(
     if not targets and allowed and not pred.addressee:
         # "forderte von Russland", "called on Moscow": the addressee in a prepositional phrase, also one
         # the parse hung on the verb's particle ("called on/prt the authorities/pobj").
+        # (or in the light noun's own phrase: "hat gegen X Anklage erhoben", "erhob Vorwürfe gegen X")
         pairs = r._prep_args(v) + [
             (p.text.lower(), n) for p in r.ch(v, "particle") for n in r.ch(p, "prepositional_object")
-        ]
+        ] + [pn for o in light_nouns for pn in r._prep_args(o)]
         targets = [Arg(m) for prep, n in pairs if prep in allowed for m in r._entities(n)]
     targets = [t for t in targets if not stateless(t.mention.entity)]
     addressee: str | None = None
