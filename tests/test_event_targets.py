@@ -957,3 +957,16 @@ ACCUSED_IN_THE_CHARGE_PHRASE = [
 def test_the_accused_of_a_charge_noun_is_its_target(extractor, lang, text, event):
     got = _events(extractor, text, lang)
     assert event in got, f"{text!r}: expected {event}, got {sorted(got)}"
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # a plural demonym noun is the state's people, also when the tagger calls it singular
+        ("Nelson Chamisa urged Zimbabweans to go to the polls.", "group:ZWE-CVL"),
+        ("Ruto urged Kenyans to stay at home.", "group:KEN-CVL"),
+    ],
+)
+def test_a_plural_demonym_is_the_states_people_whatever_the_tagger_says(extractor, text, people):
+    got = {(t.predicate, t.object.key) for t in _triples(extractor, text, "en") if isinstance(t.object, Entity)}
+    assert ("DEMANDS", people) in got, got

@@ -165,6 +165,12 @@ def _people_noun(a: Analyzer, m: RawMention) -> bool:
         return False
     if "Plur" in last.morph.get("Number"):
         return True
+    # "urged Zimbabweans to unite" with the noun tagged singular: a demonym form that is another form of the
+    # same state's demonym plus a plural suffix (``demonym_plural_suffixes``) is a plural
+    stem = last.text
+    if any(stem.endswith(x) and a.lex.demonyms.get(stem[: -len(x)]) == a.lex.demonyms.get(stem)
+           for x in a.lex.grammar.get("demonym_plural_suffixes", ()) if len(stem) > len(x) + 2):  # fmt: skip
+        return True
     # "Thousands of Georgians", "Tausende Georgier": counted by a quantity noun, whatever the tagger says.
     return quantity_counter(a, last, m.start) is not None
 
