@@ -58,6 +58,34 @@ def test_no_speech_verb_or_no_speaker_after_it_leaves_the_parse_alone():
     assert rehang_fronted_reports(alone, UD, _speech) == 0
 
 
+def test_a_speaker_the_parse_read_as_a_dative_oblique_is_still_the_speaker():
+    # "..., teilte der Minister mit" with "der Minister" read as a dative and labelled oblique
+    doc = german_doc([*FRONTED[:6], ("Minister", "NOUN", "obl:arg", 4, ""), *FRONTED[7:]])
+    assert rehang_fronted_reports(doc, UD, _speech) == 1
+    assert (doc[1].dep_, doc[6].dep_) == ("ccomp", "nsubj")
+    # a phrase with a preposition is no speaker ("..., teilte mit Bedauern mit")
+    with_case = [*FRONTED[:5], ("mit", "ADP", "case", 6, ""), ("Bedauern", "NOUN", "obl", 4, ""), *FRONTED[7:]]
+    assert rehang_fronted_reports(german_doc(with_case), UD, _speech) == 0
+
+
+def test_without_an_auxiliary_on_the_verb_the_first_subjunctive_before_the_comma_heads_the_report():
+    # "Kiew sei bereit, sagte der Minister": the fronted words hung on the speech verb under the name
+    doc = german_doc([
+        ("Kiew", "PROPN", "advmod", 4, ""), ("sei", "AUX", "nsubj", 0, SUB), ("bereit", "ADJ", "advmod", 1, ""),
+        (",", "PUNCT", "punct", 0, ""), ("sagte", "VERB", "ROOT", 4, FIN), ("der", "DET", "det", 6, ""),
+        ("Minister", "NOUN", "nsubj", 4, ""), (".", "PUNCT", "punct", 4, ""),
+    ])  # fmt: skip
+    assert rehang_fronted_reports(doc, UD, _speech) == 1
+    assert (doc[1].dep_, doc[1].head.i, doc[0].head.i) == ("ccomp", 4, 1)
+    # an indicative fronted clause gives no sign that it is a report
+    doc = german_doc([
+        ("Kiew", "PROPN", "advmod", 4, ""), ("ist", "AUX", "nsubj", 0, FIN), ("bereit", "ADJ", "advmod", 1, ""),
+        (",", "PUNCT", "punct", 0, ""), ("sagte", "VERB", "ROOT", 4, FIN), ("der", "DET", "det", 6, ""),
+        ("Minister", "NOUN", "nsubj", 4, ""), (".", "PUNCT", "punct", 4, ""),
+    ])  # fmt: skip
+    assert rehang_fronted_reports(doc, UD, _speech) == 0
+
+
 # "Moskau bestritt die Tat und erklärte, ...": "bestritt" hung as an auxiliary on "erklärte".
 HUNG = [
     ("Moskau", "PROPN", "nsubj", 5, ""), ("bestritt", "VERB", "aux", 5, FIN), ("die", "DET", "det", 3, ""),

@@ -26,6 +26,7 @@ def rehang_fronted_reports(doc: Doc, scheme: Scheme, is_speech_act: Callable[[To
     auxiliaries = scheme.labels("auxiliary", "passive_auxiliary", "predicative")
     content, subjects = scheme.label("clausal_complement"), scheme.labels("subject")
     subject, arguments = scheme.label("subject"), scheme.labels("subject", "object", "indirect_object")
+    obliques, case = scheme.labels("oblique"), scheme.labels("case")
     if not auxiliaries or content is None or subject is None or not doc.has_annotation("DEP"):
         return 0
     rehung = 0
@@ -36,13 +37,20 @@ def rehang_fronted_reports(doc: Doc, scheme: Scheme, is_speech_act: Callable[[To
         start = v.sent.start
         left = [c for c in v.children if start <= c.i < comma]
         head = next((c for c in left if c.dep_ in auxiliaries and c.pos_ in ("AUX", "VERB")), None)
-        speakers = [c for c in v.children if c.i > v.i and c.dep_ in arguments and c.pos_ in ("NOUN", "PROPN")]
+        if head is None and left and not any(c.dep_ == content for c in left):
+            # "Guaidó sei der legitime Präsident, ..., sagte Merkel" with the fronted words hung on the speech
+            # verb under a name: the first subjunctive verb before the comma heads what was said
+            head = next((t for t in doc[start:comma] if t.pos_ in ("AUX", "VERB") and "Sub" in t.morph.get("Mood")),
+                        None)
+        # (a bare noun phrase the parse called oblique is one too: "teilte der Minister mit" read as a dative)
+        speakers = [c for c in v.children if c.i > v.i and c.pos_ in ("NOUN", "PROPN") and (
+            c.dep_ in arguments or (c.dep_ in obliques and not any(k.dep_ in case for k in c.children)))]
         if head is None or not speakers or not is_speech_act(v):
             continue
+        head.head, head.dep_ = v, content  # (first: a word of ``left`` may have headed it)
         for c in left:
             if c is not head:
                 c.head = head
-        head.head, head.dep_ = v, content
         doc[comma].head = head
         if len(speakers) == 1 and not any(c.dep_ in subjects for c in v.children):
             speakers[0].dep_ = subject  # (what was said was the parse's reason to call the speaker an object)
