@@ -68,22 +68,21 @@ def test_a_speaker_the_parse_read_as_a_dative_oblique_is_still_the_speaker():
     assert rehang_fronted_reports(german_doc(with_case), UD, _speech) == 0
 
 
-def test_without_an_auxiliary_on_the_verb_the_first_subjunctive_before_the_comma_heads_the_report():
-    # "Kiew sei bereit, sagte der Minister": the fronted words hung on the speech verb under the name
-    doc = german_doc([
-        ("Kiew", "PROPN", "advmod", 4, ""), ("sei", "AUX", "nsubj", 0, SUB), ("bereit", "ADJ", "advmod", 1, ""),
+def _fronted_under_a_name(verb: str, morph: str) -> list:
+    """ "Kiew <verb> bereit, sagte der Minister" with the fronted words hung on the speech verb under the name."""
+    return [
+        ("Kiew", "PROPN", "advmod", 4, ""), (verb, "AUX", "nsubj", 0, morph), ("bereit", "ADJ", "advmod", 1, ""),
         (",", "PUNCT", "punct", 0, ""), ("sagte", "VERB", "ROOT", 4, FIN), ("der", "DET", "det", 6, ""),
         ("Minister", "NOUN", "nsubj", 4, ""), (".", "PUNCT", "punct", 4, ""),
-    ])  # fmt: skip
+    ]  # fmt: skip
+
+
+def test_without_an_auxiliary_on_the_verb_the_first_subjunctive_before_the_comma_heads_the_report():
+    doc = german_doc(_fronted_under_a_name("sei", SUB))
     assert rehang_fronted_reports(doc, UD, _speech) == 1
     assert (doc[1].dep_, doc[1].head.i, doc[0].head.i) == ("ccomp", 4, 1)
     # an indicative fronted clause gives no sign that it is a report
-    doc = german_doc([
-        ("Kiew", "PROPN", "advmod", 4, ""), ("ist", "AUX", "nsubj", 0, FIN), ("bereit", "ADJ", "advmod", 1, ""),
-        (",", "PUNCT", "punct", 0, ""), ("sagte", "VERB", "ROOT", 4, FIN), ("der", "DET", "det", 6, ""),
-        ("Minister", "NOUN", "nsubj", 4, ""), (".", "PUNCT", "punct", 4, ""),
-    ])  # fmt: skip
-    assert rehang_fronted_reports(doc, UD, _speech) == 0
+    assert rehang_fronted_reports(german_doc(_fronted_under_a_name("ist", FIN)), UD, _speech) == 0
 
 
 # "Moskau bestritt die Tat und erklärte, ...": "bestritt" hung as an auxiliary on "erklärte".
