@@ -970,3 +970,10 @@ def test_the_accused_of_a_charge_noun_is_its_target(extractor, lang, text, event
 def test_a_plural_demonym_is_the_states_people_whatever_the_tagger_says(extractor, text, people):
     got = {(t.predicate, t.object.key) for t in _triples(extractor, text, "en") if isinstance(t.object, Entity)}
     assert ("DEMANDS", people) in got, got
+
+
+def test_a_second_verb_shares_the_prefield_actor_the_parse_left_unlabelled(extractor):
+    # "Venezuela" parsed as a time adverbial, "jede Einmischung" as the first verb's subject: both acts are
+    # Venezuela's, the denial and the threat
+    triples = _triples(extractor, "Venezuela bestreitet jede Einmischung und hat mit Sanktionen gedroht.", "de")
+    assert {(t.subject.key, t.predicate) for t in triples} >= {("country:VEN", "DENIES"), ("country:VEN", "THREATENS")}

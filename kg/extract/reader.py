@@ -203,7 +203,7 @@ class SentenceReader:
                 shared = [Arg(m, 0.8) for t in ftoks if t.pos_ != "PRON" for m in self.phrase_entities.entities(t)]
                 if shared:
                     return shared, False
-        if args or (toks and inherited):
+        if args or (toks and inherited and not self.syntax.s.has(v, "conjunct")):
             return args, False
         ms = prefield_mentions(self.arguments, v)
         return ([Arg(m, 1.0) for m in ms], True) if ms else ([], False)

@@ -276,7 +276,10 @@ def _prefield_token(args: VerbArguments, v: Token) -> list[Token]:
 def prefield_mentions(args: VerbArguments, v: Token) -> list[Mention]:
     """The prefield entity of ``v`` (:meth:`VerbArguments.prefield`) with the entities coordinated with it
     ("Die ... Nachbarländer Mali und Burkina Faso warnten": both)."""
-    m = args.prefield(v)
+    second = args.syn.s.has(v, "conjunct") and v.head.i < v.i and v.head.pos_ in VERBAL_POS
+    # "Venezuela bestreitet jede Einmischung und hat mit Sanktionen gedroht": a second verb without a subject
+    # of its own shares the first one's prefield, and only that
+    m = args.prefield(v.head if second and not args.syn.ch(v, "subject") else v)
     if m is None:
         return []
     coordinated = args.refs.entities(_coordination_start(args.syn, args.syn.span.doc[m.end - 1]))
