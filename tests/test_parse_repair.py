@@ -18,9 +18,11 @@ from kg.extract.parse_repair import (
     raise_from_time_nouns,
     raise_fronted_modifiers,
     restore_subjects,
+    verbs_of_verbless_roots,
 )
 from kg.extract.pipeline import Extractor
 from kg.model import Article
+from tests.hand_parsed import german_doc
 
 UD = schemes()["ud"]
 AUXILIARIES = ["haben", "sein", "werden"]
@@ -408,3 +410,27 @@ def test_a_name_or_bare_noun_hung_on_a_day_is_the_verbs_object_when_the_verb_has
 )
 def test_a_word_after_a_day_is_left_as_parsed_without_a_subject_or_when_the_verb_has_its_object(rows, day):
     assert raise_from_time_nouns(_doc(rows), UD, [day]) == 0
+
+
+# "Ministerin Anna Berg wies die Kritik zurück und sagte, ...": "wies" tagged an adjective, the first noun the
+# root of a verbless sentence, "sagte" its conjunct.
+VERBLESS = [
+    ("Ministerin", "NOUN", "ROOT", 0, ""), ("Anna", "PROPN", "appos", 0, ""), ("Berg", "PROPN", "flat", 1, ""),
+    ("wies", "ADJ", "amod", 4, ""), ("Kritik", "NOUN", "conj", 0, ""), ("zurück", "ADV", "compound:prt", 0, ""),
+    ("und", "CCONJ", "cc", 7, ""), ("sagte", "VERB", "conj", 0, FIN), (".", "PUNCT", "punct", 0, ""),
+]  # fmt: skip
+
+
+def test_a_finite_verb_joined_to_a_verbless_root_heads_the_sentence_with_the_root_as_its_subject():
+    doc = german_doc(VERBLESS)
+    assert verbs_of_verbless_roots(doc, UD) == 1
+    assert (doc[7].dep_, doc[7].head.i) == ("ROOT", 7)
+    assert (doc[0].dep_, doc[0].head.i, doc[8].head.i) == ("nsubj", 7, 7)
+
+
+def test_a_verb_with_its_own_subject_or_a_non_finite_one_leaves_the_verbless_root_alone():
+    own = german_doc([*VERBLESS[:8], ("sie", "PRON", "nsubj", 7, ""), (".", "PUNCT", "punct", 0, "")])
+    assert verbs_of_verbless_roots(own, UD) == 0
+    # "..., und gesagt": a participle joined to a noun is no sentence's verb
+    participle = german_doc([*VERBLESS[:7], ("gesagt", "VERB", "conj", 0, "VerbForm=Part"), VERBLESS[8]])
+    assert verbs_of_verbless_roots(participle, UD) == 0

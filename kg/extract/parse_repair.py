@@ -311,3 +311,34 @@ def prepositional_name_parts(doc: Doc, scheme: Scheme) -> int:
         first.head = t
         repaired += 1
     return repaired
+
+
+def verbs_of_verbless_roots(doc: Doc, scheme: Scheme) -> int:
+    """Make a finite verb the parse coordinated with a sentence's nominal root that sentence's verb.
+
+    "Ministerpräsident Benjamin Netanjahu wies Forderungen ... zurück und sagte, Israel werde ...": with
+    "wies" tagged an adjective, a small parser makes the first noun the root of a verbless sentence and
+    "sagte" its conjunct, so the statement has no speaker. A root noun phrase before a finite verb joined
+    to it is that verb's subject, and the verb heads the sentence (unless it has a subject of its own).
+    The number of sentences repaired.
+    """
+    conj, roots = scheme.label("conjunct"), scheme.labels("root")
+    subject, subjects, case = scheme.label("subject"), scheme.labels("subject"), scheme.labels("case")
+    if conj is None or subject is None or not roots or not doc.has_annotation("DEP"):
+        return 0
+    repaired = 0
+    for n in doc:
+        if n.dep_ not in roots or n.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in case for c in n.children):
+            continue
+        verb = next((b for b in n.children if b.dep_ == conj and b.i > n.i and b.pos_ == "VERB"), None)
+        if verb is None or ("Fin" not in verb.morph.get("VerbForm") and not verb.morph.get("Person")):
+            continue
+        if any(c.dep_ in subjects for c in verb.children):
+            continue
+        verb.head, verb.dep_ = verb, n.dep_
+        n.head, n.dep_ = verb, subject
+        for c in list(n.children):
+            if c.i > verb.i:
+                c.head = verb  # the sentence's end and what follows the verb are the verb's
+        repaired += 1
+    return repaired

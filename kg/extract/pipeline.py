@@ -50,6 +50,7 @@ from kg.extract.parse_repair import (
     raise_from_time_nouns,
     raise_fronted_modifiers,
     restore_subjects,
+    verbs_of_verbless_roots,
 )
 from kg.extract.particle_repair import verbs_under_their_particles
 from kg.extract.phrase_repair import (
@@ -305,6 +306,7 @@ class Extractor:
         raise_fronted_modifiers(doc, lang.scheme)
         nominalize_determined_verbs(doc, lang.scheme)
         prepositional_name_parts(doc, lang.scheme)
+        verbs_of_verbless_roots(doc, lang.scheme)
         known = lambda t: bool(cues.candidates(cues.verb_lemmas(t, [])))  # noqa: E731
         verbs = retag_verbs_of_verbless_sentences(doc, lang.scheme, known)
         verbs |= verbs_hung_as_auxiliaries(doc, lang.scheme, known, cues.clause_auxiliaries)
