@@ -17,6 +17,7 @@ from kg.extract.phrase_repair import (
     attach_stray_articles,
     attach_truncated_conjuncts,
     raise_finite_modifiers,
+    retag_verbs_of_verbless_sentences,
     split_double_subjects,
 )
 from kg.extract.pipeline import Extractor
@@ -385,3 +386,18 @@ def test_counted_people_after_the_verb_are_its_subject(nlp_de, text, subject):
     # the parse made them an oblique of the day before them ("am Wochenende Zehntausende")
     triples = Extractor().extract_one(Article.create(text, id="v2", lang="de")).triples
     assert (subject, "PROTESTS") in {(t.subject.key, t.predicate) for t in triples}
+
+
+def test_a_verb_form_tagged_an_adjective_is_the_verb_of_a_sentence_whose_root_is_a_noun():
+    # "Ministerin Berg wies Forderungen zurück und sagte, ...": "wies" read as an adjective of "Forderungen",
+    # the first noun made the root; "sagte" is a verb, but the sentence still has none at its head
+    rows = [
+        ("Ministerin", "NOUN", "ROOT", 0, ""), ("Berg", "PROPN", "appos", 0, ""), ("wies", "ADJ", "amod", 3, ""),
+        ("Forderungen", "NOUN", "conj", 0, ""), ("zurück", "ADV", "compound:prt", 0, ""),
+        ("und", "CCONJ", "cc", 6, ""), ("sagte", "VERB", "conj", 0, "Mood=Ind|Person=3"),
+    ]  # fmt: skip
+    assert retag_verbs_of_verbless_sentences(_doc(rows), UD, lambda t: t.text == "wies") == {2}
+    # with a verb at the sentence's head, an attributive verb form stays an adjective ("die verhängten Sanktionen")
+    headed = [(w, p, "nsubj" if i == 0 else d, 6 if i == 0 else h, m) for i, (w, p, d, h, m) in enumerate(rows)]
+    headed[6] = ("sagte", "VERB", "ROOT", 6, "Mood=Ind|Person=3")
+    assert retag_verbs_of_verbless_sentences(_doc(headed), UD, lambda t: t.text == "wies") == set()

@@ -216,7 +216,8 @@ def retag_verbs_of_verbless_sentences(doc: Doc, scheme: Scheme, is_verb: Callabl
     modifiers, roots, predicative = scheme.labels("modifier"), scheme.labels("root"), scheme.labels("predicative")
     retagged = set()
     for sent in doc.sents:
-        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+        # (or one whose root is a noun: "Netanjahu [wies]/ADJ Forderungen ... zurück und sagte, ...")
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.root.pos_ in _NOMINAL
         for t in sent:
             attribute = (
                 verbless and t.dep_ in modifiers and t.i > sent.start and doc[t.i - 1].pos_ in _NOMINAL
