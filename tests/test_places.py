@@ -210,3 +210,27 @@ def test_a_closed_compound_of_a_place_noun_is_a_place_noun(nlp_de, word, expecte
 
     doc = nlp_de(f"die {word} Erbil")
     assert Analyzer(doc, lexicon("de")).is_place_noun(doc[1]) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text", "kept", "place"),
+    [
+        # the other side of a relation, joined by the relation's preposition, is the capital's state
+        ("de", "Präsident Nicolás Maduro brach die diplomatischen Beziehungen zu Washington ab.", "country:USA",
+         "location:washington"),
+        ("en", "Nicaragua cut its ties with Taipei on Thursday.", "country:TWN", "location:taipei"),
+    ],
+)  # fmt: skip
+def test_a_capital_after_a_relation_noun_stands_for_its_state(request, lang, text, kept, place):
+    request.getfixturevalue(f"nlp_{lang}")
+    triples = Extractor().extract_one(Article.create(text, id="ties", lang=lang)).triples
+    objects = {getattr(t.object, "key", None) for t in triples}
+    assert kept in objects and place not in objects, [(t.predicate, t.object) for t in triples]
+
+
+@pytest.mark.model
+def test_talks_held_in_a_capital_are_held_there(nlp_de):
+    text = "Die Außenminister Armeniens und Aserbaidschans führten Gespräche in Moskau."
+    entities = {e.key for e in Extractor().extract_one(Article.create(text, id="talks", lang="de")).entities}
+    assert "location:moscow" in entities and "country:RUS" not in entities

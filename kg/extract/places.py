@@ -58,6 +58,11 @@ def stands_for_state(a: Analyzer, span: Span) -> tuple[bool, int | None]:
         # dative) names a recipient, not a destination.
         if a.has_dep and prep.dep_ in a.argument:
             return True, None
+        # "die Beziehungen zu Washington", "ties with Beijing": a relation's other side is a state, no place
+        # ("talks in Doha" are held there: only a preposition of the relation joins its other side)
+        related = prep.lower_ in a.lex.words("relation_prepositions")
+        if related and prep.i > 0 and a.doc[prep.i - 1].lower_ in a.lex.words("relation_nouns"):
+            return True, None
         return prep.lower_ not in a.locatives, None
     if not a.has_dep:
         return False, None
