@@ -977,3 +977,16 @@ def test_a_second_verb_shares_the_prefield_actor_the_parse_left_unlabelled(extra
     # Venezuela's, the denial and the threat
     triples = _triples(extractor, "Venezuela bestreitet jede Einmischung und hat mit Sanktionen gedroht.", "de")
     assert {(t.subject.key, t.predicate) for t in triples} >= {("country:VEN", "DENIES"), ("country:VEN", "THREATENS")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bewaffnete haben in Nigeria Hunderte Schülerinnen verschleppt.",
+        "Laut der Exilregierung sollen irakische Soldaten in Kuwait Hunderte Zivilisten verschleppt haben.",
+    ],
+)
+def test_the_state_where_people_were_abducted_is_no_one_abducted(extractor, text):
+    # the weak parse leaves the victims without an object label: the state in the place phrase says where
+    abductions = [t for t in _triples(extractor, text, "de") if t.predicate == "ABDUCTS"]
+    assert abductions and all(isinstance(t.object, Concept) for t in abductions), [t.object for t in abductions]

@@ -145,8 +145,11 @@ def event_triples(
             # "verschleppten Menschen in den Gazastreifen"; a visit's place stands for its state)
             on_people = not (pred.places or pred.actor_target)
             beside = bool(objects) and not pred.envoy_roles and (pred.places or on_people)
+            # (a state there is a place too - "haben in Kuwait Hunderte verschleppt" - but not whose envoys
+            # were expelled: "wies die Diplomaten aus Argentinien aus")
+            places = ("Location",) if pred.envoy_roles else ("Location", "Country")
             targets = [a for a in preps if not in_place_phrase(r, a.mention)
-                       or not (beside or (on_people and a.mention.entity.type == "Location"))]  # fmt: skip
+                       or not (beside or (on_people and a.mention.entity.type in places))]  # fmt: skip
         if not targets and pred.demonym_target:
             # "fired water cannon at a Philippine vessel": the actor named in the target phrase.
             targets = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, True)]
