@@ -990,3 +990,8 @@ def test_the_state_where_people_were_abducted_is_no_one_abducted(extractor, text
     # the weak parse leaves the victims without an object label: the state in the place phrase says where
     abductions = [t for t in _triples(extractor, text, "de") if t.predicate == "ABDUCTS"]
     assert abductions and all(isinstance(t.object, Concept) for t in abductions), [t.object for t in abductions]
+
+
+def test_where_an_army_fired_is_no_target_beside_whom_it_fired_at(extractor):
+    got = _events(extractor, "Die Armee hat in Homs auf Rebellen geschossen.", "de")
+    assert ("group:SYR-MIL", "ATTACKS", "group:SYR-REB") in got and not any(o == "location:homs" for *_, o in got)

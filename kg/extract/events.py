@@ -144,12 +144,16 @@ def event_triples(
             # Santiago Metrostationen an", but "wies Diplomaten aus Argentinien aus"; for an act on people never whom,
             # "verschleppten Menschen in den Gazastreifen"; a visit's place stands for its state)
             on_people = not (pred.places or pred.actor_target)
-            beside = bool(objects) and not pred.envoy_roles and (pred.places or on_people)
-            # (a state there is a place too - "haben in Kuwait Hunderte verschleppt" - but not whose envoys
-            # were expelled: "wies die Diplomaten aus Argentinien aus")
+            # (so does one beside an actor's phrase: "haben in Homs auf Rebellen geschossen"; a state there is a
+            # place too - "haben in Kuwait Hunderte verschleppt" - but not whose envoys were expelled: "wies die
+            # Diplomaten aus Argentinien aus")
             places = ("Location",) if pred.envoy_roles else ("Location", "Country")
-            targets = [a for a in preps if not in_place_phrase(r, a.mention)
-                       or not (beside or (on_people and a.mention.entity.type in places))]  # fmt: skip
+            aimed = bool(objects) or any(a.mention.entity.type not in ("Location", "Country") for a in preps)
+            beside = aimed and not pred.envoy_roles and (pred.places or on_people)
+            targets = [a for a in preps if not in_place_phrase(r, a.mention) or not (
+                (beside and (objects or a.mention.entity.type in places))
+                or (on_people and a.mention.entity.type in places)
+            )]  # fmt: skip
         if not targets and pred.demonym_target:
             # "fired water cannon at a Philippine vessel": the actor named in the target phrase.
             targets = [Arg(m, 0.9) for n in target_nouns for m in actors_inside(r, n, True)]
