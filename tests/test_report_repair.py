@@ -20,7 +20,11 @@ from kg.extract.coordination_repair import (
 from kg.extract.deps import schemes
 from kg.extract.phrase_repair import verbs_before_their_particles
 from kg.extract.pipeline import Extractor
-from kg.extract.report_repair import rehang_content_from_channels, rehang_fronted_reports
+from kg.extract.report_repair import (
+    rehang_content_from_channels,
+    rehang_fronted_reports,
+    subjects_read_as_objects_of_speech,
+)
 from kg.model import Article, Concept
 from tests.hand_parsed import english_doc, german_doc
 
@@ -288,3 +292,34 @@ def test_a_verb_coordinated_with_a_noun_tagged_as_an_adjective_is_the_next_act()
     ])  # fmt: skip
     assert raise_verb_conjuncts_of_nouns(doc, UD) == 1
     assert doc[6].head.i == 1
+
+
+# "Police said the leaflets since May had urged a boycott": "leaflets" the object of "said", "had urged" an
+# adverbial clause without a subject (with "since" as its marker).
+SPOKEN_OBJECT = [
+    ("Police", "NOUN", "nsubj", 1, ""), ("said", "VERB", "ROOT", 1, "Tense=Past|VerbForm=Fin"),
+    ("the", "DET", "det", 3, ""), ("leaflets", "NOUN", "dobj", 1, ""), ("since", "SCONJ", "mark", 7, ""),
+    ("May", "PROPN", "pobj", 4, ""), ("had", "AUX", "aux", 7, ""), ("urged", "VERB", "advcl", 1, "Tense=Past"),
+    ("a", "DET", "det", 9, ""), ("boycott", "NOUN", "dobj", 7, ""),
+]  # fmt: skip
+
+
+def _says(t) -> bool:
+    return t.text == "said"
+
+
+def test_the_object_of_a_speech_verb_before_a_finite_clause_without_subject_is_its_subject():
+    doc = english_doc(SPOKEN_OBJECT)
+    assert subjects_read_as_objects_of_speech(doc, UD, _says) == 1
+    assert (doc[3].dep_, doc[3].head.i, doc[7].dep_) == ("nsubj", 7, "ccomp")
+
+
+def test_a_clause_with_a_subject_or_without_an_auxiliary_keeps_its_parse():
+    with_subject = [*SPOKEN_OBJECT[:6], ("they", "PRON", "nsubj", 8, ""), ("had", "AUX", "aux", 8, ""),
+                    ("urged", "VERB", "advcl", 1, "Tense=Past"), ("a", "DET", "det", 10, ""),
+                    ("boycott", "NOUN", "dobj", 8, "")]  # fmt: skip
+    assert subjects_read_as_objects_of_speech(english_doc(with_subject), UD, _says) == 0
+    # "said the leaflets, urging a boycott": a participle clause is the speaker's own adverbial
+    participle = [*SPOKEN_OBJECT[:4], ("urging", "VERB", "advcl", 1, "VerbForm=Part"), ("a", "DET", "det", 6, ""),
+                  ("boycott", "NOUN", "dobj", 4, "")]  # fmt: skip
+    assert subjects_read_as_objects_of_speech(english_doc(participle), UD, _says) == 0

@@ -69,6 +69,7 @@ from kg.extract.report_repair import (
     rehang_content_from_channels,
     rehang_fronted_reports,
     split_clauses_at_semicolons,
+    subjects_read_as_objects_of_speech,
 )
 from kg.extract.resolve import analyze_entities
 from kg.extract.sentence_bounds import add_sentence_bounds
@@ -323,6 +324,7 @@ class Extractor:
         subjects_from_bare_possessors(doc, lang.scheme, openings)
         speech = partial(_speech_act, cues, lang.scheme)
         rehang_fronted_reports(doc, lang.scheme, speech)
+        subjects_read_as_objects_of_speech(doc, lang.scheme, speech)
         split_clauses_at_semicolons(doc, lang.scheme)
         rehang_content_from_channels(doc, lang.scheme, speech, cues.complementizers)
         attach_truncated_conjuncts(doc, lang.scheme)
