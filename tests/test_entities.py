@@ -12,8 +12,10 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import find_mentions
+from kg.extract.pipeline import Extractor
 from kg.extract.resolve import analyze_entities
 from kg.lang import get_language
+from kg.model import Article
 
 pytestmark = pytest.mark.model
 
@@ -265,3 +267,16 @@ def test_a_name_a_demonym_opens_is_an_organisation_whatever_the_ner_says(nlp_en)
 )
 def test_a_rank_before_a_name_is_not_part_of_it(request, lang, text, word, key):
     assert _entity_of(request.getfixturevalue(f"nlp_{lang}"), lang, text, word).key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # an organisation named after its state is the organisation
+        ("Kenya Airways cancelled all flights to Juba on Monday.", "org:kenya-airways"),
+        ("Azerbaijan Airlines suspended its flights to Grozny.", "org:azerbaijan-airlines"),
+    ],
+)
+def test_an_organisation_named_after_its_state_is_no_state(nlp_en, text, key):
+    entities = {e.key for e in Extractor().extract_one(Article.create(text, id="org", lang="en")).entities}
+    assert key in entities, entities

@@ -30,6 +30,8 @@ def ner_name_at_start(
         return None
     if demonym_opens_name(matcher, doc, m, start, end, etype):
         return True
+    if etype == "Organization" and m.kind == "name" and is_place(matcher, m) and _named_after(matcher, doc, m, end):
+        return True  # "Azerbaijan Airlines", "Kenya Airways": an organisation named after its state
     if etype != "Person" or m.end >= end:
         return None
     rest_is_name = all(t.is_title and t.text not in matcher.role_words for t in doc[m.end : end])
@@ -60,6 +62,15 @@ def demonym_opens_name(
     ):
         return False
     return not _actor_words(matcher, [t.lower_ for t in doc[m.end : end]])
+
+
+def _named_after(matcher: EntityMatcher, doc: Doc, m: RawMention, end: int) -> bool:
+    """Whether the rest of a NER organisation name after the state ``m`` is capitalised words of no actor or
+    sector noun ("Airlines", not "Foreign Ministry"): the name of an organisation, not the state's body."""
+    rest = doc[m.end : end]
+    # (proper nouns, not capitalised nouns: "bei Ouagadougou Schutz zu gewähren" is no organisation)
+    proper = all(t.is_title and t.pos_ == "PROPN" for t in rest)
+    return len(rest) > 0 and proper and not _actor_words(matcher, [t.lower_ for t in rest])
 
 
 def _actor_words(matcher: EntityMatcher, rest: list[str]) -> bool:
