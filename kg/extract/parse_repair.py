@@ -302,10 +302,10 @@ def prepositional_name_parts(doc: Doc, scheme: Scheme) -> int:
         return 0
     repaired = 0
     for t in doc:
-        first = t.left_edge
-        if t.dep_ not in compound or t.head.pos_ != "NOUN" or t.head.i < t.i or first.pos_ != "ADP":
+        if t.dep_ not in compound or t.head.pos_ != "NOUN" or t.head.i < t.i:
             continue
-        if first.dep_ not in case:
+        first = t.left_edge
+        if first.pos_ != "ADP" or first.dep_ not in case:
             continue
         t.dep_ = modifier
         first.head = t
