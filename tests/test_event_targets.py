@@ -186,6 +186,15 @@ EXPECTED_EVENTS = [
     # Recalling one's own ambassador targets the state of the post.
     ("de", "Paris rief den französischen Botschafter in Algier zu Konsultationen zurück.",
      ("country:FRA", "RECALLS_AMBASSADOR", "country:DZA")),
+    # The accused is in the phrase of the charge noun, wherever the parse hung it.
+    ("de", "Die Bundesanwaltschaft hat gegen Wladimir Iwanow Anklage wegen Spionage erhoben.",
+     ("org:federal-public-prosecutor-general", "ACCUSES", "person:wladimir-iwanow")),
+    ("de", "Die Staatsanwaltschaft in Mailand hat gegen Silvio Berlusconi Anklage erhoben.",
+     ("group:ITA-JUD", "ACCUSES", "person:silvio-berlusconi")),
+    ("en", "Prosecutors in Islamabad brought charges against Imran Khan over the leak of a diplomatic cable.",
+     ("group:PAK-JUD", "ACCUSES", "person:imran-khan")),
+    ("en", "Pakistan's government levelled accusations against India of backing militants.",
+     ("group:PAK-GOV", "ACCUSES", "country:IND")),
 ]  # fmt: skip
 
 
@@ -938,25 +947,6 @@ def test_a_quantity_in_the_verbs_phrase_looks_through_to_the_noun_that_decides_t
     # "from all of its bodies": "all" is taken of the bodies, and suspending from a body is suspending cooperation
     got = _events(extractor, "The African Union suspended Niger from all of its bodies.", "en")
     assert ("org:african-union", "SUSPENDS_COOPERATION", "country:NER") in got, got
-
-
-ACCUSED_IN_THE_CHARGE_PHRASE = [
-    # the accused in the phrase of the charge noun, wherever the parse hung it
-    ("de", "Die Bundesanwaltschaft hat gegen Wladimir Iwanow Anklage wegen Spionage erhoben.",
-     ("org:federal-public-prosecutor-general", "ACCUSES", "person:wladimir-iwanow")),
-    ("de", "Die Staatsanwaltschaft in Mailand hat gegen Silvio Berlusconi Anklage erhoben.",
-     ("group:ITA-JUD", "ACCUSES", "person:silvio-berlusconi")),
-    ("en", "Prosecutors in Islamabad brought charges against Imran Khan over the leak of a diplomatic cable.",
-     ("group:PAK-JUD", "ACCUSES", "person:imran-khan")),
-    ("en", "Pakistan's government levelled accusations against India of backing militants.",
-     ("group:PAK-GOV", "ACCUSES", "country:IND")),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("lang", "text", "event"), ACCUSED_IN_THE_CHARGE_PHRASE)
-def test_the_accused_of_a_charge_noun_is_its_target(extractor, lang, text, event):
-    got = _events(extractor, text, lang)
-    assert event in got, f"{text!r}: expected {event}, got {sorted(got)}"
 
 
 @pytest.mark.parametrize(
