@@ -37,6 +37,7 @@ def organisation_offices(a: Analyzer) -> None:
     ends = {f.end: f for f in a.found}
     members, voices = a.lex.words("member_nouns"), a.lex.words("voice_nouns")
     voice_owners = owners | a.lex.words("voice_prepositions")
+    voice_glue = glue | voice_owners
     spans = [(m.start, m.end) for m in a.raw if m.kind == "role" and m.start not in a.role_used]
     bodies = {t.i for t in a.doc if t.lower_ in members or t.lower_ in voices}
     spans += [(i, i + 1) for i in sorted(bodies)]
@@ -46,12 +47,13 @@ def organisation_offices(a: Analyzer) -> None:
             continue
         # Members and voices speak for a sector's body too ("ein Sprecher der russischen Regierung", "a
         # spokeswoman for the Kenyan police"); an office of a sector is a person's ("der Chef der Polizei").
-        body = start in bodies
-        org = _owner_after(a, end, voice_owners if a.doc[start].lower_ in voices else owners, glue, starts, body)
+        voice = a.doc[start].lower_ in voices
+        joins, joined_by = (voice_owners, voice_glue) if voice else (owners, glue)
+        org = _owner_after(a, end, joins, joined_by, starts, start in bodies)
         if org is not None:
             if _names_person(a, org.end) or _names_person(a, start - 1, back=True):
                 continue  # "der Generalsekretär der Nato, Mark Rutte,": the title of a named person
-        elif a.doc[start].lower_ in voices:
+        elif voice:
             continue  # "a senior Houthi official, Ali al-Qahoum,": the name's own reading decides
         else:
             org = ends.get(start)  # "EU foreign ministers", "NATO defence ministers"
@@ -68,7 +70,7 @@ def _owner_after(
     """The organisation (or, with ``groups``, sector group) of a genitive or "of" phrase right after token
     ``end``, in the same sentence."""
     j = end
-    while j < len(a.doc) and j - end < _GLUE and a.doc[j].lower_ in (glue | owners):
+    while j < len(a.doc) and j - end < _GLUE and a.doc[j].lower_ in glue:
         j += 1
     if j == end or not any(a.doc[i].lower_ in owners for i in range(end, j)):
         return None

@@ -72,14 +72,13 @@ def raise_conjuncts_out_of_reports(doc: Doc, scheme: Scheme, cues: LanguageCues 
     conj, content = scheme.label("conjunct"), scheme.labels("clausal_complement")
     if conj is None or not content or not doc.has_annotation("DEP"):
         return 0
-    subjects = scheme.labels("subject", "passive_subject")
     aux_labels = scheme.labels("auxiliary")
     moved = 0
     for b in doc:
         a = b.head
         if b.dep_ != conj or b.pos_ != "VERB" or a.i >= b.i or a.dep_ not in content or a.head.i >= a.i:
             continue
-        if "Ind" not in b.morph.get("Mood") or any(c.dep_ in subjects for c in b.children):
+        if "Ind" not in b.morph.get("Mood") or _has_subject(b, scheme):
             continue
         if cues is not None and subjunctive_by_ending(cues, b):
             continue  # "..., er gehe ... und werde ...": read as indicative, still part of the report

@@ -151,8 +151,7 @@ def event_triples(
             aimed = bool(objects) or any(a.mention.entity.type not in ("Location", "Country") for a in preps)
             beside = aimed and not pred.envoy_roles and (pred.places or on_people)
             targets = [a for a in preps if not in_place_phrase(r, a.mention) or not (
-                (beside and (objects or a.mention.entity.type in places))
-                or (on_people and a.mention.entity.type in places)
+                (beside and objects) or ((beside or on_people) and a.mention.entity.type in places)
             )]  # fmt: skip
         if not targets and pred.demonym_target:
             # "fired water cannon at a Philippine vessel": the actor named in the target phrase.

@@ -167,8 +167,8 @@ def _people_noun(a: Analyzer, m: RawMention) -> bool:
         return True
     # "urged Zimbabweans to unite" with the noun tagged singular: a demonym form that is another form of the
     # same state's demonym plus a plural suffix (``demonym_plural_suffixes``) is a plural
-    stem = last.text
-    if any(stem.endswith(x) and a.lex.demonyms.get(stem[: -len(x)]) == a.lex.demonyms.get(stem)
+    stem, state = last.text, a.lex.demonyms.get(last.text)
+    if any(stem.endswith(x) and a.lex.demonyms.get(stem[: -len(x)]) == state
            for x in a.lex.grammar.get("demonym_plural_suffixes", ()) if len(stem) > len(x) + 2):  # fmt: skip
         return True
     # "Thousands of Georgians", "Tausende Georgier": counted by a quantity noun, whatever the tagger says.

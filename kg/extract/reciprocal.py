@@ -73,13 +73,12 @@ def mutual_sides(r: SentenceReader, v: Token, lemma: str, subjects: list[Arg]) -
     acts, preps = _mutual(r.cues.lang)
     if not acts:
         return None
-    lemma = lemma.lower()
-    objects = {w for o in r._object_tokens(v) for w in (o.lower_, o.lemma_.lower())}
-    if lemma not in acts and not any(f"{lemma} {w}" in acts for w in objects):
+    lemma, objects = lemma.lower(), r._object_tokens(v)
+    if lemma not in acts and not any(f"{lemma} {w}" in acts for o in objects for w in (o.lower_, o.lemma_.lower())):
         return None
     sides = list(subjects)
     # (the other side's phrase on the verb or on its light noun: "lieferten sich Gefechte mit der Armee")
-    heads = [v, *(o for o in r._object_tokens(v) if o.pos_ in ("NOUN", "PROPN"))]
+    heads = [v, *(o for o in objects if o.pos_ in ("NOUN", "PROPN"))]
     for prep, n in (pn for h in heads for pn in r._prep_args(h)):
         if prep in preps:
             sides += [Arg(m, 0.9) for m in r._entities(n) if all(m.entity.key != a.mention.entity.key for a in sides)]

@@ -142,7 +142,7 @@ def subjects_read_as_objects_of_speech(doc: Doc, scheme: Scheme, is_speech_act: 
         if v.pos_ != "VERB" or not v.n_rights:
             continue
         kids = list(v.rights)
-        n = next((c for c in kids if c.dep_ in objects and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
+        n = next((c for c in kids if c.dep_ in objects and c.pos_ in ("NOUN", "PROPN")), None)
         c = next((k for k in kids if n is not None and k.dep_ in adverbial and k.i > n.right_edge.i), None)
         if c is None or not is_speech_act(v) or any(k.dep_ in subjects for k in c.children):
             continue
